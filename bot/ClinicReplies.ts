@@ -1,0 +1,109 @@
+/**
+ * Builds the clinic's replies from its wording and configuration: answers, follow-ups, "did you mean",
+ * the honest no-answer, the welcome and the booking offer. Channel-neutral: the renderer decides how
+ * each one looks.
+ */
+import type { BotConfig } from '../config/BotConfig';
+import { practicePlaceholders } from '../config/practicePlaceholders';
+import type { Reply, ReplyChoice } from '../channels/Reply';
+import type { FaqEntry } from '../knowledge/FaqEntry';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { fillPlaceholders } from '../knowledge/fillPlaceholders';
+import type { ConversationWording } from './ConversationWording';
+import { bookingLink } from './bookingLink';
+
+/** Stable topic ids with a special ending: the booking links, or the offer of a safety check. */
+const BOOKING_ENTRY = 'booking';
+const WARNING_SIGNS_ENTRY = 'warning-signs';
+
+export class ClinicReplies {
+  readonly placeholders: Readonly<Record<string, string>>;
+
+  constructor(
+    private readonly wording: ConversationWording,
+    private readonly config: BotConfig,
+    /** "General information, not a diagnosis": from the red-flag rules file a clinician reviews. */
+    private readonly disclaimer: string,
+  ) {
+    this.placeholders = practicePlaceholders(config);
+  }
+
+  say(template: string): string {
+    return fillPlaceholders(template, this.placeholders);
+  }
+
+  text(template: string, purpose: Reply['purpose'] = 'info'): Reply {
+    return { text: this.say(template), purpose };
+  }
+
+  welcome(kb: KnowledgeBase): Reply[] {
+    return [
+      { text: `${this.say(this.wording.welcome)}\n\n${this.say(this.disclaimer)}`, purpose: 'info' },
+      this.topics(this.wording.askAway, kb),
+    ];
+  }
+
+  introduction(): string {
+    return this.say(this.wording.introduction);
+  }
+
+  /** The answer, then its follow-ups to tap, then what this topic ends with. */
+  answer(entry: FaqEntry, kb: KnowledgeBase, channelId: string): Reply[] {
+    const followUps = this.entryChoices(entry.followUps ?? [], kb);
+    const choices = followUps.length ? followUps : undefined;
+    if (entry.id === BOOKING_ENTRY) return [{ ...this.bookingLinks(entry.answer, 'booking', channelId), choices }];
+    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices }];
+    if (entry.id === WARNING_SIGNS_ENTRY) {
+      replies.push({ text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { say: 'check my symptoms' } }] });
+    }
+    if (entry.offerBooking) replies.push(this.bookingOffer(channelId));
+    return replies;
+  }
+
+  /** Yes / No / Not sure, offered with every safety question. */
+  yesNoChoices(): ReplyChoice[] {
+    const { yes, no, unsure } = this.wording.answerChoices;
+    return [yes, no, unsure].map((title) => ({ title, tap: { say: title } }));
+  }
+
+  didYouMean(suggestions: readonly FaqEntry[]): Reply {
+    const choices: ReplyChoice[] = suggestions.map((entry) => ({ title: entry.title ?? entry.id, tap: { entryId: entry.id } }));
+    choices.push({ title: this.wording.noneOfThese, tap: { say: this.wording.noneOfThese } });
+    return { text: this.say(this.wording.didYouMean), purpose: 'prompt', choices };
+  }
+
+  noAnswer(kb: KnowledgeBase, channelId: string): Reply[] {
+    return [this.topics(this.wording.noAnswer, kb), this.bookingOffer(channelId)];
+  }
+
+  topics(template: string, kb: KnowledgeBase): Reply {
+    return { text: this.say(template), purpose: 'prompt', choices: this.entryChoices(this.wording.popularTopics, kb) };
+  }
+
+  booking(channelId: string): Reply {
+    return this.bookingLinks(this.wording.bookingDetails, 'booking', channelId);
+  }
+
+  bookingOffer(channelId: string): Reply {
+    return this.bookingLinks(this.wording.bookingOffer, 'bookingOffer', channelId);
+  }
+
+  private bookingLinks(template: string, purpose: 'booking' | 'bookingOffer', channelId: string): Reply {
+    const utm = this.config.bookingUtm ? channelId : undefined;
+    return {
+      text: this.say(template),
+      purpose,
+      links: [
+        { title: this.wording.bookFirstSession, url: bookingLink(this.config.bookingUrl, utm) },
+        { title: this.wording.scheduleDiscoveryCall, url: bookingLink(this.config.discoveryCallUrl, utm) },
+      ],
+    };
+  }
+
+  private entryChoices(ids: readonly string[], kb: KnowledgeBase): ReplyChoice[] {
+    return ids.flatMap((id) => {
+      const entry = kb.entry(id);
+      return entry ? [{ title: entry.title ?? entry.id, tap: { entryId: entry.id } }] : [];
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The bot's everyday wording and trigger phrases (`knowledge/conversation.json`), loaded once at
+ * start-up. Safety wording lives in the red-flag rules file instead, where a clinician reviews it.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface SmallTalkTopic {
+  readonly id: string;
+  readonly patterns: readonly string[];
+  readonly reply: string;
+}
+
+export type CommandName = 'startOver' | 'cancel' | 'help' | 'menu' | 'forgetMe' | 'privacy' | 'checkSymptoms' | 'noneOfThese';
+
+export interface ConversationWording {
+  readonly welcome: string;
+  readonly introduction: string;
+  readonly askAway: string;
+  readonly popularTopics: readonly string[];
+  readonly noAnswer: string;
+  readonly didYouMean: string;
+  readonly noneOfThese: string;
+  readonly noneOfTheseReply: string;
+  readonly followUps: string;
+  readonly bookingOffer: string;
+  readonly bookingDetails: string;
+  readonly bookFirstSession: string;
+  readonly scheduleDiscoveryCall: string;
+  readonly help: string;
+  readonly smsHelp: string;
+  readonly cancelled: string;
+  readonly startedOver: string;
+  readonly turnError: string;
+  readonly tooFast: string;
+  readonly privacy: string;
+  readonly forgotten: string;
+  readonly offerSafetyCheck: string;
+  readonly safetyCheckChoice: string;
+  /** Said before a screening question is asked again. */
+  readonly notUnderstood: string;
+  readonly commands: Readonly<Record<CommandName, readonly string[]>>;
+  readonly carrierOptOutWords: readonly string[];
+  readonly booking: { readonly patterns: readonly string[] };
+  readonly smallTalk: readonly SmallTalkTopic[];
+  /** Labels of the yes / no / not sure choices offered with safety questions. */
+  readonly answerChoices: { readonly yes: string; readonly no: string; readonly unsure: string };
+}
+
+const textFields = [
+  'welcome', 'introduction', 'askAway', 'noAnswer', 'didYouMean', 'noneOfThese', 'noneOfTheseReply', 'followUps',
+  'bookingOffer', 'bookingDetails', 'bookFirstSession', 'scheduleDiscoveryCall', 'help', 'smsHelp', 'cancelled',
+  'startedOver', 'turnError', 'tooFast', 'privacy', 'forgotten', 'offerSafetyCheck', 'safetyCheckChoice', 'notUnderstood',
+] as const;
+
+export function loadConversationWording(path: string): ConversationWording {
+  const wording = JSON.parse(readFileSync(path, 'utf8')) as ConversationWording;
+  for (const field of textFields) {
+    if (typeof wording[field] !== 'string' || !wording[field].trim()) throw new Error(`${path}: "${field}" must be non-empty text`);
+  }
+  const patterns = [...wording.booking.patterns, ...wording.smallTalk.flatMap((topic) => topic.patterns)];
+  for (const pattern of patterns) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      throw new Error(`${path}: the pattern "${pattern}" is not a valid regular expression`);
+    }
+  }
+  return wording;
+}

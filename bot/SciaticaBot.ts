@@ -1,0 +1,55 @@
+/**
+ * The bot's activity routing: messages go through the `MessageTurn` pipeline; a patient joining
+ * (conversationUpdate, or Web Chat's `webchat/join` event) is welcomed once; other activities
+ * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
+ * ActivityHandler answers by default. State is saved at the end of every turn.
+ */
+import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { ClinicReplies } from './ClinicReplies';
+import { MessageTurn, type MessageTurnServices } from './MessageTurn';
+import { deliverReplies } from './TurnDelivery';
+
+export const WEBCHAT_JOIN_EVENT = 'webchat/join';
+
+export class SciaticaBot extends ActivityHandler {
+  private readonly conversationState: ConversationState;
+
+  constructor(private readonly services: MessageTurnServices) {
+    super();
+    this.conversationState = services.conversationState;
+    const messageTurn = new MessageTurn(services);
+
+    this.onMessage(async (context, next) => {
+      await messageTurn.run(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      if (joined) await this.welcome(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcome(context);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  /** Once per conversation, whichever of conversationUpdate and webchat/join arrives first. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const session = await this.services.accessors.session.get(context, {});
+    if (session.welcomed) return;
+    this.services.events.record({ kind: 'conversationStarted' }, context.activity.channelId);
+    const kb: KnowledgeBase = this.services.knowledge();
+    const replies: ClinicReplies = this.services.replies;
+    await deliverReplies(context, replies.welcome(kb), session, {
+      introduction: replies.introduction(),
+      reminderFor: (state) => this.services.escalations.reminder(state),
+    });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What the bot remembers about one conversation, apart from the dialog stack.
+ * `escalation` is deliberately outside the dialog state: cancel, start over and error recovery
+ * reset dialogs, and must never make the bot forget that a patient was told to seek urgent care.
+ */
+import type { ConversationState, StatePropertyAccessor } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { ReplyChoice } from '../channels/Reply';
+import type { Urgency } from '../safety/SafetyAssessment';
+
+export interface EscalationRecord {
+  readonly urgency: Urgency;
+  readonly flags: readonly string[];
+  readonly at: string;
+}
+
+export interface SessionState {
+  escalation?: EscalationRecord;
+  /** Set once the patient has been welcomed or introduced. */
+  welcomed?: boolean;
+  /** The last numbered list offered on a plain-text channel, so "2" means its second item. */
+  numberedChoices?: ReplyChoice[];
+  /** The red-flag rule a clarifying question was asked about, answered on the next turn. */
+  pendingClarification?: string;
+  /** ISO time of the last message, to greet an SMS patient as new after a long silence. */
+  lastMessageAt?: string;
+}
+
+export interface ConversationAccessors {
+  readonly session: StatePropertyAccessor<SessionState>;
+  readonly dialogState: StatePropertyAccessor<DialogState>;
+}
+
+export function createAccessors(conversationState: ConversationState): ConversationAccessors {
+  return {
+    session: conversationState.createProperty<SessionState>('session'),
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+  };
+}

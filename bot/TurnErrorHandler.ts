@@ -1,0 +1,35 @@
+/**
+ * The one error boundary of a turn: log the error once (never the patient's words), apologise, and
+ * reset the dialog so the next message starts clean. The escalation record lives outside the dialog
+ * state and survives, and a storage conflict (another instance saved first) leaves the stored
+ * conversation alone rather than overwrite a newer state.
+ */
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { Logger } from '../config/logger';
+import type { ConversationAccessors } from './SessionState';
+
+export function isStorageConflict(error: unknown): boolean {
+  const { statusCode, code, message } = (error ?? {}) as { statusCode?: number; code?: string; message?: string };
+  return statusCode === 412 || code === 'ConditionNotMet' || code === 'ETAG_CONFLICT' || /etag|precondition/i.test(message ?? '');
+}
+
+export function createTurnErrorHandler(deps: {
+  logger: Logger;
+  conversationState: ConversationState;
+  accessors: ConversationAccessors;
+  apology: string;
+}): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
+    const { activity } = context;
+    deps.logger.error({ err: error, channelId: activity.channelId, activityType: activity.type }, 'turn failed');
+    if (activity.type !== 'message') return;
+    try {
+      await context.sendActivity({ type: 'message', text: deps.apology });
+      if (isStorageConflict(error)) return;
+      await deps.accessors.dialogState.delete(context);
+      await deps.conversationState.saveChanges(context, false);
+    } catch (recoveryError) {
+      deps.logger.error({ err: recoveryError }, 'could not recover from a failed turn');
+    }
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * What happened in a turn, for the practice's counts and the unanswered-questions report.
+ * Events carry no user or conversation ids; only `unanswered` carries (redacted) text.
+ */
+import type { Urgency } from '../safety/SafetyAssessment';
+
+export type TurnEvent =
+  | { readonly kind: 'conversationStarted' }
+  | { readonly kind: 'answered'; readonly entryId: string }
+  | { readonly kind: 'unanswered'; readonly outcome: 'none' | 'didYouMean'; readonly text: string; readonly closestEntryId?: string }
+  | { readonly kind: 'screeningStarted' }
+  | { readonly kind: 'screeningFinished' }
+  | { readonly kind: 'escalated'; readonly urgency: Urgency }
+  | { readonly kind: 'bookingOffered' };
+
+export interface TurnEventSink {
+  record(event: TurnEvent, channelId: string): void;
+}
+
+/** For tests and tools that do not keep statistics. */
+export const ignoreTurnEvents: TurnEventSink = { record: () => undefined };

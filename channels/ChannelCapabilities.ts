@@ -1,0 +1,76 @@
+/**
+ * One table of what each channel can show. The renderer reads it; nothing else asks which channel
+ * a turn came from. Unknown channels get what botbuilder-dialogs' channel table says they support.
+ */
+import { Channels } from 'botbuilder';
+import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+
+export interface ChannelCapabilities {
+  /** How choices are offered: tappable chips, card buttons, or "1. …" lines answered with a number. */
+  readonly choices: 'suggestedActions' | 'heroCard' | 'numberedList';
+  /** Most choices shown at once. */
+  readonly maxChoices: number;
+  /** Links and the call button as card buttons, or written out as plain text. */
+  readonly cards: boolean;
+  /** tel: buttons: Web Chat's `call` action, or an openUrl to a tel: URI (Teams has no `call`). */
+  readonly callButton: 'call' | 'openUrl' | 'none';
+  readonly markdown: boolean;
+  /** Longest text of one message; longer replies are split. */
+  readonly maxMessageChars: number;
+  /** Trace activities (FaqMatch, RedFlag) are for the Emulator only: an allowlist. */
+  readonly traces: boolean;
+  /** Channels that send no conversationUpdate get a one-line introduction with the first reply. */
+  readonly sendsConversationUpdate: boolean;
+  /** SMS: booking links in a message of their own, so they are easy to tap. */
+  readonly linksInOwnMessage: boolean;
+  /** SMS: STOP, CANCEL and the like are carrier opt-out words, never offered as commands. */
+  readonly carrierOptOutWords: boolean;
+}
+
+const webChat: ChannelCapabilities = {
+  choices: 'suggestedActions',
+  maxChoices: 6,
+  cards: true,
+  callButton: 'call',
+  markdown: true,
+  maxMessageChars: 4000,
+  traces: false,
+  sendsConversationUpdate: true,
+  linksInOwnMessage: false,
+  carrierOptOutWords: false,
+};
+
+const table: Readonly<Record<string, ChannelCapabilities>> = {
+  [Channels.Webchat]: webChat,
+  [Channels.Directline]: webChat,
+  [Channels.Emulator]: { ...webChat, traces: true },
+  // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead.
+  // Its message limit is about 28 KB; 4,000 characters keeps cards well inside it.
+  [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl' },
+  // Twilio SMS: plain text, one segment is 160 characters, carriers join up to 1,600.
+  [Channels.Sms]: {
+    choices: 'numberedList',
+    maxChoices: 6,
+    cards: false,
+    callButton: 'none',
+    markdown: false,
+    maxMessageChars: 1600,
+    traces: false,
+    sendsConversationUpdate: false,
+    linksInOwnMessage: true,
+    carrierOptOutWords: true,
+  },
+};
+
+export function capabilitiesFor(channelId: string): ChannelCapabilities {
+  const known = table[channelId];
+  if (known) return known;
+  const cards = supportsCardActions(channelId, 3);
+  return {
+    ...webChat,
+    choices: supportsSuggestedActions(channelId, 3) ? 'suggestedActions' : cards ? 'heroCard' : 'numberedList',
+    cards,
+    callButton: cards ? 'openUrl' : 'none',
+    markdown: false,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * A channel-neutral reply: what the bot wants to say, before any channel decides how to show it.
+ * Dialogs and the FAQ build these; `ReplyRenderer` turns them into activities for one channel.
+ */
+
+/** What a tap sends back: an entry id (never text to be matched again) or words to say. */
+export type Tap = { readonly entryId: string } | { readonly say: string };
+
+export interface ReplyChoice {
+  readonly title: string;
+  readonly tap: Tap;
+}
+
+export interface ReplyLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/**
+ * Why a reply is sent: `booking` answers a request, `bookingOffer` is the bot's own pitch. The session
+ * policy uses it (no pitch after an escalation) and
+ * the renderer uses it (booking links in an SMS of their own).
+ */
+export type ReplyPurpose = 'answer' | 'booking' | 'bookingOffer' | 'escalation' | 'prompt' | 'info';
+
+export interface Reply {
+  /** Markdown; the renderer strips it for channels that show plain text. */
+  readonly text: string;
+  readonly purpose: ReplyPurpose;
+  /** Choices to tap: suggested actions, card buttons or a numbered list, depending on the channel. */
+  readonly choices?: readonly ReplyChoice[];
+  /** Links to open, e.g. the booking pages. */
+  readonly links?: readonly ReplyLink[];
+  /** A phone number to call; it is always in `text` too, the button is a convenience. */
+  readonly call?: { readonly title: string; readonly number: string };
+}

@@ -1,0 +1,70 @@
+/**
+ * The one place where a channel-neutral `Reply` becomes activities a channel can show, driven by
+ * the capabilities table: suggested actions and cards on Web Chat and the Emulator, hero cards on
+ * Teams, numbered plain text on SMS.
+ */
+import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
+import type { ChannelCapabilities } from './ChannelCapabilities';
+import type { Reply, ReplyChoice } from './Reply';
+import { toPlainText } from './plainText';
+import { splitMessage } from './splitMessage';
+
+export interface RenderedTurn {
+  readonly activities: Partial<Activity>[];
+  /** The choices offered as a numbered list, so "1", "2" can be understood next turn. */
+  readonly numberedChoices: readonly ReplyChoice[];
+}
+
+export function renderReplies(replies: readonly Reply[], caps: ChannelCapabilities): RenderedTurn {
+  const activities: Partial<Activity>[] = [];
+  let numberedChoices: readonly ReplyChoice[] = [];
+  for (const reply of replies) {
+    activities.push(...renderReply(reply, caps));
+    if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
+  }
+  return { activities, numberedChoices };
+}
+
+function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>[] {
+  const choices = (reply.choices ?? []).slice(0, caps.maxChoices);
+  return caps.cards ? renderRich(reply, choices, caps) : renderPlain(reply, choices, caps);
+}
+
+function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
+  const texts = splitMessage(caps.markdown ? reply.text : toPlainText(reply.text), caps.maxMessageChars);
+  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' }));
+  const last = activities[activities.length - 1];
+  const buttons: CardAction[] = [
+    ...(reply.links ?? []).map((link) => ({ type: ActionTypes.OpenUrl, title: link.title, value: link.url })),
+    ...(reply.call && caps.callButton !== 'none'
+      ? [{ type: caps.callButton === 'call' ? ActionTypes.Call : ActionTypes.OpenUrl, title: reply.call.title, value: `tel:${reply.call.number.replace(/[^+\d]/g, '')}` }]
+      : []),
+    ...(caps.choices === 'heroCard' ? choices.map(toCardAction) : []),
+  ];
+  if (buttons.length) last.attachments = [CardFactory.heroCard('', undefined, buttons)];
+  if (caps.choices === 'suggestedActions' && choices.length) {
+    last.suggestedActions = { to: [], actions: choices.map(toCardAction) };
+  }
+  return activities;
+}
+
+function renderPlain(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
+  const lines = [toPlainText(reply.text)];
+  if (choices.length) {
+    lines.push(choices.map((choice, index) => `${index + 1}. ${choice.title}`).join('\n'));
+    lines.push('Reply with a number.');
+  }
+  const links = (reply.links ?? []).map((link) => `${link.title}: ${link.url}`).join('\n');
+  if (links && !caps.linksInOwnMessage) lines.push(links);
+  const texts = splitMessage(lines.join('\n\n'), caps.maxMessageChars);
+  if (links && caps.linksInOwnMessage) texts.push(links);
+  return texts.map((text) => ({ type: 'message', text, textFormat: 'plain' }));
+}
+
+/** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */
+function toCardAction(choice: ReplyChoice): CardAction {
+  if ('entryId' in choice.tap) {
+    return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: { entryId: choice.tap.entryId } };
+  }
+  return { type: ActionTypes.ImBack, title: choice.title, value: choice.tap.say };
+}

@@ -1,0 +1,13 @@
+import type { FaqEntry } from './FaqEntry';
+
+/** An entry and how well it matched a message: 0..1, higher is better. */
+export interface ScoredEntry {
+  readonly id: string;
+  readonly score: number;
+}
+
+/** What the knowledge base concluded about one message. `candidates` are the top few after all ranking. */
+export type FaqDecision =
+  | { readonly kind: 'answer'; readonly entry: FaqEntry; readonly candidates: readonly ScoredEntry[] }
+  | { readonly kind: 'didYouMean'; readonly suggestions: readonly FaqEntry[]; readonly candidates: readonly ScoredEntry[] }
+  | { readonly kind: 'none'; readonly candidates: readonly ScoredEntry[] };

@@ -1,0 +1,18 @@
+/** One curated answer in `knowledge/faq.json`, as clinic staff write it. */
+export interface FaqEntry {
+  /** Kebab-case and stable: taps, traces and reports refer to entries by id. */
+  readonly id: string;
+  /** Button label, at most 20 characters. */
+  readonly title?: string;
+  /** The ways patients ask it; matched against what they type. */
+  readonly questions: readonly string[];
+  /** Short markdown; may contain {practitionerName}-style placeholders. */
+  readonly answer: string;
+  readonly followUps?: readonly string[];
+  readonly offerBooking?: boolean;
+}
+
+export interface FaqDocument {
+  readonly $schema?: string;
+  readonly entries: readonly FaqEntry[];
+}

@@ -1,0 +1,79 @@
+/**
+ * One loaded, validated faq.json: its entries, a content version for traces, and the decision
+ * "answer / did you mean / none" for a patient's message. Immutable: a reload builds a new instance,
+ * so the matcher's index is built exactly once per version.
+ */
+import { createHash } from 'node:crypto';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
+import type { FaqEntry } from './FaqEntry';
+import { FaqMatcher } from './FaqMatcher';
+import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
+import { TextNormaliser } from './TextNormaliser';
+
+export class KnowledgeBase {
+  readonly entries: readonly FaqEntry[];
+  /**
+   * sha256 (first 16 hex digits) of the entries and of the matching data (stop words, synonyms):
+   * the same message against the same version always gets the same decision.
+   */
+  readonly version: string;
+  private readonly byId: ReadonlyMap<string, FaqEntry>;
+  private readonly matcher: FaqMatcher;
+
+  /** Expects validated entries: use parseKnowledgeBase / loadKnowledgeBase, which check them first. */
+  constructor(
+    entries: readonly FaqEntry[],
+    readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
+    normaliser: TextNormaliser = TextNormaliser.default,
+  ) {
+    this.entries = Object.freeze(entries.map(frozenCopy));
+    this.byId = new Map(this.entries.map((e) => [e.id, e]));
+    this.version = createHash('sha256')
+      .update(JSON.stringify(this.entries))
+      .update(normaliser.fingerprint)
+      .digest('hex')
+      .slice(0, 16);
+    this.matcher = new FaqMatcher(this.entries, options, normaliser);
+  }
+
+  entry(id: string): FaqEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * answer      the best entry clears `answerThreshold` and leads the runner-up by `answerMargin`;
+   * didYouMean  the best clears `suggestThreshold` but not both answer conditions: offer it and up to
+   *             two more that score at least `suggestionRatio` of it (and clear `suggestThreshold`);
+   * none        nothing clears `suggestThreshold`: out of scope.
+   * `candidates` always holds the top `maxCandidates`, for the trace.
+   */
+  decide(message: string): FaqDecision {
+    const { options } = this;
+    const candidates = this.matcher.match(message.slice(0, options.maxMessageLength), options.maxCandidates);
+    const [top, runnerUp] = candidates;
+    if (top === undefined || top.score < options.suggestThreshold) return { kind: 'none', candidates };
+    if (top.score >= options.answerThreshold && top.score - (runnerUp?.score ?? 0) >= options.answerMargin) {
+      return { kind: 'answer', entry: this.mustEntry(top), candidates };
+    }
+    const suggestions = candidates
+      .filter((c, i) => i === 0 || (c.score >= options.suggestThreshold && c.score >= top.score * options.suggestionRatio))
+      .slice(0, options.maxSuggestions)
+      .map((c) => this.mustEntry(c));
+    return { kind: 'didYouMean', suggestions, candidates };
+  }
+
+  private mustEntry(scored: ScoredEntry): FaqEntry {
+    const entry = this.byId.get(scored.id);
+    if (entry === undefined) throw new Error(`matcher returned unknown entry id "${scored.id}"`);
+    return entry;
+  }
+}
+
+/** Copies before freezing, so the caller's objects are left as they were. */
+function frozenCopy(entry: FaqEntry): FaqEntry {
+  return Object.freeze({
+    ...entry,
+    questions: Object.freeze([...entry.questions]),
+    ...(entry.followUps === undefined ? {} : { followUps: Object.freeze([...entry.followUps]) }),
+  });
+}

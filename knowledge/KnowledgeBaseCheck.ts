@@ -1,0 +1,76 @@
+/**
+ * The full check behind `npm run kb:check`: everything the loader refuses (reused from
+ * parseKnowledgeBase, so the check and the running bot never disagree), then what the loader lets
+ * through but patients would notice — long answers, broken links, unknown {placeholders}, the same
+ * question twice, questions the bot answers with another entry. Every finding carries a line number.
+ */
+import type { CheckFinding } from './CheckFinding';
+import { byLine } from './CheckFinding';
+import { checkAnswer } from './checkAnswer';
+import { duplicateQuestions, selfRetrieval } from './checkQuestions';
+import { jsonErrorPosition, jsonValueLines } from './jsonLocations';
+import type { KnowledgeBase } from './KnowledgeBase';
+import { KnowledgeBaseError } from './KnowledgeBaseError';
+import { parseKnowledgeBase } from './loadKnowledgeBase';
+
+export interface KnowledgeBaseCheckResult {
+  readonly findings: readonly CheckFinding[];
+  /** The knowledge base the bot would build from the file; undefined when the bot would refuse it. */
+  readonly knowledgeBase?: KnowledgeBase;
+}
+
+/** `placeholders` are the values the bot fills in (ClinicReplies.placeholders), so lengths are real. */
+export function checkKnowledgeBaseText(
+  text: string,
+  source: string,
+  placeholders: Readonly<Record<string, string>>,
+): KnowledgeBaseCheckResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const at = jsonErrorPosition(text, (err as Error).message);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    const message = `the file is not valid JSON${where} (${(err as Error).message}): look for a missing comma, quote or bracket just before that spot`;
+    return { findings: [{ severity: 'error', message, line: at?.line }] };
+  }
+  const lines = jsonValueLines(text);
+
+  let kb: KnowledgeBase;
+  try {
+    kb = parseKnowledgeBase(text, source);
+  } catch (err) {
+    if (!(err instanceof KnowledgeBaseError)) throw err;
+    return { findings: [refusal(err, doc, lines)] };
+  }
+
+  const findings: CheckFinding[] = [];
+  kb.entries.forEach((entry, e) => {
+    for (const { severity, problem } of checkAnswer(entry.answer, placeholders)) {
+      findings.push({ severity, entryId: entry.id, line: lines.get(`/entries/${e}/answer`), message: `entry "${entry.id}": ${problem}` });
+    }
+  });
+  const questionLine = (e: number, q: number) => lines.get(`/entries/${e}/questions/${q}`);
+  findings.push(...duplicateQuestions(kb, questionLine), ...selfRetrieval(kb, questionLine));
+  return { findings: findings.sort(byLine), knowledgeBase: kb };
+}
+
+/** The loader's own sentence, without the file name (printed once above), plus the line it is about. */
+function refusal(err: KnowledgeBaseError, doc: unknown, lines: ReadonlyMap<string, number>): CheckFinding {
+  const message = err.message.startsWith(`${err.source}: `) ? err.message.slice(err.source.length + 2) : err.message;
+  const entries = (doc as { entries?: unknown }).entries;
+  const list: unknown[] = Array.isArray(entries) ? entries : [];
+  const numbered = /^entry (\d+)$/.exec(err.entryId ?? '');
+  const matches = numbered
+    ? [Number(numbered[1]) - 1]
+    : list.flatMap((entry, index) => ((entry as { id?: unknown } | null)?.id === err.entryId ? [index] : []));
+  if (matches.length === 0) return { severity: 'error', message, line: lines.get(err.field ? `/${err.field}` : '/entries') ?? 1 };
+
+  // A duplicate id is reported where it appears the second time; the first is named in the message.
+  const duplicate = err.field === 'id' && matches.length > 1;
+  const index = duplicate ? matches[1] : matches[0];
+  const lineOf = (i: number) => lines.get(`/entries/${i}/${err.field ?? ''}`) ?? lines.get(`/entries/${i}`);
+  const line = lineOf(index);
+  const also = duplicate ? ` (first at line ${lineOf(matches[0])})` : '';
+  return { severity: 'error', entryId: numbered ? undefined : err.entryId, message: message + also, line };
+}

@@ -1,0 +1,93 @@
+/**
+ * Which words the knowledge base knows and which stem each one stands for, with typo tolerance both ways:
+ *
+ * - Staff deliberately write misspelt questions ("symtoms of sciatic pain", "what is sciatia") so typing
+ *   patients are recognised. Left alone, each typo would become its own rare — hence heavily weighted —
+ *   token that only one entry owns. So at build time a question word is FOLDED into a word it is one or
+ *   two edits from when that word is in the synonym table or is used by at least twice as many questions
+ *   — unless the word also appears in the answers' proofread prose, which makes it a real word.
+ * - At query time an unknown word is looked up among all known surface words and stems (FuzzyVocabulary).
+ */
+import { FuzzyVocabulary, type FuzzyOptions } from './FuzzyVocabulary';
+import type { TextNormaliser } from './TextNormaliser';
+
+export interface ResolvedWord {
+  readonly stem: string;
+  /** 0 when the word (or its stem) is known as typed. */
+  readonly edits: number;
+}
+
+export class Lexicon {
+  /** Surface word or stem → the stem it stands for (after folding). */
+  private readonly stems = new Map<string, string>();
+  /** Stem → how many questions use it. */
+  private readonly counts = new Map<string, number>();
+  /** Stems of the reviewed synonym table: never folded away, preferred as corrections. */
+  private readonly synonymStems = new Set<string>();
+  /** Stems of answer and title prose: real words, never folded away. */
+  private readonly properStems = new Set<string>();
+  private readonly fuzzy: FuzzyVocabulary;
+  /** Folds applied at build time, for reports and tests ("symtom" → "symptom"). */
+  readonly folds = new Map<string, string>();
+
+  /**
+   * `questionWords`: each question's words. `properWords`: words staff wrote in answers and titles, which
+   * are proofread prose — a question word that also appears there is a real word, never a typo to fold.
+   */
+  constructor(
+    questionWords: readonly (readonly string[])[],
+    properWords: Iterable<string>,
+    normaliser: TextNormaliser,
+    options: FuzzyOptions,
+  ) {
+    for (const word of normaliser.knownWords()) {
+      const stem = normaliser.stem(word);
+      this.stems.set(word, stem).set(stem, stem);
+      this.synonymStems.add(stem);
+    }
+    for (const words of questionWords) {
+      const distinct = new Set(words.map((w) => normaliser.stem(w)));
+      for (const w of words) this.stems.set(w, normaliser.stem(w));
+      for (const stem of distinct) this.stems.set(stem, stem);
+      for (const stem of distinct) this.counts.set(stem, (this.counts.get(stem) ?? 0) + 1);
+    }
+    this.fuzzy = new FuzzyVocabulary(this.stems.keys(), (w) => this.popularity(w), options);
+    for (const word of properWords) this.properStems.add(normaliser.stem(word));
+    this.foldTypos();
+  }
+
+  /** The stem a message word stands for, typo-corrected if need be; undefined for a word never seen. */
+  resolve(word: string, stem: string): ResolvedWord | undefined {
+    const known = this.stems.get(word) ?? this.stems.get(stem);
+    if (known !== undefined) return { stem: known, edits: 0 };
+    const hit = this.fuzzy.lookup(word) ?? this.fuzzy.lookup(stem);
+    return hit === undefined ? undefined : { stem: this.stems.get(hit.word) ?? hit.word, edits: hit.distance };
+  }
+
+  private foldTypos(): void {
+    const surfaces = new Map<string, string[]>();
+    for (const [word, stem] of this.stems) surfaces.set(stem, [...(surfaces.get(stem) ?? []), word]);
+    for (const [stem, count] of this.counts) {
+      if (this.synonymStems.has(stem) || this.properStems.has(stem)) continue;
+      for (const form of surfaces.get(stem) ?? []) {
+        const hit = this.fuzzy.lookup(form);
+        const target = hit === undefined ? undefined : this.stems.get(hit.word);
+        if (target === undefined || target === stem) continue;
+        if (this.synonymStems.has(target) || (this.counts.get(target) ?? 0) >= 2 * count) {
+          this.folds.set(stem, target);
+          break;
+        }
+      }
+    }
+    for (const [word, stem] of this.stems) {
+      const target = this.folds.get(stem);
+      if (target !== undefined) this.stems.set(word, this.folds.get(target) ?? target);
+    }
+  }
+
+  /** Ties between equally close corrections go to synonym-table words, then to words more questions use. */
+  private popularity(word: string): number {
+    const stem = this.stems.get(word) ?? word;
+    return (this.synonymStems.has(stem) ? 1000 : 0) + (this.counts.get(stem) ?? 0);
+  }
+}

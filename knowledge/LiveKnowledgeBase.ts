@@ -1,0 +1,145 @@
+/**
+ * The knowledge base in force, reloaded when clinic staff save faq.json — without a restart, and
+ * without ever serving a broken file:
+ *   1. a change is noticed by watching the FOLDER (editors save by writing a temp file and renaming it
+ *      over the original, which a watch on the file itself would lose) and by polling the file's stat
+ *      once a second (fs.watch is silent on network shares such as Azure Files);
+ *   2. a burst of events (one save can be several writes) is debounced into one reload;
+ *   3. the new KnowledgeBase is built completely, then swapped in with one assignment, so every turn
+ *      sees either the old index or the new one, never half of each;
+ *   4. a file the loader refuses is logged once, naming file, entry and field, and the last good
+ *      knowledge base keeps answering.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Logger } from '../config/logger';
+import type { KnowledgeBase } from './KnowledgeBase';
+import { KnowledgeBaseError } from './KnowledgeBaseError';
+import { KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
+import { parseKnowledgeBase } from './loadKnowledgeBase';
+
+export interface LiveKnowledgeBaseOptions {
+  /** Quiet time after the last file event before reloading. */
+  readonly debounceMs: number;
+  /** How often the file's stat is polled, for file systems where fs.watch reports nothing. */
+  readonly pollIntervalMs: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({ debounceMs: 250, pollIntervalMs: 1000 });
+
+type ReloadLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+export class LiveKnowledgeBase {
+  private kb: KnowledgeBase;
+  /** sha256 of the text being served, and of the last text refused: both watchers report one save. */
+  private servedDigest: string;
+  private refusedDigest: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private watcher: FSWatcher | undefined;
+  private readonly poll = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size || current.ino !== previous.ino) this.schedule();
+  };
+
+  /** Loads the file now (a bad file at start-up throws, as before) and starts watching it. */
+  static start(path: string, logger: ReloadLogger, options: LiveKnowledgeBaseOptions = DEFAULT_LIVE_OPTIONS): LiveKnowledgeBase {
+    const live = new LiveKnowledgeBase(path, logger, options);
+    live.watch();
+    return live;
+  }
+
+  private constructor(
+    readonly path: string,
+    private readonly logger: ReloadLogger,
+    private readonly options: LiveKnowledgeBaseOptions,
+  ) {
+    const text = readText(path);
+    this.kb = parseKnowledgeBase(text, path);
+    this.servedDigest = digest(text);
+  }
+
+  /** The knowledge base to use for this turn. Call it once per turn and keep the result. */
+  current(): KnowledgeBase {
+    return this.kb;
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.watcher?.close();
+    this.watcher = undefined;
+    unwatchFile(this.path, this.poll);
+  }
+
+  private watch(): void {
+    const file = basename(this.path);
+    try {
+      this.watcher = watch(dirname(this.path), { persistent: false }, (_event, name) => {
+        if (name === null || name === file) this.schedule();
+      });
+      this.watcher.on('error', (err) => {
+        this.logger.warn({ file: this.path, err: err.message }, 'FAQ folder watch stopped; changes are still picked up by polling');
+        this.watcher?.close();
+      });
+    } catch (err) {
+      this.logger.warn({ file: this.path, err: (err as Error).message }, 'cannot watch the FAQ folder; changes are picked up by polling');
+    }
+    watchFile(this.path, { persistent: false, interval: this.options.pollIntervalMs }, this.poll);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.reload(), this.options.debounceMs);
+  }
+
+  private reload(): void {
+    this.timer = undefined;
+    let text: string;
+    try {
+      text = readText(this.path);
+    } catch (err) {
+      // Keyed by the message, so a file that stays missing is reported once, not once a second.
+      return this.refuse(`unreadable:${(err as Error).message}`, err);
+    }
+    const next = digest(text);
+    if (next === this.servedDigest) {
+      if (this.refusedDigest !== undefined) this.logger.info({ file: this.path, version: this.kb.version }, 'FAQ file is back to the version being served');
+      this.refusedDigest = undefined;
+      return;
+    }
+    if (next === this.refusedDigest) return;
+    try {
+      const kb = parseKnowledgeBase(text, this.path);
+      const previous = this.kb.version;
+      this.kb = kb; // the one assignment that makes the edit live
+      this.servedDigest = next;
+      this.refusedDigest = undefined;
+      this.logger.info({ file: this.path, version: kb.version, previousVersion: previous, entries: kb.entries.length }, `FAQ reloaded: ${kb.entries.length} entries now live`);
+    } catch (err) {
+      this.refuse(next, err);
+    }
+  }
+
+  private refuse(refusedDigest: string, err: unknown): void {
+    if (refusedDigest === this.refusedDigest) return;
+    this.refusedDigest = refusedDigest;
+    const { entryId, field } = err instanceof KnowledgeBaseError ? err : { entryId: undefined, field: undefined };
+    const reason = err instanceof Error ? err.message : String(err);
+    this.logger.error(
+      { file: this.path, entryId, field, servingVersion: this.kb.version },
+      `FAQ edit refused, still answering with the last good version — ${reason}`,
+    );
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new KnowledgeBaseError(M.unreadable(path, (err as NodeJS.ErrnoException).code ?? String(err)), path);
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,110 @@
+/**
+ * Turns text into matching tokens — for the FAQ matcher only; nothing here is ever shown to a patient.
+ *
+ *   words(text)      lower case, no diacritics or punctuation, stop words removed (surface words, for typo lookup)
+ *   stem(word)       the suffix-stripped key (see stem.ts)
+ *   canonical(stems) the reviewed synonym table applied, two-word phrases first
+ *   tokens(text)     all three, as the index sees a question
+ *
+ * The matcher runs typo correction between `stem` and `canonical`, so a misspelt half of a phrase
+ * ("anti inflamatory") still joins its phrase.
+ */
+import { createHash } from 'node:crypto';
+import stopwordsData from './stopwords.json';
+import synonymsData from './synonyms.json';
+import { stem } from './stem';
+
+/** Joined, not split: "don't" → "dont", "A&E" → "ae". */
+const JOINERS = /(\p{L})['’‘`´&](\p{L})/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+export interface TokenSpan {
+  readonly token: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export class TextNormaliser {
+  /** The clinic's reviewed data files (knowledge/stopwords.json, knowledge/synonyms.json). */
+  static readonly default = new TextNormaliser(stopwordsData.words, stopwordsData.weakWords, synonymsData.groups);
+
+  /** Changes whenever the stop words or synonyms change: part of the knowledge base version. */
+  readonly fingerprint: string;
+  private readonly stopWords: ReadonlySet<string>;
+  private readonly weakStems: ReadonlySet<string>;
+  /** Stemmed word → canonical token. */
+  private readonly single = new Map<string, string>();
+  /** "stem stem" → canonical token, for the few two-word synonyms. */
+  private readonly phrases = new Map<string, string>();
+  /** Every stem the synonym table knows, so typo lookup can find "ibuprofin" → "ibuprofen". */
+  private readonly vocabulary = new Set<string>();
+  private readonly surfaceWords = new Set<string>();
+
+  constructor(
+    stopWords: readonly string[],
+    weakWords: readonly string[],
+    synonymGroups: Readonly<Record<string, readonly string[]>>,
+  ) {
+    this.stopWords = new Set(stopWords);
+    this.weakStems = new Set(weakWords.map(stem));
+    this.fingerprint = createHash('sha256').update(JSON.stringify([stopWords, weakWords, synonymGroups])).digest('hex');
+    for (const [canonical, words] of Object.entries(synonymGroups)) {
+      for (const phrase of [canonical, ...words]) this.addSynonym(canonical, phrase);
+    }
+  }
+
+  /** Lower-cased surface words, without diacritics, punctuation or stop words. */
+  words(text: string): string[] {
+    const plain = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(JOINERS, '$1$2');
+    return plain.split(NOT_WORD).filter((w) => w.length > 0 && !this.stopWords.has(w));
+  }
+
+  stem(word: string): string {
+    return stem(word);
+  }
+
+  /** Replaces synonyms (two-word phrases first) by their canonical token; unknown stems pass through. */
+  canonical(stems: readonly string[]): string[] {
+    return this.canonicalSpans(stems).map((span) => span.token);
+  }
+
+  /** Like canonical(), also telling which stems [from, to) each token came from. */
+  canonicalSpans(stems: readonly string[]): TokenSpan[] {
+    const out: TokenSpan[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      const phrase = i + 1 < stems.length ? this.phrases.get(`${stems[i]} ${stems[i + 1]}`) : undefined;
+      const token = phrase ?? this.single.get(stems[i]) ?? stems[i];
+      // Lone letters are debris of "x-ray" or "a&e" that no phrase claimed.
+      if (token.length > 1 || /\d/.test(token)) out.push({ token, from: i, to: phrase === undefined ? i + 1 : i + 2 });
+      if (phrase !== undefined) i++;
+    }
+    return out;
+  }
+
+  /** Everyday words ("best", "help", "back") that count for little: see stopwords.json. */
+  isWeak(token: string): boolean {
+    return this.weakStems.has(token);
+  }
+
+  tokens(text: string): string[] {
+    return this.canonical(this.words(text).map(stem));
+  }
+
+  /** Surface words and stems of the synonym table (typo lookup targets). */
+  knownWords(): ReadonlySet<string> {
+    return new Set([...this.surfaceWords, ...this.vocabulary]);
+  }
+
+  private addSynonym(canonical: string, phrase: string): void {
+    const surface = this.words(phrase);
+    const stems = surface.map(stem);
+    // A stop word inside a phrase ("every day") would silently turn it into a one-word synonym.
+    if (surface.length !== phrase.trim().split(/\s+/).length || stems.length > 2) {
+      throw new Error(`synonyms: "${phrase}" (under "${canonical}") may not contain stop words or more than two words`);
+    }
+    for (const w of surface) this.surfaceWords.add(w);
+    for (const s of stems) this.vocabulary.add(s);
+    if (stems.length === 2) this.phrases.set(stems.join(' '), canonical);
+    else this.single.set(stems[0], canonical);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * STORAGE=file: one append-only JSONL file per day, under UNANSWERED_PATH for unanswered questions
+ * and UNANSWERED_PATH/counts for the counts, e.g. data/unanswered/2026-11-23.jsonl.
+ * Appends of whole lines with O_APPEND do not interleave, so two processes can share the folder.
+ */
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dayFileName, dayOfName, USAGE_STREAMS, type UsageLog, type UsageStream } from './UsageLog';
+
+export class FileUsageLog implements UsageLog {
+  constructor(private readonly root: string) {}
+
+  async append(stream: UsageStream, day: string, lines: readonly string[]): Promise<void> {
+    const folder = this.folder(stream);
+    await mkdir(folder, { recursive: true });
+    await appendFile(join(folder, dayFileName(day)), lines.map((line) => `${line}\n`).join(''), 'utf8');
+  }
+
+  async read(stream: UsageStream, sinceDay: string): Promise<string[]> {
+    const days = (await this.days(stream)).filter((day) => day >= sinceDay);
+    const texts = await Promise.all(days.map((day) => readFile(join(this.folder(stream), dayFileName(day)), 'utf8')));
+    return texts.flatMap((text) => text.split('\n').filter((line) => line.trim() !== ''));
+  }
+
+  async deleteBefore(beforeDay: string): Promise<number> {
+    let deleted = 0;
+    for (const stream of USAGE_STREAMS) {
+      for (const day of await this.days(stream)) {
+        if (day >= beforeDay) continue;
+        await rm(join(this.folder(stream), dayFileName(day)), { force: true });
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private folder(stream: UsageStream): string {
+    return stream === 'unanswered' ? this.root : join(this.root, 'counts');
+  }
+
+  /** The days present, oldest first; a missing folder is simply no days yet. */
+  private async days(stream: UsageStream): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder(stream));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    return names.flatMap((name) => dayOfName(name) ?? []).sort();
+  }
+}

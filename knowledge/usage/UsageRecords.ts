@@ -1,0 +1,73 @@
+/**
+ * The two kinds of line the usage log holds. Neither carries a user or conversation id; only an
+ * unanswered record carries text, and only after redactPersonalData.
+ */
+import type { TurnEvent } from '../../bot/TurnEvents';
+import { redactPersonalData } from '../../config/redactPersonalData';
+
+export interface UnansweredRecord {
+  /** ISO time. */
+  readonly at: string;
+  readonly channel: string;
+  readonly outcome: 'none' | 'didYouMean';
+  readonly text: string;
+  /** The entry that scored best at the time, if any. */
+  readonly closest?: string;
+}
+
+/** A turn event without its text: `{"at":…,"channel":"sms","event":"answered","entry":"stretching"}`. */
+export interface CountRecord {
+  readonly at: string;
+  readonly channel: string;
+  readonly event: TurnEvent['kind'];
+  readonly entry?: string;
+  readonly urgency?: string;
+  readonly outcome?: 'none' | 'didYouMean';
+}
+
+export function countRecordOf(event: TurnEvent, channel: string, at: Date): CountRecord {
+  const base = { at: at.toISOString(), channel, event: event.kind };
+  switch (event.kind) {
+    case 'answered':
+      return { ...base, entry: event.entryId };
+    case 'unanswered':
+      return { ...base, outcome: event.outcome };
+    case 'escalated':
+      return { ...base, urgency: event.urgency };
+    default:
+      return base;
+  }
+}
+
+export function unansweredRecordOf(event: Extract<TurnEvent, { kind: 'unanswered' }>, channel: string, at: Date): UnansweredRecord {
+  return {
+    at: at.toISOString(),
+    channel,
+    outcome: event.outcome,
+    text: redactPersonalData(event.text),
+    ...(event.closestEntryId === undefined ? {} : { closest: event.closestEntryId }),
+  };
+}
+
+/**
+ * Parses stored lines, skipping any that are not a record of this shape (a line cut short by a crash
+ * must not stop the report), and keeps those at or after `since`.
+ */
+export function parseRecords<T extends { readonly at: string }>(lines: readonly string[], since: Date, isRecord: (value: unknown) => boolean): T[] {
+  const records: T[] = [];
+  for (const line of lines) {
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isRecord(value) && Date.parse((value as T).at) >= since.getTime()) records.push(value as T);
+    } catch {
+      // skipped: see above
+    }
+  }
+  return records;
+}
+
+export const isUnansweredRecord = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as UnansweredRecord).text === 'string' && typeof (value as UnansweredRecord).at === 'string';
+
+export const isCountRecord = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as CountRecord).event === 'string' && typeof (value as CountRecord).at === 'string';

@@ -1,0 +1,46 @@
+/**
+ * The web part of the channels capability, registered on the bot's HTTP server with one call from
+ * startBot: the chat page and embed widget, the same-origin chat endpoints (no Azure needed), and
+ * the Direct Line token exchange used in production.
+ */
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type * as restify from 'restify';
+import type { BotConfig } from '../../config/BotConfig';
+import type { Logger } from '../../config/logger';
+import { RateLimiter } from '../RateLimiter';
+import { registerDirectLineToken } from './directLineToken';
+import { OriginPolicy } from './OriginPolicy';
+import { brandContrastWarnings } from './pageConfig';
+import { registerWebChatApi } from './webChatApi';
+import { registerWebChatPages } from './webChatPages';
+import { WebChatTokens } from './WebChatTokens';
+import { WebChatTurns } from './WebChatTurns';
+
+export interface WebChatParts {
+  readonly config: BotConfig;
+  readonly logger: Logger;
+  readonly adapter: CloudAdapter;
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  /** Shown in the chat when a patient is rate-limited (ConversationWording.tooFast). */
+  readonly tooFast: string;
+}
+
+export function registerWebChat(server: restify.Server, parts: WebChatParts): void {
+  const { config, logger } = parts;
+  const origins = new OriginPolicy(config.allowedOrigins);
+  // One budget per client address across all web endpoints.
+  const addressLimiter = new RateLimiter(config.webRequestsPerMinutePerAddress);
+  // A token lives as long as the conversation state it leads to.
+  const tokens = new WebChatTokens(config.webchatSigningKey, config.stateTtlHours * 3600);
+  const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
+
+  registerWebChatPages(server, config);
+  registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast });
+  registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
+
+  if (config.webchatSigningKeyGenerated) {
+    logger.warn('WEBCHAT_SIGNING_KEY is not set: using a random key, so web chat tokens stop working on restart and differ between instances.');
+  }
+  for (const warning of brandContrastWarnings(config)) logger.warn(`${warning}; the chat page uses a darker colour for text.`);
+  logger.info({ mode: config.directLineSecret ? 'directline' : 'local', frameAncestors: config.frameAncestors }, 'web chat at /');
+}

@@ -1,0 +1,95 @@
+/**
+ * The browser side, all served by the bot itself (no CDN, works with no internet):
+ *   GET /                      the chat page (config inlined as JSON, a fresh style nonce per request)
+ *   GET /privacy               what is stored, for how long, and how to delete it
+ *   GET /widget.js             the one-line embed: a floating launcher that opens / in an iframe
+ *   GET /assets/…              page script, styles, default avatar, and Web Chat's own bundle
+ * Files are read once at start-up from web/ (relative to the working directory, like knowledge/);
+ * HTML templates get {{placeholders}} filled, HTML-escaped, from configuration.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type * as restify from 'restify';
+import type { BotConfig } from '../../config/BotConfig';
+import { inlineJson, pageConfig } from './pageConfig';
+import { securityHeaders } from './securityHeaders';
+import { IMMUTABLE, StaticAsset } from './StaticAsset';
+
+export const WEB_DIR = 'web';
+const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
+const TYPES: Readonly<Record<string, string>> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  html: 'text/html; charset=utf-8',
+};
+
+type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
+  & Parameters<typeof pageConfig>[0] & Parameters<typeof securityHeaders>[0];
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The Web Chat bundle from node_modules, under a URL that names its version (so it can be cached for a year). */
+export function webChatBundle(): { path: string; asset: StaticAsset } {
+  // The package's "exports" hides dist/; its main entry is lib/index.js, next to dist/.
+  const packageDir = join(dirname(require.resolve('botframework-webchat')), '..');
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const body = readFileSync(join(packageDir, 'dist', 'webchat.js'));
+  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
+}
+
+export function registerWebChatPages(server: restify.Server, config: PagesConfig, webDir = WEB_DIR): void {
+  const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
+  const bundle = webChatBundle();
+  const page = pageConfig(config);
+  const name = escapeHtml(config.practiceName);
+  const indexTemplate = fill(read('index.html'), {
+    practiceName: name,
+    brand: page.colors.brand,
+    avatar: escapeHtml(config.botAvatarUrl),
+    webchatScript: bundle.path,
+    pageScripts: PAGE_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+  });
+  const privacy = StaticAsset.text(fill(read('privacy.html'), {
+    practiceName: name,
+    clinicPhone: escapeHtml(config.clinicPhone),
+    stateTtlHours: String(config.stateTtlHours),
+    unansweredRetentionDays: String(config.unansweredRetentionDays),
+    transcriptLogging: config.logTranscripts
+      ? '<li>While the practice has message logging switched on for troubleshooting, messages are also written to its server logs, with phone numbers and emails removed.</li>'
+      : '',
+  }), TYPES.html);
+  const widget = StaticAsset.text(fill(read('widget.js'), {
+    widgetConfig: inlineJson({ practiceName: config.practiceName, brand: page.colors.brand, brandText: page.colors.brandText }),
+  }), TYPES.js, 'public, max-age=3600');
+
+  // The brand colours as CSS variables, for the page and the privacy notice alike.
+  const { brand, brandText, accent } = page.colors;
+  const brandCss = StaticAsset.text(`:root { --brand: ${brand}; --brand-text: ${brandText}; --accent: ${accent}; }\n`, TYPES.css);
+
+  const headers = (nonce?: string) => securityHeaders(config, nonce);
+  server.get('/', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    // Web Chat's emotion styles are <style> tags: they carry this nonce instead of needing 'unsafe-inline'.
+    const nonce = randomBytes(16).toString('base64');
+    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce }) });
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, { ...headers(nonce), 'Content-Type': TYPES.html, 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
+    res.end(body);
+    return next();
+  });
+  server.get('/privacy', privacy.handler(() => headers()));
+  server.get('/widget.js', widget.handler(() => headers()));
+  server.get('/assets/brand.css', brandCss.handler(() => headers()));
+  server.get(bundle.path, bundle.asset.handler(() => headers()));
+  for (const file of [...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
+    const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
+    server.get(`/assets/${file}`, asset.handler(() => headers()));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run kb:check [faq.json]` — checks the FAQ (default: FAQ_PATH) and the red-flag rules
+ * (RED_FLAGS_PATH) and says in plain words what to fix, with line numbers. Exits 1 when there are
+ * errors (CI blocks the deploy), 0 when there are only warnings.
+ */
+import { readFileSync } from 'node:fs';
+import { config as loadDotEnv } from 'dotenv';
+import { loadConfig } from '../config/BotConfig';
+import { countFindings, formatFinding, type CheckFinding } from '../knowledge/CheckFinding';
+import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
+import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
+import { botPlaceholders } from './botPlaceholders';
+
+loadDotEnv({ quiet: true });
+
+function main(args: readonly string[]): number {
+  if (args.includes('--help')) {
+    console.log('usage: npm run kb:check [faq.json]   (default: FAQ_PATH, knowledge/faq.json)');
+    return 0;
+  }
+  const config = loadConfig();
+  const faqPath = args.find((arg) => !arg.startsWith('-')) ?? config.faqPath;
+
+  let text: string | undefined;
+  try {
+    text = readFileSync(faqPath, 'utf8');
+  } catch (err) {
+    console.log(`${faqPath}\n  ERROR    cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, botPlaceholders(config));
+  if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);
+  const rules = checkRedFlagRules(config.redFlagsPath);
+  report(config.redFlagsPath, rules);
+
+  const { errors, warnings } = countFindings([...(faq?.findings ?? []), ...rules]);
+  const unreadable = faq === undefined ? 1 : 0;
+  console.log(`\n${plural(errors + unreadable, 'error')}, ${plural(warnings, 'warning')}.`);
+  if (errors + unreadable > 0) {
+    console.log('Fix the errors before this file goes live. If the bot is running, it refuses an edit with');
+    console.log('errors and keeps answering with the last good version until the file is fixed.');
+    if (faq && !faq.knowledgeBase) console.log('The check stops at the first problem of this kind: fix it and run the check again.');
+    return 1;
+  }
+  console.log(warnings > 0 ? 'The bot accepts this file. Warnings are worth a look but do not stop it.' : 'The bot accepts this file.');
+  return 0;
+}
+
+/** Errors first, then warnings, each in file order. */
+function report(title: string, findings: readonly CheckFinding[]): void {
+  console.log(`\n${title}`);
+  if (findings.length === 0) console.log('  OK');
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  for (const finding of ordered) console.log(`  ${formatFinding(finding)}`);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+process.exitCode = main(process.argv.slice(2));

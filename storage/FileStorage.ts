@@ -1,0 +1,130 @@
+/**
+ * Conversation state on the local disk, for one bot instance (several instances share blob storage
+ * instead). One JSON file per key, named by the key's hash; eTags behave like botbuilder's
+ * MemoryStorage: a write whose eTag is stale throws a StorageConflictError, '*' or no eTag
+ * overwrites, and a write to a missing key always succeeds.
+ *
+ * A write goes to a temporary file that is then renamed over the old one, so a reader, or a
+ * restart after a crash, sees the old state or the new one, never half a file. (No fsync: this
+ * protects against a process crash, not a power cut.) Writes and deletes of one key are queued
+ * in this process so the eTag check and the rename cannot interleave with another turn's.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { hashStorageKey } from './hashStorageKey';
+import { StorageConflictError } from './StorageConflictError';
+
+const STATE_SUFFIX = '.json';
+const TEMP_SUFFIX = '.tmp';
+
+export class FileStorage implements Storage {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  private constructor(readonly directory: string) {}
+
+  /** Creates the folder if needed; only the bot's own user may read it (it holds health details). */
+  static async open(directory: string): Promise<FileStorage> {
+    await fs.mkdir(directory, { recursive: true, mode: 0o700 });
+    return new FileStorage(path.resolve(directory));
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(keys.map(async (key) => {
+      const item = await this.load(this.fileFor(key));
+      // defineProperty, not assignment: a key of "__proto__" must stay an ordinary entry.
+      if (item) Object.defineProperty(items, key, { value: item, enumerable: true, writable: true, configurable: true });
+    }));
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const key of Object.keys(changes)) {
+      const item = changes[key] as StoreItem | undefined;
+      if (typeof item !== 'object' || item === null) throw new TypeError('FileStorage: only objects can be stored');
+      const file = this.fileFor(key);
+      await this.exclusive(file, async () => {
+        if (item.eTag && item.eTag !== '*') {
+          const current = await this.load(file);
+          if (current && current.eTag !== item.eTag) throw new StorageConflictError();
+        }
+        await this.replace(file, JSON.stringify({ ...item, eTag: randomUUID() }));
+      });
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => {
+      const file = this.fileFor(key);
+      return this.exclusive(file, () => fs.rm(file, { force: true }));
+    }));
+  }
+
+  /**
+   * Deletes state not written since `cutoff`, and temporary files a crash left behind. Each file is
+   * checked and removed inside its key's queue, so a conversation saved a moment ago is never lost.
+   */
+  async removeIdle(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await fs.readdir(this.directory)) {
+      if (!name.endsWith(STATE_SUFFIX) && !name.endsWith(TEMP_SUFFIX)) continue;
+      const file = path.join(this.directory, name);
+      const queueFile = name.endsWith(TEMP_SUFFIX) ? file : path.join(this.directory, name);
+      await this.exclusive(queueFile, async () => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && stat.mtimeMs < cutoff.getTime()) {
+          await fs.rm(file, { force: true });
+          removed += 1;
+        }
+      });
+    }
+    return removed;
+  }
+
+  /** Resolves once every write and delete already started has finished (for shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.directory, hashStorageKey(key) + STATE_SUFFIX);
+  }
+
+  private async load(file: string): Promise<StoreItem | undefined> {
+    let json: string;
+    try {
+      json = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const item: unknown = JSON.parse(json);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('FileStorage: a state file does not hold an object');
+    return item as StoreItem;
+  }
+
+  private async replace(file: string, json: string): Promise<void> {
+    const temp = `${file}.${randomUUID()}${TEMP_SUFFIX}`;
+    try {
+      await fs.writeFile(temp, json, { flag: 'wx', mode: 0o600 });
+      await fs.rename(temp, file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Runs `task` after every earlier task on the same file; a failure does not block the next one. */
+  private exclusive(file: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(file) ?? Promise.resolve();
+    const run = previous.then(task);
+    const settled = run.catch(() => undefined);
+    this.queues.set(file, settled);
+    void settled.then(() => {
+      if (this.queues.get(file) === settled) this.queues.delete(file);
+    });
+    return run;
+  }
+}

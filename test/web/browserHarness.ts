@@ -1,0 +1,62 @@
+/**
+ * Drives Debian's chromium with playwright-core for the end-to-end web chat test: launch flags
+ * that keep the browser off the network, a record of every request and CSP violation, and axe-core.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SKIP_LINE = 'browser test skipped: install chromium (apt-get install -y chromium) to run it';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
+  '--disable-component-update', '--disable-sync',
+];
+
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}
+
+export interface PageRecord {
+  readonly requests: string[];
+  readonly errors: string[];
+}
+
+/** Records what a page asked for, its script errors and any CSP violation (reported as errors). */
+export async function watch(page: Page): Promise<PageRecord> {
+  const record: PageRecord = { requests: [], errors: [] };
+  page.on('request', (request) => record.requests.push(request.url()));
+  page.on('pageerror', (error) => record.errors.push(`page error: ${error.message}`));
+  await page.exposeFunction('__reportViolation', (text: string) => record.errors.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportViolation(text: string): void }).__reportViolation;
+      report(`CSP ${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  return record;
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: number;
+}
+
+/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // page.evaluate is not subject to the page's CSP, unlike an injected <script> would be.
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
+  });
+}

@@ -1,0 +1,90 @@
+/*
+ * The chat launcher for the practice's own website, added with one line:
+ *   <script src="https://YOUR-BOT-HOST/widget.js" async></script>
+ * A floating button opens the chat page (served by the bot) in an iframe, so the host site needs no
+ * other code and Web Chat's 4 MB bundle loads only when a visitor opens the chat. Styles are set
+ * through element.style (CSSOM), which host pages' CSPs allow, rather than an injected <style>.
+ */
+(function () {
+  'use strict';
+  if (window.__sciaticaChatWidget) return;
+  window.__sciaticaChatWidget = true;
+
+  var config = {{widgetConfig}};
+  var script = document.currentScript || document.querySelector('script[src$="/widget.js"]');
+  var botOrigin = new URL(script.src, window.location.href).origin;
+  var label = 'Chat with ' + config.practiceName;
+  var small = window.matchMedia('(max-width: 480px)');
+  var panel, frame;
+
+  function el(tag, attributes, style) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    Object.assign(node.style, style);
+    return node;
+  }
+
+  var launcher = el('button', { type: 'button', 'aria-label': label, 'aria-expanded': 'false', 'aria-controls': 'sciatica-chat-panel' }, {
+    position: 'fixed', right: '20px', bottom: '20px', width: '60px', height: '60px', borderRadius: '50%',
+    border: '2px solid ' + config.brandText, background: config.brand, color: config.brandText, cursor: 'pointer',
+    boxShadow: '0 4px 12px rgba(0,0,0,0.3)', zIndex: '2147483000', display: 'flex', alignItems: 'center', justifyContent: 'center',
+  });
+  launcher.appendChild(chatIcon());
+
+  // Built as DOM nodes, not innerHTML, so host pages that enforce Trusted Types still work.
+  function chatIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    var path = document.createElementNS(ns, 'path');
+    [['aria-hidden', 'true'], ['focusable', 'false'], ['width', '28'], ['height', '28'], ['viewBox', '0 0 24 24']]
+      .forEach(function (pair) { svg.setAttribute(pair[0], pair[1]); });
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function layout() {
+    Object.assign(panel.style, small.matches
+      ? { right: '0', bottom: '0', width: '100vw', height: '100%', borderRadius: '0' }
+      : { right: '20px', bottom: '92px', width: '380px', height: 'min(640px, calc(100vh - 112px))', borderRadius: '12px' });
+  }
+
+  function buildPanel() {
+    panel = el('div', { id: 'sciatica-chat-panel', role: 'dialog', 'aria-label': label }, {
+      position: 'fixed', zIndex: '2147483001', background: '#ffffff', overflow: 'hidden',
+      boxShadow: '0 8px 28px rgba(0,0,0,0.35)', display: 'none', flexDirection: 'column',
+    });
+    var close = el('button', { type: 'button', 'aria-label': 'Close chat' }, {
+      alignSelf: 'flex-end', minWidth: '44px', minHeight: '44px', margin: '0', border: '0',
+      background: config.brand, color: config.brandText, fontSize: '24px', lineHeight: '1', cursor: 'pointer', width: '100%', textAlign: 'right', padding: '0 14px',
+    });
+    close.textContent = '\u00d7';
+    close.addEventListener('click', function () { toggle(false); });
+    frame = el('iframe', { title: label, src: botOrigin + '/' }, { flex: '1', width: '100%', border: '0' });
+    panel.appendChild(close);
+    panel.appendChild(frame);
+    panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') toggle(false); });
+    document.body.appendChild(panel);
+    layout();
+    small.addEventListener('change', layout);
+  }
+
+  function toggle(open) {
+    if (open && !panel) buildPanel();
+    if (!panel) return;
+    panel.style.display = open ? 'flex' : 'none';
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.style.display = open && small.matches ? 'none' : 'flex';
+    if (open) frame.focus(); else launcher.focus();
+  }
+
+  launcher.addEventListener('click', function () { toggle(launcher.getAttribute('aria-expanded') !== 'true'); });
+  // Escape pressed inside the chat page (another origin) arrives as a message from it.
+  window.addEventListener('message', function (event) {
+    if (event.origin === botOrigin && event.data && event.data.type === 'sciatica-chat/close') toggle(false);
+  });
+
+  function mount() { document.body.appendChild(launcher); }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+})();
