@@ -11,7 +11,16 @@ async function main(): Promise<void> {
   const running = await startBot(loadConfig());
   const stop = (signal: string) => {
     running.logger.info({ signal }, 'shutting down: no new requests, finishing turns in flight');
-    running.close().then(() => process.exit(0), () => process.exit(1));
+    running.close().then(
+      () => {
+        running.logger.info('stopped: turns finished and state saved');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        running.logger.error({ err: error }, 'shutdown did not complete cleanly');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -19,6 +28,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  console.error(`The bot could not start: ${message}`);
+  // The cause says why (a blob storage refusal, a missing file); the message alone often does not.
+  const cause = error instanceof Error && error.cause !== undefined ? ` (cause: ${error.cause instanceof Error ? error.cause.message : String(error.cause)})` : '';
+  console.error(`The bot could not start: ${message}${cause}`);
   process.exit(1);
 });

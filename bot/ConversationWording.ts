@@ -10,7 +10,7 @@ export interface SmallTalkTopic {
   readonly reply: string;
 }
 
-export type CommandName = 'startOver' | 'cancel' | 'help' | 'menu' | 'forgetMe' | 'privacy' | 'checkSymptoms' | 'noneOfThese';
+export type CommandName = 'startOver' | 'cancel' | 'help' | 'menu' | 'more' | 'forgetMe' | 'privacy' | 'checkSymptoms' | 'noneOfThese';
 
 export interface ConversationWording {
   readonly welcome: string;

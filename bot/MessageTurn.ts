@@ -131,7 +131,13 @@ export class MessageTurn {
       case 'help':
         return outbox.add(replies.text(caps.carrierOptOutWords ? wording.smsHelp : wording.help));
       case 'menu':
+        // On SMS the carrier may answer HELP itself, so MENU is where the bot's own help is found.
+        if (caps.carrierOptOutWords) outbox.add(replies.text(wording.smsHelp));
         return outbox.add(replies.topics(wording.askAway, kb));
+      case 'more': {
+        const { more } = await this.services.accessors.session.get(context, {});
+        return outbox.add(...(more?.length ? more : [replies.topics(wording.askAway, kb)]));
+      }
       case 'cancel':
         return outbox.add(replies.text(wording.cancelled));
       case 'startOver':
@@ -187,6 +193,7 @@ export class MessageTurn {
     if (silentHours < this.services.config.smsIdleHours) return;
     session.welcomed = false;
     session.numberedChoices = undefined;
+    session.more = undefined;
     session.pendingClarification = undefined;
     void this.services.accessors.dialogState.delete(context);
   }

@@ -5,7 +5,7 @@
  */
 import type { ConversationState, StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { ReplyChoice } from '../channels/Reply';
+import type { Reply, ReplyChoice } from '../channels/Reply';
 import type { Urgency } from '../safety/SafetyAssessment';
 
 export interface EscalationRecord {
@@ -20,6 +20,8 @@ export interface SessionState {
   welcomed?: boolean;
   /** The last numbered list offered on a plain-text channel, so "2" means its second item. */
   numberedChoices?: ReplyChoice[];
+  /** What was held back to keep an SMS short, sent when the patient replies MORE; replaced every reply. */
+  more?: Reply[];
   /** The red-flag rule a clarifying question was asked about, answered on the next turn. */
   pendingClarification?: string;
   /** ISO time of the last message, to greet an SMS patient as new after a long silence. */

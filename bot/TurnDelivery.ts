@@ -1,5 +1,6 @@
 /**
- * The last stage of a turn: the session policy, the SMS introduction, then the channel renderer.
+ * The last stage of a turn: the session policy, the SMS introduction, then the channel renderer;
+ * what the renderer held back to keep a message short is kept for "more".
  */
 import type { TurnContext } from 'botbuilder';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
@@ -27,5 +28,6 @@ export async function deliverReplies(context: TurnContext, replies: readonly Rep
   }
   const rendered = renderReplies(final, caps);
   if (caps.choices === 'numberedList') session.numberedChoices = [...rendered.numberedChoices];
+  session.more = rendered.held.length ? [...rendered.held] : undefined;
   await context.sendActivities(rendered.activities);
 }

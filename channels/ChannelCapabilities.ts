@@ -17,6 +17,13 @@ export interface ChannelCapabilities {
   readonly markdown: boolean;
   /** Longest text of one message; longer replies are split. */
   readonly maxMessageChars: number;
+  /**
+   * Plain-text channels where every message costs the patient and the practice (SMS): a reply longer
+   * than this is cut at a sentence and the rest waits for "more". Safety advice is never cut.
+   */
+  readonly preferredMessageChars?: number;
+  /** Most buttons on one card: links and the call button first, then choices. */
+  readonly maxCardButtons: number;
   /** Trace activities (FaqMatch, RedFlag) are for the Emulator only: an allowlist. */
   readonly traces: boolean;
   /** Channels that send no conversationUpdate get a one-line introduction with the first reply. */
@@ -34,6 +41,7 @@ const webChat: ChannelCapabilities = {
   callButton: 'call',
   markdown: true,
   maxMessageChars: 4000,
+  maxCardButtons: 6,
   traces: false,
   sendsConversationUpdate: true,
   linksInOwnMessage: false,
@@ -44,10 +52,12 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
   [Channels.Webchat]: webChat,
   [Channels.Directline]: webChat,
   [Channels.Emulator]: { ...webChat, traces: true },
-  // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead.
-  // Its message limit is about 28 KB; 4,000 characters keeps cards well inside it.
+  // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead,
+  // at most 6 per hero card (Teams cards reference). Its message limit is about 28 KB; 4,000
+  // characters keeps cards well inside it.
   [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl' },
-  // Twilio SMS: plain text, one segment is 160 characters, carriers join up to 1,600.
+  // Twilio SMS: plain text, one segment is 160 characters, Twilio joins up to 1,600. Aim for 320
+  // (two or three segments) so an answer does not arrive as a wall of text.
   [Channels.Sms]: {
     choices: 'numberedList',
     maxChoices: 6,
@@ -55,6 +65,8 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
     callButton: 'none',
     markdown: false,
     maxMessageChars: 1600,
+    preferredMessageChars: 320,
+    maxCardButtons: 0,
     traces: false,
     sendsConversationUpdate: false,
     linksInOwnMessage: true,

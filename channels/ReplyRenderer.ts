@@ -1,11 +1,12 @@
 /**
  * The one place where a channel-neutral `Reply` becomes activities a channel can show, driven by
  * the capabilities table: suggested actions and cards on Web Chat and the Emulator, hero cards on
- * Teams, numbered plain text on SMS.
+ * Teams, numbered plain text on SMS, cut short with the rest held for "more" where messages should be short.
  */
 import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
 import type { ChannelCapabilities } from './ChannelCapabilities';
 import type { Reply, ReplyChoice } from './Reply';
+import { pageReply } from './pageReply';
 import { toPlainText } from './plainText';
 import { splitMessage } from './splitMessage';
 
@@ -13,16 +14,23 @@ export interface RenderedTurn {
   readonly activities: Partial<Activity>[];
   /** The choices offered as a numbered list, so "1", "2" can be understood next turn. */
   readonly numberedChoices: readonly ReplyChoice[];
+  /** Replies cut off to keep messages short: sent when the patient asks for more. */
+  readonly held: readonly Reply[];
 }
 
 export function renderReplies(replies: readonly Reply[], caps: ChannelCapabilities): RenderedTurn {
   const activities: Partial<Activity>[] = [];
   let numberedChoices: readonly ReplyChoice[] = [];
-  for (const reply of replies) {
+  for (const [index, reply] of replies.entries()) {
+    const page = caps.cards || !caps.preferredMessageChars ? undefined : pagePlain(reply, caps, caps.preferredMessageChars);
+    if (page) {
+      activities.push(...renderReply(page.now, caps));
+      return { activities, numberedChoices, held: [page.rest, ...replies.slice(index + 1)] };
+    }
     activities.push(...renderReply(reply, caps));
     if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
   }
-  return { activities, numberedChoices };
+  return { activities, numberedChoices, held: [] };
 }
 
 function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>[] {
@@ -40,7 +48,7 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
       ? [{ type: caps.callButton === 'call' ? ActionTypes.Call : ActionTypes.OpenUrl, title: reply.call.title, value: `tel:${reply.call.number.replace(/[^+\d]/g, '')}` }]
       : []),
     ...(caps.choices === 'heroCard' ? choices.map(toCardAction) : []),
-  ];
+  ].slice(0, caps.maxCardButtons);
   if (buttons.length) last.attachments = [CardFactory.heroCard('', undefined, buttons)];
   if (caps.choices === 'suggestedActions' && choices.length) {
     last.suggestedActions = { to: [], actions: choices.map(toCardAction) };
@@ -49,16 +57,28 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
 }
 
 function renderPlain(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
-  const lines = [toPlainText(reply.text)];
+  const { body, links } = plainMessage(reply, toPlainText(reply.text), choices, caps);
+  const texts = splitMessage(body, caps.maxMessageChars);
+  if (links && caps.linksInOwnMessage) texts.push(links);
+  return texts.map((text) => ({ type: 'message', text, textFormat: 'plain' }));
+}
+
+function pagePlain(reply: Reply, caps: ChannelCapabilities, limit: number) {
+  const text = toPlainText(reply.text);
+  const { body } = plainMessage(reply, text, (reply.choices ?? []).slice(0, caps.maxChoices), caps);
+  return pageReply(reply, text, body, limit);
+}
+
+/** The text, the numbered list and (unless they go in a message of their own) the links. */
+function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[], caps: ChannelCapabilities): { body: string; links: string } {
+  const lines = [text];
   if (choices.length) {
     lines.push(choices.map((choice, index) => `${index + 1}. ${choice.title}`).join('\n'));
     lines.push('Reply with a number.');
   }
   const links = (reply.links ?? []).map((link) => `${link.title}: ${link.url}`).join('\n');
   if (links && !caps.linksInOwnMessage) lines.push(links);
-  const texts = splitMessage(lines.join('\n\n'), caps.maxMessageChars);
-  if (links && caps.linksInOwnMessage) texts.push(links);
-  return texts.map((text) => ({ type: 'message', text, textFormat: 'plain' }));
+  return { body: lines.filter(Boolean).join('\n\n'), links };
 }
 
 /** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */

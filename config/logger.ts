@@ -1,16 +1,39 @@
 /**
  * Structured logs with pino. Message text and personal data are never logged unless
  * LOG_TRANSCRIPTS=true, and even then phone numbers and emails are redacted.
+ * Errors keep their cause chain, but only their type, message, stack and codes: an Azure SDK error
+ * also carries the request it failed on (a blob URL, headers), which has no place in a log.
+ * Inside an HTTP request every line carries the request's id (`reqId`).
  */
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { BotConfig } from './BotConfig';
+import { redactPersonalData } from './redactPersonalData';
+import { requestLogFields } from './requestContext';
 
 export type { Logger };
 
-export function createLogger(config: Pick<BotConfig, 'logLevel'>): Logger {
-  return pino({
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const full = pino.stdSerializers.err(error);
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  return {
+    type: full.type,
+    // Storage errors can name their key, and a key holds a conversation id: for SMS, a phone number.
+    message: redactPersonalData(full.message),
+    stack: full.stack === undefined ? undefined : redactPersonalData(full.stack),
+    ...(statusCode === undefined ? {} : { statusCode }),
+    ...(code === undefined ? {} : { code }),
+  };
+}
+
+/** `destination` is for tests that read the log; the default is stdout. */
+export function createLogger(config: Pick<BotConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = {
     level: config.logLevel,
     base: { service: 'sciatica-bot' },
     redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.text', 'text'], censor: '[redacted]' },
-  });
+    serializers: { err: serializeError },
+    mixin: requestLogFields,
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

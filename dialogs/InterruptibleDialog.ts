@@ -27,9 +27,11 @@ export abstract class InterruptibleDialog<Options extends object = object> exten
     switch (intent.command) {
       case 'help':
       case 'privacy':
+      // "more" has nothing to add to a short question; leaving would lose the patient's place.
+      case 'more':
       case 'checkSymptoms': {
         const text = intent.command === 'privacy' ? wording.privacy : caps.carrierOptOutWords ? wording.smsHelp : wording.help;
-        if (intent.command !== 'checkSymptoms') Outbox.for(dc.context).add(replies.text(text));
+        if (intent.command === 'help' || intent.command === 'privacy') Outbox.for(dc.context).add(replies.text(text));
         await this.repromptDialog(dc.context, dc.activeDialog!);
         return Dialog.EndOfTurn;
       }

@@ -4,15 +4,18 @@
  * A deletion-neighbourhood index (the SymSpell idea): every known word is stored under each variant with
  * one or two letters deleted, so a typo is found by deleting letters from IT and looking the variants up —
  * a few dozen hash lookups, whatever the vocabulary size — then confirmed with a real edit distance.
- * Measured against fuse.js over the same vocabulary it was both faster (µs instead of ~0.1–1 ms per
- * word, and flat as the vocabulary grows) and stricter (fuse's Bitap also accepts partial matches).
+ * Measured against fuse.js over the same 415-word vocabulary: ~15–25 µs per uncached lookup against
+ * ~550 µs (Bitap scans every word, so fuse grows with the vocabulary; this does not), and stricter —
+ * fuse also returns partial matches ("decompresing" → "compresing").
  * Results, misses included, are cached per instance; the cache is bounded because input is untrusted.
  */
 
 export interface FuzzyOptions {
-  /** Words shorter than this are never corrected: "hip" / "hit" / "him" are all real. */
+  /** Words shorter than this are never corrected, nor corrected to: "hip" / "hit" / "him", "reset" / "rest". */
   readonly minLengthForOneEdit: number;
+  /** The same for two edits (both words this long). */
   readonly minLengthForTwoEdits: number;
+  /** Distinct looked-up words remembered; the cache is emptied when full. */
   readonly cacheSize: number;
 }
 

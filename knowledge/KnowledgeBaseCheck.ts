@@ -69,8 +69,16 @@ function refusal(err: KnowledgeBaseError, doc: unknown, lines: ReadonlyMap<strin
   // A duplicate id is reported where it appears the second time; the first is named in the message.
   const duplicate = err.field === 'id' && matches.length > 1;
   const index = duplicate ? matches[1] : matches[0];
-  const lineOf = (i: number) => lines.get(`/entries/${i}/${err.field ?? ''}`) ?? lines.get(`/entries/${i}`);
-  const line = lineOf(index);
+  const lineOf = (i: number) => lines.get(`/entries/${i}/${err.field ?? ''}`) ?? lines.get(`/entries/${i}/id`) ?? lines.get(`/entries/${i}`);
+  const line = (err.field === 'followUps' ? unknownFollowUpLine(list, index, lines) : undefined) ?? lineOf(index);
   const also = duplicate ? ` (first at line ${lineOf(matches[0])})` : '';
   return { severity: 'error', entryId: numbered ? undefined : err.entryId, message: message + also, line };
+}
+
+/** The line of the first follow-up that names no entry: the loader says which entry, this finds the item. */
+function unknownFollowUpLine(list: readonly unknown[], index: number, lines: ReadonlyMap<string, number>): number | undefined {
+  const ids = new Set(list.map((entry) => (entry as { id?: unknown } | null)?.id));
+  const followUps = (list[index] as { followUps?: unknown } | null)?.followUps;
+  const item = Array.isArray(followUps) ? followUps.findIndex((target) => !ids.has(target)) : -1;
+  return item < 0 ? undefined : lines.get(`/entries/${index}/followUps/${item}`);
 }

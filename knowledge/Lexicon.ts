@@ -66,7 +66,11 @@ export class Lexicon {
 
   private foldTypos(): void {
     const surfaces = new Map<string, string[]>();
-    for (const [word, stem] of this.stems) surfaces.set(stem, [...(surfaces.get(stem) ?? []), word]);
+    for (const [word, stem] of this.stems) {
+      const list = surfaces.get(stem);
+      if (list === undefined) surfaces.set(stem, [word]);
+      else list.push(word);
+    }
     for (const [stem, count] of this.counts) {
       if (this.synonymStems.has(stem) || this.properStems.has(stem)) continue;
       for (const form of surfaces.get(stem) ?? []) {

@@ -24,9 +24,11 @@ export interface LiveKnowledgeBaseOptions {
   readonly debounceMs: number;
   /** How often the file's stat is polled, for file systems where fs.watch reports nothing. */
   readonly pollIntervalMs: number;
+  /** false relies on polling alone, as on a network share (and in the test that proves polling works). */
+  readonly watchFolder: boolean;
 }
 
-export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({ debounceMs: 250, pollIntervalMs: 1000 });
+export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({ debounceMs: 250, pollIntervalMs: 1000, watchFolder: true });
 
 type ReloadLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
@@ -42,8 +44,8 @@ export class LiveKnowledgeBase {
   };
 
   /** Loads the file now (a bad file at start-up throws, as before) and starts watching it. */
-  static start(path: string, logger: ReloadLogger, options: LiveKnowledgeBaseOptions = DEFAULT_LIVE_OPTIONS): LiveKnowledgeBase {
-    const live = new LiveKnowledgeBase(path, logger, options);
+  static start(path: string, logger: ReloadLogger, options: Partial<LiveKnowledgeBaseOptions> = {}): LiveKnowledgeBase {
+    const live = new LiveKnowledgeBase(path, logger, { ...DEFAULT_LIVE_OPTIONS, ...options });
     live.watch();
     return live;
   }
@@ -72,6 +74,8 @@ export class LiveKnowledgeBase {
   }
 
   private watch(): void {
+    watchFile(this.path, { persistent: false, interval: this.options.pollIntervalMs }, this.poll);
+    if (!this.options.watchFolder) return;
     const file = basename(this.path);
     try {
       this.watcher = watch(dirname(this.path), { persistent: false }, (_event, name) => {
@@ -84,7 +88,6 @@ export class LiveKnowledgeBase {
     } catch (err) {
       this.logger.warn({ file: this.path, err: (err as Error).message }, 'cannot watch the FAQ folder; changes are picked up by polling');
     }
-    watchFile(this.path, { persistent: false, interval: this.options.pollIntervalMs }, this.poll);
   }
 
   private schedule(): void {

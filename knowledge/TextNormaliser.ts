@@ -4,10 +4,11 @@
  *   words(text)      lower case, no diacritics or punctuation, stop words removed (surface words, for typo lookup)
  *   stem(word)       the suffix-stripped key (see stem.ts)
  *   canonical(stems) the reviewed synonym table applied, two-word phrases first
- *   tokens(text)     all three, as the index sees a question
+ *   tokens(text)     all three, without typo handling (e.g. to group similar unanswered messages)
+ *   isWeak(token)    whether it is an everyday word that should count for little
  *
- * The matcher runs typo correction between `stem` and `canonical`, so a misspelt half of a phrase
- * ("anti inflamatory") still joins its phrase.
+ * The matcher runs typo correction (Lexicon) between `stem` and `canonical`, so a misspelt half of a
+ * phrase ("anti inflamatory") still joins its phrase.
  */
 import { createHash } from 'node:crypto';
 import stopwordsData from './stopwords.json';

@@ -15,12 +15,14 @@ export function checkRedFlagRules(path: string): CheckFinding[] {
   } catch (err) {
     const message = (err as Error).message;
     const ruleId = /rule '([^']+)'/.exec(message)?.[1];
-    return [{ severity: 'error', message, entryId: ruleId, line: ruleId === undefined ? undefined : ruleLine(path, ruleId) }];
+    // A duplicate is the second rule with the id; anything else is about the first (the only) one.
+    const line = ruleId === undefined ? undefined : ruleLine(path, ruleId, /duplicate/i.test(message));
+    return [{ severity: 'error', message, entryId: ruleId, line }];
   }
 }
 
 /** The line of the rule (or clarify rule, or screening question) with this id. */
-function ruleLine(path: string, ruleId: string): number | undefined {
+function ruleLine(path: string, ruleId: string, last: boolean): number | undefined {
   let text: string;
   let data: Record<string, unknown>;
   try {
@@ -33,8 +35,10 @@ function ruleLine(path: string, ruleId: string): number | undefined {
   const screening = (data.screening as { questions?: unknown } | undefined)?.questions;
   for (const [pointer, list] of [['/rules', data.rules], ['/clarify', data.clarify], ['/screening/questions', screening]] as const) {
     if (!Array.isArray(list)) continue;
-    const index = list.findIndex((item) => (item as { id?: unknown } | null)?.id === ruleId);
-    if (index >= 0) return lines.get(`${pointer}/${index}`);
+    const hasId = (item: unknown) => (item as { id?: unknown } | null)?.id === ruleId;
+    const matches = list.flatMap((item, i) => (hasId(item) ? [i] : []));
+    const index = last ? matches.at(-1) : matches[0];
+    if (index !== undefined) return lines.get(`${pointer}/${index}/id`);
   }
   return undefined;
 }

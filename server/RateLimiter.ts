@@ -31,4 +31,12 @@ export class RateLimiter {
     const allowed = window.count <= this.limit;
     return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
   }
+
+  /** The decision the next `take` would make, without counting anything (check before, count later). */
+  peek(key: string): RateDecision {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs || window.count < this.limit) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) };
+  }
 }

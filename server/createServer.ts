@@ -1,12 +1,16 @@
 /**
  * The HTTP surface: the Bot Framework endpoint, a health probe, and whatever else registers itself
  * (the web chat page). Bodies are size-limited and activities validated before the adapter sees
- * them, so bad input gets a 4xx, never a 500.
+ * them, so bad input gets a 4xx, never a 500. Each conversation has a turn budget (429 beyond it),
+ * which never holds back a message that may describe a red flag.
  */
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
+import { runWithRequestId } from '../config/requestContext';
+import { ConversationRateLimit } from './ConversationRateLimit';
+import { registerRequestLogging } from './requestLogging';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 
 export interface BotEndpoint {
@@ -14,6 +18,8 @@ export interface BotEndpoint {
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
+  /** The red-flag detector's verdict on a message (escalate or clarify): such a message is never rate-limited. */
+  readonly mayBeRedFlag: (text: string) => boolean;
 }
 
 export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
@@ -23,7 +29,9 @@ export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.Reque
 export function createServer(endpoint: BotEndpoint): restify.Server {
   const { config, logger, adapter } = endpoint;
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
+  registerRequestLogging(server, logger);
   server.pre(restify.plugins.pre.context());
+  const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, endpoint.mayBeRedFlag);
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -40,7 +48,16 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
       return;
     }
-    await adapter.process(req, res, endpoint.runTurn);
+    const retryAfter = rateLimit.refuse(req.body);
+    if (retryAfter !== undefined) {
+      res.header('Retry-After', String(retryAfter));
+      res.send(429, { error: `too many messages in this conversation; try again in ${retryAfter} s` });
+      return;
+    }
+    await runWithRequestId(req.id(), () => adapter.process(req, res, (context) => {
+      rateLimit.count(context);
+      return endpoint.runTurn(context);
+    }));
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

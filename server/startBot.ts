@@ -11,10 +11,15 @@ import { createBot, type AssembledBot } from '../bot/createBot';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
+import { createUsageLog } from '../knowledge/usage/createUsageLog';
+import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
-import { createStorage } from '../storage/createStorage';
+import { createStorage, type ConversationStorage } from '../storage/createStorage';
+import { withConflictRetry } from '../storage/withConflictRetry';
+import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
+import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
 
 export const CONVERSATION_WORDING_PATH = 'knowledge/conversation.json';
@@ -25,16 +30,25 @@ export interface RunningBot {
   readonly assembled: AssembledBot;
   readonly storage: Storage;
   readonly logger: Logger;
+  /** Stops accepting requests, lets turns in flight finish, then stops the upkeep and flushes state. */
   close(): Promise<void>;
 }
 
-export async function startBot(config: BotConfig, logger: Logger = createLogger(config)): Promise<RunningBot> {
+export interface StartOptions {
+  /** Replaces the storage chosen by STORAGE (tests inject faults with it). */
+  readonly storage?: ConversationStorage;
+}
+
+export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
   const rules = loadRedFlagRules(config.redFlagsPath);
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
-  const knowledgeBase = loadKnowledgeBase(config.faqPath);
-  const storage = await createStorage(config);
-  const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledgeBase, logger });
+  // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
+  const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
+  const usage = new UsageRecorder(createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
+  const conversationStorage = options.storage ?? (await createStorage(config, logger));
+  const storage = conversationStorage.storage;
+  const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger });
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(
@@ -57,15 +71,25 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     apology: assembled.services.replies.say(wording.turnError),
   });
 
-  const server = createServer({ config, logger, adapter, runTurn: (context) => assembled.bot.run(context) });
-  registerWebChat(server, { config, logger, adapter, runTurn: (context) => assembled.bot.run(context), tooFast: wording.tooFast });
+  // A turn that loses an eTag race runs again on the saved state; its replies go out once.
+  const runTurn = withConflictRetry((context) => assembled.bot.run(context), {
+    conversationState: assembled.services.conversationState,
+    logger,
+    onSent: config.logTranscripts ? transcriptLog(logger) : undefined,
+  });
+  const { detector } = assembled.services;
+  const mayBeRedFlag = (text: string) => detector.assess(text).kind !== 'clear';
+  const server = createServer({ config, logger, adapter, runTurn, mayBeRedFlag });
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  conversationStorage.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {
     logger.warn('AUTH IS OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated calls. Development only.');
   }
-  logger.info({ url, storage: config.storage, entries: knowledgeBase.entries.length }, 'sciatica bot listening');
+  if (config.logTranscripts) logger.warn('LOG_TRANSCRIPTS is on: message text is logged (redacted). Not for production.');
+  logger.info({ url, storage: config.storage, entries: knowledge.current().entries.length }, 'sciatica bot listening');
 
   return {
     url,
@@ -73,6 +97,11 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     assembled,
     storage,
     logger,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await closeGracefully(server);
+      await conversationStorage.close();
+      knowledge.stop();
+      await usage.close();
+    },
   };
 }

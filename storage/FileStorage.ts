@@ -18,6 +18,7 @@ import { StorageConflictError } from './StorageConflictError';
 
 const STATE_SUFFIX = '.json';
 const TEMP_SUFFIX = '.tmp';
+const OWN_FILE = /^[0-9a-f]{64}\.json(?:\.[0-9a-f-]{36}\.tmp)?$/;
 
 export class FileStorage implements Storage {
   private readonly queues = new Map<string, Promise<void>>();
@@ -69,10 +70,10 @@ export class FileStorage implements Storage {
   async removeIdle(cutoff: Date): Promise<number> {
     let removed = 0;
     for (const name of await fs.readdir(this.directory)) {
-      if (!name.endsWith(STATE_SUFFIX) && !name.endsWith(TEMP_SUFFIX)) continue;
+      // Only names this class writes: a STORAGE_PATH pointed at the wrong folder must not lose files.
+      if (!OWN_FILE.test(name)) continue;
       const file = path.join(this.directory, name);
-      const queueFile = name.endsWith(TEMP_SUFFIX) ? file : path.join(this.directory, name);
-      await this.exclusive(queueFile, async () => {
+      await this.exclusive(file, async () => {
         const stat = await fs.stat(file).catch(() => undefined);
         if (stat && stat.mtimeMs < cutoff.getTime()) {
           await fs.rm(file, { force: true });

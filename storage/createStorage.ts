@@ -1,14 +1,58 @@
 /**
- * Picks the Bot Framework `Storage` behind conversation state from STORAGE.
+ * Picks the Bot Framework `Storage` behind conversation state from STORAGE:
+ *   memory – tests and quick experiments; lost on restart.
+ *   file   – the default for `npm start`: one instance, state survives restarts (STORAGE_PATH).
+ *   blob   – Azure Blob Storage (BLOB_CONNECTION_STRING, BLOB_CONTAINER), for several instances.
+ * Whichever it is, saves are eTag-checked (ConcurrencyCheckedStorage) so a turn based on stale
+ * state is rejected and re-run instead of overwriting another turn's progress.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { BotConfig } from '../config/BotConfig';
+import type { Logger } from '../config/logger';
+import { ConcurrencyCheckedStorage } from './ConcurrencyCheckedStorage';
+import { FileStorage } from './FileStorage';
+import { HashedKeyStorage } from './HashedKeyStorage';
+import { StateSweeper } from './StateSweeper';
 
-export async function createStorage(config: BotConfig): Promise<Storage> {
+export interface ConversationStorage {
+  readonly storage: Storage;
+  /** Starts background upkeep: the idle-state sweeper for STORAGE=file. */
+  start(): void;
+  /** Stops the upkeep and waits for writes in progress. */
+  close(): Promise<void>;
+}
+
+type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours'>;
+
+export async function createStorage(config: StorageSettings, logger: Logger): Promise<ConversationStorage> {
   switch (config.storage) {
     case 'memory':
-    case 'file':
-    case 'blob':
-      return new MemoryStorage();
+      return fixed(new MemoryStorage());
+    case 'file': {
+      const files = await FileStorage.open(config.storagePath);
+      const sweeper = new StateSweeper(files, config.stateTtlHours * 3_600_000, logger);
+      return {
+        storage: new ConcurrencyCheckedStorage(files),
+        start: () => sweeper.start(),
+        close: async () => {
+          await sweeper.stop();
+          await files.flush();
+        },
+      };
+    }
+    case 'blob': {
+      const blobs = new HashedKeyStorage(new BlobsStorage(config.blobConnectionString, config.blobContainer));
+      // Fails start-up on a wrong connection string instead of on the first patient's message.
+      await blobs.read(['start-up check']).catch((error: unknown) => {
+        throw new Error(`Blob storage is not reachable (BLOB_CONNECTION_STRING, BLOB_CONTAINER=${config.blobContainer})`, { cause: error });
+      });
+      return fixed(blobs);
+    }
   }
+}
+
+/** Memory and blob need no upkeep here: blob state expires by the container's lifecycle rule. */
+function fixed(storage: Storage): ConversationStorage {
+  return { storage: new ConcurrencyCheckedStorage(storage), start: () => undefined, close: async () => undefined };
 }

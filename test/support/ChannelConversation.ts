@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { postActivity } from '../../staff/postActivity';
 
 export interface Turn {
   readonly status: number;
@@ -53,15 +54,9 @@ export class ChannelConversation {
       locale: 'en-US',
       ...partial,
     };
-    const response = await fetch(`${this.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    const body = (await response.json().catch(() => ({}))) as { activities?: Activity[] };
-    const activities = body.activities ?? [];
+    const { status, activities } = await postActivity(this.baseUrl, activity as Partial<Activity>);
     const messages = activities.filter((a) => a.type === 'message');
-    return { status: response.status, activities, messages, text: messages.map((m) => m.text ?? '').join('\n') };
+    return { status, activities, messages, text: messages.map((m) => m.text ?? '').join('\n') };
   }
 }
 

@@ -33,12 +33,10 @@ export async function watch(page: Page): Promise<PageRecord> {
   page.on('request', (request) => record.requests.push(request.url()));
   page.on('pageerror', (error) => record.errors.push(`page error: ${error.message}`));
   await page.exposeFunction('__reportViolation', (text: string) => record.errors.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportViolation(text: string): void }).__reportViolation;
-      report(`CSP ${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
-    });
-  });
+  // A string, not a function: tsx would add helpers to a function that the page does not have.
+  await page.addInitScript(`document.addEventListener('securitypolicyviolation', function (event) {
+    window.__reportViolation('CSP ' + event.effectiveDirective + ' blocked ' + event.blockedURI + ' at ' + event.sourceFile + ':' + event.lineNumber);
+  });`);
   return record;
 }
 

@@ -13,10 +13,12 @@ async function startFakeDirectLine(): Promise<{ server: Server; domain: string; 
     calls.push(req);
     const ok = req.method === 'POST' && req.url === '/v3/directline/tokens/generate' && req.headers.authorization === `Bearer ${SECRET}`;
     if (!ok || failNext.value) {
-      res.writeHead(failNext.value ? 500 : 403).end();
+      res.writeHead(failNext.value ? 500 : 403);
+      res.end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({
       conversationId: 'dl-conv-1', token: 'dl-token-1', expires_in: 1800, streamUrl: 'wss://example/stream', referenceGrammarId: 'g',
     }));
   });

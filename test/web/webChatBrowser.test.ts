@@ -7,11 +7,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { chromiumInstalled, launchChromium, runAxe, SKIP_LINE, watch, type PageRecord } from './browserHarness';
 import { startWebChatTestBot, type WebChatTestBot } from './webChatClient';
 
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+// Web Chat's markdown turns "I'm" into a typographic apostrophe.
+const WELCOME = /Hi, I.m the Garrett Sciatica Clinic assistant/;
 const BOOKING_URL = 'https://booking.example.com/first-session';
 const DISCOVERY_URL = 'https://booking.example.com/discovery-call';
 const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: Array<{ id: string; title: string; answer: string }> };
@@ -19,6 +21,15 @@ const answerOf = (id: string) => faq.entries.find((entry) => entry.id === id)!.a
 
 /** A phrase from the start of an answer, free of markdown, to look for on the page. */
 const opening = (answer: string) => answer.split(/[\n*_[\]`—–]/)[0].slice(0, 40).trim();
+
+/** Waits for text inside a chat bubble (Web Chat also repeats it in screen-reader-only regions). */
+async function seen(scope: Page | FrameLocator, text: string | RegExp): Promise<void> {
+  await scope.locator('.webchat__bubble__content').getByText(text).first().waitFor();
+}
+
+async function countSeen(page: Page, text: string | RegExp): Promise<number> {
+  return page.locator('.webchat__bubble__content').getByText(text).count();
+}
 
 async function say(page: Page, text: string): Promise<void> {
   await page.locator(SEND_BOX).fill(text);
@@ -29,7 +40,8 @@ async function say(page: Page, text: string): Promise<void> {
 async function startHostSite(): Promise<{ server: Server; origin: string; setBot(base: string): void }> {
   let bot = '';
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html' }).end(
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(
       `<!doctype html><html lang="en"><head><title>Clinic home</title></head><body><main><h1>Clinic home</h1></main>` +
       `<script src="${bot}/widget.js" async></script></body></html>`);
   });
@@ -57,11 +69,10 @@ describe('web chat in a browser', function () {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     record = await watch(page);
+    page.setDefaultTimeout(10_000);
     // Booking buttons open the practice's booking site: record the URL instead of leaving loopback.
-    await page.addInitScript(() => {
-      const opened: string[] = [];
-      Object.assign(window, { __opened: opened, open: (url: string) => { opened.push(url); return null; } });
-    });
+    // A string, not a function: tsx would add helpers to a function that the page does not have.
+    await page.addInitScript('window.__opened = []; window.open = function (url) { window.__opened.push(url); return null; };');
   });
 
   after(async () => {
@@ -72,13 +83,13 @@ describe('web chat in a browser', function () {
 
   it('shows the bot\'s welcome', async () => {
     await page.goto(`${bot.base}/`);
-    await page.getByText("Hi, I'm the Garrett Sciatica Clinic assistant").waitFor();
+    await seen(page, WELCOME);
     expect(await page.title()).to.equal('Chat with Garrett Sciatica Clinic');
   });
 
   it('answers a typed question from the knowledge base', async () => {
     await say(page, 'what causes sciatica');
-    await page.getByText(opening(answerOf('causes'))).waitFor();
+    await seen(page, opening(answerOf('causes')));
   });
 
   it('answers a tapped suggestion', async () => {
@@ -87,7 +98,7 @@ describe('web chat in a browser', function () {
     const entry = faq.entries.find((candidate) => candidate.title === title);
     expect(entry, `a suggestion titled "${title}"`).to.not.equal(undefined);
     await suggestion.click();
-    await page.getByText(opening(entry!.answer)).first().waitFor();
+    await seen(page, opening(entry!.answer));
   });
 
   it('offers both booking links as buttons with the configured URLs', async () => {
@@ -108,9 +119,9 @@ describe('web chat in a browser', function () {
 
   it('keeps the conversation after a reload', async () => {
     await page.reload();
-    await page.getByText(opening(answerOf('causes'))).waitFor();
+    await seen(page, opening(answerOf('causes')));
     await page.getByRole('button', { name: 'Book your first session' }).last().waitFor();
-    expect(await page.getByText("Hi, I'm the Garrett Sciatica Clinic assistant").count()).to.equal(1);
+    expect(await countSeen(page, WELCOME)).to.equal(1);
   });
 
   it('has no serious or critical accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
@@ -121,11 +132,11 @@ describe('web chat in a browser', function () {
 
   it('starts afresh with "New conversation"', async () => {
     await page.getByRole('button', { name: 'New conversation' }).click();
-    await page.getByText("Hi, I'm the Garrett Sciatica Clinic assistant").waitFor();
-    expect(await page.getByText(opening(answerOf('causes'))).count()).to.equal(0);
+    await seen(page, WELCOME);
+    expect(await countSeen(page, opening(answerOf('causes')))).to.equal(0);
     await page.reload();
-    await page.getByText("Hi, I'm the Garrett Sciatica Clinic assistant").waitFor();
-    expect(await page.getByText(opening(answerOf('causes'))).count()).to.equal(0);
+    await seen(page, WELCOME);
+    expect(await countSeen(page, opening(answerOf('causes')))).to.equal(0);
   });
 
   it('opens from the embed widget on another site, and Escape closes it', async () => {
@@ -134,7 +145,7 @@ describe('web chat in a browser', function () {
     await launcher.click();
     expect(await launcher.getAttribute('aria-expanded')).to.equal('true');
     const chat = page.frameLocator('iframe[title="Chat with Garrett Sciatica Clinic"]');
-    await chat.getByText("Hi, I'm the Garrett Sciatica Clinic assistant").waitFor();
+    await seen(chat, WELCOME);
     await chat.locator(SEND_BOX).press('Escape');
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') === 'false');
   });

@@ -1,0 +1,67 @@
+/**
+ * `npm run kb:eval [labelled.jsonl] [faq.json]` — how well the FAQ answers the labelled messages:
+ * top-1 accuracy, out-of-scope rejection, did-you-mean rate, and each confusion (asked → answered,
+ * expected). `--faq file` evaluates another FAQ file; `--compare file` shows a second FAQ file (say,
+ * the version before your edit) side by side, with the confusions the edit fixed or introduced.
+ */
+import { config as loadDotEnv } from 'dotenv';
+import { loadConfig } from '../config/BotConfig';
+import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation } from '../knowledge/evaluateKnowledgeBase';
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { option } from './usageOptions';
+
+loadDotEnv({ quiet: true });
+
+export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';
+
+function main(args: readonly string[]): void {
+  const optionValues = new Set(['--faq', '--compare'].map((name) => option(args, name.slice(2))));
+  const positional = args.filter((arg, i) => !arg.startsWith('--') && !(optionValues.has(arg) && args[i - 1]?.startsWith('--')));
+  const labelledPath = positional[0] ?? DEFAULT_LABELLED_SET;
+  const faqPath = option(args, 'faq') ?? positional[1] ?? loadConfig().faqPath;
+  const comparePath = option(args, 'compare');
+  const messages = readLabelledSet(labelledPath);
+
+  const after = evaluateKnowledgeBase(loadKnowledgeBase(faqPath), messages);
+  const before = comparePath === undefined ? undefined : evaluateKnowledgeBase(loadKnowledgeBase(comparePath), messages);
+  console.log(`${labelledPath}: ${messages.length} messages, ${after.inScope} in scope, ${after.outOfScope} out of scope`);
+  console.log(before ? `\n${''.padEnd(26)}${comparePath}  →  ${faqPath}` : `FAQ: ${faqPath}\n`);
+  const rows: [string, (e: Evaluation) => string][] = [
+    ['top-1 accuracy', (e) => `${pct(e.top1Accuracy)} (${e.answeredCorrectly}/${e.inScope})`],
+    ['out-of-scope rejection', (e) => `${pct(e.outOfScopeRejection)} (${e.rejected}/${e.outOfScope})`],
+    ['did-you-mean rate', (e) => `${pct(e.didYouMeanRate)} (${e.didYouMean}/${e.inScope}, right entry offered in ${e.suggestedCorrectly})`],
+    ['wrong answers', (e) => String(e.confusions.length)],
+  ];
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(24)}${before ? `${value(before)}  →  ` : ''}${value(after)}`);
+
+  if (before) {
+    printConfusions('Fixed by the edit', missingFrom(before.confusions, after.confusions));
+    printConfusions('New with the edit', missingFrom(after.confusions, before.confusions));
+  } else {
+    printConfusions('Confusions (asked → answered, expected)', after.confusions);
+  }
+  const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
+  console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
+}
+
+function printConfusions(title: string, confusions: readonly Confusion[]): void {
+  console.log(`\n${title}: ${confusions.length === 0 ? 'none' : ''}`);
+  for (const c of confusions) console.log(`  "${c.text}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
+}
+
+/** Confusions in `list` that `other` does not have (same text and same wrong answer). */
+function missingFrom(list: readonly Confusion[], other: readonly Confusion[]): Confusion[] {
+  const keys = new Set(other.map((c) => `${c.text}\u0000${c.answered}`));
+  return list.filter((c) => !keys.has(`${c.text}\u0000${c.answered}`));
+}
+
+function pct(rate: number): string {
+  return `${(rate * 100).toFixed(1)} %`;
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  console.error(`kb:eval: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

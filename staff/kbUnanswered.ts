@@ -1,0 +1,41 @@
+/**
+ * `npm run kb:unanswered [--since 7d]` — what patients asked that the bot could not answer, grouped
+ * by similarity, most frequent first, each with the closest entry: the list to turn into new
+ * questions (for the closest entry) or new entries.
+ */
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { groupUnanswered, type UnansweredGroup } from '../knowledge/usage/groupUnanswered';
+import { isUnansweredRecord, type UnansweredRecord } from '../knowledge/usage/UsageRecords';
+import { usageQuery } from './usageOptions';
+
+const SHOWN_WORDINGS = 4;
+
+async function main(args: readonly string[]): Promise<void> {
+  const query = usageQuery(args);
+  const records = await query.read<UnansweredRecord>('unanswered', isUnansweredRecord);
+  const kb = loadKnowledgeBase(query.config.faqPath);
+  const groups = groupUnanswered(records, kb);
+  console.log(`Unanswered questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`);
+  console.log(`${records.length} question${records.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}, most frequent first.\n`);
+  groups.forEach((group, i) => console.log(describe(group, i + 1)));
+  if (groups.length > 0) {
+    console.log('Next: add the wordings as questions of the closest entry if it answers them, or write a new entry;');
+    console.log('then run npm run kb:check. "now answered" means the current faq.json already answers it.');
+  }
+}
+
+function describe(group: UnansweredGroup, rank: number): string {
+  const [first, ...others] = group.wordings;
+  const lines = [`${String(rank).padStart(3)}. ${group.count}× "${first.text}"${first.count > 1 ? ` (${first.count})` : ''}`];
+  for (const other of others.slice(0, SHOWN_WORDINGS - 1)) lines.push(`       "${other.text}"${other.count > 1 ? ` (${other.count})` : ''}`);
+  if (others.length >= SHOWN_WORDINGS) lines.push(`       … and ${others.length - SHOWN_WORDINGS + 1} more wordings`);
+  const closest = group.closest ? `closest entry: ${group.closest.id} (score ${group.closest.score.toFixed(2)})` : 'closest entry: none';
+  const now = group.now === 'answer' ? 'now answered' : group.now === 'didYouMean' ? 'now: did you mean' : 'now: no answer';
+  lines.push(`       ${closest} — ${now}; last asked ${group.lastAsked.slice(0, 10)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`kb:unanswered: ${(err as Error).message}`);
+  process.exitCode = 1;
+});

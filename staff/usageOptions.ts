@@ -1,0 +1,54 @@
+/**
+ * What kb:unanswered and kb:stats share: `--since 7d` (or 12h, or a date such as 2026-11-01), the
+ * configuration from the environment and .env exactly as the bot reads it, and the records since then.
+ */
+import { config as loadDotEnv } from 'dotenv';
+import { loadConfig, type BotConfig } from '../config/BotConfig';
+import { createUsageLog, describeUsageLog } from '../knowledge/usage/createUsageLog';
+import { dayOf, type UsageStream } from '../knowledge/usage/UsageLog';
+import { parseRecords } from '../knowledge/usage/UsageRecords';
+
+export const DEFAULT_SINCE = '7d';
+
+/** The start of the period: `7d` = 7 days before `now`, `12h` = 12 hours, or a UTC date. */
+export function parseSince(value: string, now: Date = new Date()): Date {
+  const relative = /^(\d+)\s*([dh])$/i.exec(value.trim());
+  if (relative) {
+    const hours = Number(relative[1]) * (relative[2].toLowerCase() === 'd' ? 24 : 1);
+    return new Date(now.getTime() - hours * 3_600_000);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    const date = new Date(`${value.trim()}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new Error(`--since expects a period such as 7d or 12h, or a date such as 2026-11-01; got "${value}"`);
+}
+
+/** The value after `--name`, or `--name=value`. */
+export function option(args: readonly string[], name: string): string | undefined {
+  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+export interface UsageQuery {
+  readonly config: BotConfig;
+  readonly since: Date;
+  readonly source: string;
+  read<T extends { readonly at: string }>(stream: UsageStream, isRecord: (value: unknown) => boolean): Promise<T[]>;
+}
+
+export function usageQuery(args: readonly string[], env: Record<string, string | undefined> = process.env): UsageQuery {
+  if (env === process.env) loadDotEnv({ quiet: true });
+  const config = loadConfig(env);
+  const since = parseSince(option(args, 'since') ?? DEFAULT_SINCE);
+  const log = createUsageLog(config);
+  return {
+    config,
+    since,
+    source: describeUsageLog(config),
+    read: async <T extends { readonly at: string }>(stream: UsageStream, isRecord: (value: unknown) => boolean) =>
+      parseRecords<T>(await log.read(stream, dayOf(since)), since, isRecord),
+  };
+}

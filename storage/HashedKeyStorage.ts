@@ -1,0 +1,33 @@
+/**
+ * Stores each key under its SHA-256 hash. BlobsStorage URL-encodes keys, joins "a//b" and "a/b"
+ * into the same blob name and cuts names at 1,024 characters, so two long conversation ids that
+ * differ only at the end would share one state; hashing gives every key its own fixed-length name
+ * and keeps conversation ids (for SMS, phone numbers) out of blob listings.
+ */
+import type { Storage, StoreItems } from 'botbuilder';
+import { hashStorageKey } from './hashStorageKey';
+
+export class HashedKeyStorage implements Storage {
+  constructor(private readonly inner: Storage) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const hashed = keys.map(hashStorageKey);
+    const found = await this.inner.read(hashed);
+    const items: StoreItems = {};
+    keys.forEach((key, index) => {
+      const item: unknown = found[hashed[index]];
+      if (item !== undefined) Object.defineProperty(items, key, { value: item, enumerable: true, writable: true, configurable: true });
+    });
+    return items;
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    const hashed: StoreItems = {};
+    for (const key of Object.keys(changes)) hashed[hashStorageKey(key)] = changes[key];
+    return this.inner.write(hashed);
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys.map(hashStorageKey));
+  }
+}

@@ -1,0 +1,180 @@
+import { expect } from 'chai';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fillPlaceholders } from '../../knowledge/fillPlaceholders';
+import { RedFlagDetector } from '../../safety/RedFlagDetector';
+import { loadRedFlagRules } from '../../safety/RedFlagRules';
+import type { SafetyAssessment } from '../../safety/SafetyAssessment';
+
+const KNOWLEDGE = join(__dirname, '../../knowledge');
+const DATA = join(__dirname, '../data');
+const rules = loadRedFlagRules(join(KNOWLEDGE, 'red-flags.json'));
+const detector = new RedFlagDetector(rules);
+
+/** "emergency" | "urgent" | "crisis" | "clarify" | "none", as the corpora label them. */
+function outcome(a: SafetyAssessment): string {
+  return a.kind === 'escalate' ? a.urgency : a.kind === 'clarify' ? 'clarify' : 'none';
+}
+
+interface CorpusLine { text: string; expected: string; topic: string }
+
+/** Scores a labelled corpus; prints the one-line summary and every miss and false alarm. */
+function score(name: string, file: string): { recall: number; falseAlarmRate: number; misses: string[]; clarifyMisses: string[] } {
+  const lines = readFileSync(join(DATA, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusLine);
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
+  const clarifyMisses: string[] = [];
+  let flagged = 0;
+  let none = 0;
+  for (const line of lines) {
+    const got = outcome(detector.assess(line.text));
+    if (line.expected === 'none') {
+      none++;
+      if (got !== 'none') falseAlarms.push(`${got}: ${line.text}`);
+    } else if (line.expected === 'clarify') {
+      if (got === 'none') clarifyMisses.push(line.text);
+    } else {
+      flagged++;
+      const ok = got === line.expected || (line.expected === 'urgent' && got === 'emergency');
+      if (!ok) misses.push(`expected ${line.expected}, got ${got} [${line.topic}]: ${line.text}`);
+    }
+  }
+  const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
+  console.log(`      red flags (${name}): recall ${pct(flagged - misses.length, flagged)} (${flagged - misses.length}/${flagged}), ` +
+    `false alarms ${pct(falseAlarms.length, none)} (${falseAlarms.length}/${none}), clarify lines left clear: ${clarifyMisses.length}`);
+  for (const text of [...misses, ...falseAlarms.map((f) => `false alarm ${f}`), ...clarifyMisses.map((c) => `clarify left clear: ${c}`)]) {
+    console.log(`        - ${text}`);
+  }
+  return { recall: (flagged - misses.length) / flagged, falseAlarmRate: falseAlarms.length / none, misses, clarifyMisses };
+}
+
+function expectOutcome(text: string, expected: string): void {
+  expect(outcome(detector.assess(text)), text).to.equal(expected);
+}
+
+describe('RedFlagDetector', () => {
+  it('dev corpus: 100% recall, false alarms under 5%, no clarify line left clear', () => {
+    const result = score('dev', 'red-flags-dev.jsonl');
+    expect(result.misses).to.deep.equal([]);
+    expect(result.clarifyMisses).to.deep.equal([]);
+    expect(result.falseAlarmRate).to.be.below(0.05);
+  });
+
+  // The held-out third is never read while rules are tuned; these are floors, the note reports the numbers.
+  it('held-out corpus: recall at least 90%, false alarms under 10%', () => {
+    const result = score('held-out', 'red-flags-heldout.jsonl');
+    expect(result.recall).to.be.at.least(0.9);
+    expect(result.falseAlarmRate).to.be.below(0.1);
+  });
+
+  const cases: Record<string, readonly string[]> = {
+    emergency: [
+      "I wet myself this morning and didn't notice", 'wet myself', 'pooped myself', 'peed my pants', "can't feel my privates",
+      'things feel numb down there', 'lost control of my blader', 'numbnes in my groin', 'im incontinant', 'lost bowl control',
+      "I can't feel my private area", 'my foot slaps the ground', "can't feel the paper when I wipe",
+      "no back pain but I can't pee", "my husband can't control his bladder", "is it normal that I can't feel my bum?",
+      'sciatica down both legs', 'numbness in both legs', 'my leg is weak and I keep limping', 'my leg gives way when I walk',
+      'my foot drags when I walk',
+    ],
+    crisis: ["I can't go on with this pain", 'I want to end it', 'no point living like this'],
+    urgent: ['I had cancer', 'history of prostate cancer'],
+    none: [
+      'no bladder problems', "I don't have numbness in my groin", "I'm not incontinent", 'can I control the pain with ibuprofen?',
+      'what are the warning signs of cauda equina?', 'pain down my left leg', 'my right leg is numb', "I'm limping because of the pain",
+      'walking is hard because my leg hurts', "I'm 67", 'this pain is killing me', 'dying to know when I can run again',
+      'my aunt had cancer',
+    ],
+  };
+  for (const [expected, texts] of Object.entries(cases)) {
+    for (const text of texts) it(`"${text}" -> ${expected}`, () => expectOutcome(text, expected));
+  }
+
+  it('asks the data file question for ambiguous messages', () => {
+    for (const [text, id] of [['I had an accident this morning', 'accident-ambiguous'], ['things feel different down there', 'down-there-ambiguous']]) {
+      const question = rules.clarify.find((c) => c.id === id)?.question;
+      expect(detector.assess(text)).to.deep.equal({ kind: 'clarify', ruleId: id, question });
+    }
+  });
+
+  it('lists every rule that fired, with priority emergency > crisis > urgent', () => {
+    expect(detector.assess("I had cancer, I want to end it and I can't pee")).to.deep.equal(
+      { kind: 'escalate', urgency: 'emergency', flags: ['urinary-retention', 'cancer-history', 'suicidal-thoughts'] });
+    expect(detector.assess('I had cancer and I want to end it')).to.deep.equal(
+      { kind: 'escalate', urgency: 'crisis', flags: ['cancer-history', 'suicidal-thoughts'] });
+  });
+
+  it("fires each rule on its own examples from the data file", () => {
+    for (const rule of [...rules.rules, ...rules.clarify]) {
+      for (const example of rule.examples ?? []) {
+        const a = detector.assess(example);
+        const ids = a.kind === 'escalate' ? a.flags : a.kind === 'clarify' ? [a.ruleId] : [];
+        expect(ids, `${rule.id}: ${example}`).to.include(rule.id);
+      }
+    }
+  });
+
+  it('checks a 200,000-character message in full, in linear time', () => {
+    const filler = 'my leg hurts when I sit at my desk, no numbness in my groin and no bladder problems. '.repeat(2400);
+    const started = Date.now();
+    expect(outcome(detector.assess(`${filler.slice(0, 200_000 - 40)} and now I wet myself`))).to.equal('emergency');
+    expect(outcome(detector.assess(`${'numb both cant my leg '.repeat(9100)}`))).to.equal('none');
+    expect(outcome(detector.assess(`${'a'.repeat(199_980)} i cant pee`))).to.equal('emergency');
+    expect(Date.now() - started).to.be.below(3000);
+  });
+});
+
+describe('red-flag wording', () => {
+  const values = { emergencyNumber: '911', urgentCareAdvice: 'see a doctor today', crisisLine: '988', practiceName: 'P', practitionerName: 'Dr G', clinicPhone: '555' };
+
+  it('fills every placeholder, says nobody was alerted and never pitches a booking', () => {
+    for (const [urgency, e] of Object.entries(rules.escalations)) {
+      for (const text of [e.text, e.reminder, e.callButtonTitle]) expect(fillPlaceholders(text, values), urgency).not.to.match(/[{}]/);
+      expect(e.text, urgency).to.match(/cannot alert anyone/);
+      expect(`${e.text} ${e.reminder}`, urgency).not.to.match(/book|session|appointment/i);
+    }
+    expect(fillPlaceholders(rules.escalations.emergency.text, values)).to.match(/call 911.*do not drive/i);
+    expect(fillPlaceholders(rules.escalations.crisis.text, values)).to.match(/988.*24\/7/);
+  });
+
+  it('asks the emergency screening questions before the urgent ones', () => {
+    const order = rules.screening.questions.map((q) => q.urgency);
+    expect(order.indexOf('urgent')).to.be.above(order.lastIndexOf('emergency'));
+  });
+});
+
+describe('loadRedFlagRules', () => {
+  /** Writes a changed copy of the rules (with the schema beside it) and returns the load error. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deliberately broken copy of the file
+  function loadError(change: (data: any) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'red-flags-'));
+    copyFileSync(join(KNOWLEDGE, 'red-flags.schema.json'), join(dir, 'red-flags.schema.json'));
+    const data = JSON.parse(readFileSync(join(KNOWLEDGE, 'red-flags.json'), 'utf8'));
+    change(data);
+    writeFileSync(join(dir, 'red-flags.json'), JSON.stringify(data));
+    expect(() => loadRedFlagRules(join(dir, 'red-flags.json'))).to.throw(Error);
+    try { loadRedFlagRules(join(dir, 'red-flags.json')); } catch (error) { return (error as Error).message; }
+    return '';
+  }
+
+  it('rejects a duplicate rule id, naming the id and the file', () => {
+    const message = loadError((d) => { d.rules[1].id = d.rules[0].id; });
+    expect(message).to.match(/red-flags\.json/).and.match(/'bladder-control-loss' field id/).and.match(/duplicate/);
+  });
+
+  it('rejects a pattern that does not compile, naming the rule and field', () => {
+    const message = loadError((d) => { d.rules[2].patterns[0] = 'bladder (full'; });
+    expect(message).to.match(/rule 'bladder-bowel-sensation-loss' field patterns\[0\]/).and.match(/does not compile/);
+  });
+
+  it('rejects an unbounded repeat and an unknown term', () => {
+    expect(loadError((d) => { d.rules[0].patterns[1] = 'wet .*myself'; })).to.match(/field patterns\[1\].*unbounded/);
+    expect(loadError((d) => { d.clarify[0].patterns[0] = '<nosuchterm> accident'; })).to.match(/clarify rule 'accident-ambiguous'.*unknown term/);
+  });
+
+  it('rejects missing wording and unknown placeholders, naming the field', () => {
+    expect(loadError((d) => { delete d.escalations.crisis; })).to.match(/field escalations: missing field 'crisis'/);
+    expect(loadError((d) => { d.escalations.urgent.text = ''; })).to.match(/field escalations\.urgent\.text/);
+    expect(loadError((d) => { d.escalations.emergency.reminder = 'call {emergencyNmuber}'; })).to.match(/escalations\.emergency\.reminder.*unknown placeholder/);
+  });
+});

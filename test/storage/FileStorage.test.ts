@@ -1,0 +1,198 @@
+/**
+ * FileStorage on its own: round trips, eTags with MemoryStorage's semantics, atomic replacement,
+ * hostile keys and the idle sweep. Every test works in its own temporary folder.
+ */
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { expect } from 'chai';
+import { isStorageConflict } from '../../bot/TurnErrorHandler';
+import { FileStorage } from '../../storage/FileStorage';
+import { StorageConflictError } from '../../storage/StorageConflictError';
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('FileStorage', () => {
+  let parent: string;
+  let directory: string;
+  let storage: FileStorage;
+
+  beforeEach(async () => {
+    parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-filestorage-'));
+    directory = path.join(parent, 'state');
+    storage = await FileStorage.open(directory);
+  });
+
+  afterEach(async () => {
+    await fs.rm(parent, { recursive: true, force: true });
+  });
+
+  it('reads nothing for keys never written', async () => {
+    expect(await storage.read(['webchat/conversations/a'])).to.deep.equal({});
+  });
+
+  it('writes, reads back with an eTag, and deletes', async () => {
+    const item = { count: 1, nested: { note: 'Ça va — ✓' } };
+    await storage.write({ a: item });
+    const { a } = await storage.read(['a']);
+    expect(a).to.include({ count: 1 });
+    expect(a.nested).to.deep.equal({ note: 'Ça va — ✓' });
+    expect(a.eTag).to.be.a('string').and.not.equal('*');
+    expect(item).to.not.have.property('eTag'); // the caller's object is left alone
+    await storage.delete(['a', 'never-written']);
+    expect(await storage.read(['a'])).to.deep.equal({});
+  });
+
+  it('keeps state across instances on the same folder (a restart)', async () => {
+    await storage.write({ a: { step: 3 } });
+    const reopened = await FileStorage.open(directory);
+    expect((await reopened.read(['a'])).a).to.include({ step: 3 });
+  });
+
+  it('stores files only its own user can read', async () => {
+    await storage.write({ a: { step: 1 } });
+    const [name] = await fs.readdir(directory);
+    expect((await fs.stat(path.join(directory, name))).mode & 0o777).to.equal(0o600);
+    expect((await fs.stat(directory)).mode & 0o777).to.equal(0o700);
+  });
+
+  describe('eTags, the same way as MemoryStorage', () => {
+    /** The same script against both stores: what each write did. */
+    async function script(store: Storage): Promise<string[]> {
+      const outcome = async (write: Promise<void>) => write.then(() => 'ok', (error: unknown) => (isStorageConflict(error) ? 'conflict' : String(error)));
+      const results: string[] = [];
+      results.push(await outcome(store.write({ k: { v: 1, eTag: 'made-up' } }))); // missing key: written
+      const first = (await store.read(['k'])).k;
+      results.push(await outcome(store.write({ k: { v: 2, eTag: first.eTag } }))); // current eTag
+      results.push(await outcome(store.write({ k: { v: 3, eTag: first.eTag } }))); // stale eTag
+      results.push(await outcome(store.write({ k: { v: 4, eTag: '*' } }))); // '*' overwrites
+      results.push(await outcome(store.write({ k: { v: 5 } }))); // no eTag overwrites
+      results.push(String((await store.read(['k'])).k.v));
+      return results;
+    }
+
+    it('behaves like MemoryStorage for missing keys, current, stale, "*" and absent eTags', async () => {
+      const expected = ['ok', 'ok', 'conflict', 'ok', 'ok', '5'];
+      expect(await script(new MemoryStorage())).to.deep.equal(expected);
+      expect(await script(storage)).to.deep.equal(expected);
+    });
+
+    it('rejects a stale write with an error the turn error handler treats as a conflict', async () => {
+      await storage.write({ a: { v: 1 } });
+      const { a } = await storage.read(['a']);
+      await storage.write({ a: { ...a, v: 2 } });
+      const error = await rejection(storage.write({ a: { ...a, v: 3 } }));
+      expect(error).to.be.instanceOf(StorageConflictError);
+      expect(isStorageConflict(error)).to.equal(true);
+      expect((error as Error).message).to.not.include('a"'); // no key (a conversation id) in the message
+      expect((await storage.read(['a'])).a.v).to.equal(2);
+    });
+
+    it('lets exactly one of many concurrent writes with the same eTag win', async () => {
+      await storage.write({ a: { v: 0 } });
+      const { a } = await storage.read(['a']);
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => storage.write({ a: { ...a, v: i + 1 } })));
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      expect(results.filter((r) => r.status === 'rejected' && isStorageConflict(r.reason))).to.have.length(9);
+    });
+  });
+
+  describe('atomic replacement', () => {
+    const real = { writeFile: fs.writeFile, rename: fs.rename };
+    afterEach(() => Object.assign(fs, real));
+
+    it('leaves the old state and no partial or temporary file when writing fails half-way', async () => {
+      await storage.write({ a: { v: 'old' } });
+      // A crash in the middle of writing: half the bytes land in the file, then the write fails.
+      fs.writeFile = (async (file: Parameters<typeof fs.writeFile>[0], data: string) => {
+        await real.writeFile(file, data.slice(0, data.length / 2));
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }) as typeof fs.writeFile;
+      const error = await rejection(storage.write({ a: { v: 'new'.repeat(1000) } }));
+      expect((error as NodeJS.ErrnoException).code).to.equal('ENOSPC');
+      Object.assign(fs, real);
+      expect((await storage.read(['a'])).a.v).to.equal('old');
+      expect(await fs.readdir(directory)).to.have.length(1);
+    });
+
+    it('leaves the old state when the rename fails', async () => {
+      await storage.write({ a: { v: 'old' } });
+      fs.rename = (async () => {
+        throw Object.assign(new Error('EIO'), { code: 'EIO' });
+      }) as typeof fs.rename;
+      await rejection(storage.write({ a: { v: 'new' } }));
+      Object.assign(fs, real);
+      expect((await storage.read(['a'])).a.v).to.equal('old');
+      expect((await fs.readdir(directory)).filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
+    });
+
+    it('never shows a reader half a file while large states are being rewritten', async () => {
+      await storage.write({ a: { v: 'x'.repeat(200_000) } });
+      const writes = Array.from({ length: 20 }, (_, i) => storage.write({ a: { v: String(i).repeat(200_000) } }));
+      const reads = Array.from({ length: 60 }, () => storage.read(['a']));
+      const states = await Promise.all(reads);
+      await Promise.all(writes);
+      for (const { a } of states) expect(a.v).to.have.length.of.at.least(200_000);
+    });
+  });
+
+  describe('hostile keys', () => {
+    const hostile = [
+      '../../../../etc/passwd', '..', '.', '/', '', 'a/b', 'a//b', 'a\\b', 'C:\\Windows\\win.ini', 'nul\u0000byte',
+      'CON', 'x'.repeat(10_000), '__proto__', 'constructor', 'emoji 🙂 ключ', '%2e%2e%2f', 'msteams/conversations/19:abc@thread.v2',
+    ];
+
+    it('stores every key as its own file inside the folder and reads each back', async () => {
+      for (const [index, key] of hostile.entries()) await storage.write({ [key]: { index } });
+      const names = await fs.readdir(directory);
+      expect(names).to.have.length(hostile.length);
+      for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
+      expect(await fs.readdir(parent)).to.deep.equal(['state']);
+      for (const [index, key] of hostile.entries()) {
+        const items = await storage.read([key]);
+        expect(Object.keys(items)).to.deep.equal([key]);
+        expect(items[key].index).to.equal(index);
+      }
+      const everything = await storage.read(hostile);
+      expect(Object.getPrototypeOf(everything)).to.equal(Object.prototype);
+      expect(Object.keys(everything)).to.have.length(hostile.length);
+    });
+  });
+
+  describe('idle state', () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+
+    it('removes state not written within the TTL and keeps the rest', async () => {
+      await storage.write({ idle: { v: 1 }, active: { v: 2 } });
+      const idleFile = (await fs.readdir(directory)).map((name) => path.join(directory, name));
+      // Age only the idle conversation's file.
+      for (const file of idleFile) {
+        const json = JSON.parse(await fs.readFile(file, 'utf8')) as { v: number };
+        if (json.v === 1) await fs.utimes(file, hoursAgo(80), hoursAgo(80));
+      }
+      expect(await storage.removeIdle(hoursAgo(72))).to.equal(1);
+      expect(Object.keys(await storage.read(['idle', 'active']))).to.deep.equal(['active']);
+    });
+
+    it('removes a temporary file a crash left behind, and never touches files it did not write', async () => {
+      await storage.write({ a: { v: 1 } });
+      const [name] = await fs.readdir(directory);
+      const orphan = path.join(directory, `${name}.00000000-0000-4000-8000-000000000000.tmp`);
+      const foreign = path.join(directory, 'package.json');
+      await fs.writeFile(orphan, '{"half":');
+      await fs.writeFile(foreign, '{}');
+      for (const file of [orphan, foreign]) await fs.utimes(file, hoursAgo(100), hoursAgo(100));
+      expect((await storage.read(['a'])).a.v).to.equal(1); // the orphan does not disturb reads
+      expect(await storage.removeIdle(hoursAgo(72))).to.equal(1);
+      expect((await fs.readdir(directory)).sort()).to.deep.equal([name, 'package.json'].sort());
+    });
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The bot assembled in-process with in-memory state, for TestAdapter transcript tests.
+ */
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { loadConfig } from '../../config/BotConfig';
+import { createLogger } from '../../config/logger';
+import { createBot, type AssembledBot } from '../../bot/createBot';
+import { loadConversationWording } from '../../bot/ConversationWording';
+import { traceAllowlist } from '../../bot/traceAllowlist';
+import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
+import { loadRedFlagRules } from '../../safety/RedFlagRules';
+import { CONVERSATION_WORDING_PATH } from '../../server/startBot';
+import { TEST_SETTINGS } from './testBot';
+
+const config = loadConfig(TEST_SETTINGS);
+const rules = loadRedFlagRules(config.redFlagsPath);
+const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
+const knowledgeBase = loadKnowledgeBase(config.faqPath);
+
+export function assembleTestBot(): AssembledBot {
+  return createBot({ config, storage: new MemoryStorage(), rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
+}
+
+/** A TestAdapter conversation on `channelId`, running the assembled bot with the trace allowlist. */
+export function testAdapterFor(channelId: string, assembled: AssembledBot = assembleTestBot()): TestAdapter {
+  const adapter = new TestAdapter((context) => assembled.bot.run(context), { channelId } as Partial<Activity>);
+  adapter.use(traceAllowlist);
+  return adapter;
+}
