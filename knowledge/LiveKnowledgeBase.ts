@@ -1,31 +1,26 @@
 /**
  * The knowledge base in force, reloaded when clinic staff save faq.json — without a restart, and
  * without ever serving a broken file:
- *   1. a change is noticed by watching the FOLDER (editors save by writing a temp file and renaming it
- *      over the original, which a watch on the file itself would lose) and by polling the file's stat
- *      once a second (fs.watch is silent on network shares such as Azure Files);
- *   2. a burst of events (one save can be several writes) is debounced into one reload;
+ *   1. a change is noticed by watching the file's folder and polling its stat (watchFileChanges);
+ *   2. a burst of events (one save can be several writes) is debounced into one reload, and a file
+ *      whose content is unchanged (both watchers report the same save) is not reloaded again;
  *   3. the new KnowledgeBase is built completely, then swapped in with one assignment, so every turn
  *      sees either the old index or the new one, never half of each;
  *   4. a file the loader refuses is logged once, naming file, entry and field, and the last good
  *      knowledge base keeps answering.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Logger } from '../config/logger';
 import type { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
 import { parseKnowledgeBase } from './loadKnowledgeBase';
+import { watchFileChanges, type FileWatch, type FileWatchOptions } from './watchFileChanges';
 
-export interface LiveKnowledgeBaseOptions {
-  /** Quiet time after the last file event before reloading. */
+export interface LiveKnowledgeBaseOptions extends FileWatchOptions {
+  /** Quiet time after the last file event before reloading: one save can be several writes. */
   readonly debounceMs: number;
-  /** How often the file's stat is polled, for file systems where fs.watch reports nothing. */
-  readonly pollIntervalMs: number;
-  /** false relies on polling alone, as on a network share (and in the test that proves polling works). */
-  readonly watchFolder: boolean;
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({ debounceMs: 250, pollIntervalMs: 1000, watchFolder: true });
@@ -38,16 +33,12 @@ export class LiveKnowledgeBase {
   private servedDigest: string;
   private refusedDigest: string | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private watcher: FSWatcher | undefined;
-  private readonly poll = (current: Stats, previous: Stats) => {
-    if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size || current.ino !== previous.ino) this.schedule();
-  };
+  private stopped = false;
+  private readonly watch: FileWatch;
 
   /** Loads the file now (a bad file at start-up throws, as before) and starts watching it. */
   static start(path: string, logger: ReloadLogger, options: Partial<LiveKnowledgeBaseOptions> = {}): LiveKnowledgeBase {
-    const live = new LiveKnowledgeBase(path, logger, { ...DEFAULT_LIVE_OPTIONS, ...options });
-    live.watch();
-    return live;
+    return new LiveKnowledgeBase(path, logger, { ...DEFAULT_LIVE_OPTIONS, ...options });
   }
 
   private constructor(
@@ -55,9 +46,17 @@ export class LiveKnowledgeBase {
     private readonly logger: ReloadLogger,
     private readonly options: LiveKnowledgeBaseOptions,
   ) {
-    const text = readText(path);
-    this.kb = parseKnowledgeBase(text, path);
-    this.servedDigest = digest(text);
+    this.watch = watchFileChanges(path, options, () => this.schedule(), (err) => {
+      logger.warn({ file: path, err: err.message }, 'cannot watch the FAQ folder; changes are still picked up by polling');
+    });
+    try {
+      const text = readText(path);
+      this.kb = parseKnowledgeBase(text, path);
+      this.servedDigest = digest(text);
+    } catch (err) {
+      this.watch.stop();
+      throw err;
+    }
   }
 
   /** The knowledge base to use for this turn. Call it once per turn and keep the result. */
@@ -66,31 +65,14 @@ export class LiveKnowledgeBase {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.watcher?.close();
-    this.watcher = undefined;
-    unwatchFile(this.path, this.poll);
-  }
-
-  private watch(): void {
-    watchFile(this.path, { persistent: false, interval: this.options.pollIntervalMs }, this.poll);
-    if (!this.options.watchFolder) return;
-    const file = basename(this.path);
-    try {
-      this.watcher = watch(dirname(this.path), { persistent: false }, (_event, name) => {
-        if (name === null || name === file) this.schedule();
-      });
-      this.watcher.on('error', (err) => {
-        this.logger.warn({ file: this.path, err: err.message }, 'FAQ folder watch stopped; changes are still picked up by polling');
-        this.watcher?.close();
-      });
-    } catch (err) {
-      this.logger.warn({ file: this.path, err: (err as Error).message }, 'cannot watch the FAQ folder; changes are picked up by polling');
-    }
+    this.watch.stop();
   }
 
   private schedule(): void {
+    if (this.stopped) return; // a stat already in flight when the server closed
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.reload(), this.options.debounceMs);
   }

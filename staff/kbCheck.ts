@@ -9,7 +9,7 @@ import { loadConfig } from '../config/BotConfig';
 import { countFindings, formatFinding, type CheckFinding } from '../knowledge/CheckFinding';
 import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
 import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
-import { botPlaceholders } from './botPlaceholders';
+import { practicePlaceholders } from '../config/practicePlaceholders';
 
 loadDotEnv({ quiet: true });
 
@@ -27,7 +27,7 @@ function main(args: readonly string[]): number {
   } catch (err) {
     console.log(`${faqPath}\n  ERROR    cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, botPlaceholders(config));
+  const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config));
   if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);
   const rules = checkRedFlagRules(config.redFlagsPath);
   report(config.redFlagsPath, rules);

@@ -33,8 +33,9 @@ describe('a conversation with the bot (TestAdapter transcripts)', () => {
     await testAdapterFor('sms')
       .send('what is sciatica')
       .assertReply((reply) => {
-        expect(text(reply).split('\n')[0]).to.match(/assistant.*not a diagnosis.*911/);
-        expect(text(reply)).to.match(/sciatic nerve/i);
+        const [introduction, ...answer] = text(reply).split('\n');
+        expect(introduction).to.match(/assistant.*not a diagnosis.*911/);
+        expect(answer.join(' ')).to.match(/isn't a diagnosis on its own/i);
       })
       .startTest();
   });

@@ -7,36 +7,29 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync, appendFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import pino from 'pino';
 import { LiveKnowledgeBase, type LiveKnowledgeBaseOptions } from '../../knowledge/LiveKnowledgeBase';
 import { entryOf, faqText, fixtureDoc, type FixtureDoc } from '../staff/faqFixture';
+import { capturedLogger, type LogLine } from '../support/capturedLogger';
 import { waitUntil } from './waitUntil';
 
 const QUESTION = 'how do I book an appointment';
 const RELOAD_DEADLINE_MS = 2000;
 
-interface LogLine {
-  level: number;
-  msg: string;
-  file?: string;
-  entryId?: string;
-  field?: string;
-}
-
 describe('LiveKnowledgeBase (hot reload of faq.json)', () => {
   let dir: string;
   let path: string;
-  let logs: LogLine[];
+  let logs: readonly LogLine[];
   let live: LiveKnowledgeBase | undefined;
 
   const answerNow = () => {
     const decision = live?.current().decide(QUESTION);
     return decision?.kind === 'answer' ? decision.entry.answer : undefined;
   };
-  const refusals = () => logs.filter((line) => line.msg.startsWith('FAQ edit refused'));
+  const refusals = () => logs.filter((line) => line.msg?.startsWith('FAQ edit refused'));
   const start = (options: Partial<LiveKnowledgeBaseOptions> = {}) => {
-    const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as LogLine) });
-    live = LiveKnowledgeBase.start(path, logger, options);
+    const captured = capturedLogger('info');
+    logs = captured.lines;
+    live = LiveKnowledgeBase.start(path, captured.logger, options);
   };
   /** Saves the way most editors do: write a temporary file next to it, then rename it over the original. */
   const saveByRename = (text: string) => {
@@ -52,7 +45,6 @@ describe('LiveKnowledgeBase (hot reload of faq.json)', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'live-kb-'));
     path = join(dir, 'faq.json');
-    logs = [];
     writeFileSync(path, faqText(withBookingAnswer('Version one of the booking answer.')));
   });
   afterEach(() => {
@@ -68,7 +60,7 @@ describe('LiveKnowledgeBase (hot reload of faq.json)', () => {
     saveByRename(faqText(withBookingAnswer('Version two, saved by rename.')));
     await waitUntil(() => answerNow() === 'Version two, saved by rename.', RELOAD_DEADLINE_MS, 'the edit to be served');
     console.log(`      reload latency (folder watch): ${Date.now() - savedAt} ms`);
-    expect(logs.filter((line) => line.msg.startsWith('FAQ reloaded'))).to.have.length(1);
+    expect(logs.filter((line) => line.msg?.startsWith('FAQ reloaded'))).to.have.length(1);
   });
 
   it('serves an edit saved in several writes once the writes have finished', async () => {

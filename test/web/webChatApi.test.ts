@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { WebChatTokens } from '../../server/webchat/WebChatTokens';
-import { SIGNING_KEY, startWebChatTestBot, visibleText, type WebChatTestBot } from './webChatClient';
+import { SIGNING_KEY, startWebChatTestBot, visibleText, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
 describe('web chat endpoints', () => {
   let bot: WebChatTestBot;
@@ -21,7 +21,7 @@ describe('web chat endpoints', () => {
     const session = await bot.startConversation();
     const joined = await (await bot.say(session, { type: 'event', name: 'webchat/join' })).json();
     expect(joined.id).to.be.a('string');
-    expect(visibleText(joined.activities)).to.contain('Garrett Sciatica Clinic');
+    expect(visibleText(joined.activities)).to.contain(WELCOME_OPENING);
     const again = await (await bot.say(session, { type: 'event', name: 'webchat/join' })).json();
     expect(again.activities).to.deep.equal([]);
 
@@ -108,5 +108,24 @@ describe('web chat endpoints: limits and cross-origin use', () => {
     let status = 0;
     for (let i = 0; i < 10 && status !== 429; i += 1) status = (await bot.post('/api/webchat/conversations', {})).status;
     expect(status).to.equal(429);
+  });
+});
+
+describe('web chat endpoints with a MicrosoftAppId (production auth on /api/messages)', () => {
+  let bot: WebChatTestBot;
+  before(async () => {
+    bot = await startWebChatTestBot({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+      MicrosoftAppType: 'MultiTenant',
+    });
+  });
+  after(async () => { await bot?.close(); });
+
+  it('still runs web chat turns in process, with no call to Azure', async () => {
+    const session = await bot.startConversation();
+    const turn = await (await bot.say(session, { type: 'message', text: 'what causes sciatica' })).json();
+    expect(turn.activities).to.not.be.empty;
+    expect(turn.activities[0].channelId).to.equal('webchat');
   });
 });

@@ -9,11 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { chromiumInstalled, launchChromium, runAxe, SKIP_LINE, watch, type PageRecord } from './browserHarness';
-import { startWebChatTestBot, type WebChatTestBot } from './webChatClient';
+import { startWebChatTestBot, WELCOME_OPENING as WELCOME, type WebChatTestBot } from './webChatClient';
 
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
-// Web Chat's markdown turns "I'm" into a typographic apostrophe.
-const WELCOME = /Hi, I.m the Garrett Sciatica Clinic assistant/;
 const BOOKING_URL = 'https://booking.example.com/first-session';
 const DISCOVERY_URL = 'https://booking.example.com/discovery-call';
 const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: Array<{ id: string; title: string; answer: string }> };

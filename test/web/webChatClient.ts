@@ -2,11 +2,16 @@
  * Starts the real bot for the web tests and talks to its web endpoints the way the chat page does:
  * same-origin requests carrying the page's Origin header.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { RunningBot } from '../../server/startBot';
 import { startTestBot } from '../support/testBot';
 
 export const SIGNING_KEY = 'test-signing-key-'.padEnd(48, 'x');
+
+/** The start of the bot's welcome, from its wording file, up to the first placeholder. */
+export const WELCOME_OPENING: string = (JSON.parse(readFileSync('knowledge/conversation.json', 'utf8')) as { welcome: string })
+  .welcome.split('{')[0].slice(0, 40).trim();
 
 export interface WebChatTestBot {
   readonly running: RunningBot;
