@@ -18,10 +18,10 @@ const CHANNELS = ['msteams', 'webchat', 'sms'];
 /** Twenty turns: small talk, a full screening, an FAQ answer, then half of a second screening. */
 function scriptFor(script: ScreeningScript): { say: string; expect: number | RegExp }[] {
   const redFlags = script.questions.length - 3;
-  const turns: { say: string; expect: number | RegExp }[] = [{ say: 'what is sciatica?', expect: /sciatic nerve/i }, { say: 'check my symptoms', expect: 0 }];
+  const turns: { say: string; expect: number | RegExp }[] = [{ say: 'what is sciatica?', expect: /isn't a diagnosis on its own/i }, { say: 'check my symptoms', expect: 0 }];
   for (let step = 1; step <= redFlags; step++) turns.push({ say: 'no', expect: step });
   turns.push({ say: 'about 3 weeks', expect: redFlags + 1 }, { say: '5', expect: redFlags + 2 }, { say: 'I am 40 years old', expect: -1 });
-  turns.push({ say: 'what is sciatica?', expect: /sciatic nerve/i }, { say: 'check my symptoms', expect: 0 });
+  turns.push({ say: 'what is sciatica?', expect: /isn't a diagnosis on its own/i }, { say: 'check my symptoms', expect: 0 });
   while (turns.length < 20) turns.push({ say: 'no', expect: turns.length - turns.findLastIndex((turn) => turn.say === 'check my symptoms') });
   return turns;
 }
@@ -58,7 +58,7 @@ describe('load: 50 concurrent conversations × 20 turns', function () {
     expect(failures).to.deep.equal([]);
 
     const lastStep = turns.length - 1 - turns.findLastIndex((turn) => turn.say === 'check my symptoms');
-    const keys = conversations.map((conversation) => `${conversation.channelId}/conversations/${conversation.conversationId}`);
+    const keys = conversations.map((conversation) => `${conversation.channelId}/conversations/${conversation.conversationId}/`);
     const stored = await bot.storage.read(keys);
     expect(Object.keys(stored)).to.have.length(CONVERSATIONS);
     for (const key of keys) {

@@ -1,0 +1,54 @@
+/**
+ * Azurite's blob service on a free loopback port, in memory, for one test file: port 0 lets the OS
+ * pick the port, and the port actually used is read back from Azurite's start-up line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface RunningAzurite {
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
+/** Azurite's well-known development account (public, documented; not a secret). */
+const ACCOUNT = 'devstoreaccount1';
+const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function startAzurite(): Promise<RunningAzurite> {
+  const bin = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'azurite-blob');
+  const child = spawn(bin, ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timeout = setTimeout(() => fail(new Error(`Azurite did not start within 20 s:\n${output}`)), 20_000);
+    const fail = (err: Error) => {
+      clearTimeout(timeout);
+      child.kill();
+      reject(err);
+    };
+    child.on('error', fail);
+    child.on('exit', (code) => fail(new Error(`Azurite exited (${code}):\n${output}`)));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (!port) return;
+      clearTimeout(timeout);
+      child.removeAllListeners('exit');
+      resolve({
+        connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
+        stop: () => stopChild(child),
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
