@@ -12,6 +12,7 @@ import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
 import type { ConversationAccessors, SessionState } from './SessionState';
+import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
 import type { TurnEventSink } from './TurnEvents';
 
@@ -32,7 +33,7 @@ export class SafetyEscalation {
   async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
     const caps = capabilitiesFor(context.activity.channelId);
     const { activities } = renderReplies([this.reply(escalation.urgency)], caps);
-    await context.sendActivities([...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
+    await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
     this.events.record({ kind: 'escalated', urgency: escalation.urgency }, context.activity.channelId);
     try {
       const session = await this.accessors.session.get(context, {});

@@ -1,6 +1,7 @@
 /**
  * The bot's activity routing: messages go through the `MessageTurn` pipeline; a patient joining
- * (conversationUpdate, or Web Chat's `webchat/join` event) is welcomed once; other activities
+ * (conversationUpdate, Teams' installationUpdate, or Web Chat's `webchat/join` event) is welcomed
+ * once; other activities
  * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
  * ActivityHandler answers by default. State is saved at the end of every turn.
  */
@@ -27,6 +28,11 @@ export class SciaticaBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
       if (joined) await this.welcome(context);
+      await next();
+    });
+    // Teams announces a personal install with installationUpdate, and may list only the bot as added.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
       await next();
     });
     this.onEvent(async (context, next) => {

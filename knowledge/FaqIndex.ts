@@ -45,15 +45,19 @@ export class FaqIndex {
     private readonly normaliser: TextNormaliser,
   ) {
     const questionWords = entries.flatMap((entry) => entry.questions.map((q) => normaliser.words(q)));
-    const prose = entries.flatMap((entry) => normaliser.words(`${entry.title ?? ''} ${entry.answer}`));
-    this.lexicon = new Lexicon(questionWords, prose, normaliser, options.fuzzy);
+    const prose = new Set<string>();
+    for (const entry of entries) for (const word of normaliser.words(`${entry.title ?? ''} ${entry.answer}`)) prose.add(word);
+    // Each distinct word is stemmed and resolved once: at 10,000 entries that is ~40,000 words, not ~800,000.
+    const stemOf = memoise((word: string) => normaliser.stem(word));
+    this.lexicon = new Lexicon(questionWords, prose, normaliser, options.fuzzy, stemOf);
+    const resolved = memoise((word: string) => this.lexicon.resolve(word, stemOf(word))?.stem ?? stemOf(word));
     const questionLists: number[][] = [];
     const entryLists: number[][] = [];
     const questions: { entry: number; tokens: number[] }[] = [];
     const entryOf = entries.flatMap((entry, e) => entry.questions.map(() => e));
     questionWords.forEach((words, q) => {
       const e = entryOf[q];
-      const stems = words.map((w) => this.lexicon.resolve(w, normaliser.stem(w))?.stem ?? normaliser.stem(w));
+      const stems = words.map(resolved);
       const ids = [...new Set(normaliser.canonical(stems).map((t) => this.id(t)))].sort((a, b) => a - b);
       questions.push({ entry: e, tokens: ids });
       for (const t of ids) {
@@ -118,4 +122,14 @@ export class FaqIndex {
   private sum(tokens: readonly number[]): number {
     return tokens.reduce((total, t) => total + this.weight[t], 0);
   }
+}
+
+/** `f` with its results remembered (for the build only: the inputs are the knowledge base's own words). */
+function memoise(f: (word: string) => string): (word: string) => string {
+  const memo = new Map<string, string>();
+  return (word) => {
+    let value = memo.get(word);
+    if (value === undefined) memo.set(word, (value = f(word)));
+    return value;
+  };
 }

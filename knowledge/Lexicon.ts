@@ -39,20 +39,21 @@ export class Lexicon {
     properWords: Iterable<string>,
     normaliser: TextNormaliser,
     options: FuzzyOptions,
+    stemOf: (word: string) => string = (word) => normaliser.stem(word),
   ) {
     for (const word of normaliser.knownWords()) {
-      const stem = normaliser.stem(word);
+      const stem = stemOf(word);
       this.stems.set(word, stem).set(stem, stem);
       this.synonymStems.add(stem);
     }
     for (const words of questionWords) {
-      const distinct = new Set(words.map((w) => normaliser.stem(w)));
-      for (const w of words) this.stems.set(w, normaliser.stem(w));
+      const distinct = new Set(words.map(stemOf));
+      for (const w of words) this.stems.set(w, stemOf(w));
       for (const stem of distinct) this.stems.set(stem, stem);
       for (const stem of distinct) this.counts.set(stem, (this.counts.get(stem) ?? 0) + 1);
     }
     this.fuzzy = new FuzzyVocabulary(this.stems.keys(), (w) => this.popularity(w), options);
-    for (const word of properWords) this.properStems.add(normaliser.stem(word));
+    for (const word of properWords) this.properStems.add(stemOf(word));
     this.foldTypos();
   }
 

@@ -15,14 +15,27 @@ import stopwordsData from './stopwords.json';
 import synonymsData from './synonyms.json';
 import { stem } from './stem';
 
-/** Joined, not split: "don't" → "dont", "A&E" → "ae". */
-const JOINERS = /(\p{L})['’‘`´&](\p{L})/gu;
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/** Joined, not split, between two letters: "don't" → "dont", "A&E" → "ae". */
+const JOINERS = new Set(["'", '’', '‘', '`', '´', '&']);
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 export interface TokenSpan {
   readonly token: string;
   readonly from: number;
   readonly to: number;
+}
+
+function isLetter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 97 && code <= 122) || (code > 127 && LETTER.test(text[i]));
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && LETTER_OR_DIGIT.test(text[i]));
 }
 
 export class TextNormaliser {
@@ -56,8 +69,24 @@ export class TextNormaliser {
 
   /** Lower-cased surface words, without diacritics, punctuation or stop words. */
   words(text: string): string[] {
-    const plain = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(JOINERS, '$1$2');
-    return plain.split(NOT_WORD).filter((w) => w.length > 0 && !this.stopWords.has(w));
+    let plain = text.toLowerCase();
+    // Diacritics go only when there are any: most text is plain ASCII, and this runs on every answer at load.
+    if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(MARKS, '');
+    const out: string[] = [];
+    let word = ''; // the part of the current word before a joiner
+    let start = 0;
+    for (let i = 0; i <= plain.length; i++) {
+      if (i < plain.length && isWordChar(plain, i)) continue;
+      if (i < plain.length && JOINERS.has(plain[i]) && i > start && isLetter(plain, i - 1) && i + 1 < plain.length && isLetter(plain, i + 1)) {
+        word += plain.slice(start, i);
+      } else {
+        word += plain.slice(start, i);
+        if (word.length > 0 && !this.stopWords.has(word)) out.push(word);
+        word = '';
+      }
+      start = i + 1;
+    }
+    return out;
   }
 
   stem(word: string): string {

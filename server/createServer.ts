@@ -22,6 +22,12 @@ export interface BotEndpoint {
   readonly mayBeRedFlag: (text: string) => boolean;
 }
 
+/**
+ * With auth on, a request without a JWT-shaped bearer token is refused here: the adapter would refuse
+ * it too, but only after printing a stack trace to the console for each one (CloudAdapter.process).
+ */
+const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
+
 export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
   return restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }) as unknown as restify.RequestHandler[];
 }
@@ -39,6 +45,10 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   });
 
   server.post('/api/messages', ...jsonBody(config), async (req: restify.Request, res: restify.Response) => {
+    if (!config.anonymous && !BEARER_JWT.test(req.header('authorization') ?? '')) {
+      res.send(401, { error: 'a Bot Framework bearer token is required' });
+      return;
+    }
     const problem = validateActivity(req.body);
     if (problem) {
       res.send(400, { error: problem });

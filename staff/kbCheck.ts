@@ -35,12 +35,14 @@ function main(args: readonly string[]): number {
   const { errors, warnings } = countFindings([...(faq?.findings ?? []), ...rules]);
   const unreadable = faq === undefined ? 1 : 0;
   console.log(`\n${plural(errors + unreadable, 'error')}, ${plural(warnings, 'warning')}.`);
-  if (errors + unreadable > 0) {
-    console.log('Fix the errors before this file goes live. If the bot is running, it refuses an edit with');
-    console.log('errors and keeps answering with the last good version until the file is fixed.');
-    if (faq && !faq.knowledgeBase) console.log('The check stops at the first problem of this kind: fix it and run the check again.');
-    return 1;
+  if (faq && !faq.knowledgeBase) {
+    console.log('The bot refuses this file: a running bot keeps answering with the last good version until it is fixed.');
+    console.log('The check stops at the first problem of this kind: fix it and run the check again.');
+  } else if (countFindings(faq?.findings ?? []).errors > 0) {
+    console.log('The bot would load this file, but patients would meet these errors: fix them before it goes live.');
   }
+  if (rules.length > 0) console.log('The bot does not start with these red-flag rules (they are read at start-up only).');
+  if (errors + unreadable > 0) return 1;
   console.log(warnings > 0 ? 'The bot accepts this file. Warnings are worth a look but do not stop it.' : 'The bot accepts this file.');
   return 0;
 }

@@ -45,7 +45,7 @@ function main(args: readonly string[]): void {
 }
 
 function printConfusions(title: string, confusions: readonly Confusion[]): void {
-  console.log(`\n${title}: ${confusions.length === 0 ? 'none' : ''}`);
+  console.log(`\n${title}:${confusions.length === 0 ? ' none' : ''}`);
   for (const c of confusions) console.log(`  "${c.text}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
 }
 

@@ -20,7 +20,7 @@ async function main(args: readonly string[]): Promise<void> {
   groups.forEach((group, i) => console.log(describe(group, i + 1)));
   if (groups.length > 0) {
     console.log('Next: add the wordings as questions of the closest entry if it answers them, or write a new entry;');
-    console.log('then run npm run kb:check. "now answered" means the current faq.json already answers it.');
+    console.log('then run npm run kb:check. "today" is what the current faq.json does with the first wording.');
   }
 }
 
@@ -30,7 +30,8 @@ function describe(group: UnansweredGroup, rank: number): string {
   for (const other of others.slice(0, SHOWN_WORDINGS - 1)) lines.push(`       "${other.text}"${other.count > 1 ? ` (${other.count})` : ''}`);
   if (others.length >= SHOWN_WORDINGS) lines.push(`       … and ${others.length - SHOWN_WORDINGS + 1} more wordings`);
   const closest = group.closest ? `closest entry: ${group.closest.id} (score ${group.closest.score.toFixed(2)})` : 'closest entry: none';
-  const now = group.now === 'answer' ? 'now answered' : group.now === 'didYouMean' ? 'now: did you mean' : 'now: no answer';
+  const now =
+    group.now === 'answer' ? `today answered with ${group.closest?.id} (is that right?)` : group.now === 'didYouMean' ? 'today: "did you mean"' : 'today: no answer';
   lines.push(`       ${closest} — ${now}; last asked ${group.lastAsked.slice(0, 10)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@
  * thrown away. So replies are held back while the turn runs (the turn's own sends return at once)
  * and released when it ends: those of the attempt that saved, or, when a turn fails for any other
  * reason, of the attempt that failed, because they may carry safety advice that must never be lost
- * (SafetyEscalation sends it before touching state). Holding costs nothing with expectReplies, where
+ * (SafetyEscalation sends it before touching state). Safety advice itself is not held at all
+ * (bot/sendImmediately): a slow store must not delay it. Holding costs nothing with expectReplies, where
  * the adapter returns every reply in the HTTP response anyway; on Teams and SMS the replies leave
  * a few milliseconds later, at the end of the turn, instead of one by one.
  *
@@ -18,6 +19,7 @@ import type { Activity, ConversationState, ResourceResponse, TurnContext } from 
 import type { Logger } from '../config/logger';
 import { isStorageConflict } from '../bot/TurnErrorHandler';
 import { Outbox } from '../bot/Outbox';
+import { isImmediate } from '../bot/sendImmediately';
 
 export interface ConflictRetryOptions {
   readonly conversationState: ConversationState;
@@ -32,9 +34,16 @@ export function withConflictRetry(turn: Turn, options: ConflictRetryOptions): Tu
   return async (context) => {
     let held: { activities: Partial<Activity>[]; send: () => Promise<ResourceResponse[]> }[] = [];
     let holding = true;
+    let immediateSent = false;
     context.onSendActivities(async (_context, activities, send) => {
       // After the turn (the error handler's apology) sends go straight through.
       if (!holding) return send();
+      // Safety advice is never held; a re-run after a conflict does not send it twice.
+      if (isImmediate(context)) {
+        if (immediateSent) return activities.map(() => ({ id: '' }));
+        immediateSent = true;
+        return send();
+      }
       held.push({ activities, send });
       return activities.map(() => ({ id: '' }));
     });

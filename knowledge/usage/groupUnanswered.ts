@@ -1,8 +1,9 @@
 /**
  * Groups what patients asked without getting an answer, so staff see "7 people asked about swimming"
- * rather than seven lines. Similar = the same normalised words (the matcher's own TextNormaliser, so
- * "swimming"/"swim" and typos of synonyms count as one), by Jaccard overlap. Each group names the
- * entry that comes closest in today's knowledge base — after an edit, groups the bot now answers say so.
+ * rather than seven lines. Two questions are similar when the words they share (the matcher's own
+ * TextNormaliser tokens, so "swimming"/"swim" count as one) make up at least half of the shorter one.
+ * Words weigh less the more entries of the knowledge base use them: sharing "sciatica" says little,
+ * sharing "swim" says a lot. Each group names the entry that comes closest in today's knowledge base.
  */
 import type { FaqDecision } from '../FaqDecision';
 import type { KnowledgeBase } from '../KnowledgeBase';
@@ -19,7 +20,7 @@ export interface UnansweredGroup {
   readonly closest?: { readonly id: string; readonly score: number };
 }
 
-/** Half the words in common: "is swimming ok with sciatica" joins "swimming with sciatica good?". */
+/** Half the (weighted) words of the shorter question in common: "when are you open" joins "open on saturdays?". */
 export const SIMILAR = 0.5;
 
 interface Draft {
@@ -30,20 +31,22 @@ interface Draft {
 export function groupUnanswered(records: readonly UnansweredRecord[], kb: KnowledgeBase, normaliser = TextNormaliser.default): UnansweredGroup[] {
   const distinct = new Map<string, { text: string; count: number; lastAsked: string }>();
   for (const record of records) {
-    const key = record.text.trim().toLowerCase().replace(/\s+/g, ' ');
+    // Case, punctuation and spacing do not make a different question.
+    const key = record.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const seen = distinct.get(key) ?? { text: record.text.trim(), count: 0, lastAsked: record.at };
     seen.count++;
     if (record.at > seen.lastAsked) seen.lastAsked = record.at;
     distinct.set(key, seen);
   }
 
+  const weight = tokenWeights(kb, normaliser);
   const drafts: Draft[] = [];
   for (const wording of [...distinct.values()].sort((a, b) => b.count - a.count)) {
     const tokens = new Set(normaliser.tokens(wording.text));
     let best: Draft | undefined;
     let bestSimilarity = SIMILAR;
     for (const draft of drafts) {
-      const similarity = jaccard(tokens, draft.tokens);
+      const similarity = overlap(tokens, draft.tokens, weight);
       if (similarity >= bestSimilarity && tokens.size > 0) [best, bestSimilarity] = [draft, similarity];
     }
     if (best) best.wordings.push(wording);
@@ -65,9 +68,22 @@ export function groupUnanswered(records: readonly UnansweredRecord[], kb: Knowle
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked));
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const token of a) if (b.has(token)) shared++;
-  return shared / (a.size + b.size - shared);
+/** Shared weight over the lighter question's weight: 1 when one question's words are all in the other. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (token: string) => number): number {
+  const sum = (tokens: Iterable<string>) => [...tokens].reduce((total, token) => total + weight(token), 0);
+  const lighter = Math.min(sum(a), sum(b));
+  return lighter === 0 ? 0 : sum([...a].filter((token) => b.has(token))) / lighter;
+}
+
+/** 1 for a word no entry uses, falling to 0 for a word every entry uses (idf, scaled to 0..1). */
+function tokenWeights(kb: KnowledgeBase, normaliser: TextNormaliser): (token: string) => number {
+  const entriesUsing = new Map<string, number>();
+  for (const entry of kb.entries) {
+    for (const token of new Set(entry.questions.flatMap((q) => normaliser.tokens(q)))) entriesUsing.set(token, (entriesUsing.get(token) ?? 0) + 1);
+  }
+  const entries = Math.max(kb.entries.length, 2);
+  return (token) => {
+    const used = entriesUsing.get(token) ?? 0;
+    return used === 0 ? 1 : Math.log(entries / used) / Math.log(entries);
+  };
 }

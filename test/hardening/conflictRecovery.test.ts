@@ -55,7 +55,7 @@ describe('storage faults during a conversation', () => {
     const turn = await patient.say('no');
     expect(turn.status).to.equal(200);
     expect(turn.text).to.match(APOLOGY);
-    // That answer was not saved, so the screening asks the second question's successor next time.
+    // That answer was not saved: the next one answers the second question again, still in the screening.
     const next = await patient.say('no');
     expect(script.askedIn(next.text)).to.equal(2);
     expect(logs.lines.filter((line) => line.msg === 'turn failed')).to.have.length(1);
@@ -102,7 +102,7 @@ describe('turns of one conversation racing in one instance (STORAGE=file)', func
 
   before(async () => {
     directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-race-'));
-    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: directory });
+    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
   });
   after(async () => {
     await bot.close();

@@ -33,7 +33,7 @@ describe('load: 50 concurrent conversations × 20 turns', function () {
 
   before(async () => {
     directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-load-'));
-    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: directory });
+    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
   });
   after(async () => {
     await bot.close();
@@ -66,6 +66,6 @@ describe('load: 50 concurrent conversations × 20 turns', function () {
       expect(state.session?.welcomed, key).to.equal(true);
       expect(state.dialogState?.dialogStack.map((dialog) => [dialog.id, dialog.state.progress.step]), key).to.deep.equal([['screening', lastStep]]);
     }
-    expect(await fs.readdir(directory)).to.have.length(CONVERSATIONS);
+    expect(await fs.readdir(path.join(directory, 'state'))).to.have.length(CONVERSATIONS);
   });
 });

@@ -6,7 +6,7 @@ import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storag
 import { expect } from 'chai';
 import { isStorageConflict } from '../../bot/TurnErrorHandler';
 import { ConcurrencyCheckedStorage } from '../../storage/ConcurrencyCheckedStorage';
-import { HashedKeyStorage } from '../../storage/HashedKeyStorage';
+import { CONVERSATION_BLOB_PREFIX, HashedKeyStorage } from '../../storage/HashedKeyStorage';
 
 function contextFor(adapter: TestAdapter): TurnContext {
   return new TurnContext(adapter, {
@@ -82,5 +82,13 @@ describe('HashedKeyStorage', () => {
     expect(keys.map((key) => items[key]?.index)).to.deep.equal([0, 1, 2, 3, 4]);
     await storage.delete(['a/b']);
     expect(Object.keys(await storage.read(keys))).to.have.length(4);
+  });
+
+  it('names every blob conversation-<sha256>, the prefix the lifecycle rule expires', async () => {
+    const inner = new MemoryStorage();
+    await new HashedKeyStorage(inner).write({ 'sms/conversations/+15550102030/': { v: 1 } });
+    const names = Object.keys((inner as unknown as { memory: Record<string, unknown> }).memory);
+    expect(names).to.have.length(1);
+    expect(names[0]).to.match(new RegExp(`^${CONVERSATION_BLOB_PREFIX}[0-9a-f]{64}$`));
   });
 });

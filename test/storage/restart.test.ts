@@ -22,7 +22,7 @@ describe('conversation state across a restart (STORAGE=file)', () => {
     await fs.rm(directory, { recursive: true, force: true });
   });
 
-  const start = () => startTestBot({ STORAGE: 'file', STORAGE_PATH: directory });
+  const start = () => startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
 
   it('continues a screening with the next question on a new server', async () => {
     bot = await start();
@@ -46,7 +46,7 @@ describe('conversation state across a restart (STORAGE=file)', () => {
     bot = await start();
     await new ChannelConversation(bot.url, 'msteams').say('check my symptoms');
     await new ChannelConversation(bot.url, 'sms').say('check my symptoms');
-    const names = await fs.readdir(directory);
+    const names = await fs.readdir(path.join(directory, 'state'));
     expect(names).to.have.length(2);
     for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
   });

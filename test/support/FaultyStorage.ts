@@ -21,7 +21,20 @@ export class FaultyStorage implements Storage {
     for (let i = 0; i < count; i++) this.faults.push(fault);
   }
 
-  read(keys: string[]): Promise<StoreItems> {
+  private readsHeld?: Promise<void>;
+
+  /** Reads wait until the returned function is called, as if the store had stopped answering. */
+  holdReads(): () => void {
+    let release = () => undefined as void;
+    this.readsHeld = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.readsHeld = undefined;
+      release();
+    };
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    await this.readsHeld;
     return this.inner.read(keys);
   }
 

@@ -33,6 +33,9 @@ export function startAzurite(): Promise<RunningAzurite> {
       output += chunk.toString();
       const port = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       if (!port) return;
+      // Stop reading the start-up line, but keep draining so Azurite never blocks on a full pipe.
+      child.stdout?.off('data', onData).resume();
+      child.stderr?.off('data', onData).resume();
       clearTimeout(timeout);
       child.removeAllListeners('exit');
       resolve({
@@ -48,7 +51,12 @@ export function startAzurite(): Promise<RunningAzurite> {
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    // In case Azurite waits on a client's keep-alive connection; it holds only in-memory test data.
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

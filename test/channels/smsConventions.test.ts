@@ -1,0 +1,99 @@
+/**
+ * What SMS (Azure Bot Service's Twilio channel) needs beyond the shared flows: an introduction in the
+ * first reply (Twilio sends no conversationUpdate), short messages with the rest on "more", no reply
+ * at all to carrier opt-out words, help reached with "menu", and a new greeting after a long silence.
+ */
+import { expect } from 'chai';
+import type { StoreItem } from 'botbuilder';
+import { MORE_HINT } from '../../channels/pageReply';
+import type { SessionState } from '../../bot/SessionState';
+import type { RunningBot } from '../../server/startBot';
+import { startTestBot } from '../support/testBot';
+import { Transcript, choicesOf } from './channelTranscript';
+
+const INTRODUCTION = "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
+const OPT_OUT_WORDS = ['STOP', 'Unsubscribe', 'end', 'QUIT', 'cancel', 'STOPALL', 'revoke', 'OPTOUT'];
+
+describe('SMS conventions', () => {
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.close());
+
+  it('introduces the bot in the first reply only', async () => {
+    const patient = new Transcript(bot.url, 'sms');
+    expect((await patient.say('hi')).messages[0].text?.startsWith(`${INTRODUCTION}\n\n`)).to.equal(true);
+    expect((await patient.say('hello')).text).to.not.include(INTRODUCTION);
+  });
+
+  it('sends a long answer in short parts, the next on "more", and its numbers work after the last', async () => {
+    const patient = new Transcript(bot.url, 'sms');
+    let part = await patient.sayOnce('what is sciatica');
+    const parts = [part];
+    while (part.text.endsWith(MORE_HINT)) {
+      expect(part.messages).to.have.length(1);
+      expect(choicesOf(part, 'sms'), 'the list comes with the last part').to.be.empty;
+      part = await patient.sayOnce('more');
+      parts.push(part);
+    }
+    expect(parts.length).to.be.at.least(2);
+    for (const { messages } of parts) for (const message of messages) expect(message.text!.length).to.be.at.most(320);
+    const whole = parts.map((p) => p.text.replace(MORE_HINT, '')).join(' ').replace(/\s+/g, ' ');
+    expect(whole).to.include('pressing on the nerve. Relief tends to last');
+    expect(choicesOf(part, 'sms').map((c) => c.title)).to.deep.equal(['Symptoms', 'Common causes', 'Finding the cause']);
+    expect((await patient.say('3')).text).to.match(/find|cause/i);
+  });
+
+  it('answers "more" with nothing left by offering the topics', async () => {
+    const turn = await new Transcript(bot.url, 'sms').say('more');
+    expect(choicesOf(turn, 'sms')).to.have.length(3);
+  });
+
+  for (const word of OPT_OUT_WORDS) {
+    it(`does not answer the carrier opt-out word "${word}", in or out of the safety check`, async () => {
+      const patient = new Transcript(bot.url, 'sms');
+      await patient.say('hi');
+      expect((await patient.say(word)).activities).to.be.empty;
+      await patient.say('check my symptoms');
+      expect((await patient.say(word)).activities).to.be.empty;
+      expect((await patient.say('no')).text, 'the check carries on').to.match(/^Do you have any numbness/m);
+    });
+  }
+
+  it('"menu" gives the bot\'s own help, with the clinic phone and hours, and the topics', async () => {
+    const turn = await new Transcript(bot.url, 'sms').say('menu');
+    expect(turn.text).to.include('call +1 555 010 2030 (Monday to Friday, 8am to 6pm)').and.match(/RESTART/);
+    expect(choicesOf(turn, 'sms').map((c) => c.title)).to.deep.equal(['What is sciatica?', 'Common causes', 'How long to heal?']);
+  });
+
+  describe('after SMS_IDLE_HOURS of silence', () => {
+    /** Moves the conversation's last message back in time, as if the patient had been silent. */
+    async function silence(patient: Transcript, hours: number): Promise<void> {
+      // ConversationState's storage key (botbuilder 4.x, no namespace).
+      const key = `sms/conversations/${patient.conversation.conversationId}/`;
+      const items = await bot.storage.read([key]);
+      const state = items[key] as StoreItem & { session: SessionState };
+      state.session.lastMessageAt = new Date(Date.now() - hours * 3_600_000).toISOString();
+      await bot.storage.write({ [key]: state });
+    }
+
+    it('greets the patient as new and forgets the half-finished check', async () => {
+      const patient = new Transcript(bot.url, 'sms');
+      await patient.say('check my symptoms');
+      await silence(patient, 25);
+      const turn = await patient.say('no');
+      expect(turn.messages[0].text?.startsWith(INTRODUCTION)).to.equal(true);
+      expect(turn.text, 'not taken as an answer').to.not.match(/^Do you have any numbness/m);
+    });
+
+    it('keeps the conversation going after a shorter silence', async () => {
+      const patient = new Transcript(bot.url, 'sms');
+      await patient.say('check my symptoms');
+      await silence(patient, 23);
+      const turn = await patient.say('no');
+      expect(turn.text).to.not.include(INTRODUCTION);
+      expect(turn.text).to.match(/^Do you have any numbness/m);
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { expect } from 'chai';
+import { redactPersonalData } from '../../config/redactPersonalData';
+
+describe('redactPersonalData', () => {
+  const cases: [string, string][] = [
+    ['email me at jane.doe+back@mail.example.co.uk please', 'email me at [email] please'],
+    ['call +1 (555) 010-2030 after 5', 'call [phone] after 5'],
+    ['my mobile is 07700 900123', 'my mobile is [phone]'],
+    ['text 555.010.2030', 'text [phone]'],
+    ['NHS number 943 476 5919', 'NHS number [phone]'],
+    ['card 4111 1111 1111 1111 exp 12/27', 'card [number] exp 12/27'],
+    ['member id 123456', 'member id [number]'],
+    ['SSN 123-45-6789', 'SSN [phone]'],
+  ];
+  for (const [input, output] of cases) {
+    it(`redacts "${input}"`, () => expect(redactPersonalData(input)).to.equal(output));
+  }
+
+  const kept = ['pain is 8/10 for 3 weeks', "I'm 62 and it started in 2019", 'took 400mg ibuprofen at 10:30', 'is it L4-L5 or L5-S1?', 'what is sciatica?', ''];
+  for (const text of kept) {
+    it(`keeps "${text}" as it is`, () => expect(redactPersonalData(text)).to.equal(text));
+  }
+
+  it('takes linear time on hostile 200,000-character input', () => {
+    const inputs = ['a'.repeat(200_000), '1 '.repeat(100_000), `${'a.'.repeat(100_000)}@`, '('.repeat(200_000), `1${' '.repeat(199_999)}`];
+    const started = Date.now();
+    for (const input of inputs) redactPersonalData(input);
+    expect(Date.now() - started).to.be.below(2000);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Graceful shutdown: on close (SIGTERM in production) the server stops accepting, lets the turns in
+ * flight finish and save their state, then stops. index.ts does this on SIGTERM and exits 0.
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { loadConfig } from '../../config/BotConfig';
+import { createLogger } from '../../config/logger';
+import { startBot } from '../../server/startBot';
+import { ChannelConversation } from '../support/ChannelConversation';
+import { FaultyStorage } from '../support/FaultyStorage';
+import { TEST_SETTINGS } from '../support/testBot';
+
+describe('graceful shutdown', function () {
+  this.timeout(60_000);
+
+  it('finishes a turn in flight and saves its state, then refuses new connections', async () => {
+    const storage = new FaultyStorage();
+    const config = loadConfig(TEST_SETTINGS);
+    const bot = await startBot(config, createLogger(config), { storage: storage.asConversationStorage() });
+    const patient = new ChannelConversation(bot.url, 'msteams');
+    await patient.say('hello');
+    const writesBefore = storage.writes;
+    storage.writeDelayMs = 400; // keeps the next turn in flight while we close
+
+    const inFlight = patient.say('check my symptoms');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = bot.close();
+    const turn = await inFlight;
+    await closing;
+
+    expect(turn.status).to.equal(200);
+    expect(turn.text).to.match(/trouble passing urine/i);
+    expect(storage.writes).to.equal(writesBefore + 1);
+    const refused = await fetch(`${bot.url}/healthz`).then(() => 'answered', (error: Error) => (error.cause as NodeJS.ErrnoException)?.code);
+    expect(refused).to.equal('ECONNREFUSED');
+  });
+
+  it('exits 0 on SIGTERM from npm start (index.ts), with the state on disk', async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-sigterm-'));
+    const root = path.resolve(__dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'index.ts'], {
+      cwd: root,
+      env: { ...process.env, ...TEST_SETTINGS, LOG_LEVEL: 'info', STORAGE: 'file', STORAGE_PATH: directory, UNANSWERED_PATH: path.join(directory, 'unanswered') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
+          if (match) resolve(match[1]);
+        });
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
+      });
+      expect((await new ChannelConversation(url, 'msteams').say('check my symptoms')).status).to.equal(200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).to.equal(0);
+      expect(output).to.include('shutting down').and.include('stopped: turns finished and state saved');
+      expect((await fs.readdir(directory)).filter((name) => name.endsWith('.json'))).to.have.length(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await fs.rm(directory, { recursive: true, force: true });
+    }
+  });
+});

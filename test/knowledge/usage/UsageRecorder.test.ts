@@ -1,0 +1,91 @@
+/**
+ * The bot's event sink: what it keeps (counts; unanswered questions redacted, without ids), and that a
+ * slow or failing backend can neither slow nor fail a turn.
+ */
+import { expect } from 'chai';
+import { MemoryUsageLog } from '../../../knowledge/usage/MemoryUsageLog';
+import type { UsageLog } from '../../../knowledge/usage/UsageLog';
+import { UsageRecorder } from '../../../knowledge/usage/UsageRecorder';
+import { capturedLogger } from '../../support/capturedLogger';
+import { waitUntil } from '../waitUntil';
+
+const NOW = new Date('2026-11-23T10:15:00.000Z');
+const now = () => NOW;
+const parsed = async (log: UsageLog, stream: 'unanswered' | 'counts') => (await log.read(stream, '2000-01-01')).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
+  it('keeps every event as a count, and unanswered questions with time, channel and redacted text only', async () => {
+    const log = new MemoryUsageLog();
+    const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, now });
+    recorder.record({ kind: 'conversationStarted' }, 'sms');
+    recorder.record({ kind: 'answered', entryId: 'stretching' }, 'sms');
+    recorder.record(
+      { kind: 'unanswered', outcome: 'none', text: 'can you call me on 07700 900123 or email jo@example.com, my policy is 12345678', closestEntryId: 'booking' },
+      'sms',
+    );
+    recorder.record({ kind: 'escalated', urgency: 'emergency' }, 'webchat');
+    await recorder.close();
+
+    expect(await parsed(log, 'unanswered')).to.deep.equal([
+      { at: NOW.toISOString(), channel: 'sms', outcome: 'none', text: 'can you call me on [phone] or email [email], my policy is [phone]', closest: 'booking' },
+    ]);
+    expect(await parsed(log, 'counts')).to.deep.equal([
+      { at: NOW.toISOString(), channel: 'sms', event: 'conversationStarted' },
+      { at: NOW.toISOString(), channel: 'sms', event: 'answered', entry: 'stretching' },
+      { at: NOW.toISOString(), channel: 'sms', event: 'unanswered', outcome: 'none' },
+      { at: NOW.toISOString(), channel: 'webchat', event: 'escalated', urgency: 'emergency' },
+    ]);
+  });
+
+  it('writes in the background, without being asked to flush', async () => {
+    const log = new MemoryUsageLog();
+    const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, flushIntervalMs: 20, now });
+    recorder.record({ kind: 'bookingOffered' }, 'msteams');
+    expect(await log.read('counts', '2000-01-01')).to.deep.equal([]); // not written during the turn
+    await waitUntil(async () => (await log.read('counts', '2000-01-01')).length === 1, 2000, 'the background flush');
+    await recorder.close();
+  });
+
+  it('never throws into a turn or waits for the backend, and retries what a failed write could not store', async () => {
+    let failing = true;
+    let calls = 0;
+    const memory = new MemoryUsageLog();
+    const flaky: UsageLog = {
+      append: async (...args) => {
+        calls++;
+        if (failing) throw new Error('storage account unreachable');
+        return memory.append(...args);
+      },
+      read: (...args) => memory.read(...args),
+      deleteBefore: async () => {
+        throw new Error('storage account unreachable');
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const recorder = new UsageRecorder(flaky, logger, { retentionDays: 90, now });
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 1000; i++) recorder.record({ kind: 'unanswered', outcome: 'didYouMean', text: `question ${i}` }, 'webchat');
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(elapsedMs).to.be.below(200); // 1000 turns' worth of recording, none of it waiting on storage
+
+    await recorder.flush();
+    expect(calls).to.be.greaterThan(0);
+    expect(lines.some((line) => line.msg === 'usage log: write failed, will retry')).to.equal(true);
+    expect(lines.some((line) => line.msg === 'usage log: expired days could not be deleted')).to.equal(true);
+
+    failing = false;
+    await recorder.close();
+    expect(await memory.read('unanswered', '2000-01-01')).to.have.length(1000);
+    expect(await memory.read('counts', '2000-01-01')).to.have.length(1000);
+  });
+
+  it('deletes days older than the retention period when it starts', async () => {
+    const log = new MemoryUsageLog();
+    await log.append('unanswered', '2026-08-24', ['{"old":true}']); // 91 days before NOW
+    await log.append('unanswered', '2026-08-25', ['{"kept":true}']); // 90 days before NOW
+    const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, now });
+    await waitUntil(async () => (await log.read('unanswered', '2000-01-01')).length === 1, 2000, 'the retention sweep');
+    expect(await log.read('unanswered', '2000-01-01')).to.deep.equal(['{"kept":true}']);
+    await recorder.close();
+  });
+});
