@@ -15,34 +15,32 @@ const BASE = 0x01000193;
 const EMPTY = -1;
 
 export class DeletionIndex {
-  /** Open addressing: slot → variant hash, and → first node of its chain (EMPTY when the slot is free). */
-  private keys: Int32Array;
-  private heads: Int32Array;
+  /**
+   * Open addressing, interleaved so one probe touches one cache line: slot s holds the variant hash at
+   * [2s] and the first node of its chain at [2s + 1] (EMPTY when the slot is free).
+   */
+  private slots: Int32Array;
   private used = 0;
-  /** Chain nodes: the word id filed there and the next node (EMPTY at the end). */
-  private nodeWord: Int32Array;
-  private nodeNext: Int32Array;
-  private nodes = 0;
+  /** Chain nodes, interleaved too: node k's word id at [2k], the next node (EMPTY at the end) at [2k + 1]. */
+  private nodes: Int32Array;
+  private nodeCount = 0;
 
   constructor(expectedVariants: number) {
-    const capacity = powerOfTwoAtLeast(Math.max(1024, 2 * expectedVariants));
-    this.keys = new Int32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(EMPTY);
-    this.nodeWord = new Int32Array(Math.max(1024, expectedVariants));
-    this.nodeNext = new Int32Array(this.nodeWord.length);
+    this.slots = emptySlots(powerOfTwoAtLeast(Math.max(1024, Math.ceil(expectedVariants / 0.6))));
+    this.nodes = new Int32Array(2 * Math.max(1024, expectedVariants));
   }
 
   /** Files `id` under every variant of `word` with up to `edits` (0–2) letters deleted. */
   add(word: string, id: number, edits: number): void {
     forEachVariantHash(word, edits, (hash) => {
       const slot = this.slotFor(hash, true);
-      const head = this.heads[slot];
+      const head = this.slots[2 * slot + 1];
       // The same variant twice ("pass" minus either "s"): this word is already at the head of its chain.
-      if (head !== EMPTY && this.nodeWord[head] === id) return;
-      if (this.nodes === this.nodeWord.length) this.growNodes();
-      this.nodeWord[this.nodes] = id;
-      this.nodeNext[this.nodes] = head;
-      this.heads[slot] = this.nodes++;
+      if (head !== EMPTY && this.nodes[2 * head] === id) return;
+      if (2 * this.nodeCount === this.nodes.length) this.growNodes();
+      this.nodes[2 * this.nodeCount] = id;
+      this.nodes[2 * this.nodeCount + 1] = head;
+      this.slots[2 * slot + 1] = this.nodeCount++;
     });
   }
 
@@ -50,47 +48,50 @@ export class DeletionIndex {
   candidates(query: string, edits: number, visit: (id: number) => void): void {
     forEachVariantHash(query, edits, (hash) => {
       const slot = this.slotFor(hash, false);
-      for (let node = slot < 0 ? EMPTY : this.heads[slot]; node !== EMPTY; node = this.nodeNext[node]) visit(this.nodeWord[node]);
+      for (let node = slot < 0 ? EMPTY : this.slots[2 * slot + 1]; node !== EMPTY; node = this.nodes[2 * node + 1]) visit(this.nodes[2 * node]);
     });
   }
 
   /** The slot holding `hash`; when absent, a fresh slot if `insert`, else -1. */
   private slotFor(hash: number, insert: boolean): number {
-    if (insert && 2 * (this.used + 1) > this.keys.length) this.rehash();
-    const mask = this.keys.length - 1;
+    if (insert && this.used + 1 > 0.6 * (this.slots.length / 2)) this.rehash();
+    const mask = this.slots.length / 2 - 1;
     for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-      if (this.heads[slot] === EMPTY) {
+      if (this.slots[2 * slot + 1] === EMPTY) {
         if (!insert) return -1;
-        this.keys[slot] = hash;
+        this.slots[2 * slot] = hash;
         this.used++;
         return slot;
       }
-      if (this.keys[slot] === hash) return slot;
+      if (this.slots[2 * slot] === hash) return slot;
     }
   }
 
   private rehash(): void {
-    const { keys, heads } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.heads = new Int32Array(keys.length * 2).fill(EMPTY);
-    const mask = this.keys.length - 1;
-    for (let old = 0; old < keys.length; old++) {
-      if (heads[old] === EMPTY) continue;
-      let slot = mix(keys[old]) & mask;
-      while (this.heads[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.keys[slot] = keys[old];
-      this.heads[slot] = heads[old];
+    const old = this.slots;
+    this.slots = emptySlots(old.length);
+    const mask = this.slots.length / 2 - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k + 1] === EMPTY) continue;
+      let slot = mix(old[k]) & mask;
+      while (this.slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = old[k];
+      this.slots[2 * slot + 1] = old[k + 1];
     }
   }
 
   private growNodes(): void {
-    const word = new Int32Array(this.nodeWord.length * 2);
-    const next = new Int32Array(this.nodeWord.length * 2);
-    word.set(this.nodeWord);
-    next.set(this.nodeNext);
-    this.nodeWord = word;
-    this.nodeNext = next;
+    const grown = new Int32Array(this.nodes.length * 2);
+    grown.set(this.nodes);
+    this.nodes = grown;
   }
+}
+
+/** `count` free slots (two numbers each). */
+function emptySlots(count: number): Int32Array {
+  const slots = new Int32Array(2 * count);
+  for (let k = 1; k < slots.length; k += 2) slots[k] = EMPTY;
+  return slots;
 }
 
 /** How many variants `add(word, …, edits)` files, for sizing the index. */

@@ -1,7 +1,8 @@
 /**
  * Teams sends more than messages: invokes, installation updates, typing, reactions, edits. Each gets
  * the answer Teams expects over HTTP — 501 for an invoke the bot does not implement (as Bot Framework
- * does), 200 and no reply for the rest — and none of them reaches the FAQ or the safety check.
+ * does), the welcome for an install, 200 and no reply for the rest — and none of them reaches the FAQ
+ * or the safety check.
  * Replies are delivered the way Teams gets them (posted to the serviceUrl), to a local recorder.
  */
 import { createServer, type Server } from 'node:http';
@@ -12,7 +13,6 @@ import { ChannelConversation } from '../support/ChannelConversation';
 import { startTestBot } from '../support/testBot';
 
 const SILENT_ACTIVITIES: Record<string, Record<string, unknown>> = {
-  installationUpdate: { type: 'installationUpdate', action: 'add' },
   'installationUpdate (remove)': { type: 'installationUpdate', action: 'remove' },
   typing: { type: 'typing' },
   messageReaction: { type: 'messageReaction', reactionsAdded: [{ type: 'like' }], replyToId: 'reply-1' },
@@ -72,6 +72,16 @@ describe('Teams activities other than messages', () => {
       expect(posted).to.be.empty;
     });
   }
+
+  it('welcomes a patient who installs the app, once, without consulting the FAQ or the safety check', async () => {
+    const conversation = new ChannelConversation(bot.url, 'emulator');
+    const install = { type: 'installationUpdate', action: 'add', text: "what is sciatica? I can't control my bladder" };
+    const first = await conversation.post(install);
+    expect(first.status).to.equal(200);
+    expect(first.text).to.match(/not a diagnosis/);
+    expect(first.activities.filter((activity) => activity.type === 'trace'), 'no FaqMatch or RedFlag trace').to.be.empty;
+    expect((await conversation.post(install)).activities, 'welcomed once').to.be.empty;
+  });
 
   for (const [label, activity] of Object.entries(SILENT_ACTIVITIES)) {
     it(`answers ${label} with 200 and no reply`, async () => {
