@@ -9,7 +9,8 @@
  *   - every synthetic entry gets one topic word of its own, and half of them a second one;
  *   - it also draws one or two words from a shared pool that grows with √n (sub-topics many entries
  *     share, like "syndrome" or "injection" in the real file);
- *   - a question now and then carries a typo of its topic word, as staff write them on purpose;
+ *   - a question now and then carries a typo of its topic word, as staff write them on purpose (about
+ *     as many per entry as faq.json has: ~1.6 folded typos per entry);
  *   - a question is sometimes recombined from the first half of one of the real entry's questions and
  *     the second half of another of them (across entries it would mix two topics, which a real FAQ
  *     entry would not).
@@ -73,7 +74,7 @@ export function syntheticKnowledgeBase(real: readonly FaqEntry[], size: number, 
         if (kind === 'keep') return word;
         placed = true;
         const topic = kind === 'topic' ? pick(topics) : pick(shared);
-        return typos && random() < 0.1 ? typo(topic, random) : topic;
+        return typos && random() < 0.06 ? typo(topic, random) : topic;
       });
       if (!placed) out.push(pick(topics));
       return out.join(' ');

@@ -32,24 +32,27 @@ export class DeletionIndex {
 
   /** Files `id` under every variant of `word` with up to `edits` (0–2) letters deleted. */
   add(word: string, id: number, edits: number): void {
-    forEachVariantHash(word, edits, (hash) => {
-      const slot = this.slotFor(hash, true);
+    const count = variantHashes(word, edits);
+    for (let v = 0; v < count; v++) {
+      const slot = this.slotFor(hashes[v], true);
       const head = this.slots[2 * slot + 1];
       // The same variant twice ("pass" minus either "s"): this word is already at the head of its chain.
-      if (head !== EMPTY && this.nodes[2 * head] === id) return;
+      if (head !== EMPTY && this.nodes[2 * head] === id) continue;
       if (2 * this.nodeCount === this.nodes.length) this.growNodes();
       this.nodes[2 * this.nodeCount] = id;
       this.nodes[2 * this.nodeCount + 1] = head;
       this.slots[2 * slot + 1] = this.nodeCount++;
-    });
+    }
   }
 
   /** Calls `visit` with the id of every word filed under a variant of `query` (duplicates possible). */
   candidates(query: string, edits: number, visit: (id: number) => void): void {
-    forEachVariantHash(query, edits, (hash) => {
-      const slot = this.slotFor(hash, false);
+    const count = variantHashes(query, edits);
+    const own = hashes.slice(0, count); // `visit` may not reuse the scratch, but be safe
+    for (let v = 0; v < count; v++) {
+      const slot = this.slotFor(own[v], false);
       for (let node = slot < 0 ? EMPTY : this.slots[2 * slot + 1]; node !== EMPTY; node = this.nodes[2 * node + 1]) visit(this.nodes[2 * node]);
-    });
+    }
   }
 
   /** The slot holding `hash`; when absent, a fresh slot if `insert`, else -1. */
@@ -100,14 +103,16 @@ export function variantCount(length: number, edits: number): number {
 }
 
 let powers = new Int32Array([1]);
-/** Scratch for prefix hashes, reused: lookups are synchronous. */
+/** Scratch, reused (everything here is synchronous): prefix hashes of a word, then its variants' hashes. */
 let prefix = new Int32Array(64);
+let hashes = new Int32Array(256);
 
 /**
- * Hash of the word and of each variant with one or two letters deleted, from prefix hashes:
- * h(s) = Σ s[j]·BASE^(len−1−j) mod 2^32, so h(s without s[i]) = h(s[0,i))·BASE^(n−1−i) + h(s(i,n)).
+ * Fills `hashes` with the hash of the word and of each variant with one or two letters deleted, computed
+ * from prefix hashes: h(s) = Σ s[j]·BASE^(len−1−j) mod 2^32, so
+ * h(s without s[i]) = h(s[0,i))·BASE^(n−1−i) + h(s(i,n)). Returns how many it wrote.
  */
-function forEachVariantHash(word: string, edits: number, visit: (hash: number) => void): void {
+function variantHashes(word: string, edits: number): number {
   const n = word.length;
   if (powers.length <= n) {
     const grown = new Int32Array(2 * n + 1);
@@ -116,18 +121,26 @@ function forEachVariantHash(word: string, edits: number, visit: (hash: number) =
     powers = grown;
     prefix = new Int32Array(grown.length + 1);
   }
-  for (let k = 0; k < n; k++) prefix[k + 1] = (Math.imul(prefix[k], BASE) + word.charCodeAt(k)) | 0;
-  /** h(word[a, b)) */
-  const range = (a: number, b: number) => (prefix[b] - Math.imul(prefix[a], powers[b - a])) | 0;
-  visit(prefix[n]);
-  if (edits < 1) return;
+  const needed = variantCount(n, edits);
+  if (hashes.length < needed) hashes = new Int32Array(2 * needed);
+  const p = prefix;
+  const pow = powers;
+  for (let k = 0; k < n; k++) p[k + 1] = (Math.imul(p[k], BASE) + word.charCodeAt(k)) | 0;
+  let count = 0;
+  hashes[count++] = p[n];
+  if (edits < 1) return count;
   for (let i = 0; i < n; i++) {
-    visit((Math.imul(prefix[i], powers[n - 1 - i]) + range(i + 1, n)) | 0);
+    // h(word(i, n)) = p[n] − p[i+1]·BASE^(n−1−i)
+    const tail = (p[n] - Math.imul(p[i + 1], pow[n - 1 - i])) | 0;
+    hashes[count++] = (Math.imul(p[i], pow[n - 1 - i]) + tail) | 0;
     if (edits < 2) continue;
     for (let j = i + 1; j < n; j++) {
-      visit((Math.imul(prefix[i], powers[n - 2 - i]) + Math.imul(range(i + 1, j), powers[n - 1 - j]) + range(j + 1, n)) | 0);
+      const middle = (p[j] - Math.imul(p[i + 1], pow[j - i - 1])) | 0;
+      const rest = (p[n] - Math.imul(p[j + 1], pow[n - 1 - j])) | 0;
+      hashes[count++] = (Math.imul(p[i], pow[n - 2 - i]) + Math.imul(middle, pow[n - 1 - j]) + rest) | 0;
     }
   }
+  return count;
 }
 
 /** Spreads polynomial hashes (whose low bits are weak) over the table. */
