@@ -4,8 +4,9 @@
  * so the matcher's index is built exactly once per version.
  */
 import { createHash } from 'node:crypto';
-import type { FaqDecision, ScoredEntry } from './FaqDecision';
+import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
+import { decideFromCandidates } from './decideFromCandidates';
 import { FaqMatcher } from './FaqMatcher';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { TextNormaliser } from './TextNormaliser';
@@ -41,30 +42,18 @@ export class KnowledgeBase {
   }
 
   /**
-   * answer      the best entry clears `answerThreshold` and leads the runner-up by `answerMargin`;
-   * didYouMean  the best clears `suggestThreshold` but not both answer conditions: offer it and up to
-   *             two more that score at least `suggestionRatio` of it (and clear `suggestThreshold`);
-   * none        nothing clears `suggestThreshold`: out of scope.
+   * "answer", "did you mean" or "none" for a patient's message (see decideFromCandidates for the rule).
    * `candidates` always holds the top `maxCandidates`, for the trace.
    */
   decide(message: string): FaqDecision {
     const { options } = this;
     const candidates = this.matcher.match(message.slice(0, options.maxMessageLength), options.maxCandidates);
-    const [top, runnerUp] = candidates;
-    if (top === undefined || top.score < options.suggestThreshold) return { kind: 'none', candidates };
-    if (top.score >= options.answerThreshold && top.score - (runnerUp?.score ?? 0) >= options.answerMargin) {
-      return { kind: 'answer', entry: this.mustEntry(top), candidates };
-    }
-    const suggestions = candidates
-      .filter((c, i) => i === 0 || (c.score >= options.suggestThreshold && c.score >= top.score * options.suggestionRatio))
-      .slice(0, options.maxSuggestions)
-      .map((c) => this.mustEntry(c));
-    return { kind: 'didYouMean', suggestions, candidates };
+    return decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
   }
 
-  private mustEntry(scored: ScoredEntry): FaqEntry {
-    const entry = this.byId.get(scored.id);
-    if (entry === undefined) throw new Error(`matcher returned unknown entry id "${scored.id}"`);
+  private mustEntry(id: string): FaqEntry {
+    const entry = this.byId.get(id);
+    if (entry === undefined) throw new Error(`matcher returned unknown entry id "${id}"`);
     return entry;
   }
 }

@@ -5,17 +5,19 @@
  * which is why the recorder flushes in batches rather than per event.
  */
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { dayFileName, dayOfName, USAGE_STREAMS, type UsageLog, type UsageStream } from './UsageLog';
+import { DailyUsageLog } from './DailyUsageLog';
+import { dayFileName, dayOfName, type UsageStream } from './UsageLog';
 
 const PREFIX = 'usage/';
 
-export class BlobUsageLog implements UsageLog {
+export class BlobUsageLog extends DailyUsageLog {
   private readonly container: ContainerClient;
   private containerReady: Promise<unknown> | undefined;
   /** Append blobs known to exist, so a flush is one request, not two. */
   private readonly created = new Set<string>();
 
   constructor(connectionString: string, containerName: string) {
+    super();
     this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
   }
 
@@ -31,26 +33,14 @@ export class BlobUsageLog implements UsageLog {
     await blob.appendBlock(body, body.length);
   }
 
-  async read(stream: UsageStream, sinceDay: string): Promise<string[]> {
-    const days = (await this.days(stream)).filter((day) => day >= sinceDay);
-    const texts = await Promise.all(
-      days.map(async (day) => (await this.container.getBlobClient(blobName(stream, day)).downloadToBuffer()).toString('utf8')),
-    );
-    return texts.flatMap((text) => text.split('\n').filter((line) => line.trim() !== ''));
+  protected async readDay(stream: UsageStream, day: string): Promise<string> {
+    return (await this.container.getBlobClient(blobName(stream, day)).downloadToBuffer()).toString('utf8');
   }
 
-  async deleteBefore(beforeDay: string): Promise<number> {
-    let deleted = 0;
-    for (const stream of USAGE_STREAMS) {
-      for (const day of await this.days(stream)) {
-        if (day >= beforeDay) continue;
-        const name = blobName(stream, day);
-        await this.container.getBlobClient(name).deleteIfExists();
-        this.created.delete(name);
-        deleted++;
-      }
-    }
-    return deleted;
+  protected async deleteDay(stream: UsageStream, day: string): Promise<void> {
+    const name = blobName(stream, day);
+    await this.container.getBlobClient(name).deleteIfExists();
+    this.created.delete(name);
   }
 
   private ensureContainer(): Promise<unknown> {
@@ -62,7 +52,7 @@ export class BlobUsageLog implements UsageLog {
   }
 
   /** The days present, oldest first; a container that does not exist yet has none. */
-  private async days(stream: UsageStream): Promise<string[]> {
+  protected async days(stream: UsageStream): Promise<string[]> {
     if (!(await this.container.exists())) return [];
     const days: string[] = [];
     for await (const item of this.container.listBlobsFlat({ prefix: `${PREFIX}${stream}/` })) {

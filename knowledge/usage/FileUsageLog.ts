@@ -5,10 +5,13 @@
  */
 import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dayFileName, dayOfName, USAGE_STREAMS, type UsageLog, type UsageStream } from './UsageLog';
+import { DailyUsageLog } from './DailyUsageLog';
+import { dayFileName, dayOfName, type UsageStream } from './UsageLog';
 
-export class FileUsageLog implements UsageLog {
-  constructor(private readonly root: string) {}
+export class FileUsageLog extends DailyUsageLog {
+  constructor(private readonly root: string) {
+    super();
+  }
 
   async append(stream: UsageStream, day: string, lines: readonly string[]): Promise<void> {
     const folder = this.folder(stream);
@@ -16,22 +19,12 @@ export class FileUsageLog implements UsageLog {
     await appendFile(join(folder, dayFileName(day)), lines.map((line) => `${line}\n`).join(''), 'utf8');
   }
 
-  async read(stream: UsageStream, sinceDay: string): Promise<string[]> {
-    const days = (await this.days(stream)).filter((day) => day >= sinceDay);
-    const texts = await Promise.all(days.map((day) => readFile(join(this.folder(stream), dayFileName(day)), 'utf8')));
-    return texts.flatMap((text) => text.split('\n').filter((line) => line.trim() !== ''));
+  protected readDay(stream: UsageStream, day: string): Promise<string> {
+    return readFile(join(this.folder(stream), dayFileName(day)), 'utf8');
   }
 
-  async deleteBefore(beforeDay: string): Promise<number> {
-    let deleted = 0;
-    for (const stream of USAGE_STREAMS) {
-      for (const day of await this.days(stream)) {
-        if (day >= beforeDay) continue;
-        await rm(join(this.folder(stream), dayFileName(day)), { force: true });
-        deleted++;
-      }
-    }
-    return deleted;
+  protected deleteDay(stream: UsageStream, day: string): Promise<void> {
+    return rm(join(this.folder(stream), dayFileName(day)), { force: true });
   }
 
   private folder(stream: UsageStream): string {
@@ -39,7 +32,7 @@ export class FileUsageLog implements UsageLog {
   }
 
   /** The days present, oldest first; a missing folder is simply no days yet. */
-  private async days(stream: UsageStream): Promise<string[]> {
+  protected async days(stream: UsageStream): Promise<string[]> {
     let names: string[];
     try {
       names = await readdir(this.folder(stream));

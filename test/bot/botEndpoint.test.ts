@@ -1,14 +1,9 @@
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation, traces } from '../support/ChannelConversation';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 
 describe('the Bot Framework endpoint over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   const post = (body: string, contentType = 'application/json') =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });

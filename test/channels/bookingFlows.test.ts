@@ -3,18 +3,13 @@
  * tagged with the channel; on SMS they come in a message of their own, as plain URLs.
  */
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
-import { TEST_SETTINGS, startTestBot } from '../support/testBot';
+import { TEST_SETTINGS, useTestBot } from '../support/testBot';
 import { CHANNELS, Transcript, linksOf } from './channelTranscript';
 
 const REQUESTS = ['book', 'I want to book an appointment', 'how do I see Dr. Garrett'];
 
 describe('booking on each channel', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   for (const channel of CHANNELS) {
     for (const request of REQUESTS) {

@@ -4,9 +4,8 @@
  * a booking request gets the practice's details, advice first, without links.
  */
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
 import type { Turn } from '../support/ChannelConversation';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { CHANNELS, Transcript, choicesOf, linksOf, type TestChannel } from './channelTranscript';
 import { BOOKING_PITCH, EMERGENCY_REMINDER, expectEmergencyAdvice } from './expectEscalation';
 
@@ -19,11 +18,7 @@ function expectReminderFirst(turn: Turn, channel: TestChannel): void {
 }
 
 describe('emergencies on each channel', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   for (const channel of CHANNELS) {
     describe(channel, () => {

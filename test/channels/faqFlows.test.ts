@@ -4,9 +4,8 @@
  */
 import { expect } from 'chai';
 import { toPlainText } from '../../channels/plainText';
-import type { RunningBot } from '../../server/startBot';
 import { traces, type Turn } from '../support/ChannelConversation';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { CHANNELS, Transcript, choicesOf, linksOf, type TestChannel } from './channelTranscript';
 
 /** Candidates for a message the knowledge base cannot settle; the first one it cannot is used. */
@@ -25,11 +24,7 @@ function faqTrace(turn: Turn): { answerId: string | null } {
 }
 
 describe('FAQ flows on each channel', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   for (const channel of CHANNELS) {
     describe(channel, () => {
@@ -51,7 +46,7 @@ describe('FAQ flows on each channel', () => {
       });
 
       it('offers "did you mean" for an ambiguous message, and a tapped suggestion is answered', async () => {
-        const kb = bot.assembled.services.knowledge();
+        const kb = bot.running.assembled.services.knowledge();
         const message = AMBIGUOUS.find((text) => kb.decide(text).kind === 'didYouMean');
         expect(message, 'a real ambiguous message').to.be.a('string');
         const decision = kb.decide(message as string);
@@ -66,7 +61,7 @@ describe('FAQ flows on each channel', () => {
 
         const second = decision.suggestions[1];
         const answer = await patient.choose(offer, titles[1]);
-        const said = bot.assembled.services.replies.say(second.answer);
+        const said = bot.running.assembled.services.replies.say(second.answer);
         expect(answer.text).to.include((channel === 'sms' ? toPlainText(said) : said).slice(0, 40));
         if (channel === 'emulator') expect(faqTrace(answer).answerId).to.equal(second.id);
       });

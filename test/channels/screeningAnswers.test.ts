@@ -4,9 +4,8 @@
  * an answer still not understood after two re-asks escalates at once, with no booking link.
  */
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
 import type { Turn } from '../support/ChannelConversation';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { CHANNELS, Transcript, choicesOf, linksOf } from './channelTranscript';
 import { expectEmergencyAdvice } from './expectEscalation';
 
@@ -15,11 +14,7 @@ const QUESTIONS = 11;
 const TYPED_NO = ['no', 'nope', "no I don't", 'not really', 'nah'];
 
 describe('the safety check on each channel', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   async function startCheck(patient: Transcript): Promise<Turn> {
     const turn = await patient.say('check my symptoms');

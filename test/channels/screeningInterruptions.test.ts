@@ -4,8 +4,7 @@
  * "restart" or "menu" leave the check instead.
  */
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { CHANNELS, Transcript, choicesOf } from './channelTranscript';
 import { expectEmergencyAdvice } from './expectEscalation';
 
@@ -13,11 +12,7 @@ const FIRST_QUESTION = /^Have you had any trouble passing urine/m;
 const SECOND_QUESTION = /^Do you have any numbness or loss of feeling in your groin/m;
 
 describe('interrupting the safety check on each channel', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   for (const channel of CHANNELS) {
     describe(channel, () => {

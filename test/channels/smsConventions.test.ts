@@ -7,19 +7,14 @@ import { expect } from 'chai';
 import type { StoreItem } from 'botbuilder';
 import { MORE_HINT } from '../../channels/pageReply';
 import type { SessionState } from '../../bot/SessionState';
-import type { RunningBot } from '../../server/startBot';
-import { startTestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { Transcript, choicesOf } from './channelTranscript';
 
 const INTRODUCTION = "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
 const OPT_OUT_WORDS = ['STOP', 'Unsubscribe', 'end', 'QUIT', 'cancel', 'STOPALL', 'revoke', 'OPTOUT'];
 
 describe('SMS conventions', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startTestBot();
-  });
-  after(() => bot.close());
+  const bot = useTestBot();
 
   it('introduces the bot in the first reply only', async () => {
     const patient = new Transcript(bot.url, 'sms');
@@ -72,10 +67,10 @@ describe('SMS conventions', () => {
     async function silence(patient: Transcript, hours: number): Promise<void> {
       // ConversationState's storage key (botbuilder 4.x, no namespace).
       const key = `sms/conversations/${patient.conversation.conversationId}/`;
-      const items = await bot.storage.read([key]);
+      const items = await bot.running.storage.read([key]);
       const state = items[key] as StoreItem & { session: SessionState };
       state.session.lastMessageAt = new Date(Date.now() - hours * 3_600_000).toISOString();
-      await bot.storage.write({ [key]: state });
+      await bot.running.storage.write({ [key]: state });
     }
 
     it('greets the patient as new and forgets the half-finished check', async () => {

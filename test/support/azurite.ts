@@ -1,50 +1,62 @@
 /**
- * Azurite's blob service, started by a test on a free loopback port with nothing on disk, and the
- * connection string for it (the emulator's published development account and key).
+ * Azurite's blob service on a free loopback port, in memory, for one test file: port 0 lets the OS
+ * pick the port, and the port actually used is read back from Azurite's start-up line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-
-const AZURITE_BLOB = path.resolve(__dirname, '../../node_modules/azurite/dist/src/blob/main.js');
-const DEV_ACCOUNT = 'devstoreaccount1';
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+import { join } from 'node:path';
 
 export interface Azurite {
   readonly connectionString: string;
   stop(): Promise<void>;
 }
 
+/** Azurite's well-known development account (public, documented; not a secret). */
+const ACCOUNT = 'devstoreaccount1';
+const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
 export function startAzurite(): Promise<Azurite> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [AZURITE_BLOB, '--blobHost', '127.0.0.1', '--blobPort', '0', '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+  const bin = join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
+  const child = spawn(bin, ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise<Azurite>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`Azurite did not start: ${output}`));
-    }, 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const timeout = setTimeout(() => fail(new Error(`Azurite did not start within 20 s:\n${output}`)), 20_000);
+    const fail = (err: Error) => {
+      clearTimeout(timeout);
+      child.kill();
+      reject(err);
+    };
+    child.on('error', fail);
+    child.on('exit', (code) => fail(new Error(`Azurite exited (${code}):\n${output}`)));
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       if (!port) return;
-      clearTimeout(timer);
+      // Stop reading the start-up line, but keep draining so Azurite never blocks on a full pipe.
+      child.stdout?.off('data', onData).resume();
+      child.stderr?.off('data', onData).resume();
+      clearTimeout(timeout);
+      child.removeAllListeners('exit');
       resolve({
-        connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
-        stop,
+        connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
+        stop: () => stopChild(child),
       });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    // In case Azurite waits on a client's keep-alive connection; it holds only in-memory test data.
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
     });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Azurite exited (${code}): ${output}`));
-    });
+    child.kill('SIGTERM');
   });
 }

@@ -20,3 +20,24 @@ export async function startTestBot(settings: Record<string, string> = {}): Promi
   const config = loadConfig({ ...TEST_SETTINGS, ...settings });
   return startBot(config, createLogger(config));
 }
+
+/**
+ * Starts the real server before a describe block's tests and closes it after; `url` is ready by the
+ * time the tests run.
+ */
+export function useTestBot(settings: Record<string, string> = {}): { readonly url: string; readonly running: RunningBot } {
+  let started: RunningBot | undefined;
+  before(async () => {
+    started = await startTestBot(settings);
+  });
+  after(() => started?.close());
+  return {
+    get running(): RunningBot {
+      if (!started) throw new Error('the test bot is not running yet');
+      return started;
+    },
+    get url(): string {
+      return this.running.url;
+    },
+  };
+}

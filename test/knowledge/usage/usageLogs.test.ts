@@ -11,7 +11,7 @@ import { BlobUsageLog } from '../../../knowledge/usage/BlobUsageLog';
 import { FileUsageLog } from '../../../knowledge/usage/FileUsageLog';
 import { MemoryUsageLog } from '../../../knowledge/usage/MemoryUsageLog';
 import type { UsageLog } from '../../../knowledge/usage/UsageLog';
-import { startAzurite, type RunningAzurite } from './startAzurite';
+import { startAzurite, type Azurite } from '../../support/azurite';
 
 function behavesAsAUsageLog(make: () => UsageLog): void {
   it('reads back appended lines, oldest day first, from the day asked for', async () => {
@@ -63,7 +63,7 @@ describe('usage log backends', () => {
 
   describe('blob (Azurite)', function () {
     this.timeout(60_000);
-    let azurite: RunningAzurite;
+    let azurite: Azurite;
     let containers = 0;
     const container = () => `usage-test-${process.pid}-${++containers}`;
     before(async () => {
