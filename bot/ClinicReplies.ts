@@ -53,11 +53,14 @@ export class ClinicReplies {
     const choices = followUps.length ? followUps : undefined;
     if (entry.id === BOOKING_ENTRY) return [{ ...this.bookingLinks(entry.answer, 'booking', channelId), choices }];
     const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices }];
-    if (entry.id === WARNING_SIGNS_ENTRY) {
-      replies.push({ text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { say: 'check my symptoms' } }] });
-    }
+    if (entry.id === WARNING_SIGNS_ENTRY) replies.push(this.safetyCheckOffer());
     if (entry.offerBooking) replies.push(this.bookingOffer(channelId));
     return replies;
+  }
+
+  /** "Would you like a quick safety check?", with the choice that starts it. */
+  safetyCheckOffer(): Reply {
+    return { text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { say: 'check my symptoms' } }] };
   }
 
   /** Yes / No / Not sure, offered with every safety question. */

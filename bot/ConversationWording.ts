@@ -41,6 +41,8 @@ export interface ConversationWording {
   readonly commands: Readonly<Record<CommandName, readonly string[]>>;
   readonly carrierOptOutWords: readonly string[];
   readonly booking: { readonly patterns: readonly string[] };
+  /** A patient describing their own symptoms, e.g. "my leg has been burning for weeks". */
+  readonly symptomReport: { readonly patterns: readonly string[] };
   readonly smallTalk: readonly SmallTalkTopic[];
   /** Labels of the yes / no / not sure choices offered with safety questions. */
   readonly answerChoices: { readonly yes: string; readonly no: string; readonly unsure: string };
@@ -57,7 +59,7 @@ export function loadConversationWording(path: string): ConversationWording {
   for (const field of textFields) {
     if (typeof wording[field] !== 'string' || !wording[field].trim()) throw new Error(`${path}: "${field}" must be non-empty text`);
   }
-  const patterns = [...wording.booking.patterns, ...wording.smallTalk.flatMap((topic) => topic.patterns)];
+  const patterns = [...wording.booking.patterns, ...wording.symptomReport.patterns, ...wording.smallTalk.flatMap((topic) => topic.patterns)];
   for (const pattern of patterns) {
     try {
       new RegExp(pattern);

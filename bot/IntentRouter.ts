@@ -27,6 +27,7 @@ export class IntentRouter {
   private readonly optOutWords: ReadonlySet<string>;
   private readonly booking: readonly RegExp[];
   private readonly smallTalk: readonly { topic: SmallTalkTopic; pattern: RegExp }[];
+  private readonly symptomReport: RegExp;
 
   constructor(wording: ConversationWording) {
     this.commands = new Map(
@@ -37,6 +38,12 @@ export class IntentRouter {
     this.optOutWords = new Set(wording.carrierOptOutWords);
     this.booking = wording.booking.patterns.map((pattern) => new RegExp(pattern));
     this.smallTalk = wording.smallTalk.map((topic) => ({ topic, pattern: new RegExp(`^(?:${topic.patterns.join('|')})$`) }));
+    this.symptomReport = new RegExp(wording.symptomReport.patterns.join('|'));
+  }
+
+  /** Whether a message describes the patient's own symptoms (then the safety check is offered). */
+  describesSymptoms(text: string): boolean {
+    return this.symptomReport.test(normalisePhrase(text));
   }
 
   /** `carrierOptOut` is true on SMS, where STOP, CANCEL and the like belong to the carrier. */

@@ -16,11 +16,11 @@ import type { Tap } from '../channels/Reply';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { recogniseYesNo } from '../dialogs/recogniseYesNo';
-import { SCREENING_DIALOG } from '../dialogs/ScreeningDialog';
 import type { ClinicReplies } from './ClinicReplies';
+import { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
+import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
-import { FAQ_MATCH, trace } from './Traces';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import type { ConversationAccessors, SessionState } from './SessionState';
@@ -42,7 +42,13 @@ export interface MessageTurnServices {
 }
 
 export class MessageTurn {
-  constructor(private readonly services: MessageTurnServices) {}
+  private readonly commands: CommandResponder;
+  private readonly faq: FaqResponder;
+
+  constructor(private readonly services: MessageTurnServices) {
+    this.commands = new CommandResponder(services);
+    this.faq = new FaqResponder(services);
+  }
 
   async run(context: TurnContext): Promise<void> {
     const { activity } = context;
@@ -78,8 +84,9 @@ export class MessageTurn {
       await this.services.escalations.escalate(context, this.services.escalations.fromClarification(ruleId));
       return true;
     }
-    if (answer === 'no') Outbox.for(context).add(this.services.replies.topics(this.services.wording.askAway, this.services.knowledge()));
-    else await this.respond(context, session, dc, text);
+    if (answer !== 'no') await this.respond(context, session, dc, text);
+    else if (dc.activeDialog) await dc.repromptDialog();
+    else Outbox.for(context).add(this.services.replies.topics(this.services.wording.askAway, this.services.knowledge()));
     return false;
   }
 
@@ -91,14 +98,14 @@ export class MessageTurn {
 
   private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
     const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
-    if (tap && 'entryId' in tap) return this.answerEntry(context, tap.entryId);
+    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, tap.entryId);
     const said = tap ? tap.say : text;
     const caps = capabilitiesFor(context.activity.channelId);
     const intent = this.services.router.route(said, caps.carrierOptOutWords);
-    await this.handleIntent(context, dc, intent, said.slice(0, this.services.config.maxTextLength));
+    await this.handleIntent(context, session, dc, intent, said.slice(0, this.services.config.maxTextLength));
   }
 
-  private async handleIntent(context: TurnContext, dc: DialogContext, intent: Intent, text: string): Promise<void> {
+  private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {
     const { replies, wording } = this.services;
     const outbox = Outbox.for(context);
     const kb = this.services.knowledge();
@@ -111,73 +118,11 @@ export class MessageTurn {
         this.services.events.record({ kind: 'bookingOffered' }, context.activity.channelId);
         return outbox.add(replies.booking(context.activity.channelId));
       case 'command':
-        return this.runCommand(context, dc, intent.command);
+        return this.commands.run(context, dc, intent.command);
       case 'question':
         if (!text.trim()) return outbox.add(replies.topics(wording.askAway, kb));
-        return this.answerQuestion(context, kb, text);
+        return this.faq.answerQuestion(context, session, kb, text);
     }
-  }
-
-  private async runCommand(context: TurnContext, dc: DialogContext, command: Extract<Intent, { kind: 'command' }>['command']): Promise<void> {
-    const { replies, wording } = this.services;
-    const outbox = Outbox.for(context);
-    const kb = this.services.knowledge();
-    const caps = capabilitiesFor(context.activity.channelId);
-    switch (command) {
-      case 'checkSymptoms':
-        this.services.events.record({ kind: 'screeningStarted' }, context.activity.channelId);
-        await dc.beginDialog(SCREENING_DIALOG);
-        return;
-      case 'help':
-        return outbox.add(replies.text(caps.carrierOptOutWords ? wording.smsHelp : wording.help));
-      case 'menu':
-        // On SMS the carrier may answer HELP itself, so MENU is where the bot's own help is found.
-        if (caps.carrierOptOutWords) outbox.add(replies.text(wording.smsHelp));
-        return outbox.add(replies.topics(wording.askAway, kb));
-      case 'more': {
-        const { more } = await this.services.accessors.session.get(context, {});
-        return outbox.add(...(more?.length ? more : [replies.topics(wording.askAway, kb)]));
-      }
-      case 'cancel':
-        return outbox.add(replies.text(wording.cancelled));
-      case 'startOver':
-        return outbox.add(replies.text(wording.startedOver), replies.topics(wording.askAway, kb));
-      case 'privacy':
-        return outbox.add(replies.text(wording.privacy));
-      case 'noneOfThese':
-        return outbox.add(replies.text(wording.noneOfTheseReply));
-      case 'forgetMe':
-        await this.services.conversationState.delete(context);
-        // Deleting cleared the cached state too; the confirmation is sent without reading it again.
-        await context.sendActivity({ type: 'message', text: replies.say(wording.forgotten) });
-        return;
-    }
-  }
-
-  private async answerQuestion(context: TurnContext, kb: KnowledgeBase, text: string): Promise<void> {
-    const { replies } = this.services;
-    const channelId = context.activity.channelId;
-    const decision = kb.decide(text);
-    const outbox = Outbox.for(context);
-    await context.sendActivity(trace(FAQ_MATCH, { query: text, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
-    if (decision.kind === 'answer') {
-      this.services.events.record({ kind: 'answered', entryId: decision.entry.id }, channelId);
-      return outbox.add(...replies.answer(decision.entry, kb, channelId));
-    }
-    this.services.events.record({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id }, channelId);
-    if (decision.kind === 'didYouMean') return outbox.add(replies.didYouMean(decision.suggestions));
-    this.services.events.record({ kind: 'bookingOffered' }, channelId);
-    outbox.add(...replies.noAnswer(kb, channelId));
-  }
-
-  private async answerEntry(context: TurnContext, entryId: string): Promise<void> {
-    const kb = this.services.knowledge();
-    const entry = kb.entry(entryId);
-    const channelId = context.activity.channelId;
-    if (!entry) return Outbox.for(context).add(this.services.replies.topics(this.services.wording.noAnswer, kb));
-    await context.sendActivity(trace(FAQ_MATCH, { query: context.activity.text ?? '', answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] }));
-    this.services.events.record({ kind: 'answered', entryId: entry.id }, channelId);
-    Outbox.for(context).add(...this.services.replies.answer(entry, kb, channelId));
   }
 
   /** On plain-text channels a lone number picks from the list offered last. */

@@ -24,6 +24,8 @@ export interface SessionState {
   more?: Reply[];
   /** The red-flag rule a clarifying question was asked about, answered on the next turn. */
   pendingClarification?: string;
+  /** The safety check is offered once when a patient describes their symptoms. */
+  safetyCheckOffered?: boolean;
   /** ISO time of the last message, to greet an SMS patient as new after a long silence. */
   lastMessageAt?: string;
 }

@@ -84,6 +84,7 @@ export class FaqIndex {
     const perEntry = entries.map((): number[] => []);
     entryLists.forEach((list, t) => list.forEach((e) => perEntry[e].push(t)));
     this.entryTokens = perEntry.map((tokens) => Int32Array.from(tokens));
+
   }
 
   /** The message's distinct tokens, typos corrected where a known word is close enough. */

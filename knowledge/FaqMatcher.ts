@@ -19,6 +19,7 @@
  * tokens only score the candidates those found), then a few array reads per candidate question and
  * entry — never a pass over the whole knowledge base.
  */
+import Fuse from 'fuse.js';
 import type { FaqEntry } from './FaqEntry';
 import type { ScoredEntry } from './FaqDecision';
 import { FaqIndex, type QueryToken } from './FaqIndex';
@@ -33,12 +34,16 @@ export class FaqMatcher {
   private readonly seen: Uint8Array;
   /** Per question, w(D)^(1 − a): ranking questions by matched / this is ranking them by questionScore. */
   private readonly rankDivisor: Float64Array;
+  private readonly entryIndex: Map<string, number>;
+  private readonly questionTexts: string[];
 
   constructor(
     private readonly entries: readonly FaqEntry[],
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
-    normaliser: TextNormaliser = TextNormaliser.default,
+    private readonly normaliser: TextNormaliser = TextNormaliser.default,
   ) {
+    this.entryIndex = new Map(entries.map((e, i) => [e.id, i]));
+    this.questionTexts = entries.flatMap((e) => e.questions.map((q) => (options.fuseText === 'raw' ? q.toLowerCase() : normaliser.words(q).join(' '))));
     this.index = new FaqIndex(entries, options, normaliser);
     this.gain = new Float64Array(this.index.weight.length);
     this.seen = new Uint8Array(this.index.questions.length);
@@ -53,7 +58,10 @@ export class FaqMatcher {
     if (known.length === 0 || queryWeight === 0) return [];
     for (const q of known) this.gain[q.token] = q.weight * q.quality;
     try {
-      return this.rank(this.candidates(known), queryWeight, limit);
+      const candidates = this.candidates(known);
+      const ranked = this.rank(candidates, queryWeight, Math.max(limit, this.options.fuseEntries));
+      if (this.options.fuseWeight === 0) return ranked.slice(0, limit);
+      return this.rerank(message, ranked, candidates).slice(0, limit);
     } finally {
       for (const q of known) this.gain[q.token] = 0;
     }
@@ -79,6 +87,33 @@ export class FaqMatcher {
       insertTop(top, { id: this.entries[entry].id, score }, limit);
     }
     return top;
+  }
+
+  private rerank(message: string, ranked: ScoredEntry[], candidates: readonly number[]): ScoredEntry[] {
+    const o = this.options;
+    const { questions } = this.index;
+    const top = ranked.slice(0, o.fuseEntries);
+    const entryIds = new Map(top.map((r, i) => [this.entryIndex.get(r.id) as number, i]));
+    const perEntry: { q: number; key: number }[][] = top.map(() => []);
+    for (const q of candidates) {
+      const slot = entryIds.get(questions[q].entry);
+      if (slot === undefined) continue;
+      perEntry[slot].push({ q, key: this.matched(questions[q].tokens) / this.rankDivisor[q] });
+    }
+    const text = o.fuseText === 'raw' ? message.toLowerCase() : this.normaliser.words(message).join(' ');
+    if (text.length === 0) return ranked;
+    const fuseOptions = { ignoreLocation: true, includeScore: true, threshold: o.fuseThreshold };
+    const rescored = top.map((r, i) => {
+      const best = perEntry[i].sort((a, b) => b.key - a.key).slice(0, o.fuseQuestionsPerEntry);
+      let fuse = 1;
+      for (const { q } of best) {
+        const question = this.questionTexts[q];
+        const result = o.fuseDirection === 'messageInQuestion' ? Fuse.match(text, question, fuseOptions) : o.fuseDirection === 'questionInMessage' ? Fuse.match(question, text, fuseOptions) : { score: Math.min(Fuse.match(text, question, fuseOptions).score, Fuse.match(question, text, fuseOptions).score) };
+        fuse = Math.min(fuse, result.score);
+      }
+      return { id: r.id, score: (1 - o.fuseWeight) * r.score + o.fuseWeight * (1 - fuse) };
+    });
+    return [...rescored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)), ...ranked.slice(o.fuseEntries).map((r) => ({ id: r.id, score: (1 - o.fuseWeight) * r.score }))];
   }
 
   /**

@@ -44,6 +44,12 @@ export interface FaqMatcherOptions {
   /** Budget of postings walked to find candidates (rarest words first); matters from ~1,000 entries on. */
   readonly maxPostingsForCandidates: number;
   readonly fuzzy: FuzzyOptions;
+  readonly fuseWeight: number;
+  readonly fuseEntries: number;
+  readonly fuseQuestionsPerEntry: number;
+  readonly fuseThreshold: number;
+  readonly fuseText: 'raw' | 'words';
+  readonly fuseDirection: 'messageInQuestion' | 'questionInMessage' | 'both';
 }
 
 export const DEFAULT_FAQ_MATCHER_OPTIONS: FaqMatcherOptions = Object.freeze({
@@ -64,4 +70,10 @@ export const DEFAULT_FAQ_MATCHER_OPTIONS: FaqMatcherOptions = Object.freeze({
   maxEntriesScored: 200,
   maxPostingsForCandidates: 2000,
   fuzzy: Object.freeze({ minLengthForOneEdit: 5, minLengthForTwoEdits: 8, cacheSize: 5000 }),
+  fuseWeight: 0,
+  fuseEntries: 5,
+  fuseQuestionsPerEntry: 2,
+  fuseThreshold: 0.6,
+  fuseText: 'words',
+  fuseDirection: 'messageInQuestion',
 });

@@ -1,0 +1,51 @@
+/**
+ * Answers from the knowledge base: a question matched to an entry, a tapped entry, "did you mean"
+ * when the best matches are close, or the honest no-answer; each with its FaqMatch trace.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { MessageTurnServices } from './MessageTurn';
+import { Outbox } from './Outbox';
+import type { SessionState } from './SessionState';
+import { FAQ_MATCH, trace } from './Traces';
+
+export class FaqResponder {
+  constructor(private readonly services: MessageTurnServices) {}
+
+  async answerQuestion(context: TurnContext, session: SessionState, kb: KnowledgeBase, text: string): Promise<void> {
+    const { replies } = this.services;
+    const channelId = context.activity.channelId;
+    const decision = kb.decide(text);
+    const outbox = Outbox.for(context);
+    await context.sendActivity(trace(FAQ_MATCH, { query: text, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
+    if (decision.kind === 'answer') {
+      this.services.events.record({ kind: 'answered', entryId: decision.entry.id }, channelId);
+      outbox.add(...replies.answer(decision.entry, kb, channelId));
+    } else {
+      this.services.events.record({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id }, channelId);
+      if (decision.kind === 'didYouMean') outbox.add(replies.didYouMean(decision.suggestions));
+      else {
+        this.services.events.record({ kind: 'bookingOffered' }, channelId);
+        outbox.add(...replies.noAnswer(kb, channelId));
+      }
+    }
+    this.offerSafetyCheck(context, session, text);
+  }
+
+  async answerEntry(context: TurnContext, entryId: string): Promise<void> {
+    const kb = this.services.knowledge();
+    const entry = kb.entry(entryId);
+    const channelId = context.activity.channelId;
+    if (!entry) return Outbox.for(context).add(this.services.replies.topics(this.services.wording.noAnswer, kb));
+    await context.sendActivity(trace(FAQ_MATCH, { query: context.activity.text ?? '', answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] }));
+    this.services.events.record({ kind: 'answered', entryId: entry.id }, channelId);
+    Outbox.for(context).add(...this.services.replies.answer(entry, kb, channelId));
+  }
+
+  /** A patient describing their own symptoms is offered the safety check, once per conversation. */
+  private offerSafetyCheck(context: TurnContext, session: SessionState, text: string): void {
+    if (session.safetyCheckOffered || session.escalation || !this.services.router.describesSymptoms(text)) return;
+    session.safetyCheckOffered = true;
+    Outbox.for(context).add(this.services.replies.safetyCheckOffer());
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Chooses the answer bar (answerThreshold, answerMargin) on a labelled set, and says how much of the
+ * result is luck: thresholds picked on the same messages they are scored on look better than they are,
+ * so `splitHalf` picks them on one half and scores them on the other, over many random halvings.
+ *
+ * Candidates do not depend on the thresholds, so each message is matched once and the decision rule
+ * (decideFromCandidates) is replayed for every point of the grid. What is maximised: the smaller of
+ * top-1 accuracy and out-of-scope rejection (the product needs both), then their sum. Counting is
+ * strict, as in evaluateKnowledgeBase: a did-you-mean is not a right answer, and not a rejection.
+ */
+import { decideFromCandidates, type DecisionThresholds } from './decideFromCandidates';
+import type { ScoredEntry } from './FaqDecision';
+import type { FaqEntry } from './FaqEntry';
+import type { LabelledMessage } from './evaluateKnowledgeBase';
+import type { KnowledgeBase } from './KnowledgeBase';
+
+export interface ThresholdChoice {
+  readonly answerThreshold: number;
+  readonly answerMargin: number;
+  readonly accuracy: number;
+  readonly rejection: number;
+}
+
+export interface SplitHalfEstimate {
+  /** Mean over the halvings of the held-out half's accuracy and rejection. */
+  readonly accuracy: number;
+  readonly rejection: number;
+  /** The spread of the chosen answerThreshold over the halvings. */
+  readonly thresholdRange: readonly [number, number];
+  readonly halvings: number;
+}
+
+const THRESHOLDS = Array.from({ length: 61 }, (_, i) => 0.2 + i * 0.01);
+const MARGINS = [0, 0.01, 0.02, 0.03, 0.05];
+
+interface Scored {
+  readonly expected: string | null;
+  readonly candidates: readonly ScoredEntry[];
+}
+
+export function calibrateThresholds(kb: KnowledgeBase, messages: readonly LabelledMessage[]): ThresholdChoice {
+  return best(score(kb, messages), kb);
+}
+
+/** Calibrate on a random half, measure on the other half; `halvings` times (stratified by in/out of scope). */
+export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[], halvings = 200, seed = 1): SplitHalfEstimate {
+  const scored = score(kb, messages);
+  const random = mulberry32(seed);
+  let accuracy = 0;
+  let rejection = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let h = 0; h < halvings; h++) {
+    const inHalf = new Set<Scored>();
+    for (const group of [scored.filter((s) => s.expected !== null), scored.filter((s) => s.expected === null)]) {
+      const shuffled = group.map((s) => [random(), s] as const).sort((a, b) => a[0] - b[0]);
+      for (const [, s] of shuffled.slice(0, Math.floor(shuffled.length / 2))) inHalf.add(s);
+    }
+    const choice = best([...inHalf], kb);
+    const heldOut = measure(scored.filter((s) => !inHalf.has(s)), choice, kb);
+    accuracy += heldOut.accuracy;
+    rejection += heldOut.rejection;
+    low = Math.min(low, choice.answerThreshold);
+    high = Math.max(high, choice.answerThreshold);
+  }
+  return { accuracy: accuracy / halvings, rejection: rejection / halvings, thresholdRange: [low, high], halvings };
+}
+
+function score(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Scored[] {
+  return messages.map((m) => ({ expected: m.expected, candidates: kb.decide(m.text).candidates }));
+}
+
+function best(scored: readonly Scored[], kb: KnowledgeBase): ThresholdChoice {
+  let choice: ThresholdChoice | undefined;
+  for (const answerThreshold of THRESHOLDS) {
+    for (const answerMargin of MARGINS) {
+      const result = measure(scored, { answerThreshold, answerMargin, accuracy: 0, rejection: 0 }, kb);
+      if (choice === undefined || better(result, choice)) choice = result;
+    }
+  }
+  return choice as ThresholdChoice;
+}
+
+function better(a: ThresholdChoice, b: ThresholdChoice): boolean {
+  const minA = Math.min(a.accuracy, a.rejection);
+  const minB = Math.min(b.accuracy, b.rejection);
+  if (minA !== minB) return minA > minB;
+  return a.accuracy + a.rejection > b.accuracy + b.rejection;
+}
+
+function measure(scored: readonly Scored[], at: ThresholdChoice, kb: KnowledgeBase): ThresholdChoice {
+  const thresholds: DecisionThresholds = { ...kb.options, answerThreshold: at.answerThreshold, answerMargin: at.answerMargin, suggestThreshold: at.answerThreshold };
+  const entryOf = (id: string) => kb.entry(id) as FaqEntry;
+  let inScope = 0;
+  let right = 0;
+  let outOfScope = 0;
+  let rejected = 0;
+  for (const s of scored) {
+    const decision = decideFromCandidates(s.candidates, thresholds, entryOf);
+    if (s.expected === null) {
+      outOfScope++;
+      if (decision.kind === 'none') rejected++;
+    } else {
+      inScope++;
+      if (decision.kind === 'answer' && decision.entry.id === s.expected) right++;
+    }
+  }
+  return { ...at, accuracy: inScope === 0 ? 0 : right / inScope, rejection: outOfScope === 0 ? 0 : rejected / outOfScope };
+}
+
+/** A small seeded PRNG (public domain), so the estimate is reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
