@@ -1,9 +1,10 @@
 /**
  * Bigger knowledge bases for the benchmark, grown around the real faq.json: the real entries stay in
  * (so the real labelled set still measures something), and each synthetic entry is a real entry's
- * questions and answer with the words that made them distinctive swapped for invented topic words:
- * "can a tight hip muscle cause sciatica" becomes "can a tight zabichus cause sciatica". Words most of
- * the real entries share (sciatica, pain, how long) mostly stay, as they would in a bigger real FAQ.
+ * questions and answer with their subject swapped for invented words: "can a tight hip muscle cause
+ * sciatica" becomes, say, "can a tight zabichus cause plorimex". The question's shape stays (how long,
+ * why, should I, everyday words); what it is about changes, as a bigger real FAQ would cover other
+ * conditions with the same kinds of questions.
  *
  * How the vocabulary grows, roughly as a real FAQ's would (Heaps' law rather than a fixed word list):
  *   - every synthetic entry gets one topic word of its own, and half of them a second one;
@@ -22,6 +23,8 @@ import { TextNormaliser } from '../knowledge/TextNormaliser';
 const CONSONANTS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'tr', 'pl', 'gr', 'st', 'ch'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io'];
 const ENDINGS = ['', '', 'n', 'x', 'l', 'r', 's', 'm'];
+/** Words that give a question its shape, whatever it is about. */
+const QUESTION_WORDS = new Set(['how', 'why', 'when', 'where', 'should', 'after', 'before', 'which']);
 
 export function syntheticKnowledgeBase(real: readonly FaqEntry[], size: number, seed = 7): FaqEntry[] {
   const random = mulberry32(seed);
@@ -48,16 +51,15 @@ export function syntheticKnowledgeBase(real: readonly FaqEntry[], size: number, 
   for (const e of real) {
     for (const w of new Set([...e.questions, e.answer].flatMap((t) => normaliser.words(t)))) entriesUsing.set(w, (entriesUsing.get(w) ?? 0) + 1);
   }
-  // Everyday words ("long", "back", "away") stay, as they would in any topic. A word only one or two real
-  // entries use belongs to their topic and is always replaced: a new entry is about something else. A
-  // word many share (sciatica, nerve) becomes a shared pool word half the time: a bigger FAQ covers
-  // neighbouring conditions too.
+  // A new entry keeps the question's shape — stop words, everyday words ("long", "back", "away") and
+  // question words — and is about something else: a word only one or two real entries use becomes this
+  // entry's own topic word; a domain word many share (sciatica, nerve, pain) becomes a shared pool word
+  // (a neighbouring condition) four times in five, so some synthetic entries still mention sciatica.
   const replacement = (word: string): 'keep' | 'topic' | 'shared' => {
-    if (normaliser.isWeak(normaliser.stem(word))) return 'keep';
+    if (QUESTION_WORDS.has(word) || normaliser.isWeak(normaliser.stem(word))) return 'keep';
     const share = (entriesUsing.get(word) ?? 0) / real.length;
     if (share <= 0.1) return 'topic';
-    if (share <= 0.25) return random() < 0.7 ? 'topic' : 'keep';
-    return random() < 0.5 ? 'shared' : 'keep';
+    return random() < 0.8 ? 'shared' : 'keep';
   };
 
   const entries: FaqEntry[] = [...real];

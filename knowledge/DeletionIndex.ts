@@ -5,14 +5,20 @@
  * at most k deletions from each, so every true neighbour is found; a hash collision only adds a
  * candidate, which the caller confirms with a real edit distance anyway.
  *
- * Why hashes: at 10,000 FAQ entries the vocabulary has ~30,000 words and ~1.5 million variants. As
- * strings in a Map<string, string[]> they took ~1.4 s and ~150 MB to build; as polynomial hashes
- * computed from prefix sums (no string is created) in an open-addressing table they take ~0.1 s.
+ * Why hashes: at 10,000 FAQ entries the vocabulary has ~30,000 words and ~1.4 million variants. As
+ * strings in a Map<string, string[]> they took ~1.1 s to build (a third of the whole index build); as
+ * polynomial hashes computed from prefix sums (no string is created) in an open-addressing table of
+ * typed arrays they take ~0.1 s and 26 MB.
  */
 
 /** Polynomial hash base: odd, so multiplying by it is a bijection mod 2^32. */
 const BASE = 0x01000193;
 const EMPTY = -1;
+/**
+ * Sized for the variants counted with repeats ("pass" minus either "s"); the distinct ones that take a
+ * slot are ~80% of those, so the table ends up ~60% full: short probe runs, half the memory of 0.5.
+ */
+const MAX_LOAD = 0.75;
 
 export class DeletionIndex {
   /**
@@ -24,40 +30,57 @@ export class DeletionIndex {
   /** Chain nodes, interleaved too: node k's word id at [2k], the next node (EMPTY at the end) at [2k + 1]. */
   private nodes: Int32Array;
   private nodeCount = 0;
+  /** Per word id, the lookup that last reported it. */
+  private seenAt = new Int32Array(1024);
+  private lookups = 0;
 
   constructor(expectedVariants: number) {
-    this.slots = emptySlots(powerOfTwoAtLeast(Math.max(1024, Math.ceil(expectedVariants / 0.6))));
+    this.slots = emptySlots(powerOfTwoAtLeast(Math.max(1024, Math.ceil(expectedVariants / MAX_LOAD))));
     this.nodes = new Int32Array(2 * Math.max(1024, expectedVariants));
   }
 
   /** Files `id` under every variant of `word` with up to `edits` (0–2) letters deleted. */
   add(word: string, id: number, edits: number): void {
+    if (id >= this.seenAt.length) {
+      const grown = new Int32Array(Math.max(2 * this.seenAt.length, id + 1));
+      grown.set(this.seenAt);
+      this.seenAt = grown;
+    }
     const count = variantHashes(word, edits);
     for (let v = 0; v < count; v++) {
+      // The same variant twice ("pass" minus either "s") files the word twice: `candidates` dedupes.
       const slot = this.slotFor(hashes[v], true);
-      const head = this.slots[2 * slot + 1];
-      // The same variant twice ("pass" minus either "s"): this word is already at the head of its chain.
-      if (head !== EMPTY && this.nodes[2 * head] === id) continue;
       if (2 * this.nodeCount === this.nodes.length) this.growNodes();
       this.nodes[2 * this.nodeCount] = id;
-      this.nodes[2 * this.nodeCount + 1] = head;
+      this.nodes[2 * this.nodeCount + 1] = this.slots[2 * slot + 1];
       this.slots[2 * slot + 1] = this.nodeCount++;
     }
   }
 
-  /** Calls `visit` with the id of every word filed under a variant of `query` (duplicates possible). */
-  candidates(query: string, edits: number, visit: (id: number) => void): void {
+  /**
+   * The ids of the words filed under any variant of `query`, each once, into `out` (emptied first).
+   * A close word shares many variants with the query (and the query, if known, all of its own), so the
+   * chains repeat ids: they are deduplicated here rather than checked again by the caller.
+   */
+  candidates(query: string, edits: number, out: number[]): number[] {
+    out.length = 0;
+    const stamp = ++this.lookups;
     const count = variantHashes(query, edits);
-    const own = hashes.slice(0, count); // `visit` may not reuse the scratch, but be safe
     for (let v = 0; v < count; v++) {
-      const slot = this.slotFor(own[v], false);
-      for (let node = slot < 0 ? EMPTY : this.slots[2 * slot + 1]; node !== EMPTY; node = this.nodes[2 * node + 1]) visit(this.nodes[2 * node]);
+      const slot = this.slotFor(hashes[v], false);
+      for (let node = slot < 0 ? EMPTY : this.slots[2 * slot + 1]; node !== EMPTY; node = this.nodes[2 * node + 1]) {
+        const id = this.nodes[2 * node];
+        if (this.seenAt[id] === stamp) continue;
+        this.seenAt[id] = stamp;
+        out.push(id);
+      }
     }
+    return out;
   }
 
   /** The slot holding `hash`; when absent, a fresh slot if `insert`, else -1. */
   private slotFor(hash: number, insert: boolean): number {
-    if (insert && this.used + 1 > 0.6 * (this.slots.length / 2)) this.rehash();
+    if (insert && this.used + 1 > MAX_LOAD * (this.slots.length / 2)) this.rehash();
     const mask = this.slots.length / 2 - 1;
     for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
       if (this.slots[2 * slot + 1] === EMPTY) {

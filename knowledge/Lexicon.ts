@@ -17,6 +17,13 @@ export interface ResolvedWord {
   readonly edits: number;
 }
 
+/** The questions' words, each distinct word once: question q uses words[items[start[q]]] … */
+export interface QuestionWords {
+  readonly words: readonly string[];
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
 export class Lexicon {
   /** Surface word or stem → the stem it stands for (after folding). */
   private readonly stems = new Map<string, string>();
@@ -31,29 +38,41 @@ export class Lexicon {
   readonly folds = new Map<string, string>();
 
   /**
-   * `questionWords`: each question's words. `properWords`: words staff wrote in answers and titles, which
-   * are proofread prose — a question word that also appears there is a real word, never a typo to fold.
+   * `questions`: the questions' words. `properWords`: words staff wrote in answers and titles, which are
+   * proofread prose — a question word that also appears there is a real word, never a typo to fold.
    */
-  constructor(
-    questionWords: readonly (readonly string[])[],
-    properWords: Iterable<string>,
-    normaliser: TextNormaliser,
-    options: FuzzyOptions,
-    stemOf: (word: string) => string = (word) => normaliser.stem(word),
-  ) {
+  constructor(questions: QuestionWords, properWords: Iterable<string>, normaliser: TextNormaliser, options: FuzzyOptions) {
     for (const word of normaliser.knownWords()) {
-      const stem = stemOf(word);
+      const stem = normaliser.stem(word);
       this.stems.set(word, stem).set(stem, stem);
       this.synonymStems.add(stem);
     }
-    for (const words of questionWords) {
-      const distinct = new Set(words.map(stemOf));
-      for (const w of words) this.stems.set(w, stemOf(w));
-      for (const stem of distinct) this.stems.set(stem, stem);
-      for (const stem of distinct) this.counts.set(stem, (this.counts.get(stem) ?? 0) + 1);
+    // Counted per distinct word id and stem id, not per occurrence: ~30,000 words at 10,000 entries
+    // instead of ~800,000 occurrences.
+    const stemIds = new Map<string, number>();
+    const stemList: string[] = [];
+    const stemOfWord = Int32Array.from(questions.words, (word) => {
+      const stem = normaliser.stem(word);
+      this.stems.set(word, stem);
+      let id = stemIds.get(stem);
+      if (id === undefined) stemIds.set(stem, (id = stemList.push(stem) - 1));
+      return id;
+    });
+    const questionsUsing = new Int32Array(stemList.length);
+    const lastQuestion = new Int32Array(stemList.length).fill(-1);
+    const { start, items } = questions;
+    for (let q = 0; q + 1 < start.length; q++) {
+      for (let j = start[q]; j < start[q + 1]; j++) {
+        const stem = stemOfWord[items[j]];
+        if (lastQuestion[stem] !== q) questionsUsing[stem]++, (lastQuestion[stem] = q);
+      }
     }
+    stemList.forEach((stem, id) => {
+      this.stems.set(stem, stem);
+      this.counts.set(stem, questionsUsing[id]);
+    });
     this.fuzzy = new FuzzyVocabulary(this.stems.keys(), (w) => this.popularity(w), options);
-    for (const word of properWords) this.properStems.add(stemOf(word));
+    for (const word of properWords) this.properStems.add(normaliser.stem(word));
     this.foldTypos();
   }
 
@@ -75,7 +94,7 @@ export class Lexicon {
     for (const [stem, count] of this.counts) {
       if (this.synonymStems.has(stem) || this.properStems.has(stem)) continue;
       for (const form of surfaces.get(stem) ?? []) {
-        const hit = this.fuzzy.lookup(form);
+        const hit = this.fuzzy.lookup(form, false);
         const target = hit === undefined ? undefined : this.stems.get(hit.word);
         if (target === undefined || target === stem) continue;
         if (this.synonymStems.has(target) || (this.counts.get(target) ?? 0) >= 2 * count) {

@@ -47,9 +47,11 @@ export class TextNormaliser {
   private readonly stopWords: ReadonlySet<string>;
   private readonly weakStems: ReadonlySet<string>;
   /** Stemmed word → canonical token. */
-  private readonly single = new Map<string, string>();
+  private readonly singles = new Map<string, string>();
   /** "stem stem" → canonical token, for the few two-word synonyms. */
   private readonly phrases = new Map<string, string>();
+  /** First stems of those phrases: most words start none, and need no "stem stem" string built. */
+  private readonly phraseStarts = new Set<string>();
   /** Every stem the synonym table knows, so typo lookup can find "ibuprofin" → "ibuprofen". */
   private readonly vocabulary = new Set<string>();
   private readonly surfaceWords = new Set<string>();
@@ -102,13 +104,23 @@ export class TextNormaliser {
   canonicalSpans(stems: readonly string[]): TokenSpan[] {
     const out: TokenSpan[] = [];
     for (let i = 0; i < stems.length; i++) {
-      const phrase = i + 1 < stems.length ? this.phrases.get(`${stems[i]} ${stems[i + 1]}`) : undefined;
-      const token = phrase ?? this.single.get(stems[i]) ?? stems[i];
-      // Lone letters are debris of "x-ray" or "a&e" that no phrase claimed.
-      if (token.length > 1 || /\d/.test(token)) out.push({ token, from: i, to: phrase === undefined ? i + 1 : i + 2 });
+      const phrase = i + 1 < stems.length ? this.phrase(stems[i], stems[i + 1]) : undefined;
+      const token = phrase ?? this.single(stems[i]);
+      if (token !== undefined) out.push({ token, from: i, to: phrase === undefined ? i + 1 : i + 2 });
       if (phrase !== undefined) i++;
     }
     return out;
+  }
+
+  /** The canonical token of two stems in a row that form a synonym phrase ("come back" → "recur"), else undefined. */
+  phrase(first: string, second: string): string | undefined {
+    return this.phraseStarts.has(first) ? this.phrases.get(`${first} ${second}`) : undefined;
+  }
+
+  /** The canonical token of one stem; undefined for a lone letter, debris of "x-ray" or "a&e" that no phrase claimed. */
+  single(stem: string): string | undefined {
+    const token = this.singles.get(stem) ?? stem;
+    return token.length > 1 || /\d/.test(token) ? token : undefined;
   }
 
   /** Everyday words ("best", "help", "back") that count for little: see stopwords.json. */
@@ -134,7 +146,7 @@ export class TextNormaliser {
     }
     for (const w of surface) this.surfaceWords.add(w);
     for (const s of stems) this.vocabulary.add(s);
-    if (stems.length === 2) this.phrases.set(stems.join(' '), canonical);
-    else this.single.set(stems[0], canonical);
+    if (stems.length === 2) this.phrases.set(stems.join(' '), canonical), this.phraseStarts.add(stems[0]);
+    else this.singles.set(stems[0], canonical);
   }
 }

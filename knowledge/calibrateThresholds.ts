@@ -12,7 +12,7 @@ import { decideFromCandidates, type DecisionThresholds } from './decideFromCandi
 import type { ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { LabelledMessage } from './evaluateKnowledgeBase';
-import type { KnowledgeBase } from './KnowledgeBase';
+import { KnowledgeBase } from './KnowledgeBase';
 
 export interface ThresholdChoice {
   readonly answerThreshold: number;
@@ -33,13 +33,20 @@ export interface SplitHalfEstimate {
 const THRESHOLDS = Array.from({ length: 61 }, (_, i) => 0.2 + i * 0.01);
 const MARGINS = [0, 0.01, 0.02, 0.03, 0.05];
 
-interface Scored {
+/** One labelled message and the candidates a matcher gave it. */
+export interface ScoredMessage {
   readonly expected: string | null;
   readonly candidates: readonly ScoredEntry[];
 }
+type Scored = ScoredMessage;
 
 export function calibrateThresholds(kb: KnowledgeBase, messages: readonly LabelledMessage[]): ThresholdChoice {
-  return best(score(kb, messages), kb);
+  return best(score(kb, messages), kb.options);
+}
+
+/** The same choice for any matcher's candidates (the benchmark calibrates its fuse.js baseline with it). */
+export function chooseThresholds(scored: readonly ScoredMessage[], rule: DecisionThresholds): ThresholdChoice {
+  return best(scored, rule);
 }
 
 /** Calibrate on a random half, measure on the other half; `halvings` times (stratified by in/out of scope). */
@@ -56,8 +63,8 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
       const shuffled = group.map((s) => [random(), s] as const).sort((a, b) => a[0] - b[0]);
       for (const [, s] of shuffled.slice(0, Math.floor(shuffled.length / 2))) inHalf.add(s);
     }
-    const choice = best([...inHalf], kb);
-    const heldOut = measure(scored.filter((s) => !inHalf.has(s)), choice, kb);
+    const choice = best([...inHalf], kb.options);
+    const heldOut = measure(scored.filter((s) => !inHalf.has(s)), choice, kb.options);
     accuracy += heldOut.accuracy;
     rejection += heldOut.rejection;
     low = Math.min(low, choice.answerThreshold);
@@ -66,15 +73,20 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
   return { accuracy: accuracy / halvings, rejection: rejection / halvings, thresholdRange: [low, high], halvings };
 }
 
+/**
+ * Candidates as they would be at any bar. The matcher skips fuse.js where it cannot change the decision
+ * at ITS bar (FuzzyReranker); with no answer bar reachable and no suggestion floor it skips nothing.
+ */
 function score(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Scored[] {
-  return messages.map((m) => ({ expected: m.expected, candidates: kb.decide(m.text).candidates }));
+  const anyBar = new KnowledgeBase(kb.entries, { ...kb.options, answerThreshold: Number.POSITIVE_INFINITY, answerMargin: 0, suggestThreshold: 0 });
+  return messages.map((m) => ({ expected: m.expected, candidates: anyBar.decide(m.text).candidates }));
 }
 
-function best(scored: readonly Scored[], kb: KnowledgeBase): ThresholdChoice {
+function best(scored: readonly Scored[], rule: DecisionThresholds): ThresholdChoice {
   let choice: ThresholdChoice | undefined;
   for (const answerThreshold of THRESHOLDS) {
     for (const answerMargin of MARGINS) {
-      const result = measure(scored, { answerThreshold, answerMargin, accuracy: 0, rejection: 0 }, kb);
+      const result = measure(scored, { answerThreshold, answerMargin, accuracy: 0, rejection: 0 }, rule);
       if (choice === undefined || better(result, choice)) choice = result;
     }
   }
@@ -88,9 +100,10 @@ function better(a: ThresholdChoice, b: ThresholdChoice): boolean {
   return a.accuracy + a.rejection > b.accuracy + b.rejection;
 }
 
-function measure(scored: readonly Scored[], at: ThresholdChoice, kb: KnowledgeBase): ThresholdChoice {
-  const thresholds: DecisionThresholds = { ...kb.options, answerThreshold: at.answerThreshold, answerMargin: at.answerMargin, suggestThreshold: at.answerThreshold };
-  const entryOf = (id: string) => kb.entry(id) as FaqEntry;
+/** Replays the decision rule at `at`; only ids matter, so entries are stand-ins. */
+function measure(scored: readonly Scored[], at: ThresholdChoice, rule: DecisionThresholds): ThresholdChoice {
+  const thresholds: DecisionThresholds = { ...rule, answerThreshold: at.answerThreshold, answerMargin: at.answerMargin, suggestThreshold: at.answerThreshold };
+  const entryOf = (id: string): FaqEntry => ({ id, questions: [], answer: '' });
   let inScope = 0;
   let right = 0;
   let outOfScope = 0;

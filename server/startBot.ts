@@ -9,6 +9,7 @@ import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { loadConversationWording } from '../bot/ConversationWording';
+import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
@@ -42,6 +43,7 @@ export interface StartOptions {
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
   const rules = loadRedFlagRules(config.redFlagsPath);
+  warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);

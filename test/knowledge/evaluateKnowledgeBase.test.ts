@@ -56,8 +56,15 @@ describe('evaluateKnowledgeBase', () => {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'kb-eval-'));
     try {
-      const before = fixtureDoc();
-      const after = fixtureDoc();
+      // The booking entry's own cost questions are taken out of both, so the edit is what adds one.
+      const withoutCostQuestions = () => {
+        const doc = fixtureDoc();
+        const booking = entryOf(doc, 'booking');
+        booking.questions = booking.questions.filter((question) => !/cost|price|expensive|fee/i.test(question));
+        return doc;
+      };
+      const before = withoutCostQuestions();
+      const after = withoutCostQuestions();
       entryOf(after, 'booking').questions.push('what does a session cost');
       writeFileSync(join(dir, 'before.json'), faqText(before));
       writeFileSync(join(dir, 'after.json'), faqText(after));

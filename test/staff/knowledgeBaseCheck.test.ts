@@ -133,10 +133,10 @@ describe('kb:check findings', () => {
 
   it('reports an own question that gets "did you mean" instead of its entry', () => {
     const doc = fixtureDoc();
-    entryOf(doc, 'stretching').questions.push('how long will sciatica last');
+    entryOf(doc, 'stretching').questions.push('how long does sciatica last for');
     const { text, findings } = check(doc);
     expect(printed(findings, 'warning', /"stretching": the question .*did you mean/)).to.equal(
-      `WARNING  line ${lineContaining(text, 'how long will sciatica last')}: entry "stretching": the question "how long will sciatica last" gets "did you mean" ("healing-time", "stretching") instead of this answer: add words that only this entry uses`,
+      `WARNING  line ${lineContaining(text, 'how long does sciatica last for')}: entry "stretching": the question "how long does sciatica last for" gets "did you mean" ("stretching", "healing-time") instead of this answer: add words that only this entry uses`,
     );
   });
 

@@ -1,0 +1,126 @@
+/**
+ * End to end over HTTP: the real bot (STORAGE=memory and STORAGE=file in a temporary folder) and the
+ * echo bot, each in its own child process, loaded in interleaved rounds — bot (memory), echo, bot
+ * (file), echo, … — so drift on a shared machine (other processes, thermal, GC) hits both alike. The
+ * ratio bot/echo is taken over all rounds of each.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { runLoad, type LoadResult } from './httpLoad';
+
+export interface ServerUnderLoad {
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+export interface HttpResult {
+  readonly name: string;
+  readonly rounds: number;
+  readonly turns: number;
+  readonly turnsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+export interface HttpBenchOptions {
+  readonly messages: readonly string[];
+  readonly rounds: number;
+  readonly secondsPerRound: number;
+  readonly concurrency: number;
+}
+
+/** Starts `tsx bench/serveBot.ts <kind>` with `env` and waits for its URL. */
+export async function startServer(name: string, kind: 'bot' | 'echo', env: Record<string, string>): Promise<ServerUnderLoad> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'serveBot.ts'), kind], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening`)));
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as { url?: string };
+        if (parsed.url) resolve(parsed.url);
+      } catch {
+        // not ours: a library printing to stdout
+      }
+    });
+  });
+  return { name, url, child };
+}
+
+export async function stopServer(server: ServerUnderLoad): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
+  server.child.send('stop');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (server.child.exitCode === null) server.child.kill();
+}
+
+/** The child's memory use after a full GC. */
+export function memoryOf(server: ServerUnderLoad): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve) => {
+    server.child.once('message', (message) => resolve((message as { memory: NodeJS.MemoryUsage }).memory));
+    server.child.send('memory');
+  });
+}
+
+export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResult[]> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'bench-state-'));
+  const common = { UNANSWERED_PATH: join(stateDir, 'unanswered') };
+  const servers = [
+    await startServer('bot, STORAGE=memory', 'bot', { ...common, STORAGE: 'memory' }),
+    await startServer('echo bot', 'echo', {}),
+    await startServer('bot, STORAGE=file', 'bot', { ...common, STORAGE: 'file', STORAGE_PATH: join(stateDir, 'state') }),
+  ];
+  const [memoryBot, echo, fileBot] = servers;
+  const schedule = [memoryBot, echo, fileBot, echo];
+  const results = new Map<ServerUnderLoad, LoadResult[]>(servers.map((s) => [s, []]));
+  try {
+    // One short unmeasured round each: JIT, connection pools, first-conversation paths.
+    for (const server of servers) await load(server, options, 1, 'warm-up');
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [i, server] of schedule.entries()) {
+        results.get(server)?.push(await load(server, options, options.secondsPerRound, `r${round}-${i}`));
+      }
+    }
+  } finally {
+    await Promise.all(servers.map(stopServer));
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+  return servers.map((server) => summarise(server.name, results.get(server) ?? []));
+}
+
+function load(server: ServerUnderLoad, options: HttpBenchOptions, seconds: number, round: string): Promise<LoadResult> {
+  return runLoad({
+    url: server.url,
+    messages: options.messages,
+    concurrency: options.concurrency,
+    seconds,
+    turnsPerConversation: 5,
+    runId: `${server.name.replace(/\W+/g, '')}-${round}`,
+  });
+}
+
+/** Turns and time add up over rounds; p50 and p99 are the median of the rounds' (rounds are equal in length). */
+function summarise(name: string, rounds: readonly LoadResult[]): HttpResult {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const turns = rounds.reduce((sum, r) => sum + r.turns, 0);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    name,
+    rounds: rounds.length,
+    turns,
+    turnsPerSecond: turns / seconds,
+    p50Ms: median(rounds.map((r) => r.p50Ms)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+  };
+}

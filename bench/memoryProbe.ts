@@ -1,0 +1,26 @@
+/**
+ * Resident memory of a knowledge base of `size` entries, measured in a fresh process (run with
+ * --expose-gc) so nothing else the benchmark did is counted: memory after a full GC with the entries
+ * loaded as plain objects, then again with the KnowledgeBase (index, lexicon, typo index) built.
+ * Prints one JSON line.
+ */
+import { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { syntheticKnowledgeBase } from './syntheticKnowledgeBase';
+
+function settled(): NodeJS.MemoryUsage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) gc?.();
+  return process.memoryUsage();
+}
+
+const size = Number(process.argv[2] ?? 10000);
+const real = loadKnowledgeBase('knowledge/faq.json').entries;
+const entries = syntheticKnowledgeBase(real, size);
+const before = settled();
+const kb = new KnowledgeBase(entries);
+kb.decide('how long does sciatica last'); // the first query allocates the per-query scratch too
+const after = settled();
+process.stdout.write(
+  `${JSON.stringify({ entries: kb.entries.length, rssBefore: before.rss, rssAfter: after.rss, heapBefore: before.heapUsed, heapAfter: after.heapUsed, external: after.external + after.arrayBuffers - before.external - before.arrayBuffers })}\n`,
+);

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: how fast the bot is, end to end and in its parts, against the targets below.
+ * A benchmark, not a test: nothing here fails the build. Writes bench/results.json (git-ignored) and
+ * prints a small table. Takes about two minutes; numbers move with whatever else the machine is doing
+ * (the load average is recorded), so compare runs made on a quiet machine.
+ *
+ *   1. End to end over HTTP (httpBench): the real bot with STORAGE=memory and =file, and an echo bot on
+ *      the same stack, in child processes, 16 conversations in interleaved rounds.
+ *   2. The matcher alone (matcherBench): real size, 1,000 and 10,000 entries, shipped design vs plain fuse.js.
+ *   3. Memory (memoryBench): a 10,000-entry knowledge base; 1,000 stored conversations per storage.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { readLabelledSet } from '../knowledge/evaluateKnowledgeBase';
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { runHttpBench, type HttpResult } from './httpBench';
+import { runMatcherBench, type MatcherResult } from './matcherBench';
+import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
+
+const TARGETS = {
+  throughputVsEcho: 0.8,
+  matcherP99UsAt1000: 1000,
+  matcherP99UsAt10000: 10000,
+  reloadMsAt10000: 1000,
+};
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const root = join(__dirname, '..');
+  const labelled = readLabelledSet(join(root, 'test', 'data', 'faq-labelled.jsonl'));
+  const questions = labelled.filter((m) => m.expected !== null).map((m) => m.text);
+  const real = loadKnowledgeBase(join(root, 'knowledge', 'faq.json')).entries;
+  const loadBefore = loadavg()[0];
+
+  console.log('1/3 end to end over HTTP (about 70 s)…');
+  const http = await runHttpBench({ messages: questions, rounds: 3, secondsPerRound: 4, concurrency: 16 });
+  console.log('2/3 the matcher alone (about 35 s)…');
+  const matcher = runMatcherBench({ real, labelled, sizes: [real.length, 1000, 10000], baselineSample: (size) => (size > 5000 ? 4 : 20) });
+  console.log('3/3 memory (about 20 s)…');
+  const kbMemory = knowledgeBaseMemory(10000);
+  const conversations = await conversationMemory(questions);
+
+  const echo = http.find((r) => r.name === 'echo bot');
+  const ratios = http.filter((r) => r !== echo).map((r) => ({ name: r.name, ratio: r.turnsPerSecond / (echo?.turnsPerSecond ?? NaN) }));
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    seconds: (performance.now() - started) / 1000,
+    targets: TARGETS,
+    http,
+    ratios,
+    matcher,
+    memory: { knowledgeBase: kbMemory, conversations },
+  };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  print(http, ratios, matcher, results);
+}
+
+function print(http: readonly HttpResult[], ratios: readonly { name: string; ratio: number }[], matcher: readonly MatcherResult[], results: Record<string, unknown> & { memory: { knowledgeBase: ReturnType<typeof knowledgeBaseMemory>; conversations: Awaited<ReturnType<typeof conversationMemory>> } }): void {
+  const n = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+  const pct = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
+  const table = (header: string[], rows: string[][]) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    console.log(`  ${line(header)}\n${rows.map((r) => `  ${line(r)}`).join('\n')}`);
+  };
+
+  console.log(`\nEnd to end over HTTP (16 conversations, expectReplies; load average ${n((results.loadAverage as { before: number }).before, 1)})`);
+  table(
+    ['server', 'turns/s', 'p50 ms', 'p99 ms', 'errors'],
+    http.map((r) => [r.name, n(r.turnsPerSecond), n(r.p50Ms, 1), n(r.p99Ms, 1), String(r.errors)]),
+  );
+  for (const { name, ratio } of ratios) {
+    console.log(`  ${name} / echo: ${n(ratio, 2)}  (target ≥ ${TARGETS.throughputVsEcho}: ${ratio >= TARGETS.throughputVsEcho ? 'met' : 'NOT met'})`);
+  }
+
+  console.log('\nThe matcher alone (real labelled set; baseline timed on a few messages above the real size)');
+  table(
+    ['design', 'entries', 'build ms', 'reload ms', 'p50 µs', 'p99 µs', 'accuracy', 'rejection'],
+    matcher.map((r) => [r.design, String(r.entries), n(r.buildMs), n(r.reloadMs), n(r.p50Us), n(r.p99Us), pct(r.accuracy), pct(r.rejection)]),
+  );
+  const shipped = (size: number) => matcher.find((r) => r.design.startsWith('shipped') && r.entries === size);
+  const check = (label: string, value: number | undefined, limit: number) =>
+    console.log(`  ${label}: ${n(value)} (target ≤ ${limit}: ${value !== undefined && value <= limit ? 'met' : 'NOT met'})`);
+  check('p99 µs at 1,000 entries', shipped(1000)?.p99Us, TARGETS.matcherP99UsAt1000);
+  check('p99 µs at 10,000 entries', shipped(10000)?.p99Us, TARGETS.matcherP99UsAt10000);
+  check('reload ms at 10,000 entries', shipped(10000)?.reloadMs, TARGETS.reloadMsAt10000);
+
+  const { knowledgeBase, conversations } = results.memory;
+  console.log('\nMemory');
+  console.log(`  ${knowledgeBase.entries} entries loaded: ${n(knowledgeBase.rssMb)} MB resident (the knowledge base added ${n(knowledgeBase.rssAddedMb)} MB)`);
+  for (const c of conversations) {
+    const disk = c.diskPer1000Mb === undefined ? '' : `; on disk ${n(c.diskPer1000Mb, 2)} MB of files in ${n(c.diskAllocatedPer1000Mb, 1)} MB of blocks`;
+    console.log(`  per 1,000 conversations, ${c.storage}: ${n(c.heapPer1000Mb, 1)} MB of heap kept (bot process resident ${n(c.rssStartMb)} MB at start, ${n(c.rssAfterMb)} MB after)${disk}`);
+  }
+  console.log(`\n${n(results.seconds as number)} s; bench/results.json written.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

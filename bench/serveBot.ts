@@ -1,0 +1,61 @@
+/**
+ * A bot under load, in its own process so the load generator never shares its event loop:
+ *   tsx bench/serveBot.ts bot    the real startBot (STORAGE and STORAGE_PATH from the environment)
+ *   tsx bench/serveBot.ts echo   the echo bot (bench/echoBot.ts)
+ * Prints one JSON line {"url": …} when listening. Over IPC it answers "memory" with its memory use
+ * after a full garbage collection (run with --expose-gc), "profile-start" / {"profileStop": path} by
+ * CPU-profiling only the turns in between (what `node --cpu-prof` shows, without the start-up), and
+ * "stop" by closing and exiting.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { loadConfig } from '../config/BotConfig';
+import { createLogger } from '../config/logger';
+import { startBot } from '../server/startBot';
+import { startEchoBot } from './echoBot';
+
+interface Running {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+async function start(kind: string): Promise<Running> {
+  if (kind === 'echo') return startEchoBot();
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    // The load generator sends as fast as it can: the per-conversation turn budget would answer 429.
+    TURNS_PER_MINUTE_PER_CONVERSATION: '100000',
+  });
+  const bot = await startBot(config, createLogger(config));
+  return { url: bot.url.replace('localhost', '127.0.0.1'), close: () => bot.close() };
+}
+
+async function main(): Promise<void> {
+  const running = await start(process.argv[2] ?? 'bot');
+  const profiler = new Session();
+  profiler.connect();
+  process.on('message', (message: unknown) => {
+    if (message === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send?.({ memory: process.memoryUsage() });
+    } else if (message === 'profile-start') {
+      profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send?.({ profiling: true })));
+    } else if (typeof message === 'object' && message !== null && 'profileStop' in message) {
+      profiler.post('Profiler.stop', (error, result) => {
+        if (!error) writeFileSync(String(message.profileStop), JSON.stringify(result.profile));
+        process.send?.({ profiled: error ? String(error) : String(message.profileStop) });
+      });
+    } else if (message === 'stop') {
+      void running.close().finally(() => process.exit(0));
+    }
+  });
+  process.stdout.write(`${JSON.stringify({ url: running.url })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
