@@ -19,6 +19,7 @@
  */
 import type { FaqEntry } from '../knowledge/FaqEntry';
 import { TextNormaliser } from '../knowledge/TextNormaliser';
+import { seededRandom } from '../knowledge/seededRandom';
 
 const CONSONANTS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'tr', 'pl', 'gr', 'st', 'ch'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io'];
@@ -27,7 +28,7 @@ const ENDINGS = ['', '', 'n', 'x', 'l', 'r', 's', 'm'];
 const QUESTION_WORDS = new Set(['how', 'why', 'when', 'where', 'should', 'after', 'before', 'which']);
 
 export function syntheticKnowledgeBase(real: readonly FaqEntry[], size: number, seed = 7): FaqEntry[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const normaliser = TextNormaliser.default;
   const taken = new Set(real.flatMap((e) => [...e.questions, e.answer].flatMap((t) => normaliser.words(t))));
@@ -98,16 +99,4 @@ export function syntheticKnowledgeBase(real: readonly FaqEntry[], size: number, 
 function typo(word: string, random: () => number): string {
   const at = 1 + Math.floor(random() * (word.length - 1));
   return random() < 0.5 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at] + word.slice(at);
-}
-
-/** A small seeded PRNG (public domain), so a benchmark run is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

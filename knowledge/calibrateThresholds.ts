@@ -13,6 +13,7 @@ import type { ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { LabelledMessage } from './evaluateKnowledgeBase';
 import { KnowledgeBase } from './KnowledgeBase';
+import { seededRandom } from './seededRandom';
 
 export interface ThresholdChoice {
   readonly answerThreshold: number;
@@ -52,7 +53,7 @@ export function chooseThresholds(scored: readonly ScoredMessage[], rule: Decisio
 /** Calibrate on a random half, measure on the other half; `halvings` times (stratified by in/out of scope). */
 export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[], halvings = 200, seed = 1): SplitHalfEstimate {
   const scored = score(kb, messages);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   let accuracy = 0;
   let rejection = 0;
   let low = Infinity;
@@ -119,16 +120,4 @@ function measure(scored: readonly Scored[], at: ThresholdChoice, rule: DecisionT
     }
   }
   return { ...at, accuracy: inScope === 0 ? 0 : right / inScope, rejection: outOfScope === 0 ? 0 : rejected / outOfScope };
-}
-
-/** A small seeded PRNG (public domain), so the estimate is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
