@@ -24,7 +24,7 @@ import type { SafetyEscalation } from './SafetyEscalation';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import type { ConversationAccessors, SessionState } from './SessionState';
-import { deliverReplies } from './TurnDelivery';
+import { deliverReplies, type DeliveryWording } from './TurnDelivery';
 import type { TurnEventSink } from './TurnEvents';
 
 export interface MessageTurnServices {
@@ -57,7 +57,7 @@ export class MessageTurn {
     if (safety?.kind === 'escalate') return this.services.escalations.escalate(context, safety);
 
     const session = await this.services.accessors.session.get(context, {});
-    this.greetAsNewAfterSilence(context, session);
+    await this.greetAsNewAfterSilence(context, session);
     if (!session.welcomed) this.services.events.record({ kind: 'conversationStarted' }, activity.channelId);
     session.lastMessageAt = new Date().toISOString();
     const outbox = Outbox.for(context);
@@ -132,7 +132,7 @@ export class MessageTurn {
   }
 
   /** SMS conversations never end: after a long silence the patient is greeted as new. */
-  private greetAsNewAfterSilence(context: TurnContext, session: SessionState): void {
+  private async greetAsNewAfterSilence(context: TurnContext, session: SessionState): Promise<void> {
     if (capabilitiesFor(context.activity.channelId).sendsConversationUpdate || !session.lastMessageAt) return;
     const silentHours = (Date.now() - Date.parse(session.lastMessageAt)) / 3_600_000;
     if (silentHours < this.services.config.smsIdleHours) return;
@@ -140,10 +140,11 @@ export class MessageTurn {
     session.numberedChoices = undefined;
     session.more = undefined;
     session.pendingClarification = undefined;
-    void this.services.accessors.dialogState.delete(context);
+    await this.services.accessors.dialogState.delete(context);
   }
 
-  private deliveryWording() {
+  /** What delivery adds to a turn's replies: the SMS introduction and the after-escalation reminder. */
+  deliveryWording(): DeliveryWording {
     return {
       introduction: this.services.replies.introduction(),
       reminderFor: (session: SessionState) => this.services.escalations.reminder(session),

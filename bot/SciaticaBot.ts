@@ -6,8 +6,6 @@
  * ActivityHandler answers by default. State is saved at the end of every turn.
  */
 import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { ClinicReplies } from './ClinicReplies';
 import { MessageTurn, type MessageTurnServices } from './MessageTurn';
 import { deliverReplies } from './TurnDelivery';
 
@@ -15,14 +13,15 @@ export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
 export class SciaticaBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
+  private readonly messageTurn: MessageTurn;
 
   constructor(private readonly services: MessageTurnServices) {
     super();
     this.conversationState = services.conversationState;
-    const messageTurn = new MessageTurn(services);
+    this.messageTurn = new MessageTurn(services);
 
     this.onMessage(async (context, next) => {
-      await messageTurn.run(context);
+      await this.messageTurn.run(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -51,11 +50,6 @@ export class SciaticaBot extends ActivityHandler {
     const session = await this.services.accessors.session.get(context, {});
     if (session.welcomed) return;
     this.services.events.record({ kind: 'conversationStarted' }, context.activity.channelId);
-    const kb: KnowledgeBase = this.services.knowledge();
-    const replies: ClinicReplies = this.services.replies;
-    await deliverReplies(context, replies.welcome(kb), session, {
-      introduction: replies.introduction(),
-      reminderFor: (state) => this.services.escalations.reminder(state),
-    });
+    await deliverReplies(context, this.services.replies.welcome(this.services.knowledge()), session, this.messageTurn.deliveryWording());
   }
 }
