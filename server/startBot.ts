@@ -82,7 +82,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const { detector } = assembled.services;
   const mayBeRedFlag = (text: string) => detector.assess(text).kind !== 'clear';
   const server = createServer({ config, logger, adapter, runTurn, mayBeRedFlag });
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast });
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, mayBeRedFlag });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   const { port } = server.address() as AddressInfo;

@@ -23,6 +23,8 @@ export interface WebChatParts {
   readonly runTurn: (context: TurnContext) => Promise<void>;
   /** Shown in the chat when a patient is rate-limited (ConversationWording.tooFast). */
   readonly tooFast: string;
+  /** Whether the red-flag detector escalates or clarifies a text: such a message is never rate-limited. */
+  readonly mayBeRedFlag: (text: string) => boolean;
 }
 
 export function registerWebChat(server: restify.Server, parts: WebChatParts): void {
@@ -35,7 +37,7 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
   registerWebChatPages(server, config);
-  registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast });
+  registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, mayBeRedFlag: parts.mayBeRedFlag });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 
   if (config.webchatSigningKeyGenerated) {

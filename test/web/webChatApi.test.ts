@@ -63,7 +63,7 @@ describe('web chat endpoints', () => {
 
   it('refuses a body over the limit with 413 and an activity it does not accept with 400', async () => {
     const session = await bot.startConversation();
-    const huge = await bot.say(session, { type: 'message', text: 'x'.repeat(64 * 1024) });
+    const huge = await bot.say(session, { type: 'message', text: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).to.equal(413);
     for (const body of [{ type: 'invoke', name: 'x' }, { type: 'event', name: 'other' }, { type: 'message' }, { type: 'message', text: 5 }, [1]]) {
       expect((await bot.say(session, body)).status, JSON.stringify(body)).to.equal(400);
@@ -104,6 +104,10 @@ describe('web chat endpoints: limits and cross-origin use', () => {
     expect(limited.status).to.equal(429);
     expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 60);
     expect((await limited.json()).message).to.contain('faster than I can answer');
+
+    const emergency = await bot.say(session, { type: 'message', text: 'I wet myself and did not notice' });
+    expect(emergency.status, 'a red flag is never rate-limited').to.equal(200);
+    expect(JSON.stringify(await emergency.json())).to.match(/call 911/i);
 
     let status = 0;
     for (let i = 0; i < 10 && status !== 429; i += 1) status = (await bot.post('/api/webchat/conversations', {})).status;

@@ -67,7 +67,8 @@ describe('web chat in a browser', function () {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     record = await watch(page);
-    page.setDefaultTimeout(10_000);
+    // Generous: the first page load parses the 4 MB Web Chat bundle, slow on a busy or cold machine.
+    page.setDefaultTimeout(20_000);
     // Booking buttons open the practice's booking site: record the URL instead of leaving loopback.
     // A string, not a function: tsx would add helpers to a function that the page does not have.
     await page.addInitScript('window.__opened = []; window.open = function (url) { window.__opened.push(url); return null; };');
