@@ -3,9 +3,6 @@
  * eTag race is retried once and is invisible to the patient; losing it twice costs an apology but
  * never an active screening or an escalation. Turns racing in one instance keep the state whole.
  */
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
 import { startBot, type RunningBot } from '../../server/startBot';
@@ -13,7 +10,7 @@ import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { FaultyStorage } from '../support/FaultyStorage';
 import { onServer, raceAnswers, screeningScript, type ScreeningScript } from '../support/screeningScript';
-import { startTestBot, TEST_SETTINGS } from '../support/testBot';
+import { TEST_SETTINGS, useFileBackedTestBot } from '../support/testBot';
 
 const EMERGENCY_TEXT = "i havent been able to pee since last night even though i feel like i need to";
 const APOLOGY = /something went wrong/i;
@@ -97,20 +94,10 @@ describe('storage faults during a conversation', () => {
 
 describe('turns of one conversation racing in one instance (STORAGE=file)', function () {
   this.timeout(60_000);
-  let directory: string;
-  let bot: RunningBot;
-
-  before(async () => {
-    directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-race-'));
-    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
-  });
-  after(async () => {
-    await bot.close();
-    await fs.rm(directory, { recursive: true, force: true });
-  });
+  const bot = useFileBackedTestBot('sciatica-race-');
 
   it('saves every answer at most once and never two answers to the same question', async () => {
-    const script = screeningScript(bot);
+    const script = screeningScript(bot.running);
     for (let round = 0; round < 5; round++) {
       const patient = new ChannelConversation(bot.url, 'webchat');
       await patient.say('check my symptoms');

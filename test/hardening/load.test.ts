@@ -4,13 +4,11 @@
  * be exactly where its own script left it (no cross-talk, no lost or doubled steps).
  */
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { screeningScript, type ScreeningScript } from '../support/screeningScript';
-import { startTestBot } from '../support/testBot';
+import { useFileBackedTestBot } from '../support/testBot';
 
 const CONVERSATIONS = 50;
 const CHANNELS = ['msteams', 'webchat', 'sms'];
@@ -28,20 +26,10 @@ function scriptFor(script: ScreeningScript): { say: string; expect: number | Reg
 
 describe('load: 50 concurrent conversations × 20 turns', function () {
   this.timeout(300_000);
-  let directory: string;
-  let bot: RunningBot;
-
-  before(async () => {
-    directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-load-'));
-    bot = await startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
-  });
-  after(async () => {
-    await bot.close();
-    await fs.rm(directory, { recursive: true, force: true });
-  });
+  const bot = useFileBackedTestBot('sciatica-load-');
 
   it('answers every turn as scripted and leaves every conversation’s state intact', async () => {
-    const script = screeningScript(bot);
+    const script = screeningScript(bot.running);
     const turns = scriptFor(script);
     expect(turns).to.have.length(20);
     const failures: string[] = [];
@@ -59,13 +47,13 @@ describe('load: 50 concurrent conversations × 20 turns', function () {
 
     const lastStep = turns.length - 1 - turns.findLastIndex((turn) => turn.say === 'check my symptoms');
     const keys = conversations.map((conversation) => `${conversation.channelId}/conversations/${conversation.conversationId}/`);
-    const stored = await bot.storage.read(keys);
+    const stored = await bot.running.storage.read(keys);
     expect(Object.keys(stored)).to.have.length(CONVERSATIONS);
     for (const key of keys) {
       const state = stored[key] as { session?: { welcomed?: boolean }; dialogState?: { dialogStack: { id: string; state: { progress: { step: number } } }[] } };
       expect(state.session?.welcomed, key).to.equal(true);
       expect(state.dialogState?.dialogStack.map((dialog) => [dialog.id, dialog.state.progress.step]), key).to.deep.equal([['screening', lastStep]]);
     }
-    expect(await fs.readdir(path.join(directory, 'state'))).to.have.length(CONVERSATIONS);
+    expect(await fs.readdir(path.join(bot.directory, 'state'))).to.have.length(CONVERSATIONS);
   });
 });

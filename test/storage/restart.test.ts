@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
-import { startTestBot } from '../support/testBot';
+import { fileStorageSettings, startTestBot } from '../support/testBot';
 
 describe('conversation state across a restart (STORAGE=file)', () => {
   let directory: string;
@@ -22,7 +22,7 @@ describe('conversation state across a restart (STORAGE=file)', () => {
     await fs.rm(directory, { recursive: true, force: true });
   });
 
-  const start = () => startTestBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'usage') });
+  const start = () => startTestBot(fileStorageSettings(directory));
 
   it('continues a screening with the next question on a new server', async () => {
     bot = await start();
