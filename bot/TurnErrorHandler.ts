@@ -6,12 +6,8 @@
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
+import { isStorageConflict } from '../storage/StorageConflictError';
 import type { ConversationAccessors } from './SessionState';
-
-export function isStorageConflict(error: unknown): boolean {
-  const { statusCode, code, message } = (error ?? {}) as { statusCode?: number; code?: string; message?: string };
-  return statusCode === 412 || code === 'ConditionNotMet' || code === 'ETAG_CONFLICT' || /etag|precondition/i.test(message ?? '');
-}
 
 export function createTurnErrorHandler(deps: {
   logger: Logger;

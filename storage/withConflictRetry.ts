@@ -17,9 +17,9 @@
  */
 import type { Activity, ConversationState, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
-import { isStorageConflict } from '../bot/TurnErrorHandler';
 import { Outbox } from '../bot/Outbox';
 import { isImmediate } from '../bot/sendImmediately';
+import { isStorageConflict } from './StorageConflictError';
 
 export interface ConflictRetryOptions {
   readonly conversationState: ConversationState;

@@ -4,7 +4,7 @@
  */
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
 import { expect } from 'chai';
-import { isStorageConflict } from '../../bot/TurnErrorHandler';
+import { isStorageConflict } from '../../storage/StorageConflictError';
 import { ConcurrencyCheckedStorage } from '../../storage/ConcurrencyCheckedStorage';
 import { CONVERSATION_BLOB_PREFIX, HashedKeyStorage } from '../../storage/HashedKeyStorage';
 

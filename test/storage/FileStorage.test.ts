@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { expect } from 'chai';
-import { isStorageConflict } from '../../bot/TurnErrorHandler';
+import { isStorageConflict } from '../../storage/StorageConflictError';
 import { FileStorage } from '../../storage/FileStorage';
 import { StorageConflictError } from '../../storage/StorageConflictError';
 

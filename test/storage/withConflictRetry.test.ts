@@ -5,7 +5,7 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { expect } from 'chai';
 import pino from 'pino';
-import { isStorageConflict } from '../../bot/TurnErrorHandler';
+import { isStorageConflict } from '../../storage/StorageConflictError';
 import { ConcurrencyCheckedStorage } from '../../storage/ConcurrencyCheckedStorage';
 import { withConflictRetry } from '../../storage/withConflictRetry';
 
