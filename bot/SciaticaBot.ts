@@ -1,11 +1,11 @@
 /**
  * The bot's activity routing: messages go through the `MessageTurn` pipeline; a patient joining
  * (conversationUpdate, Teams' installationUpdate, or Web Chat's `webchat/join` event) is welcomed
- * once; other activities
+ * once (the chat page's repeated join aside, see `welcome`); other activities
  * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
  * ActivityHandler answers by default. State is saved at the end of every turn.
  */
-import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, DeliveryModes, type ConversationState, type TurnContext } from 'botbuilder';
 import { MessageTurn, type MessageTurnServices } from './MessageTurn';
 import { deliverReplies } from './TurnDelivery';
 
@@ -35,7 +35,7 @@ export class SciaticaBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcome(context);
+      if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcome(context, context.activity.deliveryMode === DeliveryModes.ExpectReplies);
       await next();
     });
   }
@@ -45,11 +45,15 @@ export class SciaticaBot extends ActivityHandler {
     await this.conversationState.saveChanges(context, false);
   }
 
-  /** Once per conversation, whichever of conversationUpdate and webchat/join arrives first. */
-  private async welcome(context: TurnContext): Promise<void> {
+  /**
+   * Once per conversation, whichever of conversationUpdate and webchat/join arrives first. The chat
+   * page asks again until the welcome has arrived, and with expectReplies the welcome travels only
+   * in the HTTP response, which a reload can lose: so `mayRepeat` repeats it until the patient writes.
+   */
+  private async welcome(context: TurnContext, mayRepeat = false): Promise<void> {
     const session = await this.services.accessors.session.get(context, {});
-    if (session.welcomed) return;
-    this.services.events.record({ kind: 'conversationStarted' }, context.activity.channelId);
+    if (session.welcomed && !(mayRepeat && session.lastMessageAt === undefined)) return;
+    if (!session.welcomed) this.services.events.record({ kind: 'conversationStarted' }, context.activity.channelId);
     await deliverReplies(context, this.services.replies.welcome(this.services.knowledge()), session, this.messageTurn.deliveryWording());
   }
 }

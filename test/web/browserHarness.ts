@@ -25,13 +25,23 @@ export async function launchChromium(): Promise<Browser> {
 export interface PageRecord {
   readonly requests: string[];
   readonly errors: string[];
+  /** What the page and its server said along the way, to explain a wait that timed out. */
+  readonly events: string[];
 }
 
 /** Records what a page asked for, its script errors and any CSP violation (reported as errors). */
 export async function watch(page: Page): Promise<PageRecord> {
-  const record: PageRecord = { requests: [], errors: [] };
-  page.on('request', (request) => record.requests.push(request.url()));
+  const record: PageRecord = { requests: [], errors: [], events: [] };
+  page.on('request', (request) => {
+    record.requests.push(request.url());
+    if (request.url().includes('/api/')) record.events.push(`sent ${request.method()} ${request.url()}`);
+  });
   page.on('pageerror', (error) => record.errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => record.events.push(`console.${message.type()}: ${message.text()}`));
+  page.on('requestfailed', (request) => record.events.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.url().includes('/api/')) record.events.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   await page.exposeFunction('__reportViolation', (text: string) => record.errors.push(text));
   // A string, not a function: tsx would add helpers to a function that the page does not have.
   await page.addInitScript(`document.addEventListener('securitypolicyviolation', function (event) {

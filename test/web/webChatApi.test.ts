@@ -17,13 +17,13 @@ describe('web chat endpoints', () => {
     expect(session.expiresAt).to.be.greaterThan(Date.now() / 1000);
   });
 
-  it('welcomes once on webchat/join, then answers a question on the webchat channel', async () => {
+  it('welcomes on webchat/join until the patient writes (a reload can lose the first), then answers on the webchat channel', async () => {
     const session = await bot.startConversation();
-    const joined = await (await bot.say(session, { type: 'event', name: 'webchat/join' })).json();
+    const join = async () => (await bot.say(session, { type: 'event', name: 'webchat/join' })).json();
+    const joined = await join();
     expect(joined.id).to.be.a('string');
     expect(visibleText(joined.activities)).to.contain(WELCOME_OPENING);
-    const again = await (await bot.say(session, { type: 'event', name: 'webchat/join' })).json();
-    expect(again.activities).to.deep.equal([]);
+    expect(visibleText((await join()).activities)).to.contain(WELCOME_OPENING);
 
     const response = await bot.say(session, { type: 'message', text: 'what causes sciatica', channelId: 'msteams', from: { id: 'someone-else' } });
     expect(response.status).to.equal(200);
@@ -37,6 +37,7 @@ describe('web chat endpoints', () => {
       expect(Date.parse(reply.timestamp)).to.be.greaterThan(Date.parse(turn.timestamp));
       expect(reply.type).to.not.equal('trace');
     }
+    expect((await join()).activities).to.deep.equal([]);
   });
 
   it('refuses a missing, tampered, foreign or expired token with 401', async () => {

@@ -1,7 +1,7 @@
 /*
  * Starts the chat page: reads the inlined configuration, picks the connection (the bot's own
  * endpoints with `npm start`, or Azure Direct Line with a server-issued token), renders Web Chat,
- * tells the bot once per new conversation that the patient joined (the bot's welcome), keeps the
+ * asks the bot for its welcome until it has arrived (a reload may lose it on the way), keeps the
  * conversation across reloads, and wires the "New conversation" button.
  */
 (function () {
@@ -27,7 +27,7 @@
   }
 
   async function newSession() {
-    var base = { mode: config.mode, joined: false, transcript: [] };
+    var base = { mode: config.mode, started: false, welcomed: false, transcript: [] };
     if (config.mode === 'directline') {
       var issued = await postJson(config.endpoints.directLineToken);
       return Object.assign(base, {
@@ -46,7 +46,7 @@
       // After a reload, reconnect to the same conversation; history comes from our own copy.
       return window.WebChat.createDirectLine({
         token: session.token, domain: config.directLineDomain,
-        conversationId: session.joined ? session.conversationId : undefined,
+        conversationId: session.started ? session.conversationId : undefined,
       });
     }
     return Chat.createLocalDirectLine({ session: session, endpoint: config.endpoints.conversations, botName: config.practiceName });
@@ -62,20 +62,17 @@
           var result = next(action);
           if (action.type !== 'DIRECT_LINE/CONNECT_FULFILLED' || replayed) return result;
           replayed = true;
-          if (!session.joined) {
-            // Once per conversation: the bot answers this event with its welcome.
-            session.joined = true;
-            Chat.chatSession.save(session);
-            store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: {} } });
-          } else {
-            // After Web Chat's own sagas have started, so suggested actions come back too.
-            var saved = session.transcript.slice();
-            setTimeout(function () {
-              saved.forEach(function (activity) {
-                store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: activity } });
-              });
-            }, 0);
-          }
+          session.started = true;
+          Chat.chatSession.save(session);
+          // After Web Chat's own sagas have started, so suggested actions come back too.
+          var saved = session.transcript.slice();
+          setTimeout(function () {
+            saved.forEach(function (activity) {
+              store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: activity } });
+            });
+          }, 0);
+          // The bot answers this event with its welcome, and repeats it until the patient has written.
+          if (!session.welcomed) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: {} } });
           return result;
         };
       };

@@ -1,7 +1,8 @@
 /*
  * The conversation kept in this browser tab (sessionStorage: it survives reloads and navigation
  * within the tab, and is gone when the tab closes). Holds the conversation id and token, whether
- * the bot was told the patient joined, and the messages to replay into Web Chat after a reload.
+ * the conversation was started and the bot's welcome has arrived, and the messages to replay into
+ * Web Chat after a reload.
  */
 (function () {
   'use strict';
@@ -43,6 +44,7 @@
   function remember(session, activity) {
     // Messages only; notices made up by the page itself (rate limiting) are not part of the conversation.
     if (activity.type !== 'message' || (activity.channelData && activity.channelData.local)) return;
+    if (activity.from && activity.from.role === 'bot') session.welcomed = true;
     var transcript = (session.transcript || []).filter(function (kept) { return kept.id !== activity.id; });
     transcript.push(activity);
     session.transcript = transcript.slice(-MAX_MESSAGES);
