@@ -8,12 +8,15 @@
  *      the same stack, in child processes, 16 conversations in interleaved rounds.
  *   2. The matcher alone (matcherBench): real size, 1,000 and 10,000 entries, shipped design vs plain fuse.js.
  *   3. Memory (memoryBench): a 10,000-entry knowledge base; 1,000 stored conversations per storage.
+ *   4. Hostile input (hostileInputBench): 200,000-character texts through redaction, the red-flag
+ *      check and the FAQ match.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readLabelledSet } from '../knowledge/evaluateKnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { runHostileInputBench, type HostileInputResult } from './hostileInputBench';
 import { runHttpBench, type HttpResult } from './httpBench';
 import { runMatcherBench, type MatcherResult } from './matcherBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
@@ -33,13 +36,15 @@ async function main(): Promise<void> {
   const real = loadKnowledgeBase(join(root, 'knowledge', 'faq.json')).entries;
   const loadBefore = loadavg()[0];
 
-  console.log('1/3 end to end over HTTP (about 70 s)…');
+  console.log('1/4 end to end over HTTP (about 70 s)…');
   const http = await runHttpBench({ messages: questions, rounds: 3, secondsPerRound: 4, concurrency: 16 });
-  console.log('2/3 the matcher alone (about 35 s)…');
+  console.log('2/4 the matcher alone (about 35 s)…');
   const matcher = runMatcherBench({ real, labelled, sizes: [real.length, 1000, 10000], baselineSample: (size) => (size > 5000 ? 4 : 20) });
-  console.log('3/3 memory (about 20 s)…');
+  console.log('3/4 memory (about 20 s)…');
   const kbMemory = knowledgeBaseMemory(10000);
   const conversations = await conversationMemory(questions);
+  console.log('4/4 hostile input (a few seconds)…');
+  const hostileInput = runHostileInputBench(root);
 
   const echo = http.find((r) => r.name === 'echo bot');
   const ratios = http.filter((r) => r !== echo).map((r) => ({ name: r.name, ratio: r.turnsPerSecond / (echo?.turnsPerSecond ?? NaN) }));
@@ -54,12 +59,13 @@ async function main(): Promise<void> {
     ratios,
     matcher,
     memory: { knowledgeBase: kbMemory, conversations },
+    hostileInput,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   print(http, ratios, matcher, results);
 }
 
-function print(http: readonly HttpResult[], ratios: readonly { name: string; ratio: number }[], matcher: readonly MatcherResult[], results: Record<string, unknown> & { memory: { knowledgeBase: ReturnType<typeof knowledgeBaseMemory>; conversations: Awaited<ReturnType<typeof conversationMemory>> } }): void {
+function print(http: readonly HttpResult[], ratios: readonly { name: string; ratio: number }[], matcher: readonly MatcherResult[], results: Record<string, unknown> & { memory: { knowledgeBase: ReturnType<typeof knowledgeBaseMemory>; conversations: Awaited<ReturnType<typeof conversationMemory>> }; hostileInput: readonly HostileInputResult[] }): void {
   const n = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
   const pct = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
   const table = (header: string[], rows: string[][]) => {
@@ -96,6 +102,8 @@ function print(http: readonly HttpResult[], ratios: readonly { name: string; rat
     const disk = c.diskPer1000Mb === undefined ? '' : `; on disk ${n(c.diskPer1000Mb, 2)} MB of files in ${n(c.diskAllocatedPer1000Mb, 1)} MB of blocks`;
     console.log(`  per 1,000 conversations, ${c.storage}: ${n(c.heapPer1000Mb, 1)} MB of heap kept (bot process resident ${n(c.rssStartMb)} MB at start, ${n(c.rssAfterMb)} MB after)${disk}`);
   }
+  console.log('\nHostile input (the slowest of 3 runs of one input; linear time keeps these in milliseconds)');
+  table(['stage', 'input', 'characters', 'ms'], results.hostileInput.map((r) => [r.stage, r.input, String(r.characters), n(r.worstMs, 1)]));
   console.log(`\n${n(results.seconds as number)} s; bench/results.json written.`);
 }
 

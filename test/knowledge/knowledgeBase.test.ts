@@ -147,12 +147,11 @@ describe('KnowledgeBase', () => {
     expect(kb.decide('sciatica pain in my leg').candidates).to.have.length(5);
   });
 
-  it('matches only the first part of a very long message, quickly', () => {
+  it('matches only the first part of a very long message', () => {
     const long = `what is sciatica ${'and then some more words '.repeat(2000)}`;
-    const start = process.hrtime.bigint();
     const decision = kb.decide(long);
-    expect(Number(process.hrtime.bigint() - start) / 1e6).to.be.below(50);
-    expect(decision.candidates[0]?.id).to.equal(kb.decide(long.slice(0, kb.options.maxMessageLength)).candidates[0]?.id);
+    expect(decision.candidates[0]?.id).to.equal('what-is-sciatica');
+    expect(decision).to.deep.equal(kb.decide(long.slice(0, kb.options.maxMessageLength)));
   });
 
   it("finds every entry from each of its own questions (self-retrieval)", () => {

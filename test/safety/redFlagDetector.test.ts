@@ -114,13 +114,12 @@ describe('RedFlagDetector', () => {
     }
   });
 
-  it('checks a 200,000-character message in full, in linear time', () => {
+  // How long these take is measured by `npm run bench` (hostile input), not here.
+  it('checks a 200,000-character message in full', () => {
     const filler = 'my leg hurts when I sit at my desk, no numbness in my groin and no bladder problems. '.repeat(2400);
-    const started = Date.now();
     expect(outcome(detector.assess(`${filler.slice(0, 200_000 - 40)} and now I wet myself`))).to.equal('emergency');
     expect(outcome(detector.assess(`${'numb both cant my leg '.repeat(9100)}`))).to.equal('none');
     expect(outcome(detector.assess(`${'a'.repeat(199_980)} i cant pee`))).to.equal('emergency');
-    expect(Date.now() - started).to.be.below(3000);
   });
 });
 

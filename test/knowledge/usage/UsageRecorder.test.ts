@@ -63,10 +63,9 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     };
     const { logger, lines } = capturedLogger();
     const recorder = new UsageRecorder(flaky, logger, { retentionDays: 90, now });
-    const started = process.hrtime.bigint();
+    const appendsBefore = calls;
     for (let i = 0; i < 1000; i++) recorder.record({ kind: 'unanswered', outcome: 'didYouMean', text: `question ${i}` }, 'webchat');
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(elapsedMs).to.be.below(200); // 1000 turns' worth of recording, none of it waiting on storage
+    expect(calls).to.equal(appendsBefore); // 1000 turns' worth of recording, none of it touching storage
 
     await recorder.flush();
     expect(calls).to.be.greaterThan(0);

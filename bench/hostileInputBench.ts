@@ -1,0 +1,56 @@
+/**
+ * Worst-case inputs, timed: the texts an attacker (or a patient pasting a document) can send, through
+ * the three stages that read all of it. The tests check these give the right answer; how long they
+ * take is measured here, as the time to handle one input (the slowest of a few runs).
+ */
+import { join } from 'node:path';
+import { redactPersonalData } from '../config/redactPersonalData';
+import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { RedFlagDetector } from '../safety/RedFlagDetector';
+import { loadRedFlagRules } from '../safety/RedFlagRules';
+
+export interface HostileInputResult {
+  readonly stage: string;
+  readonly input: string;
+  readonly characters: number;
+  readonly worstMs: number;
+}
+
+const RUNS = 3;
+
+const REDACTION_INPUTS: Record<string, string> = {
+  'one letter repeated': 'a'.repeat(200_000),
+  'digits and spaces': '1 '.repeat(100_000),
+  'an address without its end': `${'a.'.repeat(100_000)}@`,
+  'open brackets': '('.repeat(200_000),
+  'a digit, then spaces': `1${' '.repeat(199_999)}`,
+};
+
+const SAFETY_INPUTS: Record<string, string> = {
+  'a long story, the red flag last': `${'my leg hurts when I sit at my desk, no numbness in my groin and no bladder problems. '.repeat(2400).slice(0, 199_960)} and now I wet myself`,
+  'rule words repeated': 'numb both cant my leg '.repeat(9100),
+  'one letter, then a red flag': `${'a'.repeat(199_980)} i cant pee`,
+};
+
+function worstMs(run: () => unknown): number {
+  let worst = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    run();
+    worst = Math.max(worst, performance.now() - started);
+  }
+  return worst;
+}
+
+export function runHostileInputBench(root: string): HostileInputResult[] {
+  const detector = new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json')));
+  const kb = loadKnowledgeBase(join(root, 'knowledge', 'faq.json'));
+  const longQuestion = `what is sciatica ${'and then some more words '.repeat(2000)}`;
+  const time = (stage: string, inputs: Record<string, string>, handle: (text: string) => unknown) =>
+    Object.entries(inputs).map(([input, text]) => ({ stage, input, characters: text.length, worstMs: worstMs(() => handle(text)) }));
+  return [
+    ...time('redaction', REDACTION_INPUTS, redactPersonalData),
+    ...time('red-flag check', SAFETY_INPUTS, (text) => detector.assess(text)),
+    ...time('FAQ match', { 'a long question': longQuestion }, (text) => kb.decide(text)),
+  ];
+}
