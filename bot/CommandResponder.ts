@@ -44,7 +44,8 @@ export class CommandResponder {
       case 'forgetMe':
         await this.services.conversationState.delete(context);
         // Deleting cleared the cached state too; the confirmation is sent without reading it again.
-        await context.sendActivity({ type: 'message', text: replies.say(wording.forgotten) });
+        // The chat page drops its own copy of the conversation when it sees `conversationForgotten`.
+        await context.sendActivity({ type: 'message', text: replies.say(wording.forgotten), channelData: { conversationForgotten: true } });
         return;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The chat page in a real browser against the real bot: welcome, a typed question, a tapped
  * suggestion, the booking buttons, a reload that keeps the conversation, axe-core, "New
- * conversation", a reload that cuts the welcome off, and the embed widget on another site.
+ * conversation", a reload that cuts the welcome off, "forget me", and the embed widget on another site.
  * Nothing may leave the loopback interface.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -17,11 +17,16 @@ const BOOKING_URL = 'https://booking.example.com/first-session';
 const DISCOVERY_URL = 'https://booking.example.com/discovery-call';
 const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: Array<{ id: string; title: string; answer: string }> };
 const answerOf = (id: string) => faq.entries.find((entry) => entry.id === id)!.answer;
+/** Web Chat's markdown turns ' into ’, so a phrase with an apostrophe is looked for with either. */
+const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+const FORGOTTEN = typographic((JSON.parse(readFileSync('knowledge/conversation.json', 'utf8')) as { forgotten: string }).forgotten.slice(0, 40));
 
 /** A phrase from the start of an answer, free of markdown, to look for on the page. */
 const opening = (answer: string) => answer.split(/[\n*_[\]`—–]/)[0].slice(0, 40).trim();
 
+/** What the page in use is doing (for `seen`), and every page's record (for the last test). */
 let record: PageRecord;
+const records: PageRecord[] = [];
 
 /**
  * Waits for text inside a chat bubble (Web Chat also repeats it in screen-reader-only regions). A
@@ -76,6 +81,7 @@ describe('web chat in a browser', function () {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     record = await watch(page);
+    records.push(record);
     // Generous: the first page load parses the 4 MB Web Chat bundle, slow on a busy or cold machine.
     page.setDefaultTimeout(20_000);
     // Booking buttons open the practice's booking site: record the URL instead of leaving loopback.
@@ -158,25 +164,43 @@ describe('web chat in a browser', function () {
     }, { times: 1 });
     await page.getByRole('button', { name: 'New conversation' }).click();
     await joinHandled;
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.reload();
     await seen(page, WELCOME);
     expect(await countSeen(page, WELCOME)).to.equal(1);
   });
 
+  it('forgets this tab\'s copy of the conversation when the patient says "forget me"', async () => {
+    await say(page, 'what causes sciatica');
+    await seen(page, opening(answerOf('causes')));
+    await say(page, 'forget me');
+    await seen(page, FORGOTTEN);
+    await page.reload();
+    await seen(page, FORGOTTEN);
+    expect(await countSeen(page, opening(answerOf('causes')))).to.equal(0);
+    expect(await countSeen(page, WELCOME)).to.equal(0);
+  });
+
   it('opens from the embed widget on another site, and Escape closes it', async () => {
-    await page.goto(`${host.origin}/`);
-    const launcher = page.getByRole('button', { name: 'Chat with Garrett Sciatica Clinic' });
+    // A new visitor (a browser context of its own), so nothing of the conversations above carries over.
+    const visitor = await browser.newPage();
+    visitor.setDefaultTimeout(20_000);
+    record = await watch(visitor);
+    records.push(record);
+    await visitor.goto(`${host.origin}/`);
+    const launcher = visitor.getByRole('button', { name: 'Chat with Garrett Sciatica Clinic' });
     await launcher.click();
     expect(await launcher.getAttribute('aria-expanded')).to.equal('true');
-    const chat = page.frameLocator('iframe[title="Chat with Garrett Sciatica Clinic"]');
+    const chat = visitor.frameLocator('iframe[title="Chat with Garrett Sciatica Clinic"]');
     await seen(chat, WELCOME);
     await chat.locator(SEND_BOX).press('Escape');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') === 'false');
+    await visitor.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') === 'false');
   });
 
   it('made requests to loopback only, with no CSP violations or script errors', () => {
-    const external = record.requests.filter((url) => !/^(blob:)?http:\/\/127\.0\.0\.1:\d+\//.test(url) && !url.startsWith('data:'));
+    const requests = records.flatMap((r) => r.requests);
+    const external = requests.filter((url) => !/^(blob:)?http:\/\/127\.0\.0\.1:\d+\//.test(url) && !url.startsWith('data:'));
     expect(external).to.deep.equal([]);
-    expect(record.errors).to.deep.equal([]);
+    expect(records.flatMap((r) => r.errors)).to.deep.equal([]);
   });
 });

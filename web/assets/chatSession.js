@@ -45,7 +45,9 @@
     // Messages only; notices made up by the page itself (rate limiting) are not part of the conversation.
     if (activity.type !== 'message' || (activity.channelData && activity.channelData.local)) return;
     if (activity.from && activity.from.role === 'bot') session.welcomed = true;
-    var transcript = (session.transcript || []).filter(function (kept) { return kept.id !== activity.id; });
+    // "Forget me": the bot deleted its copy, so the tab keeps only the confirmation.
+    var forgotten = activity.channelData && activity.channelData.conversationForgotten;
+    var transcript = forgotten ? [] : (session.transcript || []).filter(function (kept) { return kept.id !== activity.id; });
     transcript.push(activity);
     session.transcript = transcript.slice(-MAX_MESSAGES);
     save(session);
