@@ -8,6 +8,7 @@ import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import { SCREENING_DIALOG } from '../dialogs/ScreeningDialog';
 import type { CommandName } from './ConversationWording';
 import type { MessageTurnServices } from './MessageTurn';
+import { TurnEventLog } from './TurnEvents';
 import { Outbox } from './Outbox';
 
 export class CommandResponder {
@@ -20,7 +21,7 @@ export class CommandResponder {
     const caps = capabilitiesFor(context.activity.channelId);
     switch (command) {
       case 'checkSymptoms':
-        this.services.events.record({ kind: 'screeningStarted' }, context.activity.channelId);
+        TurnEventLog.for(context).add({ kind: 'screeningStarted' });
         await dc.beginDialog(SCREENING_DIALOG);
         return;
       case 'help':

@@ -8,6 +8,7 @@ import type { MessageTurnServices } from './MessageTurn';
 import { Outbox } from './Outbox';
 import type { SessionState } from './SessionState';
 import { FAQ_MATCH, trace } from './Traces';
+import { TurnEventLog } from './TurnEvents';
 
 export class FaqResponder {
   constructor(private readonly services: MessageTurnServices) {}
@@ -17,15 +18,16 @@ export class FaqResponder {
     const channelId = context.activity.channelId;
     const decision = kb.decide(text);
     const outbox = Outbox.for(context);
+    const events = TurnEventLog.for(context);
     await context.sendActivity(trace(FAQ_MATCH, { query: text, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
     if (decision.kind === 'answer') {
-      this.services.events.record({ kind: 'answered', entryId: decision.entry.id }, channelId);
+      events.add({ kind: 'answered', entryId: decision.entry.id });
       outbox.add(...replies.answer(decision.entry, kb, channelId));
     } else {
-      this.services.events.record({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id }, channelId);
+      events.add({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id });
       if (decision.kind === 'didYouMean') outbox.add(replies.didYouMean(decision.suggestions));
       else {
-        this.services.events.record({ kind: 'bookingOffered' }, channelId);
+        events.add({ kind: 'bookingOffered' });
         outbox.add(...replies.noAnswer(kb, channelId));
       }
     }
@@ -38,7 +40,7 @@ export class FaqResponder {
     const channelId = context.activity.channelId;
     if (!entry) return Outbox.for(context).add(this.services.replies.topics(this.services.wording.noAnswer, kb));
     await context.sendActivity(trace(FAQ_MATCH, { query: context.activity.text ?? '', answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] }));
-    this.services.events.record({ kind: 'answered', entryId: entry.id }, channelId);
+    TurnEventLog.for(context).add({ kind: 'answered', entryId: entry.id });
     Outbox.for(context).add(...this.services.replies.answer(entry, kb, channelId));
   }
 

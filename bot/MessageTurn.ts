@@ -25,7 +25,7 @@ import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import type { ConversationAccessors, SessionState } from './SessionState';
 import { deliverReplies, type DeliveryWording } from './TurnDelivery';
-import type { TurnEventSink } from './TurnEvents';
+import { TurnEventLog, type TurnEventSink } from './TurnEvents';
 
 export interface MessageTurnServices {
   readonly config: BotConfig;
@@ -38,6 +38,7 @@ export interface MessageTurnServices {
   readonly router: IntentRouter;
   readonly replies: ClinicReplies;
   readonly wording: ConversationWording;
+  /** Where a turn's events go once it has ended (SciaticaBot.run); handlers add them to TurnEventLog. */
   readonly events: TurnEventSink;
 }
 
@@ -58,7 +59,7 @@ export class MessageTurn {
 
     const session = await this.services.accessors.session.get(context, {});
     await this.greetAsNewAfterSilence(context, session);
-    if (!session.welcomed) this.services.events.record({ kind: 'conversationStarted' }, activity.channelId);
+    if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
     session.lastMessageAt = new Date().toISOString();
     const outbox = Outbox.for(context);
     const dc = await this.services.dialogs.createContext(context);
@@ -115,7 +116,7 @@ export class MessageTurn {
       case 'smallTalk':
         return outbox.add(replies.text(intent.topic.reply));
       case 'booking':
-        this.services.events.record({ kind: 'bookingOffered' }, context.activity.channelId);
+        TurnEventLog.for(context).add({ kind: 'bookingOffered' });
         return outbox.add(replies.booking(context.activity.channelId));
       case 'command':
         return this.commands.run(context, dc, intent.command);

@@ -14,7 +14,7 @@ import type { ClinicReplies } from './ClinicReplies';
 import type { ConversationAccessors, SessionState } from './SessionState';
 import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
-import type { TurnEventSink } from './TurnEvents';
+import { TurnEventLog } from './TurnEvents';
 
 type Escalation = Extract<SafetyAssessment, { kind: 'escalate' }>;
 
@@ -26,7 +26,6 @@ export class SafetyEscalation {
     private readonly rules: RedFlagRules,
     private readonly replies: ClinicReplies,
     private readonly accessors: ConversationAccessors,
-    private readonly events: TurnEventSink,
     private readonly logger: Logger,
   ) {}
 
@@ -34,7 +33,7 @@ export class SafetyEscalation {
     const caps = capabilitiesFor(context.activity.channelId);
     const { activities } = renderReplies([this.reply(escalation.urgency)], caps);
     await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
-    this.events.record({ kind: 'escalated', urgency: escalation.urgency }, context.activity.channelId);
+    TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
     try {
       const session = await this.accessors.session.get(context, {});
       if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {

@@ -3,11 +3,14 @@
  * (conversationUpdate, Teams' installationUpdate, or Web Chat's `webchat/join` event) is welcomed
  * once (the chat page's repeated join aside, see `welcome`); other activities
  * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
- * ActivityHandler answers by default. State is saved at the end of every turn.
+ * ActivityHandler answers by default. State is saved at the end of every turn, and then the turn's
+ * events go to the usage sink.
  */
 import { ActivityHandler, DeliveryModes, type ConversationState, type TurnContext } from 'botbuilder';
 import { MessageTurn, type MessageTurnServices } from './MessageTurn';
+import { isStorageConflict } from '../storage/StorageConflictError';
 import { deliverReplies } from './TurnDelivery';
+import { TurnEventLog } from './TurnEvents';
 
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
@@ -41,8 +44,16 @@ export class SciaticaBot extends ActivityHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    try {
+      await super.run(context);
+      await this.conversationState.saveChanges(context, false);
+    } catch (error) {
+      // This attempt lost a state race and will be run again (withConflictRetry): the re-run counts.
+      if (isStorageConflict(error)) TurnEventLog.for(context).take();
+      throw error;
+    } finally {
+      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, context.activity.channelId);
+    }
   }
 
   /**
@@ -53,7 +64,7 @@ export class SciaticaBot extends ActivityHandler {
   private async welcome(context: TurnContext, mayRepeat = false): Promise<void> {
     const session = await this.services.accessors.session.get(context, {});
     if (session.welcomed && !(mayRepeat && session.lastMessageAt === undefined)) return;
-    if (!session.welcomed) this.services.events.record({ kind: 'conversationStarted' }, context.activity.channelId);
+    if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
     await deliverReplies(context, this.services.replies.welcome(this.services.knowledge()), session, this.messageTurn.deliveryWording());
   }
 }

@@ -2,6 +2,7 @@
  * What happened in a turn, for the practice's counts and the unanswered-questions report.
  * Events carry no user or conversation ids; only `unanswered` carries (redacted) text.
  */
+import type { TurnContext } from 'botbuilder';
 import type { Urgency } from '../safety/SafetyAssessment';
 
 export type TurnEvent =
@@ -19,3 +20,31 @@ export interface TurnEventSink {
 
 /** For tests and tools that do not keep statistics. */
 export const ignoreTurnEvents: TurnEventSink = { record: () => undefined };
+
+const TURN_EVENTS = Symbol('turnEvents');
+
+/**
+ * The events of one turn, collected by whoever handles it and handed to the sink when the turn
+ * ends (SciaticaBot.run): a turn that lost a state race is run again, and must not count twice.
+ */
+export class TurnEventLog {
+  private readonly events: TurnEvent[] = [];
+
+  static for(context: TurnContext): TurnEventLog {
+    let log = context.turnState.get(TURN_EVENTS) as TurnEventLog | undefined;
+    if (!log) {
+      log = new TurnEventLog();
+      context.turnState.set(TURN_EVENTS, log);
+    }
+    return log;
+  }
+
+  add(...events: TurnEvent[]): void {
+    this.events.push(...events);
+  }
+
+  /** Empties the log and returns what was in it. */
+  take(): TurnEvent[] {
+    return this.events.splice(0, this.events.length);
+  }
+}

@@ -42,7 +42,7 @@ export function createBot(parts: BotParts): AssembledBot {
   const accessors = createAccessors(conversationState);
   const replies = new ClinicReplies(wording, config, rules.disclaimer);
   const events = parts.events ?? ignoreTurnEvents;
-  const escalations = new SafetyEscalation(rules, replies, accessors, events, parts.logger);
+  const escalations = new SafetyEscalation(rules, replies, accessors, parts.logger);
   const dialogs = new DialogSet(accessors.dialogState);
   const services: MessageTurnServices = {
     config,

@@ -7,6 +7,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { MessageTurnServices } from '../bot/MessageTurn';
+import { TurnEventLog } from '../bot/TurnEvents';
 import { Outbox } from '../bot/Outbox';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
 import { InterruptibleDialog } from './InterruptibleDialog';
@@ -92,8 +93,7 @@ export class ScreeningDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     const channelId = dc.context.activity.channelId;
-    this.services.events.record({ kind: 'screeningFinished' }, channelId);
-    this.services.events.record({ kind: 'bookingOffered' }, channelId);
+    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' }, { kind: 'bookingOffered' });
     Outbox.for(dc.context).add(this.services.replies.text(this.closing(progress)), this.services.replies.bookingOffer(channelId));
     return dc.endDialog();
   }

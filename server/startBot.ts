@@ -14,6 +14,7 @@ import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
 import { createUsageLog } from '../knowledge/usage/createUsageLog';
+import type { UsageLog } from '../knowledge/usage/UsageLog';
 import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { createStorage, type ConversationStorage } from '../storage/createStorage';
@@ -38,6 +39,8 @@ export interface RunningBot {
 export interface StartOptions {
   /** Replaces the storage chosen by STORAGE (tests inject faults with it). */
   readonly storage?: ConversationStorage;
+  /** Replaces the usage log chosen by STORAGE (tests read the counts from it). */
+  readonly usageLog?: UsageLog;
 }
 
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
@@ -47,7 +50,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
-  const usage = new UsageRecorder(createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
+  const usage = new UsageRecorder(options.usageLog ?? createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
   const storage = conversationStorage.storage;
   const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger });

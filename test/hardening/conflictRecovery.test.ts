@@ -8,6 +8,7 @@ import { loadConfig } from '../../config/BotConfig';
 import { startBot, type RunningBot } from '../../server/startBot';
 import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { MemoryUsageLog } from '../../knowledge/usage/MemoryUsageLog';
 import { FaultyStorage } from '../support/FaultyStorage';
 import { onServer, raceAnswers, screeningScript, type ScreeningScript } from '../support/screeningScript';
 import { TEST_SETTINGS, useFileBackedTestBot } from '../support/testBot';
@@ -89,6 +90,22 @@ describe('storage faults during a conversation', () => {
     expect(err.code).to.equal('ECONNREFUSED');
     expect(errors[0].reqId).to.be.a('string');
     expect((await patient.say('hello')).text).to.match(/^Reminder:/);
+  });
+});
+
+describe('usage counts of a turn that lost an eTag race', () => {
+  it('counts what the turn did once, not once per attempt', async () => {
+    const storage = new FaultyStorage();
+    const usageLog = new MemoryUsageLog();
+    const bot = await startBot(loadConfig(TEST_SETTINGS), capturedLogger().logger, { storage: storage.asConversationStorage(), usageLog });
+    const patient = new ChannelConversation(bot.url, 'msteams');
+    await patient.say('what causes sciatica');
+    storage.failNextWrites('conflict', 1);
+    const retried = await patient.say('how long does sciatica last');
+    expect(retried.text).to.not.match(APOLOGY);
+    await bot.close(); // flushes the usage log
+    const counts = (await usageLog.read('counts', '2000-01-01')).map((line) => JSON.parse(line) as { event: string; entry?: string });
+    expect(counts.map((count) => `${count.event} ${count.entry ?? ''}`.trim())).to.deep.equal(['conversationStarted', 'answered causes', 'answered healing-time']);
   });
 });
 
