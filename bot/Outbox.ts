@@ -4,27 +4,12 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../channels/Reply';
+import { TurnCollection } from './TurnCollection';
 
 const OUTBOX = Symbol('outbox');
 
-export class Outbox {
-  private readonly replies: Reply[] = [];
-
+export class Outbox extends TurnCollection<Reply> {
   static for(context: TurnContext): Outbox {
-    let outbox = context.turnState.get(OUTBOX) as Outbox | undefined;
-    if (!outbox) {
-      outbox = new Outbox();
-      context.turnState.set(OUTBOX, outbox);
-    }
-    return outbox;
-  }
-
-  add(...replies: Reply[]): void {
-    this.replies.push(...replies);
-  }
-
-  /** Empties the outbox and returns what was in it. */
-  take(): Reply[] {
-    return this.replies.splice(0, this.replies.length);
+    return TurnCollection.inTurn(context, OUTBOX, () => new Outbox());
   }
 }

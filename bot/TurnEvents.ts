@@ -4,6 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Urgency } from '../safety/SafetyAssessment';
+import { TurnCollection } from './TurnCollection';
 
 export type TurnEvent =
   | { readonly kind: 'conversationStarted' }
@@ -24,27 +25,11 @@ export const ignoreTurnEvents: TurnEventSink = { record: () => undefined };
 const TURN_EVENTS = Symbol('turnEvents');
 
 /**
- * The events of one turn, collected by whoever handles it and handed to the sink when the turn
- * ends (SciaticaBot.run): a turn that lost a state race is run again, and must not count twice.
+ * The events of one turn, handed to the sink when the turn ends (SciaticaBot.run): a turn that lost
+ * a state race is run again, and must not count twice.
  */
-export class TurnEventLog {
-  private readonly events: TurnEvent[] = [];
-
+export class TurnEventLog extends TurnCollection<TurnEvent> {
   static for(context: TurnContext): TurnEventLog {
-    let log = context.turnState.get(TURN_EVENTS) as TurnEventLog | undefined;
-    if (!log) {
-      log = new TurnEventLog();
-      context.turnState.set(TURN_EVENTS, log);
-    }
-    return log;
-  }
-
-  add(...events: TurnEvent[]): void {
-    this.events.push(...events);
-  }
-
-  /** Empties the log and returns what was in it. */
-  take(): TurnEvent[] {
-    return this.events.splice(0, this.events.length);
+    return TurnCollection.inTurn(context, TURN_EVENTS, () => new TurnEventLog());
   }
 }
