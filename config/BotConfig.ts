@@ -48,6 +48,8 @@ export interface BotConfig {
   readonly maxBodyBytes: number;
   readonly turnsPerMinutePerConversation: number;
   readonly webRequestsPerMinutePerAddress: number;
+  /** Reverse proxies in front of the bot that append the caller's address to X-Forwarded-For. */
+  readonly trustedProxies: number;
   /** After this many idle hours an SMS patient is greeted as new (SMS conversations never end). */
   readonly smsIdleHours: number;
 
@@ -199,6 +201,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 10 * 1024 * 1024),
     turnsPerMinutePerConversation: integer(env, 'TURNS_PER_MINUTE_PER_CONVERSATION', 30, 1, 100000),
     webRequestsPerMinutePerAddress: integer(env, 'WEB_REQUESTS_PER_MINUTE_PER_ADDRESS', 120, 1, 100000),
+    trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0, 5),
     smsIdleHours: integer(env, 'SMS_IDLE_HOURS', 24, 1, 24 * 365),
 
     webchatSigningKey: signingKey ?? randomBytes(32).toString('hex'),

@@ -39,7 +39,7 @@ export async function exchangeDirectLineSecret(
 }
 
 export interface DirectLineTokenParts {
-  readonly config: Pick<BotConfig, 'directLineSecret' | 'directLineDomain'>;
+  readonly config: Pick<BotConfig, 'directLineSecret' | 'directLineDomain' | 'trustedProxies'>;
   readonly logger: Logger;
   readonly origins: OriginPolicy;
   readonly addressLimiter: RateLimiter;
@@ -52,7 +52,7 @@ export function registerDirectLineToken(server: restify.Server, parts: DirectLin
   server.post(
     '/api/directline/token',
     requireAllowedOrigin(origins),
-    limitPerAddress(parts.addressLimiter, parts.tooFast),
+    limitPerAddress(parts.addressLimiter, config.trustedProxies, parts.tooFast),
     async (_req: restify.Request, res: restify.Response) => {
       if (!config.directLineSecret) {
         res.send(404, { error: 'Direct Line is not configured (DIRECT_LINE_SECRET is empty)' });

@@ -21,11 +21,25 @@ export function sendTooMany(res: restify.Response, retryAfterSeconds: number, me
 }
 
 /**
- * The address the TCP connection came from. Behind a proxy that is the proxy, so every visitor
- * would share one budget: X-Forwarded-For is not trusted because any client can write it.
+ * The caller's address, for the per-address budget. Without a proxy, the TCP peer. Behind
+ * `trustedProxies` reverse proxies the peer is the last proxy; each of them appended the address it
+ * saw to X-Forwarded-For, so the entry that many from the right is the caller as the first trusted
+ * proxy saw it. Entries further left are whatever the client wrote, and are never used.
  */
-export function clientAddress(req: restify.Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(req: restify.Request, trustedProxies: number): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const caller = hops[hops.length - trustedProxies];
+  return caller === undefined ? peer : withoutPort(caller);
+}
+
+/** Azure's front end writes "203.0.113.7:50312" or "[2001:db8::7]:50312"; the port changes per connection. */
+function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1];
+  return /^[\d.]+:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;
 }
 
 export function requireAllowedOrigin(origins: OriginPolicy): restify.RequestHandler {
@@ -41,9 +55,9 @@ export function requireAllowedOrigin(origins: OriginPolicy): restify.RequestHand
   };
 }
 
-export function limitPerAddress(limiter: RateLimiter, message: string): restify.RequestHandler {
+export function limitPerAddress(limiter: RateLimiter, trustedProxies: number, message: string): restify.RequestHandler {
   return (req, res, next) => {
-    const decision = limiter.take(clientAddress(req));
+    const decision = limiter.take(clientAddress(req, trustedProxies));
     if (!decision.allowed) {
       sendTooMany(res, decision.retryAfterSeconds, message);
       return next(false);

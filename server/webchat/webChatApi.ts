@@ -18,7 +18,7 @@ import type { WebChatTokens } from './WebChatTokens';
 import type { WebChatTurns } from './WebChatTurns';
 
 export interface WebChatApiParts {
-  readonly config: Pick<BotConfig, 'maxBodyBytes' | 'turnsPerMinutePerConversation'>;
+  readonly config: Pick<BotConfig, 'maxBodyBytes' | 'turnsPerMinutePerConversation' | 'trustedProxies'>;
   readonly logger: Logger;
   readonly origins: OriginPolicy;
   readonly addressLimiter: RateLimiter;
@@ -48,7 +48,7 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
 
   /** Both budgets are spent; a refused turn is let through when its text may describe a red flag. */
   const overBudget = (req: Verified, input: ClientInput): number | undefined => {
-    const decisions = [parts.addressLimiter.take(clientAddress(req)), conversationLimiter.take(req.webChat!.conversationId)];
+    const decisions = [parts.addressLimiter.take(clientAddress(req, config.trustedProxies)), conversationLimiter.take(req.webChat!.conversationId)];
     const refused = decisions.find((decision) => !decision.allowed);
     if (!refused || (input.type === 'message' && input.text && parts.mayBeRedFlag(input.text))) return undefined;
     return refused.retryAfterSeconds;
@@ -57,7 +57,7 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
   server.opts('/api/webchat/conversations', origins.preflight());
   server.opts('/api/webchat/conversations/:id/activities', origins.preflight());
 
-  server.post('/api/webchat/conversations', requireAllowedOrigin(origins), limitPerAddress(parts.addressLimiter, tooFast), (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+  server.post('/api/webchat/conversations', requireAllowedOrigin(origins), limitPerAddress(parts.addressLimiter, config.trustedProxies, tooFast), (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(201, tokens.issue());
     return next();
   });
