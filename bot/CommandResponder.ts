@@ -8,8 +8,8 @@ import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import { SCREENING_DIALOG } from '../dialogs/ScreeningDialog';
 import type { CommandName } from './ConversationWording';
 import type { MessageTurnServices } from './MessageTurn';
-import { TurnEventLog } from './TurnEvents';
 import { Outbox } from './Outbox';
+import { TurnEventLog } from './TurnEvents';
 
 export class CommandResponder {
   constructor(private readonly services: MessageTurnServices) {}

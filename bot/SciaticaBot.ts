@@ -7,8 +7,8 @@
  * events go to the usage sink.
  */
 import { ActivityHandler, DeliveryModes, type ConversationState, type TurnContext } from 'botbuilder';
-import { MessageTurn, type MessageTurnServices } from './MessageTurn';
 import { isStorageConflict } from '../storage/StorageConflictError';
+import { MessageTurn, type MessageTurnServices } from './MessageTurn';
 import { deliverReplies } from './TurnDelivery';
 import { TurnEventLog } from './TurnEvents';
 

@@ -1,7 +1,8 @@
 /**
  * Something gathered while one turn is handled, by whoever handles it (router, FAQ, dialogs, the
- * safety stage), and taken once when the turn ends. Kept in the turn's own state, so a turn run
- * again after losing a state race starts from an empty one.
+ * safety stage), and taken once when the turn ends. Kept in the turn's state, which lives as long
+ * as the context: a turn run again after losing a state race takes out what the lost attempt left
+ * (withConflictRetry empties the Outbox, SciaticaBot.run the TurnEventLog).
  */
 import type { TurnContext } from 'botbuilder';
 
