@@ -3,21 +3,17 @@
  * red-flag rules file is checked alongside the FAQ. Also keeps the shipped faq.json error-free: CI
  * runs this suite before every deploy.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { formatFinding } from '../../knowledge/CheckFinding';
 import { checkRedFlagRules } from '../../knowledge/checkRedFlagRules';
 import { entryOf, faqText, fixtureDoc, lineContaining } from './faqFixture';
 import { REPO_ROOT, runStaffTool } from './runStaffTool';
+import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('npm run kb:check', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kb-check-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = useTemporaryFolder('kb-check-');
 
   it('passes the shipped knowledge/faq.json and red-flag rules with exit code 0', async function () {
     this.timeout(60_000);
@@ -31,8 +27,8 @@ describe('npm run kb:check', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'stretching').followUps = ['mobilty'];
     const text = faqText(doc);
-    writeFileSync(join(dir, 'faq.json'), text);
-    const run = await runStaffTool('kbCheck.ts', [join(dir, 'faq.json')]);
+    writeFileSync(join(folder.path, 'faq.json'), text);
+    const run = await runStaffTool('kbCheck.ts', [join(folder.path, 'faq.json')]);
     expect(run.code).to.equal(1);
     expect(run.stdout).to.contain(`ERROR    line ${lineContaining(text, '"mobilty"')}: entry "stretching": followUps refers to "mobilty"`);
     expect(run.stdout).to.match(/^1 error, \d+ warnings\.$/m);
@@ -40,20 +36,20 @@ describe('npm run kb:check', () => {
 
   it('exits 0 when there are only warnings', async function () {
     this.timeout(60_000);
-    writeFileSync(join(dir, 'faq.json'), faqText(fixtureDoc()));
-    const run = await runStaffTool('kbCheck.ts', [join(dir, 'faq.json')]);
+    writeFileSync(join(folder.path, 'faq.json'), faqText(fixtureDoc()));
+    const run = await runStaffTool('kbCheck.ts', [join(folder.path, 'faq.json')]);
     expect(run.stdout).to.contain('WARNING');
     expect(run.code, run.stdout).to.equal(0);
   });
 
   it('reports a broken red-flag rules file with the rule id and its line', () => {
-    copyFileSync(join(REPO_ROOT, 'knowledge', 'red-flags.schema.json'), join(dir, 'red-flags.schema.json'));
+    copyFileSync(join(REPO_ROOT, 'knowledge', 'red-flags.schema.json'), join(folder.path, 'red-flags.schema.json'));
     const rules = JSON.parse(readFileSync(join(REPO_ROOT, 'knowledge', 'red-flags.json'), 'utf8')) as { rules: { id: string }[] };
     const duplicated = rules.rules[0].id;
     rules.rules[1].id = duplicated;
     const text = JSON.stringify(rules, null, 2);
-    writeFileSync(join(dir, 'red-flags.json'), text);
-    const [finding] = checkRedFlagRules(join(dir, 'red-flags.json'));
+    writeFileSync(join(folder.path, 'red-flags.json'), text);
+    const [finding] = checkRedFlagRules(join(folder.path, 'red-flags.json'));
     expect(finding.entryId).to.equal(duplicated);
     expect(formatFinding(finding)).to.match(new RegExp(`^ERROR +line ${lineContaining(text, `"id": "${duplicated}"`, 2)}: .*rule '${duplicated}'.*duplicate`));
   });

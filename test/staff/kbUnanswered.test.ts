@@ -2,8 +2,6 @@
  * The unanswered-questions report: similar questions grouped, most frequent first, each with the
  * closest entry — from the same backend and configuration the bot writes to.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
@@ -12,6 +10,7 @@ import { groupUnanswered } from '../../knowledge/usage/groupUnanswered';
 import { dayOf } from '../../knowledge/usage/UsageLog';
 import type { UnansweredRecord } from '../../knowledge/usage/UsageRecords';
 import { REPO_ROOT, runStaffTool } from './runStaffTool';
+import { useTemporaryFolder } from '../support/temporaryFolder';
 
 const kb = loadKnowledgeBase(join(REPO_ROOT, 'knowledge', 'faq.json'));
 const asked = (text: string, at = '2026-11-23T10:00:00.000Z'): UnansweredRecord => ({ at, channel: 'webchat', outcome: 'none', text });
@@ -52,15 +51,11 @@ describe('kb:unanswered', () => {
   });
 
   describe('npm run kb:unanswered (STORAGE=file)', () => {
-    let dir: string;
-    beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), 'kb-unanswered-'));
-    });
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    const folder = useTemporaryFolder('kb-unanswered-');
 
     it('prints the groups of the period asked for, from UNANSWERED_PATH', async function () {
       this.timeout(60_000);
-      const log = new FileUsageLog(dir);
+      const log = new FileUsageLog(folder.path);
       const today = new Date();
       const longAgo = new Date(today.getTime() - 10 * 86_400_000);
       const line = (text: string, at: Date) => JSON.stringify({ at: at.toISOString(), channel: 'sms', outcome: 'none', text });
@@ -68,9 +63,9 @@ describe('kb:unanswered', () => {
       await log.append('unanswered', dayOf(today), [line('do you have parking', today)]);
       await log.append('unanswered', dayOf(longAgo), [line('what about yoga', longAgo)]);
 
-      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], { STORAGE: 'file', UNANSWERED_PATH: dir, FAQ_PATH: 'knowledge/faq.json' });
+      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], { STORAGE: 'file', UNANSWERED_PATH: folder.path, FAQ_PATH: 'knowledge/faq.json' });
       expect(run.code, run.stderr).to.equal(0);
-      expect(run.stdout).to.contain(`(from files in ${dir})`);
+      expect(run.stdout).to.contain(`(from files in ${folder.path})`);
       expect(run.stdout).to.contain('3 questions in 2 groups');
       expect(run.stdout).to.match(/ {2}1\. 2× "is swimming good for sciatica"\n {7}"can I go swimming with sciatica"\n {7}closest entry: [a-z-]+ \(score 0\.\d\d\)/);
       expect(run.stdout).to.contain('2. 1× "do you have parking"');

@@ -2,27 +2,25 @@
  * The deploy step (`npm run kb:deploy`): puts the reviewed file live, but never overwrites an edit made
  * on the server since the last deploy without being told to — and then keeps a copy.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { publishFaq, recordPath } from '../../knowledge/publishFaq';
 import { entryOf, faqText, fixtureDoc } from './faqFixture';
 import { runStaffTool } from './runStaffTool';
+import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('kb:deploy (publishing faq.json to the live FAQ_PATH)', () => {
-  let dir: string;
+  const folder = useTemporaryFolder('kb-deploy-');
   let repoFile: string;
   let liveFile: string;
   const NOW = new Date('2026-11-23T10:00:00.000Z');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kb-deploy-'));
-    repoFile = join(dir, 'repo-faq.json');
-    liveFile = join(dir, 'live', 'faq.json');
-    mkdirSync(join(dir, 'live')); // the persistent folder FAQ_PATH points into
+    repoFile = join(folder.path, 'repo-faq.json');
+    liveFile = join(folder.path, 'live', 'faq.json');
+    mkdirSync(join(folder.path, 'live')); // the persistent folder FAQ_PATH points into
     writeFileSync(repoFile, faqText(fixtureDoc()));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const staffEditOnServer = () => {
     const doc = fixtureDoc();
@@ -82,6 +80,6 @@ describe('kb:deploy (publishing faq.json to the live FAQ_PATH)', () => {
     expect(run.code).to.equal(2);
     expect(run.stderr).to.contain(`NOT DEPLOYED: ${liveFile} exists but was not put there by a deploy`);
     expect(run.stderr).to.contain('entry "booking" is different in the live file');
-    expect(readdirSync(join(dir, 'live'))).to.deep.equal(['faq.json']);
+    expect(readdirSync(join(folder.path, 'live'))).to.deep.equal(['faq.json']);
   });
 });

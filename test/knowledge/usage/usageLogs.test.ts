@@ -2,8 +2,7 @@
  * The usage log's three backends behave alike: append lines to a day, read them back from a day on,
  * delete days before the retention cut-off. Blob runs against Azurite on a free port.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { BlobServiceClient } from '@azure/storage-blob';
@@ -12,6 +11,7 @@ import { FileUsageLog } from '../../../knowledge/usage/FileUsageLog';
 import { MemoryUsageLog } from '../../../knowledge/usage/MemoryUsageLog';
 import type { UsageLog } from '../../../knowledge/usage/UsageLog';
 import { startAzurite, type Azurite } from '../../support/azurite';
+import { useTemporaryFolder } from '../../support/temporaryFolder';
 
 function behavesAsAUsageLog(make: () => UsageLog): void {
   it('reads back appended lines, oldest day first, from the day asked for', async () => {
@@ -44,20 +44,16 @@ describe('usage log backends', () => {
   describe('memory', () => behavesAsAUsageLog(() => new MemoryUsageLog()));
 
   describe('file', () => {
-    let dir: string;
-    beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), 'usage-file-'));
-    });
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
-    behavesAsAUsageLog(() => new FileUsageLog(join(dir, 'unanswered')));
+    const folder = useTemporaryFolder('usage-file-');
+    behavesAsAUsageLog(() => new FileUsageLog(join(folder.path, 'unanswered')));
 
     it('keeps one JSONL file per day, unanswered questions apart from the counts', async () => {
-      const log = new FileUsageLog(join(dir, 'unanswered'));
+      const log = new FileUsageLog(join(folder.path, 'unanswered'));
       await log.append('unanswered', '2026-11-23', ['{"text":"a"}']);
       await log.append('unanswered', '2026-11-23', ['{"text":"b"}']);
       await log.append('counts', '2026-11-23', ['{"event":"answered"}']);
-      expect(readdirSync(join(dir, 'unanswered')).sort()).to.deep.equal(['2026-11-23.jsonl', 'counts']);
-      expect(readFileSync(join(dir, 'unanswered', '2026-11-23.jsonl'), 'utf8')).to.equal('{"text":"a"}\n{"text":"b"}\n');
+      expect(readdirSync(join(folder.path, 'unanswered')).sort()).to.deep.equal(['2026-11-23.jsonl', 'counts']);
+      expect(readFileSync(join(folder.path, 'unanswered', '2026-11-23.jsonl'), 'utf8')).to.equal('{"text":"a"}\n{"text":"b"}\n');
     });
   });
 
