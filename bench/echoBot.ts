@@ -1,13 +1,21 @@
 /**
- * The yardstick for turn throughput: the smallest bot on the same stack as ours — restify 12, the
+ * The yardsticks for turn throughput: the smallest bots on the same stack as ours — restify 12, the
  * same JSON body parsing (createServer's jsonBody), CloudAdapter with auth off, expectReplies — whose
- * handler only echoes the text. Whatever our bot costs beyond this is the price of its own work:
- * safety check, state, routing, matching, rendering.
+ * handler only echoes the text. Whatever our bot costs beyond the plain echo is the price of its own
+ * work: safety check, state, routing, matching, rendering.
+ *
+ * The stateful echo also does what any Bot Framework bot with a dialog does on every turn, and no
+ * more: load the conversation state (MemoryStorage), create a DialogContext, continue the (empty)
+ * dialog stack, and save the state with one changed field. It splits that price in two: the
+ * framework's state and dialog machinery, and the bot's own work on top of it.
  */
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
 import * as restify from 'restify';
 import { jsonBody } from '../server/createServer';
+
+export type EchoKind = 'echo' | 'stateful-echo';
 
 export interface RunningEcho {
   readonly url: string;
@@ -24,10 +32,32 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-export async function startEchoBot(port = 0, host = '127.0.0.1'): Promise<RunningEcho> {
+class StatefulEchoBot extends ActivityHandler {
+  private readonly state = new ConversationState(new MemoryStorage());
+  private readonly lastMessage = this.state.createProperty<{ at?: string }>('lastMessage');
+  private readonly dialogs = new DialogSet(this.state.createProperty('dialogState')).add(new WaterfallDialog('never-started', []));
+
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      (await this.lastMessage.get(context, {})).at = new Date().toISOString();
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.saveChanges(context, false);
+  }
+}
+
+export async function startEchoBot(kind: EchoKind = 'echo', port = 0, host = '127.0.0.1'): Promise<RunningEcho> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = new EchoBot();
-  const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
+  const bot = kind === 'echo' ? new EchoBot() : new StatefulEchoBot();
+  const server = restify.createServer({ name: kind, handleUncaughtExceptions: false });
   server.post('/api/messages', ...jsonBody({ maxBodyBytes: 1024 * 1024 }), async (req: restify.Request, res: restify.Response) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });

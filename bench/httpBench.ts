@@ -1,14 +1,15 @@
 /**
- * End to end over HTTP: the real bot (STORAGE=memory and STORAGE=file in a temporary folder) and the
- * echo bot, each in its own child process, loaded in interleaved rounds — bot (memory), echo, bot
- * (file), echo, … — so drift on a shared machine (other processes, thermal, GC) hits both alike. The
- * ratio bot/echo is taken over all rounds of each.
+ * End to end over HTTP: the real bot (STORAGE=memory and STORAGE=file in a temporary folder), the
+ * echo bot and the stateful echo bot (bench/echoBot.ts), each in its own child process, loaded in
+ * interleaved rounds — bot (memory), echo, bot (file), stateful echo, echo, … — so drift on a shared
+ * machine (other processes, thermal, GC) hits them all alike. Ratios are taken over all rounds of each.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { EchoKind } from './echoBot';
 import { runLoad, type LoadResult } from './httpLoad';
 
 export interface ServerUnderLoad {
@@ -35,7 +36,7 @@ export interface HttpBenchOptions {
 }
 
 /** Starts `tsx bench/serveBot.ts <kind>` with `env` and waits for its URL. */
-export async function startServer(name: string, kind: 'bot' | 'echo', env: Record<string, string>): Promise<ServerUnderLoad> {
+export async function startServer(name: string, kind: 'bot' | EchoKind, env: Record<string, string>): Promise<ServerUnderLoad> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'serveBot.ts'), kind], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, ...env },
@@ -79,9 +80,10 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
     await startServer('bot, STORAGE=memory', 'bot', { ...common, STORAGE: 'memory' }),
     await startServer('echo bot', 'echo', {}),
     await startServer('bot, STORAGE=file', 'bot', { ...common, STORAGE: 'file', STORAGE_PATH: join(stateDir, 'state') }),
+    await startServer('stateful echo bot', 'stateful-echo', {}),
   ];
-  const [memoryBot, echo, fileBot] = servers;
-  const schedule = [memoryBot, echo, fileBot, echo];
+  const [memoryBot, echo, fileBot, statefulEcho] = servers;
+  const schedule = [memoryBot, echo, fileBot, statefulEcho, echo];
   const results = new Map<ServerUnderLoad, LoadResult[]>(servers.map((s) => [s, []]));
   try {
     // One short unmeasured round each: JIT, connection pools, first-conversation paths.

@@ -2,6 +2,7 @@
  * A bot under load, in its own process so the load generator never shares its event loop:
  *   tsx bench/serveBot.ts bot    the real startBot (STORAGE and STORAGE_PATH from the environment)
  *   tsx bench/serveBot.ts echo   the echo bot (bench/echoBot.ts)
+ *   tsx bench/serveBot.ts stateful-echo   the echo bot with conversation state and a dialog set
  * Prints one JSON line {"url": …} when listening. Over IPC it answers "memory" with its memory use
  * after a full garbage collection (run with --expose-gc), "profile-start" / {"profileStop": path} by
  * CPU-profiling only the turns in between (what `node --cpu-prof` shows, without the start-up), and
@@ -20,7 +21,7 @@ interface Running {
 }
 
 async function start(kind: string): Promise<Running> {
-  if (kind === 'echo') return startEchoBot();
+  if (kind === 'echo' || kind === 'stateful-echo') return startEchoBot(kind);
   const config = loadConfig({
     ...process.env,
     PORT: '0',
