@@ -11,7 +11,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, WaterfallDialog } from 'botbuilder-dialogs';
+import { DialogSet, WaterfallDialog } from 'botbuilder-dialogs';
 import * as restify from 'restify';
 import { jsonBody } from '../server/createServer';
 
@@ -32,7 +32,7 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-class StatefulEchoBot extends ActivityHandler {
+class StatefulEchoBot extends EchoBot {
   private readonly state = new ConversationState(new MemoryStorage());
   private readonly lastMessage = this.state.createProperty<{ at?: string }>('lastMessage');
   private readonly dialogs = new DialogSet(this.state.createProperty('dialogState')).add(new WaterfallDialog('never-started', []));
@@ -41,9 +41,7 @@ class StatefulEchoBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       (await this.lastMessage.get(context, {})).at = new Date().toISOString();
-      const dc = await this.dialogs.createContext(context);
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await (await this.dialogs.createContext(context)).continueDialog();
       await next();
     });
   }
