@@ -3,11 +3,8 @@
  * the three stages that read all of it. The tests check these give the right answer; how long they
  * take is measured here, as the time to handle one input (the slowest of a few runs).
  */
-import { join } from 'node:path';
 import { redactPersonalData } from '../config/redactPersonalData';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
-import { loadRedFlagRules } from '../safety/RedFlagRules';
+import type { TurnStages } from './turnStagesBench';
 
 export interface HostileInputResult {
   readonly stage: string;
@@ -42,9 +39,7 @@ function worstMs(run: () => unknown): number {
   return worst;
 }
 
-export function runHostileInputBench(root: string): HostileInputResult[] {
-  const detector = new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json')));
-  const kb = loadKnowledgeBase(join(root, 'knowledge', 'faq.json'));
+export function runHostileInputBench({ detector, kb }: Pick<TurnStages, 'detector' | 'kb'>): HostileInputResult[] {
   const longQuestion = `what is sciatica ${'and then some more words '.repeat(2000)}`;
   const time = (stage: string, inputs: Record<string, string>, handle: (text: string) => unknown) =>
     Object.entries(inputs).map(([input, text]) => ({ stage, input, characters: text.length, worstMs: worstMs(() => handle(text)) }));

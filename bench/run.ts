@@ -17,8 +17,12 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { loadConversationWording } from '../bot/ConversationWording';
+import { IntentRouter } from '../bot/IntentRouter';
 import { readLabelledSet } from '../knowledge/evaluateKnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { RedFlagDetector } from '../safety/RedFlagDetector';
+import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { runHostileInputBench } from './hostileInputBench';
 import { runHttpBench } from './httpBench';
 import { runMatcherBench } from './matcherBench';
@@ -45,7 +49,12 @@ async function measure() {
   const root = join(__dirname, '..');
   const labelled = readLabelledSet(join(root, 'test', 'data', 'faq-labelled.jsonl'));
   const questions = labelled.filter((m) => m.expected !== null).map((m) => m.text);
-  const real = loadKnowledgeBase(join(root, 'knowledge', 'faq.json')).entries;
+  const stages = {
+    detector: new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json'))),
+    router: new IntentRouter(loadConversationWording(join(root, 'knowledge', 'conversation.json'))),
+    kb: loadKnowledgeBase(join(root, 'knowledge', 'faq.json')),
+  };
+  const real = stages.kb.entries;
   const loadBefore = loadavg()[0];
 
   console.log('1/5 end to end over HTTP (about 85 s)…');
@@ -56,19 +65,21 @@ async function measure() {
   const kbMemory = knowledgeBaseMemory(10000);
   const conversations = await conversationMemory(questions);
   console.log('4/5 hostile input (a few seconds)…');
-  const hostileInput = runHostileInputBench(root);
+  const hostileInput = runHostileInputBench(stages);
   console.log('5/5 turn stages (a few seconds)…');
-  const turnStages = runTurnStagesBench(root, questions);
+  const turnStages = runTurnStagesBench(stages, questions);
 
   const echo = http.find((r) => r.name === 'echo bot');
   const statefulEcho = http.find((r) => r.name === 'stateful echo bot');
+  const echoRate = echo?.turnsPerSecond ?? NaN;
+  const statefulEchoRate = statefulEcho?.turnsPerSecond ?? NaN;
   const ratios = http
     .filter((r) => r !== echo && r !== statefulEcho)
-    .map((r) => ({ name: r.name, ratio: r.turnsPerSecond / (echo?.turnsPerSecond ?? NaN), ratioToStatefulEcho: r.turnsPerSecond / (statefulEcho?.turnsPerSecond ?? NaN) }));
+    .map((r) => ({ name: r.name, ratio: r.turnsPerSecond / echoRate, ratioToStatefulEcho: r.turnsPerSecond / statefulEchoRate }));
   // The framework's state and dialog machinery alone, before any work of the bot's own.
-  const statefulEchoVsEcho = (statefulEcho?.turnsPerSecond ?? NaN) / (echo?.turnsPerSecond ?? NaN);
+  const statefulEchoVsEcho = statefulEchoRate / echoRate;
   // What the throughput target leaves for the bot's own work, beside what its stages cost.
-  const echoTurnUs = 1e6 / (echo?.turnsPerSecond ?? NaN);
+  const echoTurnUs = 1e6 / echoRate;
   const turnBudget = {
     echoTurnUs,
     botTurnAtTargetUs: echoTurnUs / TARGETS.throughputVsEcho,

@@ -3,12 +3,16 @@
  * over the real labelled set (what the HTTP section's patients ask). Set beside the echo bot's whole
  * turn, it shows how much of the throughput gap each stage is, and what the 0.8× target leaves for them.
  */
-import { join } from 'node:path';
-import { IntentRouter } from '../bot/IntentRouter';
-import { loadConversationWording } from '../bot/ConversationWording';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
-import { loadRedFlagRules } from '../safety/RedFlagRules';
+import type { IntentRouter } from '../bot/IntentRouter';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { RedFlagDetector } from '../safety/RedFlagDetector';
+
+/** The stages as the bot runs them, built once from the shipped data (bench/run.ts). */
+export interface TurnStages {
+  readonly detector: RedFlagDetector;
+  readonly router: IntentRouter;
+  readonly kb: KnowledgeBase;
+}
 
 export interface TurnStageResult {
   readonly stage: string;
@@ -24,10 +28,7 @@ function meanUs(messages: readonly string[], handle: (text: string) => unknown):
   return ((performance.now() - started) * 1000) / (ROUNDS * messages.length);
 }
 
-export function runTurnStagesBench(root: string, messages: readonly string[]): TurnStageResult[] {
-  const detector = new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json')));
-  const router = new IntentRouter(loadConversationWording(join(root, 'knowledge', 'conversation.json')));
-  const kb = loadKnowledgeBase(join(root, 'knowledge', 'faq.json'));
+export function runTurnStagesBench({ detector, router, kb }: TurnStages, messages: readonly string[]): TurnStageResult[] {
   return [
     { stage: 'red-flag check', meanUs: meanUs(messages, (text) => detector.assess(text)) },
     { stage: 'intent routing', meanUs: meanUs(messages, (text) => router.route(text, false)) },
