@@ -47,6 +47,8 @@ export interface BotConfig {
   readonly maxTextLength: number;
   readonly maxBodyBytes: number;
   readonly turnsPerMinutePerConversation: number;
+  /** The larger budget of a conversation whose messages may describe a red flag. */
+  readonly redFlagTurnsPerMinute: number;
   readonly webRequestsPerMinutePerAddress: number;
   /** Reverse proxies in front of the bot that append the caller's address to X-Forwarded-For. */
   readonly trustedProxies: number;
@@ -163,6 +165,11 @@ export function loadConfig(env: Env = process.env): BotConfig {
     throw new ConfigError('BLOB_CONNECTION_STRING', 'is required when STORAGE=blob');
   }
   const ownOrigin = `http://localhost:${port}`;
+  const turnsPerMinutePerConversation = integer(env, 'TURNS_PER_MINUTE_PER_CONVERSATION', 30, 1, 100000);
+  const redFlagTurnsPerMinute = integer(env, 'RED_FLAG_TURNS_PER_MINUTE', Math.max(60, turnsPerMinutePerConversation), 1, 100000);
+  if (redFlagTurnsPerMinute < turnsPerMinutePerConversation) {
+    throw new ConfigError('RED_FLAG_TURNS_PER_MINUTE', `must be at least TURNS_PER_MINUTE_PER_CONVERSATION (${turnsPerMinutePerConversation})`);
+  }
 
   return Object.freeze<BotConfig>({
     port,
@@ -199,7 +206,8 @@ export function loadConfig(env: Env = process.env): BotConfig {
 
     maxTextLength: integer(env, 'MAX_TEXT_LENGTH', 500, 50, 10000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 10 * 1024 * 1024),
-    turnsPerMinutePerConversation: integer(env, 'TURNS_PER_MINUTE_PER_CONVERSATION', 30, 1, 100000),
+    turnsPerMinutePerConversation,
+    redFlagTurnsPerMinute,
     webRequestsPerMinutePerAddress: integer(env, 'WEB_REQUESTS_PER_MINUTE_PER_ADDRESS', 120, 1, 100000),
     trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0, 5),
     smsIdleHours: integer(env, 'SMS_IDLE_HOURS', 24, 1, 24 * 365),

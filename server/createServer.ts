@@ -2,7 +2,7 @@
  * The HTTP surface: the Bot Framework endpoint, a health probe, and whatever else registers itself
  * (the web chat page). Bodies are size-limited and activities validated before the adapter sees
  * them, so bad input gets a 4xx, never a 500. Each conversation has a turn budget (429 beyond it),
- * which never holds back a message that may describe a red flag.
+ * and a larger one for messages that may describe a red flag, whose 429 carries the safety advice.
  */
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
@@ -11,6 +11,7 @@ import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
 import { ConversationRateLimit } from './ConversationRateLimit';
 import { registerRequestLogging } from './requestLogging';
+import type { SafetyGate } from './SafetyFirstBudget';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 
 export interface BotEndpoint {
@@ -18,8 +19,7 @@ export interface BotEndpoint {
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
-  /** The red-flag detector's verdict on a message (escalate or clarify): such a message is never rate-limited. */
-  readonly mayBeRedFlag: (text: string) => boolean;
+  readonly safety: SafetyGate;
 }
 
 /**
@@ -37,7 +37,7 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   server.pre(restify.plugins.pre.context());
-  const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, endpoint.mayBeRedFlag);
+  const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, config.redFlagTurnsPerMinute, endpoint.safety.advice);
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -58,13 +58,16 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
       return;
     }
-    const retryAfter = rateLimit.refuse(req.body);
-    if (retryAfter !== undefined) {
-      res.header('Retry-After', String(retryAfter));
-      res.send(429, { error: `too many messages in this conversation; try again in ${retryAfter} s` });
+    const check = endpoint.safety.check(typeof req.body.text === 'string' ? req.body.text : '');
+    const refusal = rateLimit.refuse(req.body, check);
+    if (refusal) {
+      res.header('Retry-After', String(refusal.retryAfterSeconds));
+      const error = `too many messages in this conversation; try again in ${refusal.retryAfterSeconds} s`;
+      res.send(429, refusal.safetyAdvice ? { error, message: refusal.safetyAdvice } : { error });
       return;
     }
     await runWithRequestId(req.id(), () => adapter.process(req, res, (context) => {
+      check.handTo(context);
       rateLimit.count(context);
       return endpoint.runTurn(context);
     }));

@@ -8,6 +8,7 @@ import type * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
 import { createBot, type AssembledBot } from '../bot/createBot';
+import { RedFlagCheck } from '../bot/RedFlagCheck';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
@@ -21,6 +22,7 @@ import { createStorage, type ConversationStorage } from '../storage/createStorag
 import { withConflictRetry } from '../storage/withConflictRetry';
 import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
+import type { SafetyGate } from './SafetyFirstBudget';
 import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
 
@@ -82,10 +84,16 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     logger,
     onSent: config.logTranscripts ? transcriptLog(logger) : undefined,
   });
-  const { detector } = assembled.services;
-  const mayBeRedFlag = (text: string) => detector.assess(text).kind !== 'clear';
-  const server = createServer({ config, logger, adapter, runTurn, mayBeRedFlag });
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, mayBeRedFlag });
+  const { detector, escalations } = assembled.services;
+  const safety: SafetyGate = {
+    check: (text) => new RedFlagCheck(detector, text),
+    advice: (check) => {
+      const { assessment } = check;
+      return assessment.kind === 'clear' ? '' : escalations.adviceFor(assessment);
+    },
+  };
+  const server = createServer({ config, logger, adapter, runTurn, safety });
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   const { port } = server.address() as AddressInfo;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
+import type { RedFlagCheck } from '../../bot/RedFlagCheck';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';
 
@@ -59,7 +60,8 @@ export class WebChatTurns {
     };
   }
 
-  async run(input: ClientInput, conversationId: string, userId: string, serviceUrl: string): Promise<WebChatTurnResult> {
+  /** `check` is the message's red-flag check, made before the rate limit: the turn uses it, not a second one. */
+  async run(input: ClientInput, check: RedFlagCheck, conversationId: string, userId: string, serviceUrl: string): Promise<WebChatTurnResult> {
     const now = Date.now();
     const id = randomUUID();
     const activity = {
@@ -78,7 +80,10 @@ export class WebChatTurns {
     const problem = validateActivity(activity);
     if (problem) throw new Error(`web chat built an invalid activity: ${problem}`);
 
-    const response = await this.adapter.processActivity(this.auth, activity, this.runTurn);
+    const response = await this.adapter.processActivity(this.auth, activity, (context) => {
+      check.handTo(context);
+      return this.runTurn(context);
+    });
     const replies = ((response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [])
       .filter((reply) => reply.type !== 'trace');
     // Web Chat orders by timestamp; expectReplies leaves replies without one (or an id).
