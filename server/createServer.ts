@@ -10,7 +10,8 @@ import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
 import { ConversationRateLimit } from './ConversationRateLimit';
-import { registerRequestLogging } from './requestLogging';
+import { ChannelTurns } from './ChannelTurns';
+import { noteRefusal, registerRequestLogging } from './requestLogging';
 import type { SafetyGate } from './SafetyFirstBudget';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 
@@ -22,10 +23,7 @@ export interface BotEndpoint {
   readonly safety: SafetyGate;
 }
 
-/**
- * With auth on, a request without a JWT-shaped bearer token is refused here: the adapter would refuse
- * it too, but only after printing a stack trace to the console for each one (CloudAdapter.process).
- */
+/** With auth on, a request without a JWT-shaped bearer token is refused before any token check. */
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
 export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
@@ -37,6 +35,7 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   server.pre(restify.plugins.pre.context());
+  const channels = new ChannelTurns(adapter);
   const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, config.redFlagTurnsPerMinute, endpoint.safety.advice);
 
   server.get('/healthz', (_req, res, next) => {
@@ -54,6 +53,12 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(400, { error: problem });
       return;
     }
+    const authenticated = await channels.authenticate(req.body, req.header('authorization') ?? '');
+    if (!authenticated.ok) {
+      noteRefusal(req, authenticated.reason);
+      res.send(authenticated.status, { error: authenticated.status === 401 ? 'unauthorized' : 'could not check the token; try again' });
+      return;
+    }
     if (config.anonymous && !isSafeAnonymousTurn(req.body)) {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
       return;
@@ -66,11 +71,20 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(429, refusal.safetyAdvice ? { error, message: refusal.safetyAdvice } : { error });
       return;
     }
-    await runWithRequestId(req.id(), () => adapter.process(req, res, (context) => {
-      check.handTo(context);
-      rateLimit.count(context);
-      return endpoint.runTurn(context);
-    }));
+    await runWithRequestId(req.id(), async () => {
+      try {
+        const response = await channels.run(authenticated, (context) => {
+          check.handTo(context);
+          rateLimit.count(context);
+          return endpoint.runTurn(context);
+        });
+        res.send(response?.status ?? 200, response?.body);
+      } catch (error) {
+        // The turn's own errors are answered by onTurnError; this is the adapter failing around it.
+        logger.error({ err: error }, 'turn failed');
+        res.send(500, { error: 'the bot could not answer; please try again' });
+      }
+    });
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

@@ -4,30 +4,11 @@
  * the InvokeResponse instead of being posted to a Bot Connector service that does not exist here.
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { RedFlagCheck } from '../../bot/RedFlagCheck';
+import { inProcess, type AuthenticateRequestResult, type InProcessAdapter } from '../inProcessAdapter';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';
-
-/** The turn's identity, as CloudAdapter would have built it from a channel's token. */
-interface AuthenticateRequestResult {
-  readonly audience: string;
-  readonly claimsIdentity: object;
-  readonly connectorFactory: object;
-}
-
-/**
- * `processActivity(AuthenticateRequestResult, …)` is the adapter's own in-process entry point
- * (CloudAdapterBase; named pipes use it), but protected; the public `processActivityDirect`
- * discards the InvokeResponse that carries expectReplies' replies. We were already authenticated
- * by our own token, so we build the result the way authenticateRequest would, from the adapter's
- * own BotFrameworkAuthentication: it works with or without a MicrosoftAppId.
- */
-interface InProcessAdapter {
-  readonly botFrameworkAuthentication: { createConnectorFactory(identity: object): object };
-  createClaimsIdentity(botAppId?: string): object;
-  processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
-}
 
 // Only used for outbound calls to a channel, which expectReplies never makes.
 const TO_CHANNEL_FROM_BOT_SCOPE = 'https://api.botframework.com';
@@ -43,6 +24,12 @@ export interface WebChatTurnResult {
 
 export class WebChatTurns {
   private readonly adapter: InProcessAdapter;
+  /**
+   * The web chat was already authenticated by our own token, so the turn's identity is built the way
+   * authenticateRequest would, from the adapter's own BotFrameworkAuthentication: it works with or
+   * without a MicrosoftAppId. (The public `processActivityDirect` discards the InvokeResponse that
+   * carries expectReplies' replies.)
+   */
   private readonly auth: AuthenticateRequestResult;
 
   constructor(
@@ -51,7 +38,7 @@ export class WebChatTurns {
     microsoftAppId: string,
     private readonly runTurn: (context: TurnContext) => Promise<void>,
   ) {
-    this.adapter = adapter as unknown as InProcessAdapter;
+    this.adapter = inProcess(adapter);
     const claimsIdentity = this.adapter.createClaimsIdentity(microsoftAppId);
     this.auth = {
       audience: TO_CHANNEL_FROM_BOT_SCOPE,
