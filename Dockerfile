@@ -1,6 +1,8 @@
 # The bot as a container: `docker build -t sciatica-bot .` then
 # `docker run -p 3978:3978 --env-file .env sciatica-bot`. Not built on the development machines
-# (no Docker engine there); see docs/deploy.md.
+# (no Docker engine there); see docs/deploy.md. The .env needs MicrosoftAppId: with auth off the bot
+# listens on the container's loopback only, unless ALLOW_ANONYMOUS_ON_NETWORK=true (a test container
+# on a closed network, never production).
 FROM node:24-slim
 
 ENV NODE_ENV=production

@@ -19,7 +19,8 @@ interface ConversationActivity {
   readonly conversation: { readonly id: string };
 }
 
-function keyOf(activity: ConversationActivity): string {
+/** A conversation across channels: ids are only unique within a channel. */
+export function conversationKey(activity: ConversationActivity): string {
   return `${activity.channelId}\u0000${activity.conversation.id}`;
 }
 
@@ -34,13 +35,13 @@ export class ConversationRateLimit {
 
   /** Before the turn: why the request is refused, or undefined. */
   refuse(activity: ConversationActivity, check: RedFlagCheck): TurnRefusal | undefined {
-    const key = keyOf(activity);
+    const key = conversationKey(activity);
     return refusalFor(this.everyday.peek(key), check, () => this.redFlag.peek(key), this.advice);
   }
 
   /** Inside the authenticated turn: a turn beyond the everyday budget was let through on the red-flag one. */
   count(context: TurnContext): void {
-    const key = keyOf(context.activity as ConversationActivity);
+    const key = conversationKey(context.activity as ConversationActivity);
     if (!this.everyday.take(key).allowed) this.redFlag.take(key);
   }
 }

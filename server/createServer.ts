@@ -9,11 +9,13 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
-import { ConversationRateLimit } from './ConversationRateLimit';
+import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
+import { NewConversationLimit } from './NewConversationLimit';
 import { ChannelTurns } from './ChannelTurns';
 import { noteRefusal, registerRequestLogging } from './requestLogging';
 import type { SafetyGate } from './SafetyFirstBudget';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
+import { clientAddress } from './webchat/requestGuards';
 
 export interface BotEndpoint {
   readonly config: BotConfig;
@@ -36,6 +38,7 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   registerRequestLogging(server, logger);
   server.pre(restify.plugins.pre.context());
   const channels = new ChannelTurns(adapter);
+  const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
   const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, config.redFlagTurnsPerMinute, endpoint.safety.advice);
 
   server.get('/healthz', (_req, res, next) => {
@@ -61,6 +64,12 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
     }
     if (config.anonymous && !isSafeAnonymousTurn(req.body)) {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
+      return;
+    }
+    const tooManyNew = config.anonymous ? newConversations.refuse(clientAddress(req, config.trustedProxies), conversationKey(req.body)) : undefined;
+    if (tooManyNew) {
+      res.header('Retry-After', String(tooManyNew.retryAfterSeconds));
+      res.send(429, { error: `too many new conversations from this address; try again in ${tooManyNew.retryAfterSeconds} s` });
       return;
     }
     const check = endpoint.safety.check(typeof req.body.text === 'string' ? req.body.text : '');

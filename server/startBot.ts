@@ -100,6 +100,11 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const url = `http://localhost:${port}`;
   if (config.anonymous) {
     logger.warn('AUTH IS OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated calls. Development only.');
+    if (config.refusedHost !== undefined) {
+      logger.warn({ host: config.host, refusedHost: config.refusedHost }, `HOST=${config.refusedHost} not used: with auth off the bot listens on ${config.host} only. Set MicrosoftAppId, or ALLOW_ANONYMOUS_ON_NETWORK=true to open auth-off mode to the network (never in production).`);
+    } else if (config.allowAnonymousOnNetwork) {
+      logger.warn({ host: config.host }, 'ALLOW_ANONYMOUS_ON_NETWORK is on: anyone who can reach this port can talk to the bot as any conversation.');
+    }
   }
   if (config.logTranscripts) logger.warn('LOG_TRANSCRIPTS is on: message text is logged (redacted). Not for production.');
   logger.info({ url, storage: config.storage, entries: knowledge.current().entries.length }, 'sciatica bot listening');

@@ -22,6 +22,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Replies are posted to serviceUrl: nothing but http(s) (no gopher:, file:, data:). */
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function hasId(value: unknown): boolean {
   return isObject(value) && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 512;
 }
@@ -33,7 +43,7 @@ export function validateActivity(body: unknown): string | undefined {
   if (!hasId(body.conversation)) return 'the activity needs "conversation.id"';
   if (!hasId(body.from)) return 'the activity needs "from.id"';
   if (body.recipient !== undefined && !hasId(body.recipient)) return '"recipient" must have an id';
-  if (body.serviceUrl !== undefined && typeof body.serviceUrl !== 'string') return '"serviceUrl" must be text';
+  if (body.serviceUrl !== undefined && !isHttpUrl(body.serviceUrl)) return '"serviceUrl" must be an http(s) URL';
   if (body.deliveryMode !== undefined && typeof body.deliveryMode !== 'string') return '"deliveryMode" must be text';
   if (body.text !== undefined && body.text !== null) {
     if (typeof body.text !== 'string') return '"text" must be text';
