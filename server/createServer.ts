@@ -12,6 +12,7 @@ import { runWithRequestId } from '../config/requestContext';
 import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
 import { NewConversationLimit } from './NewConversationLimit';
 import { ChannelTurns } from './ChannelTurns';
+import { applyHttpConventions } from './httpConventions';
 import { noteRefusal, registerRequestLogging } from './requestLogging';
 import type { SafetyGate } from './SafetyFirstBudget';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
@@ -36,6 +37,7 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const { config, logger, adapter } = endpoint;
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
+  applyHttpConventions(server, config);
   server.pre(restify.plugins.pre.context());
   const channels = new ChannelTurns(adapter);
   const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
