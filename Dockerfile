@@ -9,7 +9,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them. npm ci installs the dev
-# dependencies too: the TypeScript compiler, and rimraf for botbuilder-dialogs' postinstall.
+# dependencies too: the TypeScript compiler, rimraf for botbuilder-dialogs' postinstall, and
+# botframework-webchat, whose one bundle the build copies to web/vendor/ before the prune.
 COPY package.json package-lock.json ./
 RUN npm ci --include=dev
 
