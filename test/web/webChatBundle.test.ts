@@ -22,6 +22,10 @@ describe('dependencies and the Web Chat bundle', () => {
     expect(lock.packages['node_modules/@azure/storage-blob'].dev).to.not.equal(true);
   });
 
+  it('can install for production alone: botbuilder-dialogs\' install script runs rimraf through npx', () => {
+    expect(manifest.dependencies).to.have.property('rimraf');
+  });
+
   it('keeps botframework-webchat and the packages only it needs out of a production install', () => {
     expect(manifest.dependencies).to.not.have.property('botframework-webchat');
     expect(manifest.devDependencies).to.have.property('botframework-webchat');
