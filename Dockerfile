@@ -1,13 +1,16 @@
 # The bot as a container: `docker build -t sciatica-bot .` then
 # `docker run -p 3978:3978 --env-file .env sciatica-bot`. Not built on the development machines
-# (no Docker engine there); see docs/deploy.md.
+# (no Docker engine there); see docs/deploy.md. The .env needs MicrosoftAppId: with auth off the bot
+# listens on the container's loopback only, unless ALLOW_ANONYMOUS_ON_NETWORK=true (a test container
+# on a closed network, never production).
 FROM node:24-slim
 
 ENV NODE_ENV=production
 WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them. npm ci installs the dev
-# dependencies too: the TypeScript compiler, and rimraf for botbuilder-dialogs' postinstall.
+# dependencies too: the TypeScript compiler, rimraf for botbuilder-dialogs' postinstall, and
+# botframework-webchat, whose one bundle the build copies to web/vendor/ before the prune.
 COPY package.json package-lock.json ./
 RUN npm ci --include=dev
 

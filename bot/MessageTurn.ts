@@ -25,6 +25,7 @@ import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
+import { RedFlagCheck } from './RedFlagCheck';
 import type { ConversationAccessors, SessionState } from './SessionState';
 import { deliverReplies, type DeliveryWording } from './TurnDelivery';
 import { TurnEventLog, type TurnEventSink } from './TurnEvents';
@@ -56,7 +57,7 @@ export class MessageTurn {
   async run(context: TurnContext): Promise<void> {
     const { activity } = context;
     const text = typeof activity.text === 'string' ? activity.text : '';
-    const safety = text ? this.services.detector.assess(text) : undefined;
+    const safety = text ? RedFlagCheck.of(context, this.services.detector, text).assessment : undefined;
     if (safety?.kind === 'escalate') return this.services.escalations.escalate(context, safety);
 
     const session = await this.services.accessors.session.get(context, {});

@@ -56,6 +56,16 @@ export class SafetyEscalation {
     return { kind: 'escalate', urgency, flags: [ruleId], advice: urgency, language: 'en', aboutSomeoneElse: false };
   }
 
+  /**
+   * The advice for a message that may describe a red flag, as plain text that needs no state: what
+   * a patient refused by the rate limit still sees. A clarifying question's advice is the one a
+   * "yes" would get.
+   */
+  adviceFor(assessment: Exclude<SafetyAssessment, { kind: 'clear' }>): string {
+    const escalation = assessment.kind === 'escalate' ? assessment : this.fromClarification(assessment.ruleId);
+    return this.reply(escalation).text;
+  }
+
   /** The one-line advice repeated at the top of every reply after an escalation. */
   reminder(session: SessionState): string {
     return session.escalation ? this.replies.say(this.rules.escalations[session.escalation.urgency].reminder) : '';

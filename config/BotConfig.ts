@@ -10,7 +10,11 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface BotConfig {
   readonly port: number;
+  /** The interface listened on: loopback when auth is off, unless ALLOW_ANONYMOUS_ON_NETWORK=true. */
   readonly host: string;
+  /** A HOST that was not used because it would have opened auth-off mode to the network. */
+  readonly refusedHost?: string;
+  readonly allowAnonymousOnNetwork: boolean;
   readonly microsoftAppId: string;
   readonly microsoftAppPassword: string;
   readonly microsoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
@@ -47,6 +51,10 @@ export interface BotConfig {
   readonly maxTextLength: number;
   readonly maxBodyBytes: number;
   readonly turnsPerMinutePerConversation: number;
+  /** With auth off: conversations a client address may start per minute. */
+  readonly newConversationsPerMinutePerAddress: number;
+  /** The larger budget of a conversation whose messages may describe a red flag. */
+  readonly redFlagTurnsPerMinute: number;
   readonly webRequestsPerMinutePerAddress: number;
   /** Reverse proxies in front of the bot that append the caller's address to X-Forwarded-For. */
   readonly trustedProxies: number;
@@ -99,6 +107,20 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes', 'on'].includes(raw)) return true;
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1)$/;
+
+/**
+ * With auth off, /api/messages accepts anyone's turns for any conversation id, so the bot listens
+ * on loopback unless ALLOW_ANONYMOUS_ON_NETWORK=true says otherwise. HOST=0.0.0.0 alone (as
+ * containers and .env files set it) is not that opt-in.
+ */
+function listenHost(env: Env, anonymous: boolean, allowAnonymousOnNetwork: boolean): { host: string; refusedHost?: string } {
+  const requested = read(env, 'HOST');
+  if (!anonymous || allowAnonymousOnNetwork) return { host: requested ?? '0.0.0.0' };
+  if (requested !== undefined && LOOPBACK.test(requested)) return { host: requested };
+  return { host: '127.0.0.1', refusedHost: requested };
 }
 
 function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
@@ -163,15 +185,23 @@ export function loadConfig(env: Env = process.env): BotConfig {
     throw new ConfigError('BLOB_CONNECTION_STRING', 'is required when STORAGE=blob');
   }
   const ownOrigin = `http://localhost:${port}`;
+  const anonymous = microsoftAppId === '';
+  const allowAnonymousOnNetwork = flag(env, 'ALLOW_ANONYMOUS_ON_NETWORK', false);
+  const turnsPerMinutePerConversation = integer(env, 'TURNS_PER_MINUTE_PER_CONVERSATION', 30, 1, 100000);
+  const redFlagTurnsPerMinute = integer(env, 'RED_FLAG_TURNS_PER_MINUTE', Math.max(60, turnsPerMinutePerConversation), 1, 100000);
+  if (redFlagTurnsPerMinute < turnsPerMinutePerConversation) {
+    throw new ConfigError('RED_FLAG_TURNS_PER_MINUTE', `must be at least TURNS_PER_MINUTE_PER_CONVERSATION (${turnsPerMinutePerConversation})`);
+  }
 
   return Object.freeze<BotConfig>({
     port,
-    host: text(env, 'HOST', '0.0.0.0'),
+    ...listenHost(env, anonymous, allowAnonymousOnNetwork),
+    allowAnonymousOnNetwork,
     microsoftAppId,
     microsoftAppPassword: text(env, 'MicrosoftAppPassword', ''),
     microsoftAppType: oneOf(env, 'MicrosoftAppType', 'SingleTenant', ['SingleTenant', 'MultiTenant', 'UserAssignedMSI']),
     microsoftAppTenantId: text(env, 'MicrosoftAppTenantId', ''),
-    anonymous: microsoftAppId === '',
+    anonymous,
 
     practiceName: text(env, 'PRACTICE_NAME', 'Garrett Sciatica Clinic'),
     practitionerName: text(env, 'PRACTITIONER_NAME', 'Dr. Garrett'),
@@ -199,7 +229,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
 
     maxTextLength: integer(env, 'MAX_TEXT_LENGTH', 500, 50, 10000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 10 * 1024 * 1024),
-    turnsPerMinutePerConversation: integer(env, 'TURNS_PER_MINUTE_PER_CONVERSATION', 30, 1, 100000),
+    turnsPerMinutePerConversation,
+    newConversationsPerMinutePerAddress: integer(env, 'NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS', 60, 1, 100000),
+    redFlagTurnsPerMinute,
     webRequestsPerMinutePerAddress: integer(env, 'WEB_REQUESTS_PER_MINUTE_PER_ADDRESS', 120, 1, 100000),
     trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0, 5),
     smsIdleHours: integer(env, 'SMS_IDLE_HOURS', 24, 1, 24 * 365),

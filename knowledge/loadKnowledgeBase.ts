@@ -1,11 +1,12 @@
 /**
  * Reads faq.json and refuses it — with a KnowledgeBaseError a clinic staff member can act on — unless it
  * is valid JSON, matches faq.schema.json (the same rules their editor shows as they type), has unique
- * ids, follow-ups that point at real entries, and no blank answers. A refused file never half-loads.
+ * ids, follow-ups that point at real entries, and no blank answers or raw HTML. A refused file never half-loads.
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FaqDocument } from './FaqEntry';
+import { rawHtmlProblem } from './checkAnswer';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
@@ -42,6 +43,8 @@ export function parseKnowledgeBase(jsonText: string, sourceName: string): Knowle
     if (entry.answer.trim() === '') {
       throw new KnowledgeBaseError(M.emptyAnswer(sourceName, `entry "${entry.id}"`), sourceName, entry.id, 'answer');
     }
+    const html = rawHtmlProblem(entry.answer);
+    if (html !== undefined) throw new KnowledgeBaseError(`${sourceName}: entry "${entry.id}": ${html}`, sourceName, entry.id, 'answer');
   }
   for (const entry of entries) {
     const missing = entry.followUps?.find((target) => !ids.has(target));

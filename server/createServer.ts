@@ -2,30 +2,31 @@
  * The HTTP surface: the Bot Framework endpoint, a health probe, and whatever else registers itself
  * (the web chat page). Bodies are size-limited and activities validated before the adapter sees
  * them, so bad input gets a 4xx, never a 500. Each conversation has a turn budget (429 beyond it),
- * which never holds back a message that may describe a red flag.
+ * and a larger one for messages that may describe a red flag, whose 429 carries the safety advice.
  */
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
-import { ConversationRateLimit } from './ConversationRateLimit';
-import { registerRequestLogging } from './requestLogging';
+import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
+import { NewConversationLimit } from './NewConversationLimit';
+import { ChannelTurns } from './ChannelTurns';
+import { applyHttpConventions } from './httpConventions';
+import { noteRefusal, registerRequestLogging } from './requestLogging';
+import type { SafetyGate } from './SafetyFirstBudget';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
+import { clientAddress } from './webchat/requestGuards';
 
 export interface BotEndpoint {
   readonly config: BotConfig;
   readonly logger: Logger;
   readonly adapter: CloudAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
-  /** The red-flag detector's verdict on a message (escalate or clarify): such a message is never rate-limited. */
-  readonly mayBeRedFlag: (text: string) => boolean;
+  readonly safety: SafetyGate;
 }
 
-/**
- * With auth on, a request without a JWT-shaped bearer token is refused here: the adapter would refuse
- * it too, but only after printing a stack trace to the console for each one (CloudAdapter.process).
- */
+/** With auth on, a request without a JWT-shaped bearer token is refused before any token check. */
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
 export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
@@ -36,8 +37,11 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const { config, logger, adapter } = endpoint;
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
+  applyHttpConventions(server, config);
   server.pre(restify.plugins.pre.context());
-  const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, endpoint.mayBeRedFlag);
+  const channels = new ChannelTurns(adapter);
+  const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
+  const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, config.redFlagTurnsPerMinute, endpoint.safety.advice);
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -54,20 +58,44 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(400, { error: problem });
       return;
     }
+    const authenticated = await channels.authenticate(req.body, req.header('authorization') ?? '');
+    if (!authenticated.ok) {
+      noteRefusal(req, authenticated.reason);
+      res.send(authenticated.status, { error: authenticated.status === 401 ? 'unauthorized' : 'could not check the token; try again' });
+      return;
+    }
     if (config.anonymous && !isSafeAnonymousTurn(req.body)) {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
       return;
     }
-    const retryAfter = rateLimit.refuse(req.body);
-    if (retryAfter !== undefined) {
-      res.header('Retry-After', String(retryAfter));
-      res.send(429, { error: `too many messages in this conversation; try again in ${retryAfter} s` });
+    const tooManyNew = config.anonymous ? newConversations.refuse(clientAddress(req, config.trustedProxies), conversationKey(req.body)) : undefined;
+    if (tooManyNew) {
+      res.header('Retry-After', String(tooManyNew.retryAfterSeconds));
+      res.send(429, { error: `too many new conversations from this address; try again in ${tooManyNew.retryAfterSeconds} s` });
       return;
     }
-    await runWithRequestId(req.id(), () => adapter.process(req, res, (context) => {
-      rateLimit.count(context);
-      return endpoint.runTurn(context);
-    }));
+    const check = endpoint.safety.check(typeof req.body.text === 'string' ? req.body.text : '');
+    const refusal = rateLimit.refuse(req.body, check);
+    if (refusal) {
+      res.header('Retry-After', String(refusal.retryAfterSeconds));
+      const error = `too many messages in this conversation; try again in ${refusal.retryAfterSeconds} s`;
+      res.send(429, refusal.safetyAdvice ? { error, message: refusal.safetyAdvice } : { error });
+      return;
+    }
+    await runWithRequestId(req.id(), async () => {
+      try {
+        const response = await channels.run(authenticated, (context) => {
+          check.handTo(context);
+          rateLimit.count(context);
+          return endpoint.runTurn(context);
+        });
+        res.send(response?.status ?? 200, response?.body);
+      } catch (error) {
+        // The turn's own errors are answered by onTurnError; this is the adapter failing around it.
+        logger.error({ err: error }, 'turn failed');
+        res.send(500, { error: 'the bot could not answer; please try again' });
+      }
+    });
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

@@ -2,7 +2,8 @@
  * One log line per HTTP request: id, method, path (no query string: it may carry a token), status
  * and duration; never a body or a header value. The id is the caller's `x-request-id` when it
  * looks like an id (Azure and proxies set one, and it lets a log line be matched with theirs),
- * else restify's own; it is echoed in the response's `x-request-id`.
+ * else restify's own; it is echoed in the response's `x-request-id`. A refused request's reason
+ * (noteRefusal) goes on the same line, so a flood of refusals is one line each.
  */
 import type * as restify from 'restify';
 import type { Logger } from '../config/logger';
@@ -11,9 +12,15 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'request-id'] as const;
 /** Anything else a caller sends as an id could forge or break log lines. */
 const PLAUSIBLE_ID = /^[\w.:-]{1,128}$/;
 const STARTED = Symbol('startedAt');
+const REFUSAL = Symbol('refusal');
 const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz']);
 
-type TimedRequest = restify.Request & { [STARTED]?: bigint };
+type TimedRequest = restify.Request & { [STARTED]?: bigint; [REFUSAL]?: string };
+
+/** Why the request was refused, for its log line; the caller is told nothing more than the status. */
+export function noteRefusal(req: restify.Request, reason: string): void {
+  (req as TimedRequest)[REFUSAL] = reason;
+}
 
 export function registerRequestLogging(server: restify.Server, logger: Logger): void {
   server.pre((req: TimedRequest, res: restify.Response, next: restify.Next) => {
@@ -28,7 +35,8 @@ export function registerRequestLogging(server: restify.Server, logger: Logger): 
   server.on('after', (req: TimedRequest, res: restify.Response) => {
     const started = req[STARTED];
     const ms = started === undefined ? undefined : Number(process.hrtime.bigint() - started) / 1e6;
-    const fields = { reqId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: ms && Math.round(ms * 10) / 10 };
+    const refused = req[REFUSAL];
+    const fields = { reqId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: ms && Math.round(ms * 10) / 10, ...(refused ? { refused } : {}) };
     if (QUIET_PATHS.has(req.path())) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   });

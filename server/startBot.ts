@@ -9,6 +9,7 @@ import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { MessageLanguage } from '../language/MessageLanguage';
+import { RedFlagCheck } from '../bot/RedFlagCheck';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
@@ -22,6 +23,7 @@ import { createStorage, type ConversationStorage } from '../storage/createStorag
 import { withConflictRetry } from '../storage/withConflictRetry';
 import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
+import type { SafetyGate } from './SafetyFirstBudget';
 import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
 
@@ -84,16 +86,27 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     logger,
     onSent: config.logTranscripts ? transcriptLog(logger) : undefined,
   });
-  const { detector } = assembled.services;
-  const mayBeRedFlag = (text: string) => detector.assess(text).kind !== 'clear';
-  const server = createServer({ config, logger, adapter, runTurn, mayBeRedFlag });
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, mayBeRedFlag });
+  const { detector, escalations } = assembled.services;
+  const safety: SafetyGate = {
+    check: (text) => new RedFlagCheck(detector, text),
+    advice: (check) => {
+      const { assessment } = check;
+      return assessment.kind === 'clear' ? '' : escalations.adviceFor(assessment);
+    },
+  };
+  const server = createServer({ config, logger, adapter, runTurn, safety });
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {
     logger.warn('AUTH IS OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated calls. Development only.');
+    if (config.refusedHost !== undefined) {
+      logger.warn({ host: config.host, refusedHost: config.refusedHost }, `HOST=${config.refusedHost} not used: with auth off the bot listens on ${config.host} only. Set MicrosoftAppId, or ALLOW_ANONYMOUS_ON_NETWORK=true to open auth-off mode to the network (never in production).`);
+    } else if (config.allowAnonymousOnNetwork) {
+      logger.warn({ host: config.host }, 'ALLOW_ANONYMOUS_ON_NETWORK is on: anyone who can reach this port can talk to the bot as any conversation.');
+    }
   }
   if (config.logTranscripts) logger.warn('LOG_TRANSCRIPTS is on: message text is logged (redacted). Not for production.');
   logger.info({ url, storage: config.storage, entries: knowledge.current().entries.length }, 'sciatica bot listening');

@@ -13,8 +13,23 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set([
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/** The text as the bot reads it: the web chat cleans a message this way before its red-flag check. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Replies are posted to serviceUrl: nothing but http(s) (no gopher:, file:, data:). */
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function hasId(value: unknown): boolean {
@@ -28,11 +43,11 @@ export function validateActivity(body: unknown): string | undefined {
   if (!hasId(body.conversation)) return 'the activity needs "conversation.id"';
   if (!hasId(body.from)) return 'the activity needs "from.id"';
   if (body.recipient !== undefined && !hasId(body.recipient)) return '"recipient" must have an id';
-  if (body.serviceUrl !== undefined && typeof body.serviceUrl !== 'string') return '"serviceUrl" must be text';
+  if (body.serviceUrl !== undefined && !isHttpUrl(body.serviceUrl)) return '"serviceUrl" must be an http(s) URL';
   if (body.deliveryMode !== undefined && typeof body.deliveryMode !== 'string') return '"deliveryMode" must be text';
   if (body.text !== undefined && body.text !== null) {
     if (typeof body.text !== 'string') return '"text" must be text';
-    body.text = body.text.replace(CONTROL_CHARACTERS, '');
+    body.text = withoutControlCharacters(body.text);
   }
   if (body.type === 'invoke' && body.name !== undefined && typeof body.name !== 'string') return '"name" must be text';
   return undefined;

@@ -8,6 +8,7 @@ import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
 import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation } from '../knowledge/evaluateKnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { reportText } from './reportText';
 import { option } from './usageOptions';
 
 loadDotEnv({ quiet: true });
@@ -46,7 +47,7 @@ function main(args: readonly string[]): void {
 
 function printConfusions(title: string, confusions: readonly Confusion[]): void {
   console.log(`\n${title}:${confusions.length === 0 ? ' none' : ''}`);
-  for (const c of confusions) console.log(`  "${c.text}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
+  for (const c of confusions) console.log(`  "${reportText(c.text)}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
 }
 
 /** Confusions in `list` that `other` does not have (same text and same wrong answer). */

@@ -5,6 +5,7 @@
  */
 import { countUsage, noAnswerRate, type ChannelCounts } from '../knowledge/usage/countUsage';
 import { isCountRecord, type CountRecord } from '../knowledge/usage/UsageRecords';
+import { reportText } from './reportText';
 import { usageQuery } from './usageOptions';
 
 const ROWS: readonly [string, (c: ChannelCounts) => string][] = [
@@ -39,8 +40,9 @@ function percent(rate: number | undefined): string {
   return rate === undefined ? '–' : `${(rate * 100).toFixed(1)} %`;
 }
 
-/** First column left-aligned, the numbers right-aligned. */
-function table(rows: readonly (readonly string[])[]): string {
+/** First column left-aligned, the numbers right-aligned. Channel names and entry ids come from the logs: shown neutralised. */
+function table(rawRows: readonly (readonly string[])[]): string {
+  const rows = rawRows.map((row) => row.map(reportText));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   return rows.map((row) => row.map((cell, i) => (i === 0 ? `  ${cell.padEnd(widths[i])}` : cell.padStart(widths[i] + 2))).join('')).join('\n');
 }

@@ -6,6 +6,7 @@
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { groupUnanswered, type UnansweredGroup } from '../knowledge/usage/groupUnanswered';
 import { isUnansweredRecord, type UnansweredRecord } from '../knowledge/usage/UsageRecords';
+import { reportText } from './reportText';
 import { usageQuery } from './usageOptions';
 
 const SHOWN_WORDINGS = 4;
@@ -26,8 +27,8 @@ async function main(args: readonly string[]): Promise<void> {
 
 function describe(group: UnansweredGroup, rank: number): string {
   const [first, ...others] = group.wordings;
-  const lines = [`${String(rank).padStart(3)}. ${group.count}× "${first.text}"${first.count > 1 ? ` (${first.count})` : ''}`];
-  for (const other of others.slice(0, SHOWN_WORDINGS - 1)) lines.push(`       "${other.text}"${other.count > 1 ? ` (${other.count})` : ''}`);
+  const lines = [`${String(rank).padStart(3)}. ${group.count}× "${reportText(first.text)}"${first.count > 1 ? ` (${first.count})` : ''}`];
+  for (const other of others.slice(0, SHOWN_WORDINGS - 1)) lines.push(`       "${reportText(other.text)}"${other.count > 1 ? ` (${other.count})` : ''}`);
   if (others.length >= SHOWN_WORDINGS) lines.push(`       … and ${others.length - SHOWN_WORDINGS + 1} more wordings`);
   const closest = group.closest ? `closest entry: ${group.closest.id} (score ${group.closest.score.toFixed(2)})` : 'closest entry: none';
   const now =

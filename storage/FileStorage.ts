@@ -19,15 +19,22 @@ import { StorageConflictError } from './StorageConflictError';
 const STATE_SUFFIX = '.json';
 const TEMP_SUFFIX = '.tmp';
 const OWN_FILE = /^[0-9a-f]{64}\.json(?:\.[0-9a-f-]{36}\.tmp)?$/;
+const OWN_TEMP_FILE = /^[0-9a-f]{64}\.json\.[0-9a-f-]{36}\.tmp$/;
 
 export class FileStorage implements Storage {
   private readonly queues = new Map<string, Promise<void>>();
 
   private constructor(readonly directory: string) {}
 
-  /** Creates the folder if needed; only the bot's own user may read it (it holds health details). */
+  /**
+   * Creates the folder if needed; only the bot's own user may read it (it holds health details).
+   * Temporary files a crash left behind are removed: nothing of this process writes yet, and each
+   * holds a half-written or superseded copy of state (with health details) nobody will read.
+   */
   static async open(directory: string): Promise<FileStorage> {
     await fs.mkdir(directory, { recursive: true, mode: 0o700 });
+    const orphans = (await fs.readdir(directory)).filter((name) => OWN_TEMP_FILE.test(name));
+    await Promise.all(orphans.map((name) => fs.rm(path.join(directory, name), { force: true })));
     return new FileStorage(path.resolve(directory));
   }
 

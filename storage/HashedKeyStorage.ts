@@ -3,7 +3,7 @@
  * into the same blob name and cuts names at 1,024 characters, so two long conversation ids that
  * differ only at the end would share one state; hashing gives every key its own fixed-length name
  * and keeps conversation ids (for SMS, phone numbers) out of blob listings. The fixed prefix lets
- * the container's lifecycle rule (docs/deploy.md) expire conversation state and nothing else.
+ * the state sweeper (IdleBlobState), and any lifecycle rule, expire conversation state and nothing else.
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import { hashStorageKey } from './hashStorageKey';

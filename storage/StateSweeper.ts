@@ -1,7 +1,7 @@
 /**
- * Deletes conversation state nobody has written to within STATE_TTL_HOURS (STORAGE=file). Blob
- * storage does this with an Azure lifecycle-management rule instead (docs/deploy.md). The timer is
- * unref'd so it never keeps the process alive; stop() is called on shutdown.
+ * Deletes conversation state nobody has written to within STATE_TTL_HOURS (STORAGE=file and blob;
+ * FileStorage and IdleBlobState do the deleting). The timer is unref'd so it never keeps the
+ * process alive; stop() is called on shutdown.
  */
 import type { Logger } from '../config/logger';
 

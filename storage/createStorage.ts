@@ -7,17 +7,19 @@
  * state is rejected and re-run instead of overwriting another turn's progress.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { BlobServiceClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { ConcurrencyCheckedStorage } from './ConcurrencyCheckedStorage';
 import { FileStorage } from './FileStorage';
 import { HashedKeyStorage } from './HashedKeyStorage';
-import { StateSweeper } from './StateSweeper';
+import { IdleBlobState } from './IdleBlobState';
+import { StateSweeper, type IdleStateStore } from './StateSweeper';
 
 export interface ConversationStorage {
   readonly storage: Storage;
-  /** Starts background upkeep: the idle-state sweeper for STORAGE=file. */
+  /** Starts background upkeep: the idle-state sweeper for STORAGE=file and blob. */
   start(): void;
   /** Stops the upkeep and waits for writes in progress. */
   close(): Promise<void>;
@@ -31,15 +33,7 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
       return fixed(new MemoryStorage());
     case 'file': {
       const files = await FileStorage.open(config.storagePath);
-      const sweeper = new StateSweeper(files, config.stateTtlHours * 3_600_000, logger);
-      return {
-        storage: new ConcurrencyCheckedStorage(files),
-        start: () => sweeper.start(),
-        close: async () => {
-          await sweeper.stop();
-          await files.flush();
-        },
-      };
+      return swept(files, files, config, logger, () => files.flush());
     }
     case 'blob': {
       const blobs = new HashedKeyStorage(new BlobsStorage(config.blobConnectionString, config.blobContainer));
@@ -47,12 +41,26 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
       await blobs.read(['start-up check']).catch((error: unknown) => {
         throw new Error(`Blob storage is not reachable (BLOB_CONNECTION_STRING, BLOB_CONTAINER=${config.blobContainer})`, { cause: error });
       });
-      return fixed(blobs);
+      const container = BlobServiceClient.fromConnectionString(config.blobConnectionString).getContainerClient(config.blobContainer);
+      return swept(blobs, new IdleBlobState(container), config, logger);
     }
   }
 }
 
-/** Memory and blob need no upkeep here: blob state expires by the container's lifecycle rule. */
+/** Memory state needs no upkeep: it goes with the process. */
 function fixed(storage: Storage): ConversationStorage {
   return { storage: new ConcurrencyCheckedStorage(storage), start: () => undefined, close: async () => undefined };
+}
+
+/** File and blob state: idle conversations are removed after STATE_TTL_HOURS by the state sweeper. */
+function swept(storage: Storage, idle: IdleStateStore, config: StorageSettings, logger: Logger, flush: () => Promise<void> = async () => undefined): ConversationStorage {
+  const sweeper = new StateSweeper(idle, config.stateTtlHours * 3_600_000, logger);
+  return {
+    storage: new ConcurrencyCheckedStorage(storage),
+    start: () => sweeper.start(),
+    close: async () => {
+      await sweeper.stop();
+      await flush();
+    },
+  };
 }

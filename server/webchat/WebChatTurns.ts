@@ -4,29 +4,11 @@
  * the InvokeResponse instead of being posted to a Bot Connector service that does not exist here.
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { RedFlagCheck } from '../../bot/RedFlagCheck';
+import { inProcess, type AuthenticateRequestResult, type InProcessAdapter } from '../inProcessAdapter';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';
-
-/** The turn's identity, as CloudAdapter would have built it from a channel's token. */
-interface AuthenticateRequestResult {
-  readonly audience: string;
-  readonly claimsIdentity: object;
-  readonly connectorFactory: object;
-}
-
-/**
- * `processActivity(AuthenticateRequestResult, …)` is the adapter's own in-process entry point
- * (CloudAdapterBase; named pipes use it), but protected; the public `processActivityDirect`
- * discards the InvokeResponse that carries expectReplies' replies. We were already authenticated
- * by our own token, so we build the result the way authenticateRequest would, from the adapter's
- * own BotFrameworkAuthentication: it works with or without a MicrosoftAppId.
- */
-interface InProcessAdapter {
-  readonly botFrameworkAuthentication: { createConnectorFactory(identity: object): object };
-  createClaimsIdentity(botAppId?: string): object;
-  processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
-}
 
 // Only used for outbound calls to a channel, which expectReplies never makes.
 const TO_CHANNEL_FROM_BOT_SCOPE = 'https://api.botframework.com';
@@ -42,6 +24,12 @@ export interface WebChatTurnResult {
 
 export class WebChatTurns {
   private readonly adapter: InProcessAdapter;
+  /**
+   * The web chat was already authenticated by our own token, so the turn's identity is built the way
+   * authenticateRequest would, from the adapter's own BotFrameworkAuthentication: it works with or
+   * without a MicrosoftAppId. (The public `processActivityDirect` discards the InvokeResponse that
+   * carries expectReplies' replies.)
+   */
   private readonly auth: AuthenticateRequestResult;
 
   constructor(
@@ -50,7 +38,7 @@ export class WebChatTurns {
     microsoftAppId: string,
     private readonly runTurn: (context: TurnContext) => Promise<void>,
   ) {
-    this.adapter = adapter as unknown as InProcessAdapter;
+    this.adapter = inProcess(adapter);
     const claimsIdentity = this.adapter.createClaimsIdentity(microsoftAppId);
     this.auth = {
       audience: TO_CHANNEL_FROM_BOT_SCOPE,
@@ -59,7 +47,8 @@ export class WebChatTurns {
     };
   }
 
-  async run(input: ClientInput, conversationId: string, userId: string, serviceUrl: string): Promise<WebChatTurnResult> {
+  /** `check` is the message's red-flag check, made before the rate limit: the turn uses it, not a second one. */
+  async run(input: ClientInput, check: RedFlagCheck, conversationId: string, userId: string, serviceUrl: string): Promise<WebChatTurnResult> {
     const now = Date.now();
     const id = randomUUID();
     const activity = {
@@ -78,7 +67,10 @@ export class WebChatTurns {
     const problem = validateActivity(activity);
     if (problem) throw new Error(`web chat built an invalid activity: ${problem}`);
 
-    const response = await this.adapter.processActivity(this.auth, activity, this.runTurn);
+    const response = await this.adapter.processActivity(this.auth, activity, (context) => {
+      check.handTo(context);
+      return this.runTurn(context);
+    });
     const replies = ((response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [])
       .filter((reply) => reply.type !== 'trace');
     // Web Chat orders by timestamp; expectReplies leaves replies without one (or an id).

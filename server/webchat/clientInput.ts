@@ -4,6 +4,7 @@
  * who it is from) is decided by the server, so a client cannot impersonate another conversation.
  */
 import { WEBCHAT_JOIN_EVENT } from '../../bot/SciaticaBot';
+import { withoutControlCharacters } from '../validateActivity';
 
 export type ClientInput =
   | { readonly type: 'message'; readonly text?: string; readonly value?: unknown }
@@ -29,5 +30,5 @@ export function parseClientInput(body: unknown): ClientInput | string {
     if (JSON.stringify(value).length > MAX_VALUE_JSON) return '"value" is too large';
   }
   if (!text?.trim() && value === undefined) return 'a message needs "text" or "value"';
-  return { type: 'message', text, value };
+  return { type: 'message', text: text === undefined ? undefined : withoutControlCharacters(text), value };
 }

@@ -8,6 +8,7 @@ import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
 import { RateLimiter } from '../RateLimiter';
+import type { SafetyGate } from '../SafetyFirstBudget';
 import { registerDirectLineToken } from './directLineToken';
 import { OriginPolicy } from './OriginPolicy';
 import { brandContrastWarnings } from './pageConfig';
@@ -23,8 +24,7 @@ export interface WebChatParts {
   readonly runTurn: (context: TurnContext) => Promise<void>;
   /** Shown in the chat when a patient is rate-limited (ConversationWording.tooFast). */
   readonly tooFast: string;
-  /** Whether the red-flag detector escalates or clarifies a text: such a message is never rate-limited. */
-  readonly mayBeRedFlag: (text: string) => boolean;
+  readonly safety: SafetyGate;
 }
 
 export function registerWebChat(server: restify.Server, parts: WebChatParts): void {
@@ -37,7 +37,7 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
   registerWebChatPages(server, config);
-  registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, mayBeRedFlag: parts.mayBeRedFlag });
+  registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, safety: parts.safety });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 
   if (config.webchatSigningKeyGenerated) {

@@ -46,7 +46,6 @@ export function requireAllowedOrigin(origins: OriginPolicy): restify.RequestHand
   return (req, res, next) => {
     origins.applyCors(req, res);
     res.header('Cache-Control', 'no-store');
-    res.header('X-Content-Type-Options', 'nosniff');
     if (!origins.isAllowed(req)) {
       res.send(403, { error: 'origin not allowed' });
       return next(false);

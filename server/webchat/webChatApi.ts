@@ -3,38 +3,44 @@
  *   POST /api/webchat/conversations                → { conversationId, userId, token, expiresAt }
  *   POST /api/webchat/conversations/:id/activities → { id, timestamp, activities: [bot replies] }
  * Order of checks for a turn: Origin → token → body size → shape → per-address and per-conversation
- * limits. The limits come last because a message the red-flag detector flags is never refused: the
- * body limit is the same as /api/messages', so even a very long message is read in full first.
+ * limits. The limits come last because a message that may describe a red flag has a budget of its
+ * own (SafetyFirstBudget), and beyond it the refusal shows the safety advice. A body is at most
+ * 16 KB, far more than a patient types, so one message cannot cost seconds of checking.
  */
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
 import { jsonBody } from '../createServer';
 import { RateLimiter } from '../RateLimiter';
-import { parseClientInput, type ClientInput } from './clientInput';
+import { refusalFor, type SafetyGate, type TurnRefusal } from '../SafetyFirstBudget';
+import type { RedFlagCheck } from '../../bot/RedFlagCheck';
+import { parseClientInput } from './clientInput';
 import type { OriginPolicy } from './OriginPolicy';
 import { clientAddress, limitPerAddress, requireAllowedOrigin, sendTooMany } from './requestGuards';
 import type { WebChatTokens } from './WebChatTokens';
 import type { WebChatTurns } from './WebChatTurns';
 
 export interface WebChatApiParts {
-  readonly config: Pick<BotConfig, 'maxBodyBytes' | 'turnsPerMinutePerConversation' | 'trustedProxies'>;
+  readonly config: Pick<BotConfig, 'maxBodyBytes' | 'turnsPerMinutePerConversation' | 'redFlagTurnsPerMinute' | 'trustedProxies'>;
   readonly logger: Logger;
   readonly origins: OriginPolicy;
   readonly addressLimiter: RateLimiter;
   readonly tokens: WebChatTokens;
   readonly turns: WebChatTurns;
   readonly tooFast: string;
-  /** The red-flag detector's verdict (escalate or clarify): such a message is never rate-limited. */
-  readonly mayBeRedFlag: (text: string) => boolean;
+  readonly safety: SafetyGate;
 }
+
+/** What a patient can type in one message, with room to spare (the JSON around it is small). */
+export const WEB_CHAT_MAX_BODY_BYTES = 16 * 1024;
 
 type Verified = restify.Request & { webChat?: { conversationId: string; userId: string } };
 
 export function registerWebChatApi(server: restify.Server, parts: WebChatApiParts): void {
   const { config, origins, tokens, turns, tooFast, logger } = parts;
   const conversationLimiter = new RateLimiter(config.turnsPerMinutePerConversation);
-  const body = jsonBody(config);
+  const redFlagLimiter = new RateLimiter(config.redFlagTurnsPerMinute);
+  const body = jsonBody({ maxBodyBytes: Math.min(config.maxBodyBytes, WEB_CHAT_MAX_BODY_BYTES) });
 
   const requireToken: restify.RequestHandler = (req: Verified, res, next) => {
     const check = tokens.verify(req.headers.authorization, String(req.params?.id ?? ''));
@@ -46,12 +52,12 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
     return next();
   };
 
-  /** Both budgets are spent; a refused turn is let through when its text may describe a red flag. */
-  const overBudget = (req: Verified, input: ClientInput): number | undefined => {
-    const decisions = [parts.addressLimiter.take(clientAddress(req, config.trustedProxies)), conversationLimiter.take(req.webChat!.conversationId)];
-    const refused = decisions.find((decision) => !decision.allowed);
-    if (!refused || (input.type === 'message' && input.text && parts.mayBeRedFlag(input.text))) return undefined;
-    return refused.retryAfterSeconds;
+  /** Both everyday budgets are spent; beyond them a message that may describe a red flag spends its own. */
+  const overBudget = (req: Verified, check: RedFlagCheck): TurnRefusal | undefined => {
+    const { conversationId } = req.webChat!;
+    const decisions = [parts.addressLimiter.take(clientAddress(req, config.trustedProxies)), conversationLimiter.take(conversationId)];
+    const everyday = decisions.find((decision) => !decision.allowed) ?? decisions[0];
+    return refusalFor(everyday, check, () => redFlagLimiter.take(conversationId), parts.safety.advice);
   };
 
   server.opts('/api/webchat/conversations', origins.preflight());
@@ -68,16 +74,17 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
       res.send(400, { error: input });
       return;
     }
-    const retryAfter = overBudget(req, input);
-    if (retryAfter !== undefined) {
-      sendTooMany(res, retryAfter, tooFast);
+    const check = parts.safety.check(input.type === 'message' ? input.text ?? '' : '');
+    const refusal = overBudget(req, check);
+    if (refusal) {
+      sendTooMany(res, refusal.retryAfterSeconds, refusal.safetyAdvice ?? tooFast);
       return;
     }
     const { conversationId, userId } = req.webChat!;
     // The bot's own origin as the server sees it; expectReplies means nothing is ever sent there.
     const serviceUrl = `http://localhost:${req.socket.localPort}`;
     try {
-      res.send(200, await turns.run(input, conversationId, userId, serviceUrl));
+      res.send(200, await turns.run(input, check, conversationId, userId, serviceUrl));
     } catch (error) {
       logger.error({ err: error }, 'web chat turn failed');
       res.send(500, { error: 'the bot could not answer; please try again' });

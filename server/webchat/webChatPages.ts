@@ -9,12 +9,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import { inlineJson, pageConfig } from './pageConfig';
 import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
+import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = 'web';
 const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
@@ -36,18 +37,15 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** The Web Chat bundle from node_modules, under a URL that names its version (so it can be cached for a year). */
-export function webChatBundle(): { path: string; asset: StaticAsset } {
-  // The package's "exports" hides dist/; its main entry is lib/index.js, next to dist/.
-  const packageDir = join(dirname(require.resolve('botframework-webchat')), '..');
-  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const body = readFileSync(join(packageDir, 'dist', 'webchat.js'));
+/** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */
+export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAsset } {
+  const { version, body } = readVendoredWebChat(webDir);
   return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
 }
 
 export function registerWebChatPages(server: restify.Server, config: PagesConfig, webDir = WEB_DIR): void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
-  const bundle = webChatBundle();
+  const bundle = webChatBundle(webDir);
   const page = pageConfig(config);
   const name = escapeHtml(config.practiceName);
   const indexTemplate = fill(read('index.html'), {

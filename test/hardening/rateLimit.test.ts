@@ -4,8 +4,8 @@
  */
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
+import { RedFlagCheck } from '../../bot/RedFlagCheck';
 import { ConversationRateLimit } from '../../server/ConversationRateLimit';
-import { RateLimiter } from '../../server/RateLimiter';
 import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { startTestBot } from '../support/testBot';
@@ -55,14 +55,15 @@ describe('rate limit per conversation on /api/messages', () => {
 describe('ConversationRateLimit', () => {
   const activity = { channelId: 'sms', conversation: { id: '+15550102030' }, text: 'hi' };
   const contextOf = (a: typeof activity) => ({ activity: a as unknown as Activity }) as never;
+  const everyday = new RedFlagCheck({ assess: () => ({ kind: 'clear', riskConcepts: [] }) }, 'hi');
 
   it('counts only turns that reached the bot (after the token check), so refused callers cannot spend a budget', () => {
-    const limit = new ConversationRateLimit(2, () => false, new RateLimiter(2));
+    const limit = new ConversationRateLimit(2, 4, () => 'advice');
     // Ten unauthenticated requests are checked but never counted.
-    for (let i = 0; i < 10; i++) expect(limit.refuse(activity)).to.equal(undefined);
+    for (let i = 0; i < 10; i++) expect(limit.refuse(activity, everyday)).to.equal(undefined);
     limit.count(contextOf(activity));
     limit.count(contextOf(activity));
-    expect(limit.refuse(activity)).to.be.a('number');
-    expect(limit.refuse({ ...activity, conversation: { id: 'another' } })).to.equal(undefined);
+    expect(limit.refuse(activity, everyday)?.retryAfterSeconds).to.be.a('number');
+    expect(limit.refuse({ ...activity, conversation: { id: 'another' } }, everyday)).to.equal(undefined);
   });
 });

@@ -62,6 +62,19 @@ describe('loadKnowledgeBase refuses a broken faq.json', () => {
     });
   }
 
+  for (const html of ['Call us <b>today</b>.', 'See <a href="https://evil.example">this</a>.', 'Hi<script>alert(1)</script>', 'Hidden <!-- note --> text', 'Line<br/>break', '<img src=x onerror=alert(1)>']) {
+    it(`refuses an answer with raw HTML: ${html}`, () => {
+      const err = refusal({ entries: [entry('stretching', { answer: html })] });
+      expect(err.message).to.match(/^knowledge\/faq\.json: entry "stretching": answer contains HTML/);
+      expect([err.entryId, err.field]).to.deep.equal(['stretching', 'answer']);
+    });
+  }
+
+  it('accepts markdown autolinks and a "<" in text, which are not HTML', () => {
+    const answer = 'Book at <https://booking.example.com>, mail <desk@clinic.example>, and rest if pain lasts < 3 days or <2 hours.';
+    expect(() => parseKnowledgeBase(JSON.stringify({ entries: [entry('stretching', { answer })] }), SOURCE)).to.not.throw();
+  });
+
   it('says in plain words which entry refers to which missing id', () => {
     expect(refusal({ entries: [entry('stretching', { followUps: ['stretchs'] })] }).message).to.equal(
       'knowledge/faq.json: entry "stretching": followUps refers to "stretchs", which is not an entry id',

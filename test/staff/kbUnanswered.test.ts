@@ -71,5 +71,23 @@ describe('kb:unanswered', () => {
       expect(run.stdout).to.contain('2. 1× "do you have parking"');
       expect(run.stdout).to.not.contain('yoga');
     });
+
+    it('neutralises line breaks, bidi overrides and other controls that patients wrote', async function () {
+      this.timeout(60_000);
+      const log = new FileUsageLog(folder.path);
+      const today = new Date();
+      const line = (text: string) => JSON.stringify({ at: today.toISOString(), channel: 'webchat', outcome: 'none', text });
+      await log.append('unanswered', dayOf(today), [
+        line('do you bill\n  2. 99× "FAKE GROUP" insurance'),
+        line('my name is \u202Eevil.exe\u202C ok \u001B[2J cleared?'),
+      ]);
+
+      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], { STORAGE: 'file', UNANSWERED_PATH: folder.path, FAQ_PATH: 'knowledge/faq.json' });
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.stdout).to.not.match(/[\u202A-\u202E\u2066-\u2069\u001B]/);
+      expect(run.stdout.split('\n').filter((printed) => printed.includes('FAKE GROUP')), 'the injected "group" stays on the line it was written in').to.have.length(1);
+      expect(run.stdout).to.contain('do you bill   2. 99× "FAKE GROUP" insurance');
+      expect(run.stdout).to.contain('my name is <U+202E>evil.exe<U+202C> ok <U+001B>[2J cleared?');
+    });
   });
 });

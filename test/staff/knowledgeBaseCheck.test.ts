@@ -82,6 +82,13 @@ describe('kb:check findings', () => {
     expect(printed(findings, 'error', /answer is empty/)).to.equal(`ERROR    line ${lineContaining(text, '"answer": "   "')}: entry "healing-time": answer is empty`);
   });
 
+  it('refuses raw HTML in an answer, on its line', () => {
+    const doc = fixtureDoc();
+    entryOf(doc, 'healing-time').answer = 'Most people feel better in <b>6 weeks</b>.';
+    const { text, findings } = check(doc);
+    expect(printed(findings, 'error', /contains HTML/)).to.match(new RegExp(`^ERROR {4}line ${lineContaining(text, '<b>6 weeks')}: entry "healing-time": answer contains HTML \\(<b>\\)`));
+  });
+
   it('refuses an answer longer than text messages can carry once placeholders are filled in', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'booking').answer = 'Call {practiceName}. '.repeat(20);
