@@ -8,7 +8,9 @@
  *   - lower case, accents removed, apostrophes inside words dropped ("can't" -> "cant");
  *   - letters spelt out with dots, dashes or spaces joined ("n.u.m.b" -> "numb");
  *   - runs of three or more of one letter cut to two ("nuuuumb" -> "nuumb"; Spelling finishes the job);
- *   - texting shorthand expanded from the reviewed list (knowledge/shorthand.json: "u" -> "you").
+ *   - texting shorthand expanded from the reviewed list (knowledge/shorthand.json: "u" -> "you"), emoji
+ *     used for words replaced by them (a peach -> "bum"), and digits standing for letters in a word read
+ *     as letters ("p33" -> "pee"; vertebra codes, times and amounts such as "l5", "3am", "10kg" stay).
  * Every step is one left-to-right pass over the text: a 200,000-character message stays linear.
  */
 import { remove as foldLookAlike } from 'confusables';
@@ -20,30 +22,51 @@ const NON_ASCII_LETTER = /[^\x00-\x7f]/gu;
 const LATIN = /\p{Script=Latin}/u;
 const APOSTROPHE_IN_WORD = /(\p{L})['\u2019\u2018`\u00b4\u02bc](?=\p{L})/gu;
 /** Three or more single letters, each followed by the same separator: "n.u.m.b", "p-e-e", "n u m b". */
-const SPELT_OUT = /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){3,}\p{L}(?![\p{L}\p{N}])/gu;
+const SPELT_OUT = /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 const STRETCHED = /(\p{L})\1{2,}/gu;
 const WORD = /[a-z0-9]+(?:\/[a-z0-9]+)?/g;
 
 interface ShorthandFile {
   readonly expansions: Readonly<Record<string, string>>;
+  readonly symbols: Readonly<Record<string, string>>;
 }
 
+/** Digits and signs that stand for letters inside a word ("k1ll", "$uicide"). */
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const MIXED_WORD = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
+/** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
+const CODE_OR_AMOUNT = /^(?:[lstc]\d{1,2}|\d+[a-z]{1,3})$/;
+/** A disguised word has three characters or more and only digits that look like letters (not "x2", "b12"). */
+const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z013457@$!]+$/;
+
 export class TextCleanup {
-  static readonly default = new TextCleanup((shorthandData as ShorthandFile).expansions);
+  static readonly default = new TextCleanup(shorthandData as ShorthandFile);
 
   private readonly expansions: ReadonlyMap<string, string>;
+  private readonly symbols: ReadonlyMap<string, string>;
+  private readonly symbolPattern: RegExp;
 
-  constructor(expansions: Readonly<Record<string, string>>) {
-    this.expansions = new Map(Object.entries(expansions));
+  constructor(shorthand: ShorthandFile) {
+    this.expansions = new Map(Object.entries(shorthand.expansions));
+    this.symbols = new Map(Object.entries(shorthand.symbols));
+    // Longest first, so a symbol with a variation selector is replaced whole.
+    const keys = [...this.symbols.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.symbolPattern = new RegExp(keys.join('|') || '(?!)', 'gu');
   }
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
-    let text = message.normalize('NFKC').replace(FORMAT_CHARS, '');
+    let text = message.replace(this.symbolPattern, (symbol) => this.symbols.get(symbol) ?? symbol);
+    text = text.normalize('NFKC').replace(FORMAT_CHARS, '');
     text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? foldLookAlike(c) : c));
     text = text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHE_IN_WORD, '$1');
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
-    return text.replace(WORD, (word) => this.expansions.get(word) ?? word);
+    text = text.replace(WORD, (word) => this.expansions.get(word) ?? word);
+    return text.replace(MIXED_WORD, (word) => {
+      if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return word;
+      const letters = word.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c);
+      return this.expansions.get(letters) ?? letters;
+    });
   }
 }
 

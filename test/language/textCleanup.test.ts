@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { cleanText } from '../../language/TextCleanup';
+import { Spelling } from '../../language/Spelling';
+
+describe('the shared text clean-up', () => {
+  const cases: Array<[string, string]> = [
+    ['m\u0443 gr\u043ein is numb', 'my groin is numb'], // Cyrillic look-alikes
+    ['i c\u200ban\u200bt p\u00adee', 'i cannot pee'], // zero-width space, soft hyphen
+    ['\uff4e\uff55\uff4d\uff42', 'numb'], // full-width
+    ['n.u.m.b. down there', 'numb down there'],
+    ['c a n t  p e e', 'cannot  pee'],
+    ['k1ll mys3lf', 'kill myself'],
+    ['my \u{1F351} is numb', 'my  bum  is numb'],
+    ['nuuuumb', 'nuumb'],
+    ['u r gonna b4 2day', 'you are going to before today'],
+  ];
+  for (const [raw, clean] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(clean)}`, () => expect(cleanText(raw)).to.equal(clean));
+
+  it('never changes text already in Latin, accents aside, nor codes, amounts and times', () => {
+    expect(cleanText('Me duele la espalda, L5/S1, 10kg, 3am, b12, covid19')).to.equal('me duele la espalda, l5/s1, 10kg, 3am, b12, covid19');
+    expect(cleanText('está muy mal')).to.equal('esta muy mal');
+  });
+});
+
+describe('spelling', () => {
+  const spelling = new Spelling(['numb', 'bladder', 'groin', 'blades']);
+
+  it('corrects non-words to the closest vocabulary word, preferring one that ends as the typo does', () => {
+    expect(spelling.correctAll(['nuumb', 'blader', 'groim'])).to.deep.equal(['numb', 'bladder', 'groin']);
+  });
+
+  it('never turns a real English word into another word', () => {
+    expect(spelling.correctAll(['pillow', 'grain', 'number'])).to.deep.equal(['pillow', 'grain', 'number']);
+  });
+
+  it('makes only a few corrections per message, so slang and names pass through', () => {
+    const corrected = new Spelling(['numb'], 2).correctAll(['nuumb', 'nuumb', 'nuumb']);
+    expect(corrected).to.deep.equal(['numb', 'numb', 'nuumb']);
+  });
+});
