@@ -1,8 +1,9 @@
 /**
  * The HTTP surface: the Bot Framework endpoint, a health probe, and whatever else registers itself
- * (the web chat page). Bodies are size-limited and activities validated before the adapter sees
- * them, so bad input gets a 4xx, never a 500. Each conversation has a turn budget (429 beyond it),
- * which never holds back a message that may describe a red flag.
+ * (the web chat page). Bodies are JSON only, size-limited and read after the credential check, and
+ * activities are validated before the adapter sees them, so bad input gets a 4xx, never a 500.
+ * Each conversation has a turn budget (429 beyond it), which never holds back a message that may
+ * describe a red flag.
  */
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
@@ -10,6 +11,7 @@ import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
 import { ConversationRateLimit } from './ConversationRateLimit';
+import { readJsonBody, refuseNonJsonBodies } from './jsonRequestBody';
 import { registerRequestLogging } from './requestLogging';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 
@@ -28,15 +30,12 @@ export interface BotEndpoint {
  */
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
-export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
-  return restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }) as unknown as restify.RequestHandler[];
-}
-
 export function createServer(endpoint: BotEndpoint): restify.Server {
   const { config, logger, adapter } = endpoint;
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   server.pre(restify.plugins.pre.context());
+  server.pre(refuseNonJsonBodies());
   const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, endpoint.mayBeRedFlag);
 
   server.get('/healthz', (_req, res, next) => {
@@ -44,11 +43,14 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
     next();
   });
 
-  server.post('/api/messages', ...jsonBody(config), async (req: restify.Request, res: restify.Response) => {
-    if (!config.anonymous && !BEARER_JWT.test(req.header('authorization') ?? '')) {
-      res.send(401, { error: 'a Bot Framework bearer token is required' });
-      return;
-    }
+  // The credential is checked before the body is read: without one, nothing is read at all.
+  const requireBearerToken: restify.RequestHandler = (req, res, next) => {
+    if (config.anonymous || BEARER_JWT.test(req.header('authorization') ?? '')) return next();
+    res.send(401, { error: 'a Bot Framework bearer token is required' });
+    return next(false);
+  };
+
+  server.post('/api/messages', requireBearerToken, readJsonBody(config), async (req: restify.Request, res: restify.Response) => {
     const problem = validateActivity(req.body);
     if (problem) {
       res.send(400, { error: problem });

@@ -9,7 +9,7 @@
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
-import { jsonBody } from '../createServer';
+import { readJsonBody } from '../jsonRequestBody';
 import { RateLimiter } from '../RateLimiter';
 import { parseClientInput, type ClientInput } from './clientInput';
 import type { OriginPolicy } from './OriginPolicy';
@@ -34,7 +34,7 @@ type Verified = restify.Request & { webChat?: { conversationId: string; userId: 
 export function registerWebChatApi(server: restify.Server, parts: WebChatApiParts): void {
   const { config, origins, tokens, turns, tooFast, logger } = parts;
   const conversationLimiter = new RateLimiter(config.turnsPerMinutePerConversation);
-  const body = jsonBody(config);
+  const body = readJsonBody(config);
 
   const requireToken: restify.RequestHandler = (req: Verified, res, next) => {
     const check = tokens.verify(req.headers.authorization, String(req.params?.id ?? ''));
@@ -62,7 +62,7 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
     return next();
   });
 
-  server.post('/api/webchat/conversations/:id/activities', requireAllowedOrigin(origins), requireToken, ...body, async (req: Verified, res: restify.Response) => {
+  server.post('/api/webchat/conversations/:id/activities', requireAllowedOrigin(origins), requireToken, body, async (req: Verified, res: restify.Response) => {
     const input = parseClientInput(req.body);
     if (typeof input === 'string') {
       res.send(400, { error: input });
