@@ -1,7 +1,8 @@
 /**
  * Picks the Bot Framework `Storage` behind conversation state from STORAGE:
  *   memory – tests and quick experiments; lost on restart.
- *   file   – the default for `npm start`: one instance, state survives restarts (STORAGE_PATH).
+ *   file   – the default for `npm start`: one instance, state survives restarts (STORAGE_PATH);
+ *            a lock in the folder keeps a second process from using it (StorageFolderLock).
  *   blob   – Azure Blob Storage (BLOB_CONNECTION_STRING, BLOB_CONTAINER), for several instances.
  * Whichever it is, saves are eTag-checked (ConcurrencyCheckedStorage) so a turn based on stale
  * state is rejected and re-run instead of overwriting another turn's progress.
@@ -14,6 +15,7 @@ import { ConcurrencyCheckedStorage } from './ConcurrencyCheckedStorage';
 import { FileStorage } from './FileStorage';
 import { HashedKeyStorage } from './HashedKeyStorage';
 import { StateSweeper } from './StateSweeper';
+import { StorageFolderLock } from './StorageFolderLock';
 
 export interface ConversationStorage {
   readonly storage: Storage;
@@ -31,6 +33,7 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
       return fixed(new MemoryStorage());
     case 'file': {
       const files = await FileStorage.open(config.storagePath);
+      const lock = await StorageFolderLock.take(files.directory, logger);
       const sweeper = new StateSweeper(files, config.stateTtlHours * 3_600_000, logger);
       return {
         storage: new ConcurrencyCheckedStorage(files),
@@ -38,6 +41,7 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
         close: async () => {
           await sweeper.stop();
           await files.flush();
+          await lock.release();
         },
       };
     }
