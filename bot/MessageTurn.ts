@@ -6,7 +6,7 @@
  *   4. the active dialog (the screening), which handles its own cancel and help;
  *   5. a tap or a numbered choice, then commands, small talk, booking, and the FAQ;
  *   6. delivery: session policy, then the channel renderer;
- *   7. save state.
+ *   7. save state (after the reply has gone, on a turn that escalated: SaveAfterReply).
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext, type DialogSet } from 'botbuilder-dialogs';
@@ -21,6 +21,7 @@ import { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
 import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
+import type { SaveAfterReply } from './SaveAfterReply';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import type { ConversationAccessors, SessionState } from './SessionState';
@@ -31,6 +32,8 @@ export interface MessageTurnServices {
   readonly config: BotConfig;
   readonly conversationState: ConversationState;
   readonly accessors: ConversationAccessors;
+  /** State changes saved after the turn's replies have gone (the escalation record). */
+  readonly afterReply: SaveAfterReply;
   readonly dialogs: DialogSet;
   readonly detector: RedFlagDetector;
   readonly escalations: SafetyEscalation;

@@ -40,6 +40,8 @@ export interface BotConfig {
   readonly blobConnectionString: string;
   readonly blobContainer: string;
   readonly stateTtlHours: number;
+  /** Longest wait for one conversation-state read, write or delete before the call counts as failed. */
+  readonly storageTimeoutMs: number;
   readonly unansweredRetentionDays: number;
   readonly unansweredPath: string;
 
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     blobConnectionString,
     blobContainer: text(env, 'BLOB_CONTAINER', 'sciatica-bot-state'),
     stateTtlHours: integer(env, 'STATE_TTL_HOURS', 72, 1, 24 * 365),
+    storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 5000, 100, 60_000),
     unansweredRetentionDays: integer(env, 'UNANSWERED_RETENTION_DAYS', 90, 1, 3650),
     unansweredPath: text(env, 'UNANSWERED_PATH', 'data/unanswered'),
 

@@ -104,6 +104,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     logger,
     close: async () => {
       await closeGracefully(server);
+      await assembled.services.afterReply.settled();
       await conversationStorage.close();
       knowledge.stop();
       await usage.close();

@@ -5,7 +5,8 @@
  *            a lock in the folder keeps a second process from using it (StorageFolderLock).
  *   blob   – Azure Blob Storage (BLOB_CONNECTION_STRING, BLOB_CONTAINER), for several instances.
  * Whichever it is, saves are eTag-checked (ConcurrencyCheckedStorage) so a turn based on stale
- * state is rejected and re-run instead of overwriting another turn's progress.
+ * state is rejected and re-run instead of overwriting another turn's progress, and every call is
+ * bounded by STORAGE_TIMEOUT_MS (TimeBoundStorage).
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
@@ -16,6 +17,7 @@ import { FileStorage } from './FileStorage';
 import { HashedKeyStorage } from './HashedKeyStorage';
 import { StateSweeper } from './StateSweeper';
 import { StorageFolderLock } from './StorageFolderLock';
+import { TimeBoundStorage } from './TimeBoundStorage';
 
 export interface ConversationStorage {
   readonly storage: Storage;
@@ -25,18 +27,18 @@ export interface ConversationStorage {
   close(): Promise<void>;
 }
 
-type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours'>;
+type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours' | 'storageTimeoutMs'>;
 
 export async function createStorage(config: StorageSettings, logger: Logger): Promise<ConversationStorage> {
   switch (config.storage) {
     case 'memory':
-      return fixed(new MemoryStorage());
+      return fixed(new MemoryStorage(), config);
     case 'file': {
       const files = await FileStorage.open(config.storagePath);
       const lock = await StorageFolderLock.take(files.directory, logger);
       const sweeper = new StateSweeper(files, config.stateTtlHours * 3_600_000, logger);
       return {
-        storage: new ConcurrencyCheckedStorage(files),
+        storage: checked(files, config),
         start: () => sweeper.start(),
         close: async () => {
           await sweeper.stop();
@@ -51,12 +53,16 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
       await blobs.read(['start-up check']).catch((error: unknown) => {
         throw new Error(`Blob storage is not reachable (BLOB_CONNECTION_STRING, BLOB_CONTAINER=${config.blobContainer})`, { cause: error });
       });
-      return fixed(blobs);
+      return fixed(blobs, config);
     }
   }
 }
 
+function checked(storage: Storage, config: Pick<BotConfig, 'storageTimeoutMs'>): Storage {
+  return new ConcurrencyCheckedStorage(new TimeBoundStorage(storage, config.storageTimeoutMs));
+}
+
 /** Memory and blob need no upkeep here: blob state expires by the container's lifecycle rule. */
-function fixed(storage: Storage): ConversationStorage {
-  return { storage: new ConcurrencyCheckedStorage(storage), start: () => undefined, close: async () => undefined };
+function fixed(storage: Storage, config: Pick<BotConfig, 'storageTimeoutMs'>): ConversationStorage {
+  return { storage: checked(storage, config), start: () => undefined, close: async () => undefined };
 }
