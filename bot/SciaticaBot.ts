@@ -54,7 +54,8 @@ export class SciaticaBot extends ActivityHandler {
       else this.services.afterReply.start(context);
       throw error;
     } finally {
-      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, context.activity.channelId);
+      const { channelId, conversation } = context.activity;
+      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, channelId, conversation.id);
     }
   }
 
