@@ -40,7 +40,6 @@ async function forgetMeLeavesNothing(bot: RunningBot, stored: StoredTexts): Prom
   await waitUntil(async () => (await everything()).includes('jazz') && (await everything()).includes('bagpipes'), 30_000, 'the unanswered questions to be stored');
 
   const forgotten = await patient.say('forget me');
-  expect(forgotten.text).to.match(/deleted what was stored about this conversation: its progress and the questions I couldn't answer/);
   await bot.close();
 
   const after = await stored();
@@ -48,6 +47,7 @@ async function forgetMeLeavesNothing(bot: RunningBot, stored: StoredTexts): Prom
     for (const detail of [...IDENTIFYING, 'jazz']) expect(text, `${where} still holds "${detail}"`).to.not.include(detail);
   }
   expect([...after.values()].join('\n'), "the other patient's question").to.include('bagpipes');
+  expect(forgotten.text).to.match(/deleted what was stored about this conversation: its progress and the questions I couldn't answer/);
   return after;
 }
 
