@@ -75,12 +75,15 @@ export class UsageRecorder implements TurnEventSink {
 
   /**
    * Deletes a conversation's unanswered questions, buffered and stored; rejects if the log could not
-   * be changed. Runs between flushes, so no append of this process interleaves with the rewrite.
+   * be changed. Runs between flushes, so no append of this process interleaves with the rewrite, and
+   * after the flush in progress, which may have put back lines it could not write.
    */
   forget(channelId: string, conversationId: string): Promise<void> {
     const link = conversationLink(this.options.linkKey, channelId, conversationId);
-    this.pending = this.pending.filter((item) => item.link !== link);
-    const deletion = this.writing.then(() => this.log.deleteConversation(link));
+    const deletion = this.writing.then(() => {
+      this.pending = this.pending.filter((item) => item.link !== link);
+      return this.log.deleteConversation(link);
+    });
     this.writing = deletion.then(() => undefined, () => undefined);
     return deletion.then(() => undefined);
   }
