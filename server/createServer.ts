@@ -11,7 +11,7 @@ import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
 import { ConversationRateLimit } from './ConversationRateLimit';
-import { readJsonBody, refuseNonJsonBodies } from './jsonRequestBody';
+import { readJsonBody, refuseNonJsonBodies, refuseUnread } from './jsonRequestBody';
 import { registerRequestLogging } from './requestLogging';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 
@@ -46,7 +46,7 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   // The credential is checked before the body is read: without one, nothing is read at all.
   const requireBearerToken: restify.RequestHandler = (req, res, next) => {
     if (config.anonymous || BEARER_JWT.test(req.header('authorization') ?? '')) return next();
-    res.send(401, { error: 'a Bot Framework bearer token is required' });
+    refuseUnread(res, 401, 'a Bot Framework bearer token is required');
     return next(false);
   };
 

@@ -16,13 +16,19 @@ function carriesBody(req: restify.Request): boolean {
   return req.isChunked() || req.getContentLength() > 0;
 }
 
+/** Answers without reading the rest of the body: the connection is closed after the answer, not drained for the next request. */
+export function refuseUnread(res: restify.Response, status: number, error: string): void {
+  res.header('Connection', 'close');
+  res.send(status, { error });
+}
+
 export function refuseNonJsonBodies(): restify.RequestHandler {
   return (req, res, next) => {
     if (!carriesBody(req)) return next();
     const type = (req.header('content-type') ?? '').trim();
     const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
     if (!JSON_MEDIA_TYPE.test(type) || encoding !== 'identity') {
-      res.send(415, { error: 'only application/json request bodies are accepted (UTF-8, not compressed)' });
+      refuseUnread(res, 415, 'only application/json request bodies are accepted (UTF-8, not compressed)');
       return next(false);
     }
     return next();
@@ -42,9 +48,9 @@ export function readJsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.R
         }
         return next();
       },
-      (error: { status?: number; type?: string }) => {
-        const tooLarge = error.type === 'entity.too.large';
-        res.send(tooLarge ? 413 : 400, { error: tooLarge ? `the body is larger than ${config.maxBodyBytes} bytes` : 'the body could not be read' });
+      (error: { type?: string }) => {
+        if (error.type === 'entity.too.large') refuseUnread(res, 413, `the body is larger than ${config.maxBodyBytes} bytes`);
+        else res.send(400, { error: 'the body could not be read' });
         return next(false);
       },
     );
