@@ -60,6 +60,7 @@ export class MessageTurn {
     const safety = text ? this.services.detector.assess(text) : undefined;
     if (safety?.kind === 'escalate') return this.services.escalations.escalate(context, safety);
 
+    await this.services.afterReply.settledFor(context);
     const session = await this.services.accessors.session.get(context, {});
     await this.greetAsNewAfterSilence(context, session);
     if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });

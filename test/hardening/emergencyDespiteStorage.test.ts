@@ -12,7 +12,10 @@ import { TEST_SETTINGS } from '../support/testBot';
 import { waitUntil } from '../knowledge/waitUntil';
 import { startWebChatTestBot, visibleText, type WebChatTestBot } from '../web/webChatClient';
 
-describe('emergency advice when conversation storage stops answering', () => {
+const EMERGENCY = 'I wet myself this morning and did not even notice';
+
+describe('emergency advice when conversation storage stops answering', function () {
+  this.timeout(60_000);
   let bot: RunningBot;
   let connector: FakeConnector;
   const storage = new FaultyStorage();
@@ -32,7 +35,7 @@ describe('emergency advice when conversation storage stops answering', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', text: 'I wet myself this morning and did not even notice', channelId: 'sms', serviceUrl: connector.serviceUrl,
+        type: 'message', text: EMERGENCY, channelId: 'sms', serviceUrl: connector.serviceUrl,
         conversation: { id: `sms-${randomUUID()}` }, from: { id: '+15550100' }, recipient: { id: 'bot' },
       }),
     });
@@ -43,11 +46,24 @@ describe('emergency advice when conversation storage stops answering', () => {
     }
     expect((await turn).status).to.be.below(500);
   });
+
+  it('answers the next message with the reminder even while the escalation is still being saved (a conversation stored for the first time)', async () => {
+    const patient = new ChannelConversation(bot.url, 'msteams');
+    // Saves take 5 s: the next message arrives while the escalation is still being written.
+    storage.writeDelayMs = 5000;
+    try {
+      expect((await patient.say(EMERGENCY)).text).to.match(/call 911/i);
+      const next = await patient.say('is walking good for sciatica');
+      expect(next.text).to.match(/Reminder: if you have any of those warning signs, call 911/);
+    } finally {
+      storage.writeDelayMs = 0;
+    }
+    expect((await patient.say('what is sciatica')).text).to.match(/Reminder: if you have any of those warning signs, call 911/);
+  });
 });
 
 describe('safety advice while blob storage is frozen (Azurite stopped with SIGSTOP)', function () {
   this.timeout(180_000);
-  const EMERGENCY = 'I wet myself this morning and did not even notice';
   let azurite: Azurite;
   let connector: FakeConnector;
   let web: WebChatTestBot;
