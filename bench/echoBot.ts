@@ -1,6 +1,6 @@
 /**
  * The yardsticks for turn throughput: the smallest bots on the same stack as ours — restify 12, the
- * same JSON body parsing (createServer's jsonBody), CloudAdapter with auth off, expectReplies — whose
+ * same JSON body reading (server/jsonRequestBody), CloudAdapter with auth off, expectReplies — whose
  * handler only echoes the text. Whatever our bot costs beyond the plain echo is the price of its own
  * work: safety check, state, routing, matching, rendering.
  *
@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { DialogSet, WaterfallDialog } from 'botbuilder-dialogs';
 import * as restify from 'restify';
-import { jsonBody } from '../server/createServer';
+import { readJsonBody, refuseNonJsonBodies } from '../server/jsonRequestBody';
 
 export type EchoKind = 'echo' | 'stateful-echo';
 
@@ -56,7 +56,8 @@ export async function startEchoBot(kind: EchoKind = 'echo', port = 0, host = '12
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = kind === 'echo' ? new EchoBot() : new StatefulEchoBot();
   const server = restify.createServer({ name: kind, handleUncaughtExceptions: false });
-  server.post('/api/messages', ...jsonBody({ maxBodyBytes: 1024 * 1024 }), async (req: restify.Request, res: restify.Response) => {
+  server.pre(refuseNonJsonBodies());
+  server.post('/api/messages', readJsonBody({ maxBodyBytes: 1024 * 1024 }), async (req: restify.Request, res: restify.Response) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

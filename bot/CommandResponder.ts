@@ -42,12 +42,15 @@ export class CommandResponder {
         return outbox.add(replies.text(wording.privacy));
       case 'noneOfThese':
         return outbox.add(replies.text(wording.noneOfTheseReply));
-      case 'forgetMe':
+      case 'forgetMe': {
         await this.services.conversationState.delete(context);
+        await this.services.events.forget(context.activity.channelId, context.activity.conversation.id);
         // Deleting cleared the cached state too; the confirmation is sent without reading it again.
         // The chat page drops its own copy of the conversation when it sees `conversationForgotten`.
-        await context.sendActivity({ type: 'message', text: replies.say(wording.forgotten), channelData: { conversationForgotten: true } });
+        const said = [wording.forgotten, ...(this.services.config.logTranscripts ? [wording.forgottenExceptLogs] : [])].map((text) => replies.say(text));
+        await context.sendActivity({ type: 'message', text: said.join('\n\n'), channelData: { conversationForgotten: true } });
         return;
+      }
     }
   }
 }

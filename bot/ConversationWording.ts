@@ -34,6 +34,8 @@ export interface ConversationWording {
   readonly tooFast: string;
   readonly privacy: string;
   readonly forgotten: string;
+  /** Added to `forgotten` while LOG_TRANSCRIPTS is on: what "forget me" cannot reach. */
+  readonly forgottenExceptLogs: string;
   readonly offerSafetyCheck: string;
   readonly safetyCheckChoice: string;
   /** Said before a screening question is asked again. */
@@ -51,7 +53,7 @@ export interface ConversationWording {
 const textFields = [
   'welcome', 'introduction', 'askAway', 'noAnswer', 'didYouMean', 'noneOfThese', 'noneOfTheseReply', 'followUps',
   'bookingOffer', 'bookingDetails', 'bookFirstSession', 'scheduleDiscoveryCall', 'help', 'smsHelp', 'cancelled',
-  'startedOver', 'turnError', 'tooFast', 'privacy', 'forgotten', 'offerSafetyCheck', 'safetyCheckChoice', 'notUnderstood',
+  'startedOver', 'turnError', 'tooFast', 'privacy', 'forgotten', 'forgottenExceptLogs', 'offerSafetyCheck', 'safetyCheckChoice', 'notUnderstood',
 ] as const;
 
 export function loadConversationWording(path: string): ConversationWording {

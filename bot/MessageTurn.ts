@@ -6,7 +6,7 @@
  *   4. the active dialog (the screening), which handles its own cancel and help;
  *   5. a tap or a numbered choice, then commands, small talk, booking, and the FAQ;
  *   6. delivery: session policy, then the channel renderer;
- *   7. save state.
+ *   7. save state (after the reply has gone, on a turn that escalated: SaveAfterReply).
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext, type DialogSet } from 'botbuilder-dialogs';
@@ -23,6 +23,7 @@ import { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
 import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
+import type { SaveAfterReply } from './SaveAfterReply';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import { RedFlagCheck } from './RedFlagCheck';
@@ -34,6 +35,8 @@ export interface MessageTurnServices {
   readonly config: BotConfig;
   readonly conversationState: ConversationState;
   readonly accessors: ConversationAccessors;
+  /** State changes saved after the turn's replies have gone (the escalation record). */
+  readonly afterReply: SaveAfterReply;
   readonly dialogs: DialogSet;
   readonly detector: RedFlagDetector;
   readonly escalations: SafetyEscalation;
@@ -60,6 +63,7 @@ export class MessageTurn {
     const safety = text ? RedFlagCheck.of(context, this.services.detector, text).assessment : undefined;
     if (safety?.kind === 'escalate') return this.services.escalations.escalate(context, safety);
 
+    await this.services.afterReply.settledFor(context);
     const session = await this.services.accessors.session.get(context, {});
     await this.greetAsNewAfterSilence(context, session);
     if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });

@@ -1,16 +1,18 @@
 /**
  * What happens when a red flag is found: the advice goes out at once, before state is touched, so
- * nothing that fails afterwards can hold it back; then the session remembers the escalation (for
- * the reminder and the no-pitch rule) and any running dialog is dropped.
+ * nothing that fails afterwards can hold it back. The session then remembers the escalation (for
+ * the reminder and the no-pitch rule) and any running dialog is dropped, after the turn
+ * (SaveAfterReply): where replies travel in the HTTP response, a store that is slow or down would
+ * otherwise hold the advice back until the save had finished or failed.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../config/logger';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply } from '../channels/Reply';
 import { renderReplies } from '../channels/ReplyRenderer';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
+import type { SaveAfterReply } from './SaveAfterReply';
 import type { ConversationAccessors, SessionState } from './SessionState';
 import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
@@ -26,7 +28,7 @@ export class SafetyEscalation {
     private readonly rules: RedFlagRules,
     private readonly replies: ClinicReplies,
     private readonly accessors: ConversationAccessors,
-    private readonly logger: Logger,
+    private readonly afterReply: SaveAfterReply,
   ) {}
 
   async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
@@ -34,19 +36,18 @@ export class SafetyEscalation {
     const { activities } = renderReplies([this.reply(escalation)], caps);
     await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
     TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
-    try {
-      const session = await this.accessors.session.get(context, {});
-      if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {
-        session.escalation = { urgency: escalation.urgency, flags: [...escalation.flags], at: new Date().toISOString() };
-      }
-      session.welcomed = true;
-      session.pendingClarification = undefined;
-      session.numberedChoices = undefined;
-      await this.accessors.dialogState.delete(context);
-    } catch (error) {
-      // The advice has been sent; a storage fault must not turn it into an error reply.
-      this.logger.error({ err: error, urgency: escalation.urgency }, 'could not record an escalation in conversation state');
+    this.afterReply.schedule(context, (later) => this.remember(later, escalation));
+  }
+
+  private async remember(context: TurnContext, escalation: Escalation): Promise<void> {
+    const session = await this.accessors.session.get(context, {});
+    if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {
+      session.escalation = { urgency: escalation.urgency, flags: [...escalation.flags], at: new Date().toISOString() };
     }
+    session.welcomed = true;
+    session.pendingClarification = undefined;
+    session.numberedChoices = undefined;
+    await this.accessors.dialogState.delete(context);
   }
 
   /** The escalation a "yes" to a clarifying question means. */

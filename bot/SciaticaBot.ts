@@ -3,8 +3,8 @@
  * (conversationUpdate, Teams' installationUpdate, or Web Chat's `webchat/join` event) is welcomed
  * once (the chat page's repeated join aside, see `welcome`); other activities
  * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
- * ActivityHandler answers by default. State is saved at the end of every turn, and then the turn's
- * events go to the usage sink.
+ * ActivityHandler answers by default. State is saved at the end of every turn (after it, for a
+ * turn that escalated: SaveAfterReply), and then the turn's events go to the usage sink.
  */
 import { ActivityHandler, DeliveryModes, type ConversationState, type TurnContext } from 'botbuilder';
 import { isStorageConflict } from '../storage/StorageConflictError';
@@ -46,13 +46,16 @@ export class SciaticaBot extends ActivityHandler {
   async run(context: TurnContext): Promise<void> {
     try {
       await super.run(context);
-      await this.conversationState.saveChanges(context, false);
+      if (!this.services.afterReply.start(context)) await this.conversationState.saveChanges(context, false);
     } catch (error) {
       // This attempt lost a state race and will be run again (withConflictRetry): the re-run counts.
       if (isStorageConflict(error)) TurnEventLog.for(context).take();
+      // An escalation is remembered even when the turn failed after the advice went out.
+      else this.services.afterReply.start(context);
       throw error;
     } finally {
-      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, context.activity.channelId);
+      const { channelId, conversation } = context.activity;
+      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, channelId, conversation.id);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * What happened in a turn, for the practice's counts and the unanswered-questions report.
- * Events carry no user or conversation ids; only `unanswered` carries (redacted) text.
+ * Events carry no user or conversation ids; only `unanswered` carries text (redacted when stored).
  */
 import type { TurnContext } from 'botbuilder';
 import type { Urgency } from '../safety/SafetyAssessment';
@@ -16,11 +16,14 @@ export type TurnEvent =
   | { readonly kind: 'bookingOffered' };
 
 export interface TurnEventSink {
-  record(event: TurnEvent, channelId: string): void;
+  /** The conversation id only links an unanswered question to its conversation, for forget(); it is never stored. */
+  record(event: TurnEvent, channelId: string, conversationId: string): void;
+  /** "Forget me": deletes what was kept of this conversation's questions. */
+  forget(channelId: string, conversationId: string): Promise<void>;
 }
 
 /** For tests and tools that do not keep statistics. */
-export const ignoreTurnEvents: TurnEventSink = { record: () => undefined };
+export const ignoreTurnEvents: TurnEventSink = { record: () => undefined, forget: async () => undefined };
 
 const TURN_EVENTS = Symbol('turnEvents');
 

@@ -17,6 +17,7 @@ import type { ConversationWording } from './ConversationWording';
 import { IntentRouter } from './IntentRouter';
 import type { MessageTurnServices } from './MessageTurn';
 import { SafetyEscalation } from './SafetyEscalation';
+import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
 import { createAccessors } from './SessionState';
 import { ignoreTurnEvents, type TurnEventSink } from './TurnEvents';
@@ -45,12 +46,14 @@ export function createBot(parts: BotParts): AssembledBot {
   const accessors = createAccessors(conversationState);
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
-  const escalations = new SafetyEscalation(rules, replies, accessors, parts.logger);
+  const afterReply = new SaveAfterReply(conversationState, parts.logger);
+  const escalations = new SafetyEscalation(rules, replies, accessors, afterReply);
   const dialogs = new DialogSet(accessors.dialogState);
   const services: MessageTurnServices = {
     config,
     conversationState,
     accessors,
+    afterReply,
     dialogs,
     detector: new RedFlagDetector(rules),
     escalations,

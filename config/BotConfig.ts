@@ -44,7 +44,11 @@ export interface BotConfig {
   readonly blobConnectionString: string;
   readonly blobContainer: string;
   readonly stateTtlHours: number;
+  /** Longest wait for one conversation-state read, write or delete before the call counts as failed. */
+  readonly storageTimeoutMs: number;
   readonly unansweredRetentionDays: number;
+  /** The secret behind the keyed hashes that link unanswered questions to conversations; '' = generated and kept with the log. */
+  readonly unansweredLinkKey: string;
   readonly unansweredPath: string;
 
   /** Longest message text passed to matching; red-flag detection always sees the full text. */
@@ -179,6 +183,8 @@ export function loadConfig(env: Env = process.env): BotConfig {
   if (signingKey !== undefined && signingKey.length < 32) {
     throw new ConfigError('WEBCHAT_SIGNING_KEY', 'must be at least 32 characters');
   }
+  const unansweredLinkKey = read(env, 'UNANSWERED_LINK_KEY') ?? '';
+  if (unansweredLinkKey && unansweredLinkKey.length < 32) throw new ConfigError('UNANSWERED_LINK_KEY', 'must be at least 32 characters');
   const storage = oneOf<StorageKind>(env, 'STORAGE', 'file', ['memory', 'file', 'blob']);
   const blobConnectionString = text(env, 'BLOB_CONNECTION_STRING', '');
   if (storage === 'blob' && !blobConnectionString) {
@@ -224,7 +230,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
     blobConnectionString,
     blobContainer: text(env, 'BLOB_CONTAINER', 'sciatica-bot-state'),
     stateTtlHours: integer(env, 'STATE_TTL_HOURS', 72, 1, 24 * 365),
-    unansweredRetentionDays: integer(env, 'UNANSWERED_RETENTION_DAYS', 90, 1, 3650),
+    storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 5000, 100, 60_000),
+    unansweredRetentionDays: integer(env, 'UNANSWERED_RETENTION_DAYS', 30, 1, 3650),
+    unansweredLinkKey,
     unansweredPath: text(env, 'UNANSWERED_PATH', 'data/unanswered'),
 
     maxTextLength: integer(env, 'MAX_TEXT_LENGTH', 500, 50, 10000),

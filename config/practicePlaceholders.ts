@@ -14,5 +14,6 @@ export function practicePlaceholders(config: BotConfig): Readonly<Record<string,
     urgentCareAdvice: config.urgentCareAdvice,
     crisisLine: config.crisisLine,
     stateTtlHours: String(config.stateTtlHours),
+    unansweredRetentionDays: String(config.unansweredRetentionDays),
   });
 }

@@ -1,8 +1,9 @@
 /**
  * The HTTP surface: the Bot Framework endpoint, a health probe, and whatever else registers itself
- * (the web chat page). Bodies are size-limited and activities validated before the adapter sees
- * them, so bad input gets a 4xx, never a 500. Each conversation has a turn budget (429 beyond it),
- * and a larger one for messages that may describe a red flag, whose 429 carries the safety advice.
+ * (the web chat page). Bodies are JSON only, size-limited and read after the credential check, and
+ * activities are validated before the adapter sees them, so bad input gets a 4xx, never a 500. Each
+ * conversation has a turn budget (429 beyond it), and a larger one for messages that may describe a
+ * red flag, whose 429 carries the safety advice.
  */
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
@@ -15,6 +16,7 @@ import { ChannelTurns } from './ChannelTurns';
 import { applyHttpConventions } from './httpConventions';
 import { noteRefusal, registerRequestLogging } from './requestLogging';
 import type { SafetyGate } from './SafetyFirstBudget';
+import { readJsonBody, refuseNonJsonBodies, refuseUnread } from './jsonRequestBody';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 import { clientAddress } from './webchat/requestGuards';
 
@@ -29,16 +31,13 @@ export interface BotEndpoint {
 /** With auth on, a request without a JWT-shaped bearer token is refused before any token check. */
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
-export function jsonBody(config: Pick<BotConfig, 'maxBodyBytes'>): restify.RequestHandler[] {
-  return restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }) as unknown as restify.RequestHandler[];
-}
-
 export function createServer(endpoint: BotEndpoint): restify.Server {
   const { config, logger, adapter } = endpoint;
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   applyHttpConventions(server, config);
   server.pre(restify.plugins.pre.context());
+  server.pre(refuseNonJsonBodies());
   const channels = new ChannelTurns(adapter);
   const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
   const rateLimit = new ConversationRateLimit(config.turnsPerMinutePerConversation, config.redFlagTurnsPerMinute, endpoint.safety.advice);
@@ -48,11 +47,14 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
     next();
   });
 
-  server.post('/api/messages', ...jsonBody(config), async (req: restify.Request, res: restify.Response) => {
-    if (!config.anonymous && !BEARER_JWT.test(req.header('authorization') ?? '')) {
-      res.send(401, { error: 'a Bot Framework bearer token is required' });
-      return;
-    }
+  // The credential is checked before the body is read: without one, nothing is read at all.
+  const requireBearerToken: restify.RequestHandler = (req, res, next) => {
+    if (config.anonymous || BEARER_JWT.test(req.header('authorization') ?? '')) return next();
+    refuseUnread(res, 401, 'a Bot Framework bearer token is required');
+    return next(false);
+  };
+
+  server.post('/api/messages', requireBearerToken, readJsonBody(config), async (req: restify.Request, res: restify.Response) => {
     const problem = validateActivity(req.body);
     if (problem) {
       res.send(400, { error: problem });

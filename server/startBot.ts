@@ -54,8 +54,11 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
-  const usage = new UsageRecorder(options.usageLog ?? createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
+  const usageLog = options.usageLog ?? createUsageLog(config);
+  // The same key on every start and instance, or "forget me" could not find what earlier ones wrote.
+  const linkKey = config.unansweredLinkKey ? Buffer.from(config.unansweredLinkKey, 'utf8') : await usageLog.linkKey();
+  const usage = new UsageRecorder(usageLog, logger, { retentionDays: config.unansweredRetentionDays, linkKey });
   const storage = conversationStorage.storage;
   const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger, language: await language });
 
@@ -119,6 +122,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     logger,
     close: async () => {
       await closeGracefully(server);
+      await assembled.services.afterReply.settled();
       await conversationStorage.close();
       knowledge.stop();
       await usage.close();

@@ -1,10 +1,12 @@
 /**
  * Picks the Bot Framework `Storage` behind conversation state from STORAGE:
  *   memory – tests and quick experiments; lost on restart.
- *   file   – the default for `npm start`: one instance, state survives restarts (STORAGE_PATH).
+ *   file   – the default for `npm start`: one instance, state survives restarts (STORAGE_PATH);
+ *            a lock in the folder keeps a second process from using it (StorageFolderLock).
  *   blob   – Azure Blob Storage (BLOB_CONNECTION_STRING, BLOB_CONTAINER), for several instances.
  * Whichever it is, saves are eTag-checked (ConcurrencyCheckedStorage) so a turn based on stale
- * state is rejected and re-run instead of overwriting another turn's progress.
+ * state is rejected and re-run instead of overwriting another turn's progress, and every call is
+ * bounded by STORAGE_TIMEOUT_MS (TimeBoundStorage).
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobServiceClient } from '@azure/storage-blob';
@@ -16,6 +18,8 @@ import { FileStorage } from './FileStorage';
 import { HashedKeyStorage } from './HashedKeyStorage';
 import { IdleBlobState } from './IdleBlobState';
 import { StateSweeper, type IdleStateStore } from './StateSweeper';
+import { StorageFolderLock } from './StorageFolderLock';
+import { TimeBoundStorage } from './TimeBoundStorage';
 
 export interface ConversationStorage {
   readonly storage: Storage;
@@ -25,15 +29,19 @@ export interface ConversationStorage {
   close(): Promise<void>;
 }
 
-type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours'>;
+type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours' | 'storageTimeoutMs'>;
 
 export async function createStorage(config: StorageSettings, logger: Logger): Promise<ConversationStorage> {
   switch (config.storage) {
     case 'memory':
-      return fixed(new MemoryStorage());
+      return fixed(new MemoryStorage(), config);
     case 'file': {
       const files = await FileStorage.open(config.storagePath);
-      return swept(files, files, config, logger, () => files.flush());
+      const lock = await StorageFolderLock.take(files.directory, logger);
+      return swept(files, files, config, logger, async () => {
+        await files.flush();
+        await lock.release();
+      });
     }
     case 'blob': {
       const blobs = new HashedKeyStorage(new BlobsStorage(config.blobConnectionString, config.blobContainer));
@@ -47,16 +55,20 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
   }
 }
 
+function checked(storage: Storage, config: Pick<BotConfig, 'storageTimeoutMs'>): Storage {
+  return new ConcurrencyCheckedStorage(new TimeBoundStorage(storage, config.storageTimeoutMs));
+}
+
 /** Memory state needs no upkeep: it goes with the process. */
-function fixed(storage: Storage): ConversationStorage {
-  return { storage: new ConcurrencyCheckedStorage(storage), start: () => undefined, close: async () => undefined };
+function fixed(storage: Storage, config: Pick<BotConfig, 'storageTimeoutMs'>): ConversationStorage {
+  return { storage: checked(storage, config), start: () => undefined, close: async () => undefined };
 }
 
 /** File and blob state: idle conversations are removed after STATE_TTL_HOURS by the state sweeper. */
 function swept(storage: Storage, idle: IdleStateStore, config: StorageSettings, logger: Logger, flush: () => Promise<void> = async () => undefined): ConversationStorage {
   const sweeper = new StateSweeper(idle, config.stateTtlHours * 3_600_000, logger);
   return {
-    storage: new ConcurrencyCheckedStorage(storage),
+    storage: checked(storage, config),
     start: () => sweeper.start(),
     close: async () => {
       await sweeper.stop();

@@ -1,12 +1,15 @@
 /**
- * The bot's TurnEventSink: keeps every event as a count and every unanswered question (redacted) in
- * the usage log. A turn only pushes to an in-memory buffer — writing happens later, in batches, and a
- * failed write is logged, never thrown — so a slow or broken backend can never slow or fail a turn.
- * Also deletes days older than UNANSWERED_RETENTION_DAYS, at start-up and then daily.
+ * The bot's TurnEventSink: keeps every event as a count and every unanswered question (redacted,
+ * with its conversation's keyed hash) in the usage log. A turn only pushes to an in-memory buffer —
+ * writing happens later, in batches, and a failed write is logged, never thrown — so a slow or
+ * broken backend can never slow or fail a turn. "Forget me" drops the conversation's questions from
+ * the buffer and the log. Also deletes days older than UNANSWERED_RETENTION_DAYS, at start-up and
+ * then daily.
  */
+import { randomBytes } from 'node:crypto';
 import type { TurnEvent, TurnEventSink } from '../../bot/TurnEvents';
 import type { Logger } from '../../config/logger';
-import { countRecordOf, unansweredRecordOf } from './UsageRecords';
+import { conversationLink, countRecordOf, unansweredRecordOf } from './UsageRecords';
 import { dayOf, type UsageLog, type UsageStream } from './UsageLog';
 
 export interface UsageRecorderOptions {
@@ -16,16 +19,18 @@ export interface UsageRecorderOptions {
   /** Lines held while the backend is unreachable; beyond this the oldest are dropped (and counted). */
   readonly maxBufferedLines: number;
   readonly now: () => Date;
+  /** The secret behind conversation links (UsageLog.linkKey, or UNANSWERED_LINK_KEY). */
+  readonly linkKey: Buffer;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_RECORDER_OPTIONS: Omit<UsageRecorderOptions, 'retentionDays'> = Object.freeze({
+export const DEFAULT_RECORDER_OPTIONS: Omit<UsageRecorderOptions, 'retentionDays' | 'linkKey'> = Object.freeze({
   flushIntervalMs: 2000,
   maxBufferedLines: 10_000,
   now: () => new Date(),
 });
 
-type Pending = { readonly stream: UsageStream; readonly day: string; readonly line: string };
+type Pending = { readonly stream: UsageStream; readonly day: string; readonly line: string; readonly link?: string };
 
 export class UsageRecorder implements TurnEventSink {
   private pending: Pending[] = [];
@@ -39,17 +44,21 @@ export class UsageRecorder implements TurnEventSink {
     private readonly logger: Pick<Logger, 'error' | 'warn' | 'info'>,
     options: Partial<UsageRecorderOptions> & Pick<UsageRecorderOptions, 'retentionDays'>,
   ) {
-    this.options = { ...DEFAULT_RECORDER_OPTIONS, ...options };
+    // A key of the process's own is enough where nothing outlives it (tests, STORAGE=memory).
+    this.options = { ...DEFAULT_RECORDER_OPTIONS, linkKey: randomBytes(32), ...options };
     void this.deleteExpired();
     this.sweepTimer = setInterval(() => void this.deleteExpired(), DAY_MS).unref();
   }
 
-  record(event: TurnEvent, channelId: string): void {
+  record(event: TurnEvent, channelId: string, conversationId: string): void {
     try {
       const at = this.options.now();
       const day = dayOf(at);
       this.push({ stream: 'counts', day, line: JSON.stringify(countRecordOf(event, channelId, at)) });
-      if (event.kind === 'unanswered') this.push({ stream: 'unanswered', day, line: JSON.stringify(unansweredRecordOf(event, channelId, at)) });
+      if (event.kind === 'unanswered') {
+        const link = conversationLink(this.options.linkKey, channelId, conversationId);
+        this.push({ stream: 'unanswered', day, line: JSON.stringify(unansweredRecordOf(event, channelId, at, link)), link });
+      }
       this.flushTimer ??= setTimeout(() => void this.flush(), this.options.flushIntervalMs).unref();
     } catch (err) {
       this.logger.error({ err: (err as Error).message, event: event.kind }, 'usage event not recorded');
@@ -62,6 +71,21 @@ export class UsageRecorder implements TurnEventSink {
     this.flushTimer = undefined;
     this.writing = this.writing.then(() => this.writeBuffered());
     return this.writing;
+  }
+
+  /**
+   * Deletes a conversation's unanswered questions, buffered and stored; rejects if the log could not
+   * be changed. Runs between flushes, so no append of this process interleaves with the rewrite, and
+   * after the flush in progress, which may have put back lines it could not write.
+   */
+  forget(channelId: string, conversationId: string): Promise<void> {
+    const link = conversationLink(this.options.linkKey, channelId, conversationId);
+    const deletion = this.writing.then(() => {
+      this.pending = this.pending.filter((item) => item.link !== link);
+      return this.log.deleteConversation(link);
+    });
+    this.writing = deletion.then(() => undefined, () => undefined);
+    return deletion.then(() => undefined);
   }
 
   /** Stops the timers and writes what is left: call on server close. */

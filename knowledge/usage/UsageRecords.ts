@@ -1,7 +1,9 @@
 /**
  * The two kinds of line the usage log holds. Neither carries a user or conversation id; only an
- * unanswered record carries text, and only after redactPersonalData.
+ * unanswered record carries text, and only after redactPersonalData, with a keyed hash of its
+ * conversation that "forget me" finds it by (conversationLink).
  */
+import { createHmac } from 'node:crypto';
 import type { TurnEvent } from '../../bot/TurnEvents';
 import { redactPersonalData } from '../../config/redactPersonalData';
 
@@ -13,6 +15,8 @@ export interface UnansweredRecord {
   readonly text: string;
   /** The entry that scored best at the time, if any. */
   readonly closest?: string;
+  /** conversationLink of the conversation it was asked in; the id itself (for SMS, a phone number) is never stored. */
+  readonly conversation: string;
 }
 
 /** A turn event without its text: `{"at":…,"channel":"sms","event":"answered","entry":"stretching"}`. */
@@ -39,14 +43,30 @@ export function countRecordOf(event: TurnEvent, channel: string, at: Date): Coun
   }
 }
 
-export function unansweredRecordOf(event: Extract<TurnEvent, { kind: 'unanswered' }>, channel: string, at: Date): UnansweredRecord {
+export function unansweredRecordOf(event: Extract<TurnEvent, { kind: 'unanswered' }>, channel: string, at: Date, conversation: string): UnansweredRecord {
   return {
     at: at.toISOString(),
     channel,
     outcome: event.outcome,
     text: redactPersonalData(event.text),
     ...(event.closestEntryId === undefined ? {} : { closest: event.closestEntryId }),
+    conversation,
   };
+}
+
+/** HMAC-SHA256 of the channel and conversation id under the log's link key, shortened to 128 bits. */
+export function conversationLink(key: Buffer, channelId: string, conversationId: string): string {
+  return createHmac('sha256', key).update(`${channelId}\n${conversationId}`, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** Whether a stored line is an unanswered record of the conversation with this link. */
+export function isLinkedTo(line: string, link: string): boolean {
+  if (!line.includes(link)) return false;
+  try {
+    return (JSON.parse(line) as Partial<UnansweredRecord>).conversation === link;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
-import { jsonBody } from '../createServer';
+import { readJsonBody } from '../jsonRequestBody';
 import { RateLimiter } from '../RateLimiter';
 import { refusalFor, type SafetyGate, type TurnRefusal } from '../SafetyFirstBudget';
 import type { RedFlagCheck } from '../../bot/RedFlagCheck';
@@ -40,7 +40,7 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
   const { config, origins, tokens, turns, tooFast, logger } = parts;
   const conversationLimiter = new RateLimiter(config.turnsPerMinutePerConversation);
   const redFlagLimiter = new RateLimiter(config.redFlagTurnsPerMinute);
-  const body = jsonBody({ maxBodyBytes: Math.min(config.maxBodyBytes, WEB_CHAT_MAX_BODY_BYTES) });
+  const body = readJsonBody({ maxBodyBytes: Math.min(config.maxBodyBytes, WEB_CHAT_MAX_BODY_BYTES) });
 
   const requireToken: restify.RequestHandler = (req: Verified, res, next) => {
     const check = tokens.verify(req.headers.authorization, String(req.params?.id ?? ''));
@@ -68,7 +68,7 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
     return next();
   });
 
-  server.post('/api/webchat/conversations/:id/activities', requireAllowedOrigin(origins), requireToken, ...body, async (req: Verified, res: restify.Response) => {
+  server.post('/api/webchat/conversations/:id/activities', requireAllowedOrigin(origins), requireToken, body, async (req: Verified, res: restify.Response) => {
     const input = parseClientInput(req.body);
     if (typeof input === 'string') {
       res.send(400, { error: input });

@@ -61,7 +61,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     stateTtlHours: String(config.stateTtlHours),
     unansweredRetentionDays: String(config.unansweredRetentionDays),
     transcriptLogging: config.logTranscripts
-      ? '<li>While the practice has message logging switched on for troubleshooting, messages are also written to its server logs, with phone numbers and emails removed.</li>'
+      ? '<li><strong>Message logging is switched on</strong> for troubleshooting: your messages are also written to the practice\'s server logs, with the details listed above removed. "Forget me" cannot delete them there; they go when the practice clears its logs.</li>'
       : '',
   }), TYPES.html);
   const widget = StaticAsset.text(fill(read('widget.js'), {

@@ -11,12 +11,25 @@ describe('redactPersonalData', () => {
     ['card 4111 1111 1111 1111 exp 12/27', 'card [number] exp 12/27'],
     ['member id 123456', 'member id [number]'],
     ['SSN 123-45-6789', 'SSN [phone]'],
+    ['my name is margaret thornbury and my back hurts', 'my name is [name] and my back hurts'],
+    ["Hi, I'm Jane Doe, can I bring my dog?", "Hi, I'm [name], can I bring my dog?"],
+    ['this is Tom from room 4', 'this is [name] from room 4'],
+    ['born 14/03/1958, is that too old for surgery', 'born [date], is that too old for surgery'],
+    ['DOB 3rd of March, 1958', 'DOB [date]'],
+    ['date of birth: March 3 1958', 'date of birth: [date]'],
+    ['I live at 27 Larkspur Road, LS6 2QT', 'I live at [address], [postcode]'],
+    ['send it to 1600 Pennsylvania Ave, Washington, DC 20500', 'send it to [address], Washington, DC [postcode]'],
+    ['postcode sw1a 1aa please', 'postcode [postcode] please'],
+    ['zip 90210-1234', 'zip [phone]'],
   ];
   for (const [input, output] of cases) {
     it(`redacts "${input}"`, () => expect(redactPersonalData(input)).to.equal(output));
   }
 
-  const kept = ['pain is 8/10 for 3 weeks', "I'm 62 and it started in 2019", 'took 400mg ibuprofen at 10:30', 'is it L4-L5 or L5-S1?', 'what is sciatica?', ''];
+  const kept = [
+    'pain is 8/10 for 3 weeks', "I'm 62 and it started in 2019", 'took 400mg ibuprofen at 10:30', 'is it L4-L5 or L5-S1?', 'what is sciatica?', '',
+    "I'm worried it is getting worse", 'this is really painful', 'it started on 12 March', 'I am not sure',
+  ];
   for (const text of kept) {
     it(`keeps "${text}" as it is`, () => expect(redactPersonalData(text)).to.equal(text));
   }

@@ -67,7 +67,7 @@ describe('logging', () => {
       const [line, ...more] = logs.lines.filter((candidate) => candidate.msg === 'transcript');
       expect(more).to.deep.equal([]);
       const transcript = line.transcript as { said: string; replies: string[]; conversation: string; channelId: string };
-      expect(transcript.said).to.equal('My name is Jane, call me on [phone] or [email] about my sciatica');
+      expect(transcript.said).to.equal('My name is [name], call me on [phone] or [email] about my sciatica');
       expect(transcript.replies.length).to.be.greaterThan(0);
       expect(transcript.channelId).to.equal('sms');
       expect(transcript.conversation).to.match(/^[0-9a-f]{16}$/);

@@ -2,7 +2,6 @@
  * Graceful shutdown: on close (SIGTERM in production) the server stops accepting, lets the turns in
  * flight finish and save their state, then stops. index.ts does this on SIGTERM and exits 0.
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +11,7 @@ import { createLogger } from '../../config/logger';
 import { startBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { FaultyStorage } from '../support/FaultyStorage';
+import { spawnBot } from '../support/botProcess';
 import { TEST_SETTINGS } from '../support/testBot';
 
 describe('graceful shutdown', function () {
@@ -41,31 +41,16 @@ describe('graceful shutdown', function () {
 
   it('exits 0 on SIGTERM from npm start (index.ts), with the state on disk', async () => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-sigterm-'));
-    const root = path.resolve(__dirname, '../..');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'index.ts'], {
-      cwd: root,
-      env: { ...process.env, ...TEST_SETTINGS, LOG_LEVEL: 'info', STORAGE: 'file', STORAGE_PATH: directory, UNANSWERED_PATH: path.join(directory, 'unanswered') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const bot = spawnBot({ STORAGE: 'file', STORAGE_PATH: directory, UNANSWERED_PATH: path.join(directory, 'unanswered') });
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
-          if (match) resolve(match[1]);
-        });
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.once('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
-      });
+      const url = await bot.listening;
       expect((await new ChannelConversation(url, 'msteams').say('check my symptoms')).status).to.equal(200);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).to.equal(0);
-      expect(output).to.include('shutting down').and.include('stopped: turns finished and state saved');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).to.equal(0);
+      expect(bot.output()).to.include('shutting down').and.include('stopped: turns finished and state saved');
       expect((await fs.readdir(directory)).filter((name) => name.endsWith('.json'))).to.have.length(1);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
       await fs.rm(directory, { recursive: true, force: true });
     }
   });

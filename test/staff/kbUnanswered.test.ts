@@ -13,7 +13,7 @@ import { REPO_ROOT, runStaffTool } from './runStaffTool';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 
 const kb = loadKnowledgeBase(join(REPO_ROOT, 'knowledge', 'faq.json'));
-const asked = (text: string, at = '2026-11-23T10:00:00.000Z'): UnansweredRecord => ({ at, channel: 'webchat', outcome: 'none', text });
+const asked = (text: string, at = '2026-11-23T10:00:00.000Z'): UnansweredRecord => ({ at, channel: 'webchat', outcome: 'none', text, conversation: '0'.repeat(32) });
 
 describe('kb:unanswered', () => {
   it('groups questions sharing their telling words, not just "sciatica"', () => {

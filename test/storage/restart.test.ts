@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { LOCK_FILE } from '../../storage/StorageFolderLock';
 import { fileStorageSettings, startTestBot } from '../support/testBot';
 
 describe('conversation state across a restart (STORAGE=file)', () => {
@@ -46,7 +47,7 @@ describe('conversation state across a restart (STORAGE=file)', () => {
     bot = await start();
     await new ChannelConversation(bot.url, 'msteams').say('check my symptoms');
     await new ChannelConversation(bot.url, 'sms').say('check my symptoms');
-    const names = await fs.readdir(path.join(directory, 'state'));
+    const names = (await fs.readdir(path.join(directory, 'state'))).filter((name) => name !== LOCK_FILE);
     expect(names).to.have.length(2);
     for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
   });

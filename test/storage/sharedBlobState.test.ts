@@ -66,7 +66,7 @@ describe('two bot instances sharing blob storage (Azurite)', function () {
   });
 
   it('stores text outside ASCII intact', async () => {
-    const { storage } = await createStorage({ ...settings, storage: 'blob', storagePath: '', blobConnectionString: settings.BLOB_CONNECTION_STRING, blobContainer: settings.BLOB_CONTAINER, stateTtlHours: 72 }, pino({ level: 'silent' }));
+    const { storage } = await createStorage({ ...settings, storage: 'blob', storagePath: '', blobConnectionString: settings.BLOB_CONNECTION_STRING, blobContainer: settings.BLOB_CONTAINER, stateTtlHours: 72, storageTimeoutMs: 5000 }, pino({ level: 'silent' }));
     const note = 'Ça fait mal — “sciatique” 🙂 坐骨神经痛';
     await storage.write({ 'sms/conversations/+15550102030': { note } });
     expect((await storage.read(['sms/conversations/+15550102030']))['sms/conversations/+15550102030'].note).to.equal(note);

@@ -53,9 +53,12 @@ describe('blob state expiry, with no lifecycle rule (Azurite)', function () {
     const now = () => Date.now() + TTL_MS + 60_000;
     const removed = await new StateSweeper(new IdleBlobState(container), TTL_MS, pino({ level: 'silent' }), 60_000, now).sweep();
 
+    // Everything that is not conversation state stays: the usage log and its link key among it.
+    const others = before.filter((blob) => !blob.startsWith(CONVERSATION_BLOB_PREFIX));
+    expect(others).to.include('usage/unanswered/2026-12-01.jsonl');
     const after = await blobNames(container);
-    expect(removed).to.equal(before.length - 1);
-    expect(after).to.deep.equal(['usage/unanswered/2026-12-01.jsonl']);
+    expect(removed).to.equal(before.length - others.length);
+    expect(after).to.deep.equal(others);
   });
 
   it('keeps state written within STATE_TTL_HOURS', async () => {

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 
 export interface Azurite {
   readonly connectionString: string;
+  /** Freezes Azurite (SIGSTOP): the kernel still accepts connections and requests, nothing answers them. */
+  pause(): void;
+  /** Lets a paused Azurite run again (SIGCONT); the requests that waited are answered. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -40,7 +44,12 @@ export function startAzurite(): Promise<Azurite> {
       child.removeAllListeners('exit');
       resolve({
         connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
-        stop: () => stopChild(child),
+        pause: () => child.kill('SIGSTOP'),
+        resume: () => child.kill('SIGCONT'),
+        stop: () => {
+          child.kill('SIGCONT'); // a paused process would not act on SIGTERM
+          return stopChild(child);
+        },
       });
     };
     child.stdout?.on('data', onData);

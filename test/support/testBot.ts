@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../../config/BotConfig';
-import { createLogger } from '../../config/logger';
+import { createLogger, type Logger } from '../../config/logger';
 import { startBot, type RunningBot } from '../../server/startBot';
 
 export const TEST_SETTINGS: Readonly<Record<string, string>> = {
@@ -19,9 +19,9 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   DISCOVERY_CALL_URL: 'https://booking.example.com/discovery-call',
 };
 
-export async function startTestBot(settings: Record<string, string> = {}): Promise<RunningBot> {
+export async function startTestBot(settings: Record<string, string> = {}, logger?: Logger): Promise<RunningBot> {
   const config = loadConfig({ ...TEST_SETTINGS, ...settings });
-  return startBot(config, createLogger(config));
+  return startBot(config, logger ?? createLogger(config));
 }
 
 /**

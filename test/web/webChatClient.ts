@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '../../config/logger';
 import type { RunningBot } from '../../server/startBot';
 import { startTestBot } from '../support/testBot';
 
@@ -23,8 +24,8 @@ export interface WebChatTestBot {
   close(): Promise<void>;
 }
 
-export async function startWebChatTestBot(settings: Record<string, string> = {}): Promise<WebChatTestBot> {
-  const running = await startTestBot({ WEBCHAT_SIGNING_KEY: SIGNING_KEY, ...settings });
+export async function startWebChatTestBot(settings: Record<string, string> = {}, logger?: Logger): Promise<WebChatTestBot> {
+  const running = await startTestBot({ WEBCHAT_SIGNING_KEY: SIGNING_KEY, ...settings }, logger);
   const base = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${base}${path}`, {
     method: 'POST',

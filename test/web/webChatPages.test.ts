@@ -61,7 +61,7 @@ describe('web chat page and assets', () => {
 
   it('serves the privacy notice and the embed widget', async () => {
     const privacy = await (await fetch(`${bot.base}/privacy`)).text();
-    expect(privacy).to.contain('72 hours').and.contain('90 days').and.contain('forget me');
+    expect(privacy).to.contain('72 hours').and.contain('30 days').and.contain('forget me');
     const widget = await fetch(`${bot.base}/widget.js`);
     const code = await widget.text();
     expect(widget.headers.get('content-type')).to.contain('javascript');

@@ -38,6 +38,26 @@ function behavesAsAUsageLog(make: () => UsageLog): void {
     expect(await log.read('unanswered', '2000-01-01')).to.deep.equal(['{"new":1}']);
     expect(await log.read('counts', '2000-01-01')).to.deep.equal([]);
   });
+
+  it('deletes the unanswered questions linked to one conversation, on every day, and nothing else', async () => {
+    const log = make();
+    const line = (conversation: string, text: string) => JSON.stringify({ at: '2026-11-22T10:00:00.000Z', text, conversation });
+    await log.append('unanswered', '2026-11-22', [line('a'.repeat(32), 'one'), line('b'.repeat(32), 'two')]);
+    await log.append('unanswered', '2026-11-23', [line('a'.repeat(32), 'three')]);
+    await log.append('counts', '2026-11-23', ['{"c":1}']);
+    expect(await log.deleteConversation('a'.repeat(32))).to.equal(2);
+    expect(await log.read('unanswered', '2000-01-01')).to.deep.equal([line('b'.repeat(32), 'two')]);
+    expect(await log.read('counts', '2000-01-01')).to.deep.equal(['{"c":1}']);
+    await log.append('unanswered', '2026-11-23', [line('b'.repeat(32), 'four')]);
+    expect(await log.read('unanswered', '2026-11-23')).to.deep.equal([line('b'.repeat(32), 'four')]);
+  });
+
+  it('keeps one link key: the same on every call', async () => {
+    const log = make();
+    const key = await log.linkKey();
+    expect(key.length).to.equal(32);
+    expect((await log.linkKey()).equals(key)).to.equal(true);
+  });
 }
 
 describe('usage log backends', () => {

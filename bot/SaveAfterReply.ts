@@ -1,0 +1,79 @@
+/**
+ * State changes that must not hold back the reply they follow. With expectReplies (the web chat
+ * page, the Emulator) the replies travel in the HTTP response, which goes out only when the turn
+ * has ended, state read and save included: a slow store would hold safety advice back with them.
+ * A change scheduled here is left out of the turn: the turn ends without touching storage, and
+ * the change is applied and saved after it, on a context of its own (the adapter revokes the
+ * turn's context when the turn ends) that keeps the state the turn had loaded, if any. A save
+ * that loses an eTag race is applied again once on fresh state; a failure is logged. The same
+ * conversation's next message waits for it before reading state (settledFor), or it would read
+ * the state from before the escalation and, for a conversation stored for the first time, write
+ * over the record (a key read as missing is written unconditionally).
+ */
+import { TurnContext, type ConversationState } from 'botbuilder';
+import type { Logger } from '../config/logger';
+import { isStorageConflict } from '../storage/StorageConflictError';
+
+type StateChange = (context: TurnContext) => Promise<void>;
+
+const SCHEDULED = Symbol('saveAfterReply');
+
+export class SaveAfterReply {
+  /** By conversation: one after another, so two of them never race each other. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly logger: Logger,
+  ) {}
+
+  /** `change` runs after the turn, with everything else scheduled in it. */
+  schedule(context: TurnContext, change: StateChange): void {
+    const scheduled = (context.turnState.get(SCHEDULED) as StateChange[] | undefined) ?? [];
+    context.turnState.set(SCHEDULED, [...scheduled, change]);
+  }
+
+  /** Called as the turn ends: starts what was scheduled and says whether anything was (then the turn does not save). */
+  start(context: TurnContext): boolean {
+    const changes = context.turnState.get(SCHEDULED) as StateChange[] | undefined;
+    if (!changes?.length) return false;
+    context.turnState.delete(SCHEDULED);
+    const after = new TurnContext(context);
+    for (const [key, value] of context.turnState) after.turnState.set(key, value);
+    const conversation = conversationOf(context);
+    const run: Promise<void> = (this.pending.get(conversation) ?? Promise.resolve())
+      .then(() => this.apply(after, changes))
+      .catch((error: unknown) => this.logger.error({ err: error, channelId: after.activity.channelId }, 'could not save conversation state after the reply'))
+      .finally(() => {
+        if (this.pending.get(conversation) === run) this.pending.delete(conversation);
+      });
+    this.pending.set(conversation, run);
+    return true;
+  }
+
+  /** Resolves once this turn's conversation has nothing left to save from earlier turns (never rejects). */
+  async settledFor(context: TurnContext): Promise<void> {
+    await this.pending.get(conversationOf(context));
+  }
+
+  /** Resolves when every change started so far has been saved or has failed (for shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending.values()]);
+  }
+
+  private async apply(context: TurnContext, changes: readonly StateChange[]): Promise<void> {
+    for (const change of changes) await change(context);
+    try {
+      await this.conversationState.saveChanges(context, false);
+    } catch (error) {
+      if (!isStorageConflict(error)) throw error;
+      await this.conversationState.load(context, true);
+      for (const change of changes) await change(context);
+      await this.conversationState.saveChanges(context, false);
+    }
+  }
+}
+
+function conversationOf(context: TurnContext): string {
+  return `${context.activity.channelId}\n${context.activity.conversation.id}`;
+}
