@@ -52,7 +52,8 @@ export class ClinicReplies {
     const followUps = this.entryChoices(entry.followUps ?? [], kb);
     const choices = followUps.length ? followUps : undefined;
     if (entry.id === BOOKING_ENTRY) return [{ ...this.bookingLinks(entry.answer, 'booking', channelId), choices }];
-    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices }];
+    // The warning signs are safety advice: never cut for MORE on SMS.
+    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices, ...(entry.id === WARNING_SIGNS_ENTRY && { safety: true }) }];
     if (entry.id === WARNING_SIGNS_ENTRY) replies.push(this.safetyCheckOffer());
     if (entry.offerBooking) replies.push(this.bookingOffer(channelId));
     return replies;

@@ -23,7 +23,7 @@ import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
-import type { ConversationAccessors, SessionState } from './SessionState';
+import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
 import { deliverReplies, type DeliveryWording } from './TurnDelivery';
 import { TurnEventLog, type TurnEventSink } from './TurnEvents';
 
@@ -59,8 +59,7 @@ export class MessageTurn {
 
     const session = await this.services.accessors.session.get(context, {});
     await this.greetAsNewAfterSilence(context, session);
-    if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
-    session.lastMessageAt = new Date().toISOString();
+    if (notePatientMessage(session)) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
     const outbox = Outbox.for(context);
     const dc = await this.services.dialogs.createContext(context);
 
@@ -116,7 +115,6 @@ export class MessageTurn {
       case 'smallTalk':
         return outbox.add(replies.text(intent.topic.reply));
       case 'booking':
-        TurnEventLog.for(context).add({ kind: 'bookingOffered' });
         return outbox.add(replies.booking(context.activity.channelId));
       case 'command':
         return this.commands.run(context, dc, intent.command);
@@ -132,12 +130,13 @@ export class MessageTurn {
     return match ? session.numberedChoices?.[Number(match[1]) - 1]?.tap : undefined;
   }
 
-  /** SMS conversations never end: after a long silence the patient is greeted as new. */
+  /** SMS conversations never end: after a long silence the patient is greeted (and counted) as new. */
   private async greetAsNewAfterSilence(context: TurnContext, session: SessionState): Promise<void> {
     if (capabilitiesFor(context.activity.channelId).sendsConversationUpdate || !session.lastMessageAt) return;
     const silentHours = (Date.now() - Date.parse(session.lastMessageAt)) / 3_600_000;
     if (silentHours < this.services.config.smsIdleHours) return;
     session.welcomed = false;
+    session.lastMessageAt = undefined;
     session.numberedChoices = undefined;
     session.more = undefined;
     session.pendingClarification = undefined;
@@ -149,6 +148,7 @@ export class MessageTurn {
     return {
       introduction: this.services.replies.introduction(),
       reminderFor: (session: SessionState) => this.services.escalations.reminder(session),
+      practiceDetails: this.services.replies.say(this.services.wording.bookingDetails),
     };
   }
 }

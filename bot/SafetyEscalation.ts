@@ -11,7 +11,7 @@ import { renderReplies } from '../channels/ReplyRenderer';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
-import type { ConversationAccessors, SessionState } from './SessionState';
+import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
 import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
 import { TurnEventLog } from './TurnEvents';
@@ -36,6 +36,8 @@ export class SafetyEscalation {
     TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
     try {
       const session = await this.accessors.session.get(context, {});
+      // An emergency can be the patient's first (and only) message: it starts a conversation too.
+      if (notePatientMessage(session)) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
       if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {
         session.escalation = { urgency: escalation.urgency, flags: [...escalation.flags], at: new Date().toISOString() };
       }
@@ -66,6 +68,7 @@ export class SafetyEscalation {
     return {
       text: this.replies.say(wording.text),
       purpose: 'escalation',
+      safety: true,
       call: number ? { title: this.replies.say(wording.callButtonTitle), number } : undefined,
     };
   }

@@ -26,6 +26,13 @@ export type ReplyPurpose = 'answer' | 'booking' | 'bookingOffer' | 'escalation' 
 export interface Reply {
   /** Markdown; the renderer strips it for channels that show plain text. */
   readonly text: string;
+  /**
+   * Said first, in the same message: the after-escalation reminder or the SMS introduction. Never
+   * cut, and on SMS it does not take the room of the reply's own first part.
+   */
+  readonly lead?: string;
+  /** Safety advice (an escalation, the safety check's closing): sent whole, and nothing in its turn waits for MORE. */
+  readonly safety?: boolean;
   readonly purpose: ReplyPurpose;
   /** Choices to tap: suggested actions, card buttons or a numbered list, depending on the channel. */
   readonly choices?: readonly ReplyChoice[];

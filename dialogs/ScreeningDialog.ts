@@ -93,8 +93,8 @@ export class ScreeningDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     const channelId = dc.context.activity.channelId;
-    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' }, { kind: 'bookingOffered' });
-    Outbox.for(dc.context).add(this.services.replies.text(this.closing(progress)), this.services.replies.bookingOffer(channelId));
+    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' });
+    Outbox.for(dc.context).add({ ...this.services.replies.text(this.closing(progress)), safety: true }, this.services.replies.bookingOffer(channelId));
     return dc.endDialog();
   }
 
