@@ -23,6 +23,7 @@ import { FaqResponder } from './FaqResponder';
 import type { SafetyEscalation } from './SafetyEscalation';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
+import { readTap } from './readTap';
 import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
 import { deliverReplies, type DeliveryWording } from './TurnDelivery';
 import { TurnEventLog, type TurnEventSink } from './TurnEvents';
@@ -79,7 +80,8 @@ export class MessageTurn {
   private async answerClarification(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<boolean> {
     const ruleId = session.pendingClarification as string;
     session.pendingClarification = undefined;
-    const answer = recogniseYesNo(text);
+    const tap = readTap(context.activity.value);
+    const answer = tap && 'answer' in tap ? tap.answer : recogniseYesNo(text);
     if (answer === 'yes' || answer === 'unsure') {
       await this.services.escalations.escalate(context, this.services.escalations.fromClarification(ruleId));
       return true;
@@ -99,10 +101,11 @@ export class MessageTurn {
   private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
     const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
     if (tap && 'entryId' in tap) return this.faq.answerEntry(context, tap.entryId);
-    const said = tap ? tap.say : text;
+    if (tap && 'command' in tap) return this.commands.run(context, dc, tap.command);
+    // A yes / no tap with no question waiting (an old button) is read as the words on it.
     const caps = capabilitiesFor(context.activity.channelId);
-    const intent = this.services.router.route(said, caps.carrierOptOutWords);
-    await this.handleIntent(context, session, dc, intent, said.slice(0, this.services.config.maxTextLength));
+    const intent = this.services.router.route(text, caps.carrierOptOutWords);
+    await this.handleIntent(context, session, dc, intent, text.slice(0, this.services.config.maxTextLength));
   }
 
   private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {
@@ -153,9 +156,3 @@ export class MessageTurn {
   }
 }
 
-/** A tap carries `{ entryId }` in the activity's value (messageBack); anything else is ignored. */
-function readTap(value: unknown): Tap | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entryId = (value as { entryId?: unknown }).entryId;
-  return typeof entryId === 'string' && entryId.length <= 100 ? { entryId } : undefined;
-}

@@ -3,8 +3,16 @@
  * Dialogs and the FAQ build these; `ReplyRenderer` turns them into activities for one channel.
  */
 
-/** What a tap sends back: an entry id (never text to be matched again) or words to say. */
-export type Tap = { readonly entryId: string } | { readonly say: string };
+/** The commands a button can carry. */
+export type TapCommand = 'checkSymptoms' | 'noneOfThese';
+/** The answers a yes / no / not sure button carries. */
+export type TapAnswer = 'yes' | 'no' | 'unsure';
+
+/**
+ * What a tap sends back: what the button means (an entry id, a command, an answer), never text to be
+ * matched again against phrase lists staff can edit.
+ */
+export type Tap = { readonly entryId: string } | { readonly command: TapCommand } | { readonly answer: TapAnswer };
 
 export interface ReplyChoice {
   readonly title: string;

@@ -96,10 +96,7 @@ function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[
   return { body: lines.filter(Boolean).join('\n\n'), links };
 }
 
-/** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */
+/** Taps carry what they mean in `value` (messageBack), so a tap is never matched again as text. */
 function toCardAction(choice: ReplyChoice): CardAction {
-  if ('entryId' in choice.tap) {
-    return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: { entryId: choice.tap.entryId } };
-  }
-  return { type: ActionTypes.ImBack, title: choice.title, value: choice.tap.say };
+  return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: choice.tap };
 }

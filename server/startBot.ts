@@ -41,13 +41,15 @@ export interface StartOptions {
   readonly storage?: ConversationStorage;
   /** Replaces the usage log chosen by STORAGE (tests read the counts from it). */
   readonly usageLog?: UsageLog;
+  /** Replaces knowledge/conversation.json (tests edit a copy of the wording). */
+  readonly conversationWordingPath?: string;
 }
 
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
   const rules = loadRedFlagRules(config.redFlagsPath);
   warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
-  const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
+  const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
   const usage = new UsageRecorder(options.usageLog ?? createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
