@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Storage } f
 import type * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
+import { placeholdersInUse } from '../config/productionPlaceholders';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
@@ -95,6 +96,8 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   if (config.anonymous) {
     logger.warn('AUTH IS OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated calls. Development only.');
   }
+  // A real deployment (auth on) must not go live with placeholders and US safety defaults unnoticed.
+  if (!config.anonymous) for (const warning of placeholdersInUse(config)) logger.warn(`PLACEHOLDER ${warning}`);
   if (config.logTranscripts) logger.warn('LOG_TRANSCRIPTS is on: message text is logged (redacted). Not for production.');
   logger.info({ url, storage: config.storage, entries: knowledge.current().entries.length }, 'sciatica bot listening');
 
