@@ -37,7 +37,36 @@ describe('kb:check findings', () => {
     const line = lineContaining(text, '"title": "Stretching"');
     const column = text.split('\n')[line - 1].indexOf('"title"') + 1;
     expect(knowledgeBase).to.equal(undefined);
-    expect(formatFinding(findings[0])).to.match(new RegExp(`^ERROR +line ${line}: the file is not valid JSON at line ${line}, column ${column} \\(`));
+    expect(formatFinding(findings[0])).to.equal(
+      `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: a comma is missing before this spot: items in a list, and fields in an entry, are separated by ","`,
+    );
+  });
+
+  describe('says what to do about the common JSON mistakes, at the spot where they are', () => {
+    /** The fixture with one edit, the line and column of `marker` in it (the first character of `at` within it), and the finding. */
+    function mistake(from: string, to: string, at: string) {
+      const text = faqText(fixtureDoc()).replace(from, to);
+      const line = lineContaining(text, to.split('\n')[0]);
+      const column = text.split('\n')[line - 1].indexOf(at) + 1;
+      const { findings, knowledgeBase } = check(text);
+      expect(knowledgeBase).to.equal(undefined);
+      return { where: `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: `, printed: formatFinding(findings[0]) };
+    }
+
+    it('a comma after the last item (a trailing comma)', () => {
+      const { where, printed: found } = mistake('"offerBooking": false\n', '"offerBooking": false,\n', ',');
+      expect(found).to.equal(`${where}there is a comma after the last item before this "}": remove the comma`);
+    });
+
+    it('curly quotes pasted from a word processor', () => {
+      const { where, printed: found } = mistake('"id": "stretching"', '"id": \u201Cstretching\u201D', '\u201C');
+      expect(found).to.equal(`${where}\u201C is not a JSON quote: use straight double quotes (") around names and text (editors and word processors sometimes turn them curly)`);
+    });
+
+    it('a comment', () => {
+      const { where, printed: found } = mistake('"id": "stretching",', '"id": "stretching", // new wording', '//');
+      expect(found).to.equal(`${where}comments (// or /* */) are not allowed in this file: remove it`);
+    });
   });
 
   it('names the entry and its line when a field is missing', () => {
