@@ -9,7 +9,7 @@ import type { Reply } from '../channels/Reply';
 import { renderReplies } from '../channels/ReplyRenderer';
 import { applyEscalationPolicy } from './EscalationPolicy';
 import type { SessionState } from './SessionState';
-import { TurnEventLog } from './TurnEvents';
+import { TurnEventLog, type TurnEvent } from './TurnEvents';
 
 export interface DeliveryWording {
   /** The one-line advice repeated after an escalation, for the session's urgency. */
@@ -34,7 +34,7 @@ export async function deliverReplies(context: TurnContext, replies: readonly Rep
   const rendered = renderReplies(final, caps);
   if (caps.choices === 'numberedList') session.numberedChoices = [...rendered.numberedChoices];
   session.more = rendered.held.length ? [...rendered.held] : undefined;
-  const offers = rendered.delivered.filter((reply) => reply.links?.length).length;
-  for (let offer = 0; offer < offers; offer++) TurnEventLog.for(context).add({ kind: 'bookingOffered' });
+  const offers = rendered.delivered.filter((reply) => reply.links?.length);
+  TurnEventLog.for(context).add(...offers.map((): TurnEvent => ({ kind: 'bookingOffered' })));
   await context.sendActivities(rendered.activities);
 }
