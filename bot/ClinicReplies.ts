@@ -58,7 +58,8 @@ export class ClinicReplies {
     const followUps = this.entryChoices(entry.followUps ?? [], kb);
     const choices = followUps.length ? followUps : undefined;
     if (entry.id === BOOKING_ENTRY) return [{ ...this.bookingLinks(entry.answer, 'booking', channelId), choices }];
-    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices }];
+    // The warning signs are safety advice: never cut for MORE on SMS.
+    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices, ...(entry.id === WARNING_SIGNS_ENTRY && { safety: true }) }];
     if (entry.id === WARNING_SIGNS_ENTRY) replies.push(this.safetyCheckOffer());
     if (entry.offerBooking) replies.push(this.bookingOffer(channelId));
     return replies;
@@ -66,18 +67,22 @@ export class ClinicReplies {
 
   /** "Would you like a quick safety check?", with the choice that starts it. */
   safetyCheckOffer(): Reply {
-    return { text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { say: 'check my symptoms' } }] };
+    return { text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { command: 'checkSymptoms' } }] };
   }
 
   /** Yes / No / Not sure, offered with every safety question. */
   yesNoChoices(): ReplyChoice[] {
     const { yes, no, unsure } = this.wording.answerChoices;
-    return [yes, no, unsure].map((title) => ({ title, tap: { say: title } }));
+    return [
+      { title: yes, tap: { answer: 'yes' } },
+      { title: no, tap: { answer: 'no' } },
+      { title: unsure, tap: { answer: 'unsure' } },
+    ];
   }
 
   didYouMean(suggestions: readonly FaqEntry[]): Reply {
     const choices: ReplyChoice[] = suggestions.map((entry) => ({ title: entry.title ?? entry.id, tap: { entryId: entry.id } }));
-    choices.push({ title: this.wording.noneOfThese, tap: { say: this.wording.noneOfThese } });
+    choices.push({ title: this.wording.noneOfThese, tap: { command: 'noneOfThese' } });
     return { text: this.say(this.wording.didYouMean), purpose: 'prompt', choices };
   }
 

@@ -26,10 +26,7 @@ export class FaqResponder {
     } else {
       events.add({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id });
       if (decision.kind === 'didYouMean') outbox.add(replies.didYouMean(decision.suggestions));
-      else {
-        events.add({ kind: 'bookingOffered' });
-        outbox.add(...replies.noAnswer(kb, channelId));
-      }
+      else outbox.add(...replies.noAnswer(kb, channelId));
     }
     this.offerSafetyCheck(context, session, text);
   }

@@ -27,7 +27,8 @@ import type { SaveAfterReply } from './SaveAfterReply';
 import type { Intent, IntentRouter } from './IntentRouter';
 import { Outbox } from './Outbox';
 import { RedFlagCheck } from './RedFlagCheck';
-import type { ConversationAccessors, SessionState } from './SessionState';
+import { readTap } from './readTap';
+import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
 import { deliverReplies, type DeliveryWording } from './TurnDelivery';
 import { TurnEventLog, type TurnEventSink } from './TurnEvents';
 
@@ -66,8 +67,7 @@ export class MessageTurn {
     await this.services.afterReply.settledFor(context);
     const session = await this.services.accessors.session.get(context, {});
     await this.greetAsNewAfterSilence(context, session);
-    if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
-    session.lastMessageAt = new Date().toISOString();
+    if (notePatientMessage(session)) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
     const outbox = Outbox.for(context);
     const dc = await this.services.dialogs.createContext(context);
 
@@ -88,7 +88,8 @@ export class MessageTurn {
   private async answerClarification(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<boolean> {
     const ruleId = session.pendingClarification as string;
     session.pendingClarification = undefined;
-    const answer = recogniseYesNo(text);
+    const tap = readTap(context.activity.value);
+    const answer = tap && 'answer' in tap ? tap.answer : recogniseYesNo(text);
     if (answer === 'yes' || answer === 'unsure') {
       await this.services.escalations.escalate(context, this.services.escalations.fromClarification(ruleId));
       return true;
@@ -108,10 +109,11 @@ export class MessageTurn {
   private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
     const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
     if (tap && 'entryId' in tap) return this.faq.answerEntry(context, tap.entryId);
-    const said = tap ? tap.say : text;
+    if (tap && 'command' in tap) return this.commands.run(context, dc, tap.command);
+    // A yes / no tap with no question waiting (an old button) is read as the words on it.
     const caps = capabilitiesFor(context.activity.channelId);
-    const intent = this.services.router.route(said, caps.carrierOptOutWords);
-    await this.handleIntent(context, session, dc, intent, said.slice(0, this.services.config.maxTextLength));
+    const intent = this.services.router.route(text, caps.carrierOptOutWords);
+    await this.handleIntent(context, session, dc, intent, text.slice(0, this.services.config.maxTextLength));
   }
 
   private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {
@@ -126,7 +128,6 @@ export class MessageTurn {
       case 'spanish':
         return outbox.add(replies.otherLanguage());
       case 'booking':
-        TurnEventLog.for(context).add({ kind: 'bookingOffered' });
         return outbox.add(replies.booking(context.activity.channelId));
       case 'command':
         return this.commands.run(context, dc, intent.command);
@@ -142,12 +143,13 @@ export class MessageTurn {
     return match ? session.numberedChoices?.[Number(match[1]) - 1]?.tap : undefined;
   }
 
-  /** SMS conversations never end: after a long silence the patient is greeted as new. */
+  /** SMS conversations never end: after a long silence the patient is greeted (and counted) as new. */
   private async greetAsNewAfterSilence(context: TurnContext, session: SessionState): Promise<void> {
     if (capabilitiesFor(context.activity.channelId).sendsConversationUpdate || !session.lastMessageAt) return;
     const silentHours = (Date.now() - Date.parse(session.lastMessageAt)) / 3_600_000;
     if (silentHours < this.services.config.smsIdleHours) return;
     session.welcomed = false;
+    session.lastMessageAt = undefined;
     session.numberedChoices = undefined;
     session.more = undefined;
     session.pendingClarification = undefined;
@@ -159,13 +161,8 @@ export class MessageTurn {
     return {
       introduction: this.services.replies.introduction(),
       reminderFor: (session: SessionState) => this.services.escalations.reminder(session),
+      practiceDetails: this.services.replies.say(this.services.wording.bookingDetails),
     };
   }
 }
 
-/** A tap carries `{ entryId }` in the activity's value (messageBack); anything else is ignored. */
-function readTap(value: unknown): Tap | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entryId = (value as { entryId?: unknown }).entryId;
-  return typeof entryId === 'string' && entryId.length <= 100 ? { entryId } : undefined;
-}

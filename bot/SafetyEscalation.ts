@@ -13,10 +13,10 @@ import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
 import type { SaveAfterReply } from './SaveAfterReply';
-import type { ConversationAccessors, SessionState } from './SessionState';
+import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
 import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
-import { TurnEventLog } from './TurnEvents';
+import { TurnEventLog, type TurnEventSink } from './TurnEvents';
 
 type Escalation = Extract<SafetyAssessment, { kind: 'escalate' }>;
 
@@ -29,6 +29,8 @@ export class SafetyEscalation {
     private readonly replies: ClinicReplies,
     private readonly accessors: ConversationAccessors,
     private readonly afterReply: SaveAfterReply,
+    /** Where the remembered escalation's "conversation started" goes: the turn's own events have gone by then. */
+    private readonly events: TurnEventSink,
   ) {}
 
   async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
@@ -41,6 +43,9 @@ export class SafetyEscalation {
 
   private async remember(context: TurnContext, escalation: Escalation): Promise<void> {
     const session = await this.accessors.session.get(context, {});
+    // An emergency can be the patient's first (and only) message: it starts a conversation too.
+    const { channelId, conversation } = context.activity;
+    if (notePatientMessage(session)) this.events.record({ kind: 'conversationStarted' }, channelId, conversation.id);
     if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {
       session.escalation = { urgency: escalation.urgency, flags: [...escalation.flags], at: new Date().toISOString() };
     }
@@ -84,6 +89,7 @@ export class SafetyEscalation {
     return {
       text: this.replies.say(`${forSomeoneElse}${wording.text}`),
       purpose: 'escalation',
+      safety: true,
       call: number ? { title: this.replies.say(wording.callButtonTitle), number } : undefined,
     };
   }

@@ -67,7 +67,6 @@ export class SciaticaBot extends ActivityHandler {
   private async welcome(context: TurnContext, mayRepeat = false): Promise<void> {
     const session = await this.services.accessors.session.get(context, {});
     if (session.welcomed && !(mayRepeat && session.lastMessageAt === undefined)) return;
-    if (!session.welcomed) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
     await deliverReplies(context, this.services.replies.welcome(this.services.knowledge()), session, this.messageTurn.deliveryWording());
   }
 }

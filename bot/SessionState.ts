@@ -30,6 +30,13 @@ export interface SessionState {
   lastMessageAt?: string;
 }
 
+/** Notes that the patient wrote; true for the conversation's first message, which is what kb:stats counts. */
+export function notePatientMessage(session: SessionState): boolean {
+  const first = session.lastMessageAt === undefined;
+  session.lastMessageAt = new Date().toISOString();
+  return first;
+}
+
 export interface ConversationAccessors {
   readonly session: StatePropertyAccessor<SessionState>;
   readonly dialogState: StatePropertyAccessor<DialogState>;

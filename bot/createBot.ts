@@ -47,7 +47,7 @@ export function createBot(parts: BotParts): AssembledBot {
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
   const afterReply = new SaveAfterReply(conversationState, parts.logger);
-  const escalations = new SafetyEscalation(rules, replies, accessors, afterReply);
+  const escalations = new SafetyEscalation(rules, replies, accessors, afterReply, events);
   const dialogs = new DialogSet(accessors.dialogState);
   const services: MessageTurnServices = {
     config,

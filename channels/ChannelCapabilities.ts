@@ -19,9 +19,10 @@ export interface ChannelCapabilities {
   readonly maxMessageChars: number;
   /**
    * Plain-text channels where every message costs the patient and the practice (SMS): a reply longer
-   * than this is cut at a sentence and the rest waits for "more". Safety advice is never cut.
+   * than this many SMS parts (smsSegments) is cut at a sentence and the rest waits for "more".
+   * Safety advice is never cut.
    */
-  readonly preferredMessageChars?: number;
+  readonly preferredSegments?: number;
   /** Most buttons on one card: links and the call button first, then choices. */
   readonly maxCardButtons: number;
   /** Trace activities (FaqMatch, RedFlag) are for the Emulator only: an allowlist. */
@@ -56,8 +57,8 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
   // at most 6 per hero card (Teams cards reference). Its message limit is about 28 KB; 4,000
   // characters keeps cards well inside it.
   [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl' },
-  // Twilio SMS: plain text, one segment is 160 characters, Twilio joins up to 1,600. Aim for 320
-  // (two or three segments) so an answer does not arrive as a wall of text.
+  // Twilio SMS: plain text, joined by Twilio up to 1,600 characters. Aim for 3 parts (459 GSM-7
+  // characters, 201 in UCS-2), which holds a typical answer, so it does not arrive as a wall of text.
   [Channels.Sms]: {
     choices: 'numberedList',
     maxChoices: 6,
@@ -65,7 +66,7 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
     callButton: 'none',
     markdown: false,
     maxMessageChars: 1600,
-    preferredMessageChars: 320,
+    preferredSegments: 3,
     maxCardButtons: 0,
     traces: false,
     sendsConversationUpdate: false,

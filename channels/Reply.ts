@@ -3,8 +3,16 @@
  * Dialogs and the FAQ build these; `ReplyRenderer` turns them into activities for one channel.
  */
 
-/** What a tap sends back: an entry id (never text to be matched again) or words to say. */
-export type Tap = { readonly entryId: string } | { readonly say: string };
+/** The commands a button can carry. */
+export type TapCommand = 'checkSymptoms' | 'noneOfThese';
+/** The answers a yes / no / not sure button carries. */
+export type TapAnswer = 'yes' | 'no' | 'unsure';
+
+/**
+ * What a tap sends back: what the button means (an entry id, a command, an answer), never text to be
+ * matched again against phrase lists staff can edit.
+ */
+export type Tap = { readonly entryId: string } | { readonly command: TapCommand } | { readonly answer: TapAnswer };
 
 export interface ReplyChoice {
   readonly title: string;
@@ -26,6 +34,13 @@ export type ReplyPurpose = 'answer' | 'booking' | 'bookingOffer' | 'escalation' 
 export interface Reply {
   /** Markdown; the renderer strips it for channels that show plain text. */
   readonly text: string;
+  /**
+   * Said first, in the same message: the after-escalation reminder or the SMS introduction. Never
+   * cut, and on SMS it does not take the room of the reply's own first part.
+   */
+  readonly lead?: string;
+  /** Safety advice (an escalation, the safety check's closing): sent whole, and nothing in its turn waits for MORE. */
+  readonly safety?: boolean;
   readonly purpose: ReplyPurpose;
   /** Choices to tap: suggested actions, card buttons or a numbered list, depending on the channel. */
   readonly choices?: readonly ReplyChoice[];

@@ -8,6 +8,7 @@ import type { ChannelCapabilities } from './ChannelCapabilities';
 import type { Reply, ReplyChoice } from './Reply';
 import { pageReply } from './pageReply';
 import { toPlainText } from './plainText';
+import { smsSegments } from './smsSegments';
 import { splitMessage } from './splitMessage';
 
 export interface RenderedTurn {
@@ -16,21 +17,27 @@ export interface RenderedTurn {
   readonly numberedChoices: readonly ReplyChoice[];
   /** Replies cut off to keep messages short: sent when the patient asks for more. */
   readonly held: readonly Reply[];
+  /** What went out now (the first part of a cut reply included), for counting what patients received. */
+  readonly delivered: readonly Reply[];
 }
 
 export function renderReplies(replies: readonly Reply[], caps: ChannelCapabilities): RenderedTurn {
   const activities: Partial<Activity>[] = [];
+  const delivered: Reply[] = [];
   let numberedChoices: readonly ReplyChoice[] = [];
+  // A turn with safety advice goes out whole: nothing in it may wait for MORE.
+  const segments = caps.cards || replies.some((reply) => reply.safety) ? undefined : caps.preferredSegments;
   for (const [index, reply] of replies.entries()) {
-    const page = caps.cards || !caps.preferredMessageChars ? undefined : pagePlain(reply, caps, caps.preferredMessageChars);
+    const page = segments ? pagePlain(reply, caps, segments) : undefined;
     if (page) {
       activities.push(...renderReply(page.now, caps));
-      return { activities, numberedChoices, held: [page.rest, ...replies.slice(index + 1)] };
+      return { activities, numberedChoices, held: [page.rest, ...replies.slice(index + 1)], delivered: [...delivered, page.now] };
     }
     activities.push(...renderReply(reply, caps));
+    delivered.push(reply);
     if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
   }
-  return { activities, numberedChoices, held: [] };
+  return { activities, numberedChoices, held: [], delivered };
 }
 
 function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>[] {
@@ -38,8 +45,13 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>
   return caps.cards ? renderRich(reply, choices, caps) : renderPlain(reply, choices, caps);
 }
 
+/** The lead, then the reply's own text, as one message. */
+function fullText(reply: Reply, format: (text: string) => string): string {
+  return [reply.lead, reply.text].filter(Boolean).map((text) => format(text as string)).join('\n\n');
+}
+
 function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
-  const texts = splitMessage(caps.markdown ? reply.text : toPlainText(reply.text), caps.maxMessageChars);
+  const texts = splitMessage(fullText(reply, caps.markdown ? (text) => text : toPlainText), caps.maxMessageChars);
   const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' }));
   const last = activities[activities.length - 1];
   const buttons: CardAction[] = [
@@ -57,16 +69,19 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
 }
 
 function renderPlain(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
-  const { body, links } = plainMessage(reply, toPlainText(reply.text), choices, caps);
+  const { body, links } = plainMessage(reply, fullText(reply, toPlainText), choices, caps);
   const texts = splitMessage(body, caps.maxMessageChars);
   if (links && caps.linksInOwnMessage) texts.push(links);
   return texts.map((text) => ({ type: 'message', text, textFormat: 'plain' }));
 }
 
-function pagePlain(reply: Reply, caps: ChannelCapabilities, limit: number) {
+/** The lead does not take the reply's room: the first part may be as many parts longer as the lead needs. */
+function pagePlain(reply: Reply, caps: ChannelCapabilities, segments: number) {
   const text = toPlainText(reply.text);
-  const { body } = plainMessage(reply, text, (reply.choices ?? []).slice(0, caps.maxChoices), caps);
-  return pageReply(reply, text, body, limit);
+  const lead = reply.lead ? `${toPlainText(reply.lead)}\n\n` : '';
+  const budget = segments + (lead ? smsSegments(lead) : 0);
+  const { body } = plainMessage(reply, lead + text, (reply.choices ?? []).slice(0, caps.maxChoices), caps);
+  return pageReply(reply, text, body, (part) => smsSegments(lead + part) <= budget);
 }
 
 /** The text, the numbered list and (unless they go in a message of their own) the links. */
@@ -81,10 +96,7 @@ function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[
   return { body: lines.filter(Boolean).join('\n\n'), links };
 }
 
-/** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */
+/** Taps carry what they mean in `value` (messageBack), so a tap is never matched again as text. */
 function toCardAction(choice: ReplyChoice): CardAction {
-  if ('entryId' in choice.tap) {
-    return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: { entryId: choice.tap.entryId } };
-  }
-  return { type: ActionTypes.ImBack, title: choice.title, value: choice.tap.say };
+  return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: choice.tap };
 }

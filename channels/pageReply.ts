@@ -2,6 +2,7 @@
  * Cuts a reply for a channel that prefers short messages (SMS): the first part goes now, ending with
  * an offer of the rest, and the rest waits until the patient replies MORE. Cuts fall after a
  * sentence, so each message reads as whole thoughts; numbered choices and links go with the rest.
+ * Safety advice is never cut.
  */
 import type { Reply } from './Reply';
 
@@ -15,26 +16,50 @@ export interface Page {
 }
 
 /**
- * `text` is the reply's text as the channel shows it and `body` the whole message it would become
- * (text, numbered list, links); undefined when it fits `limit` or cannot usefully be cut.
+ * `text` is the reply's text as the channel shows it, `body` the whole message it would become
+ * (lead, text, numbered list, links), and `fits` says whether a message starting with the reply's
+ * lead and going on with the given text is short enough; undefined when nothing needs cutting.
  */
-export function pageReply(reply: Reply, text: string, body: string, limit: number): Page | undefined {
-  if (body.length <= limit || reply.purpose === 'escalation') return undefined;
-  const cut = sentenceCut(text, limit - MORE_HINT.length - 2);
-  if (cut === 0) return undefined;
+export function pageReply(reply: Reply, text: string, body: string, fits: (text: string) => boolean): Page | undefined {
+  if (reply.safety || fits(body)) return undefined;
+  const cut = sentenceCut(text, (end) => fits(firstPart(text, end)));
+  // A rest of only the numbered list is not worth a MORE: the patient needs the numbers with the text.
+  if (cut === 0 || cut === text.length) return undefined;
   return {
-    now: { text: `${text.slice(0, cut).trim()}\n\n${MORE_HINT}`, purpose: reply.purpose },
-    rest: { ...reply, text: text.slice(cut).trim() },
+    now: { text: firstPart(text, cut), lead: reply.lead, purpose: reply.purpose },
+    rest: { ...reply, lead: undefined, text: text.slice(cut).trim() },
   };
 }
 
-/** Position after the last sentence or paragraph end within `budget`; a word break if none is late enough. */
-function sentenceCut(text: string, budget: number): number {
-  if (text.length <= budget) return text.length;
-  const window = text.slice(0, budget + 1);
-  let sentenceEnd = 0;
-  for (const match of window.matchAll(/[.!?:](?=\s)|\n/g)) sentenceEnd = match.index + 1;
-  if (sentenceEnd > budget / 3) return sentenceEnd;
-  const space = window.lastIndexOf(' ');
-  return space > budget / 3 ? space : budget;
+function firstPart(text: string, end: number): string {
+  return `${text.slice(0, end).trim()}\n\n${MORE_HINT}`;
+}
+
+/**
+ * The end of the last sentence or paragraph that fits; a word break if no sentence end comes late
+ * enough (a third of the room) to make a useful first part; 0 if not even a word fits; the whole
+ * length if all of it fits.
+ */
+function sentenceCut(text: string, fitsUpTo: (end: number) => boolean): number {
+  if (fitsUpTo(text.length)) return text.length;
+  const words = [...text.matchAll(/ /g)].map((match) => match.index);
+  const room = lastFitting(words, fitsUpTo);
+  const sentenceEnds = [...text.matchAll(/[.!?:](?=\s)|\n/g)].map((match) => match.index + 1).filter((end) => end <= room);
+  const sentenceEnd = sentenceEnds.at(-1) ?? 0;
+  return sentenceEnd > room / 3 ? sentenceEnd : room;
+}
+
+/** The largest of the ascending `ends` that fits (longer prefixes never fit where shorter ones do not), or 0. */
+function lastFitting(ends: readonly number[], fitsUpTo: (end: number) => boolean): number {
+  let low = 0;
+  let high = ends.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (fitsUpTo(ends[middle])) {
+      found = ends[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 
 export type StorageKind = 'memory' | 'file' | 'blob';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type SafetyVariable = 'EMERGENCY_NUMBER' | 'CRISIS_LINE' | 'URGENT_CARE_ADVICE';
+
+const SAFETY_VARIABLES: readonly SafetyVariable[] = ['EMERGENCY_NUMBER', 'CRISIS_LINE', 'URGENT_CARE_ADVICE'];
 
 export interface BotConfig {
   readonly port: number;
@@ -33,6 +36,15 @@ export interface BotConfig {
   readonly emergencyNumber: string;
   readonly urgentCareAdvice: string;
   readonly crisisLine: string;
+  /**
+   * The safety variables still at their US defaults (EMERGENCY_NUMBER 911, CRISIS_LINE 988,
+   * URGENT_CARE_ADVICE) because they were left unset, unless SAFETY_NUMBERS_CONFIRMED=true.
+   */
+  readonly unconfirmedSafetyDefaults: readonly SafetyVariable[];
+  /** The practice's pages the Teams app links to; unset, the booking site's own /, /privacy and /terms. */
+  readonly practiceWebsiteUrl: string;
+  readonly privacyUrl: string;
+  readonly termsUrl: string;
 
   readonly faqPath: string;
   readonly redFlagsPath: string;
@@ -155,6 +167,15 @@ function phone(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/** A page under the website; an invalid website is passed through so the Teams check names its variable. */
+function pageOf(path: string, website: string): string {
+  try {
+    return new URL(path, website.endsWith('/') ? website : `${website}/`).toString();
+  } catch {
+    return path;
+  }
+}
+
 function color(env: Env, name: string, fallback: string): string {
   const raw = text(env, name, fallback);
   if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw new ConfigError(name, `expected a colour like #1f5f8b, got "${raw}"`);
@@ -198,6 +219,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
   if (redFlagTurnsPerMinute < turnsPerMinutePerConversation) {
     throw new ConfigError('RED_FLAG_TURNS_PER_MINUTE', `must be at least TURNS_PER_MINUTE_PER_CONVERSATION (${turnsPerMinutePerConversation})`);
   }
+  const bookingUrl = url(env, 'BOOKING_URL', 'https://booking.example.com/first-session');
+  const practiceWebsiteUrl = text(env, 'PRACTICE_WEBSITE_URL', new URL('/', bookingUrl).toString());
+  const safetyConfirmed = flag(env, 'SAFETY_NUMBERS_CONFIRMED', false);
 
   return Object.freeze<BotConfig>({
     port,
@@ -211,7 +235,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
 
     practiceName: text(env, 'PRACTICE_NAME', 'Garrett Sciatica Clinic'),
     practitionerName: text(env, 'PRACTITIONER_NAME', 'Dr. Garrett'),
-    bookingUrl: url(env, 'BOOKING_URL', 'https://booking.example.com/first-session'),
+    bookingUrl,
     discoveryCallUrl: url(env, 'DISCOVERY_CALL_URL', 'https://booking.example.com/discovery-call'),
     bookingUtm: flag(env, 'BOOKING_UTM', true),
     clinicPhone: phone(env, 'CLINIC_PHONE', '+1 555 010 2030'),
@@ -219,6 +243,10 @@ export function loadConfig(env: Env = process.env): BotConfig {
     emergencyNumber: phone(env, 'EMERGENCY_NUMBER', '911'),
     urgentCareAdvice: text(env, 'URGENT_CARE_ADVICE', 'contact your doctor today or visit an urgent care clinic'),
     crisisLine: phone(env, 'CRISIS_LINE', '988'),
+    unconfirmedSafetyDefaults: safetyConfirmed ? [] : SAFETY_VARIABLES.filter((name) => read(env, name) === undefined),
+    practiceWebsiteUrl,
+    privacyUrl: text(env, 'PRIVACY_URL', pageOf('privacy', practiceWebsiteUrl)),
+    termsUrl: text(env, 'TERMS_URL', pageOf('terms', practiceWebsiteUrl)),
 
     faqPath: text(env, 'FAQ_PATH', 'knowledge/faq.json'),
     redFlagsPath: text(env, 'RED_FLAGS_PATH', 'knowledge/red-flags.json'),

@@ -7,6 +7,9 @@
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import { Outbox } from '../bot/Outbox';
+import type { Intent } from '../bot/IntentRouter';
+import { readTap } from '../bot/readTap';
+import type { TapAnswer } from '../channels/Reply';
 import type { MessageTurnServices } from '../bot/MessageTurn';
 
 export abstract class InterruptibleDialog<Options extends object = object> extends Dialog<Options> {
@@ -19,7 +22,10 @@ export abstract class InterruptibleDialog<Options extends object = object> exten
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const caps = capabilitiesFor(dc.context.activity.channelId);
-    const intent = this.services.router.route(dc.context.activity.text ?? '', caps.carrierOptOutWords);
+    // A tapped button says what it means; only typed text is matched against the phrase lists.
+    const tap = readTap(dc.context.activity.value);
+    if (tap && 'answer' in tap) return this.onAnswer(dc, tap.answer);
+    const intent: Intent = tap && 'command' in tap ? { kind: 'command', command: tap.command } : this.services.router.route(dc.context.activity.text ?? '', caps.carrierOptOutWords);
     if (intent.kind === 'carrierOptOut') return Dialog.EndOfTurn;
     if (intent.kind !== 'command') return this.onAnswer(dc);
 
@@ -42,6 +48,6 @@ export abstract class InterruptibleDialog<Options extends object = object> exten
     }
   }
 
-  /** The patient's reply to the dialog's current question. */
-  protected abstract onAnswer(dc: DialogContext): Promise<DialogTurnResult>;
+  /** The patient's reply to the dialog's current question; `tapped` when it was a yes / no / not sure button. */
+  protected abstract onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<DialogTurnResult>;
 }

@@ -11,7 +11,8 @@ import { TurnEventLog } from '../bot/TurnEvents';
 import { Outbox } from '../bot/Outbox';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
 import { InterruptibleDialog } from './InterruptibleDialog';
-import { recogniseYesNo } from './recogniseYesNo';
+import { recogniseYesNo, type YesNo } from './recogniseYesNo';
+import type { TapAnswer } from '../channels/Reply';
 import type { Screening } from '../safety/RedFlagRules';
 
 export const SCREENING_DIALOG = 'screening';
@@ -49,15 +50,15 @@ export class ScreeningDialog extends InterruptibleDialog {
     this.ask(context, instance.state.progress as ScreeningProgress);
   }
 
-  protected async onAnswer(dc: DialogContext): Promise<DialogTurnResult> {
+  protected async onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<DialogTurnResult> {
     const progress = dc.activeDialog!.state.progress as ScreeningProgress;
     const text = dc.context.activity.text ?? '';
-    return progress.step < this.script.questions.length ? this.answerRedFlag(dc, progress, text) : this.answerContext(dc, progress, text);
+    return progress.step < this.script.questions.length ? this.answerRedFlag(dc, progress, tapped ?? recogniseYesNo(text)) : this.answerContext(dc, progress, text);
   }
 
-  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, text: string): Promise<DialogTurnResult> {
+  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, recognised: YesNo | undefined): Promise<DialogTurnResult> {
     const question = this.script.questions[progress.step];
-    let answer = recogniseYesNo(text);
+    let answer = recognised;
     if (!answer && progress.reasks < MAX_REASKS) return this.reask(dc, progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
@@ -93,8 +94,8 @@ export class ScreeningDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     const channelId = dc.context.activity.channelId;
-    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' }, { kind: 'bookingOffered' });
-    Outbox.for(dc.context).add(this.services.replies.text(this.closing(progress)), this.services.replies.bookingOffer(channelId));
+    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' });
+    Outbox.for(dc.context).add({ ...this.services.replies.text(this.closing(progress)), safety: true }, this.services.replies.bookingOffer(channelId));
     return dc.endDialog();
   }
 

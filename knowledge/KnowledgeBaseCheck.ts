@@ -8,7 +8,7 @@ import type { CheckFinding } from './CheckFinding';
 import { byLine } from './CheckFinding';
 import { checkAnswer } from './checkAnswer';
 import { duplicateQuestions, selfRetrieval } from './checkQuestions';
-import { jsonErrorPosition, jsonValueLines } from './jsonLocations';
+import { jsonValueLines, parseJsonText } from './jsonLocations';
 import type { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { parseKnowledgeBase } from './loadKnowledgeBase';
@@ -25,15 +25,12 @@ export function checkKnowledgeBaseText(
   source: string,
   placeholders: Readonly<Record<string, string>>,
 ): KnowledgeBaseCheckResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const at = jsonErrorPosition(text, (err as Error).message);
-    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
-    const message = `the file is not valid JSON${where} (${(err as Error).message}): look for a missing comma, quote or bracket just before that spot`;
-    return { findings: [{ severity: 'error', message, line: at?.line }] };
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) {
+    const { line, column, advice } = parsed.problem;
+    return { findings: [{ severity: 'error', message: `the file is not valid JSON at line ${line}, column ${column}: ${advice}`, line }] };
   }
+  const doc = parsed.value;
   const lines = jsonValueLines(text);
 
   let kb: KnowledgeBase;

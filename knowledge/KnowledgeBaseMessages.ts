@@ -4,6 +4,8 @@
  * each names the file, then the entry, then what is wrong with which field.
  */
 
+import type { JsonSyntaxProblem } from './jsonLocations';
+
 /** `entry "stretching"`, or `entry 4` when the entry has no usable id yet. */
 export type EntryLabel = string;
 
@@ -11,8 +13,8 @@ const ENTRY_FIELDS = 'id, title, questions, answer, followUps, offerBooking';
 
 export const KnowledgeBaseMessages = Object.freeze({
   unreadable: (source: string, reason: string) => `${source}: cannot be read (${reason})`,
-  notJson: (source: string, reason: string) =>
-    `${source}: is not valid JSON (${reason}) — look for a missing comma, quote or bracket near that spot`,
+  notJson: (source: string, problem: JsonSyntaxProblem) =>
+    `${source}: is not valid JSON at line ${problem.line}, column ${problem.column}: ${problem.advice}`,
   notAnObject: (source: string) => `${source}: must be one object with an "entries" list`,
   unknownTopLevelField: (source: string, field: string) =>
     `${source}: "${field}" is not allowed at the top level (only "$schema" and "entries")`,

@@ -3,11 +3,15 @@
  * links, and placeholders the bot does not know (those would reach patients as literal "{name}").
  * The loader already refuses empty answers; these are the problems JSON Schema cannot see.
  */
+import { capabilitiesFor } from '../channels/ChannelCapabilities';
+import { MORE_HINT } from '../channels/pageReply';
+import { toPlainText } from '../channels/plainText';
+import { measureSms } from '../channels/smsSegments';
 import type { Severity } from './CheckFinding';
 import { fillPlaceholders } from './fillPlaceholders';
 
-/** Two SMS messages of 160 characters: a longer answer arrives in pieces on a phone. */
-export const SMS_AIM = 320;
+/** SMS parts sent at once; the renderer holds the rest of a longer answer for MORE. */
+const SMS_PARTS = capabilitiesFor('sms').preferredSegments ?? 3;
 /** What SMS gateways deliver at most as one (10-part) message; longer answers are cut off. */
 export const HARD_LIMIT = 1600;
 
@@ -49,16 +53,28 @@ function placeholderProblems(answer: string, placeholders: Readonly<Record<strin
     }));
 }
 
+/**
+ * The hard limit in characters; the SMS warning in real parts of the text as SMS shows it (the
+ * renderer's own plain text and budget), when the renderer would hold part of the answer for MORE.
+ */
 function lengthProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
-  const length = fillPlaceholders(answer, placeholders).length;
+  const filledIn = fillPlaceholders(answer, placeholders);
+  const length = filledIn.length;
   const filled = /\{\w+\}/.test(answer) ? ' with {placeholders} filled in' : '';
   if (length > HARD_LIMIT) {
     return [{ severity: 'error', problem: `answer is ${length} characters${filled}; text messages cut it off after ${HARD_LIMIT}. Shorten it or split it into two entries` }];
   }
-  if (length > SMS_AIM) {
-    return [{ severity: 'warning', problem: `answer is ${length} characters${filled}: longer than two text messages (${SMS_AIM}), so SMS patients get it in parts` }];
-  }
-  return [];
+  const sms = toPlainText(filledIn);
+  // Measured as the first part would be sent, with the MORE hint: what the renderer decides on.
+  const { segments, nonGsmCharacters } = measureSms(`${sms}\n\n${MORE_HINT}`);
+  if (segments <= SMS_PARTS) return [];
+  const perPart = nonGsmCharacters.length
+    ? `only 67 characters each, because ${nonGsmCharacters.map((character) => `"${character}"`).join(', ')} ${nonGsmCharacters.length === 1 ? 'is' : 'are'} outside the SMS alphabet: replace ${nonGsmCharacters.length === 1 ? 'it' : 'them'} to fit 153`
+    : '153 characters each';
+  return [{
+    severity: 'warning',
+    problem: `answer is ${sms.length} characters on SMS${filled}: more than fits in the ${SMS_PARTS} text-message parts sent at once (${perPart}), so SMS patients must reply MORE for the rest`,
+  }];
 }
 
 function linkProblems(answer: string): AnswerProblem[] {

@@ -1,7 +1,9 @@
 /**
  * Where things are in a JSON file, by line, so the checker can tell clinic staff "line 88" instead of
- * "/entries/7/followUps". JSON.parse keeps no positions, so this walks the (already valid) text once.
+ * "/entries/7/followUps". JSON.parse keeps no positions, so this walks the (already valid) text once;
+ * for invalid text, jsonc-parser finds the first mistake and where it is.
  */
+import { parse, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface TextPosition {
   readonly line: number;
@@ -15,17 +17,67 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line: before.split('\n').length, column: offset - lastBreak };
 }
 
+/** Where a JSON file breaks the rules, and what to do about it in plain words. */
+export interface JsonSyntaxProblem extends TextPosition {
+  /** E.g. `there is a comma after the last item: remove it`. */
+  readonly advice: string;
+}
+
+const ADVICE: Readonly<Partial<Record<ParseErrorCode, string>>> = {
+  [ParseErrorCode.CommaExpected]: 'a comma is missing before this spot: items in a list, and fields in an entry, are separated by ","',
+  [ParseErrorCode.ColonExpected]: 'a ":" is missing between a field name and its value, as in "answer": "…"',
+  [ParseErrorCode.PropertyNameExpected]: 'a field name in double quotes is expected here, as in "answer":',
+  [ParseErrorCode.ValueExpected]: 'a value is expected here: text in double quotes, a number, true or false, a list [ ] or an entry { }',
+  [ParseErrorCode.CloseBraceExpected]: 'a "}" is missing: every "{" needs its "}"',
+  [ParseErrorCode.CloseBracketExpected]: 'a "]" is missing: every "[" needs its "]"',
+  [ParseErrorCode.EndOfFileExpected]: 'there is more after the last "}": remove it, or join it into the one { "entries": [...] } object',
+  [ParseErrorCode.InvalidCommentToken]: 'comments (// or /* */) are not allowed in this file: remove it',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'comments (// or /* */) are not allowed in this file: remove it',
+  [ParseErrorCode.UnexpectedEndOfString]: 'this text is never closed: it needs a straight double quote (") at its end, on the same line (write a line break inside text as \\n)',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'a backslash in text starts a code such as \\n or \\": write a backslash itself as \\\\',
+  [ParseErrorCode.InvalidCharacter]: 'text cannot contain a tab or line break as typed: write \\t or \\n instead',
+  [ParseErrorCode.InvalidNumberFormat]: 'this number is not written the JSON way (digits, one "." for decimals): put text in double quotes',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'this number is not written the JSON way (digits, one "." for decimals): put text in double quotes',
+  [ParseErrorCode.InvalidUnicode]: 'a \\u code in text must have four hex digits, e.g. \\u00e9',
+};
+
 /**
- * Where JSON.parse gave up: V8 says "at position 123" (Node 20) or "(line 5 column 3)" (newer Node).
- * Undefined when the message names neither, e.g. "Unexpected end of JSON input" on an empty file.
+ * The first thing that makes `text` invalid JSON, with its line, column and advice for the common
+ * mistakes (a comma after the last item, a missing comma, curly or single quotes, comments, an
+ * unclosed text); undefined when the text is valid. Positions come from jsonc-parser, not from V8's
+ * message text, which changes between Node versions.
  */
-export function jsonErrorPosition(text: string, message: string): TextPosition | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const offset = /position (\d+)/.exec(message);
-  if (offset) return positionAt(text, Number(offset[1]));
-  if (/end of JSON input/i.test(message)) return positionAt(text, text.length);
-  return undefined;
+export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+  if (text.trim() === '') return { ...positionAt(text, 0), advice: 'the file is empty: it should be one { "entries": [...] } object' };
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return undefined;
+  const trailingComma = /,\s*$/.exec(text.slice(0, first.offset));
+  if (trailingComma && /^[}\]]/.test(text.slice(first.offset))) {
+    return { ...positionAt(text, trailingComma.index), advice: `there is a comma after the last item before this "${text[first.offset]}": remove the comma` };
+  }
+  const character = text[first.offset] ?? '';
+  if (first.error === ParseErrorCode.InvalidSymbol) {
+    const advice = /[\u2018\u2019\u201C\u201D']/.test(character)
+      ? `${character} is not a JSON quote: use straight double quotes (") around names and text (editors and word processors sometimes turn them curly)`
+      : `"${character}" is not allowed here: names and text need straight double quotes (") around them`;
+    return { ...positionAt(text, first.offset), advice };
+  }
+  return { ...positionAt(text, first.offset), advice: ADVICE[first.error] ?? `this is not valid JSON (${printParseErrorCode(first.error)})` };
+}
+
+/**
+ * JSON.parse (a leading byte-order mark ignored), or, when it refuses the text, the first mistake in
+ * words. JSON.parse decides what is valid; jsonc-parser only explains.
+ */
+export function parseJsonText(text: string): { readonly value: unknown } | { readonly problem: JsonSyntaxProblem } {
+  const unmarked = text.replace(/^\uFEFF/, '');
+  try {
+    return { value: JSON.parse(unmarked) as unknown };
+  } catch (err) {
+    return { problem: jsonSyntaxProblem(unmarked) ?? { line: 1, column: 1, advice: (err as Error).message } };
+  }
 }
 
 /**

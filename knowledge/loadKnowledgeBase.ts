@@ -9,6 +9,7 @@ import type { FaqDocument } from './FaqEntry';
 import { rawHtmlProblem } from './checkAnswer';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
+import { parseJsonText } from './jsonLocations';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
 import schema from './faq.schema.json';
 
@@ -26,12 +27,9 @@ export function loadKnowledgeBase(path: string): KnowledgeBase {
 }
 
 export function parseKnowledgeBase(jsonText: string, sourceName: string): KnowledgeBase {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new KnowledgeBaseError(M.notJson(sourceName, (err as Error).message), sourceName);
-  }
+  const parsed = parseJsonText(jsonText);
+  if ('problem' in parsed) throw new KnowledgeBaseError(M.notJson(sourceName, parsed.problem), sourceName);
+  const doc = parsed.value;
   if (!validate(doc)) throw schemaError(sourceName, doc, validate.errors?.[0]);
   const { entries } = doc;
 

@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Storage } f
 import type * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
+import { placeholdersInUse } from '../config/productionPlaceholders';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { MessageLanguage } from '../language/MessageLanguage';
 import { RedFlagCheck } from '../bot/RedFlagCheck';
@@ -44,6 +45,8 @@ export interface StartOptions {
   readonly storage?: ConversationStorage;
   /** Replaces the usage log chosen by STORAGE (tests read the counts from it). */
   readonly usageLog?: UsageLog;
+  /** Replaces knowledge/conversation.json (tests edit a copy of the wording). */
+  readonly conversationWordingPath?: string;
 }
 
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
@@ -51,7 +54,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const language = MessageLanguage.load();
   const rules = loadRedFlagRules(config.redFlagsPath);
   warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
-  const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
+  const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
@@ -111,6 +114,8 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
       logger.warn({ host: config.host }, 'ALLOW_ANONYMOUS_ON_NETWORK is on: anyone who can reach this port can talk to the bot as any conversation.');
     }
   }
+  // A real deployment (auth on) must not go live with placeholders and US safety defaults unnoticed.
+  if (!config.anonymous) for (const warning of placeholdersInUse(config)) logger.warn(`PLACEHOLDER ${warning}`);
   if (config.logTranscripts) logger.warn('LOG_TRANSCRIPTS is on: message text is logged (redacted). Not for production.');
   logger.info({ url, storage: config.storage, entries: knowledge.current().entries.length }, 'sciatica bot listening');
 

@@ -1,7 +1,7 @@
 /**
- * `npm run kb:stats [--since 7d]` — how the bot is used, as counts only (no text): conversations,
- * answers, no-answer rate, screenings, escalations by urgency, booking offers, per channel; then the
- * answers per entry.
+ * `npm run kb:stats [--since 7d]` — how the bot is used, as counts only (no text): conversations
+ * (with at least one patient message), answers, no-answer rate, screenings, escalations by urgency,
+ * booking links delivered, per channel; then the answers per entry.
  */
 import { countUsage, noAnswerRate, type ChannelCounts } from '../knowledge/usage/countUsage';
 import { isCountRecord, type CountRecord } from '../knowledge/usage/UsageRecords';

@@ -4,17 +4,19 @@
  * that Teams would refuse on upload fails here instead, with the variable to set.
  */
 import type { BotConfig } from '../config/BotConfig';
+import { isExampleUrl } from '../config/productionPlaceholders';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
+/** The store listing's pages, which Teams shows to every user: never a placeholder. */
+const DEVELOPER_PAGES = [['websiteUrl', 'PRACTICE_WEBSITE_URL'], ['privacyUrl', 'PRIVACY_URL'], ['termsOfUseUrl', 'TERMS_URL']] as const;
 
-/** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages. */
+/** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages (BotConfig). */
 export function manifestValues(config: BotConfig, env: Env, appVersion: string): Record<string, string> {
   const read = (name: string) => env[name]?.trim() || undefined;
-  const website = read('PRACTICE_WEBSITE_URL') ?? new URL('/', config.bookingUrl).toString();
   return {
     MicrosoftAppId: config.microsoftAppId,
     // Teams allows the app id to equal the bot's app registration id, the usual choice for one bot.
@@ -25,11 +27,11 @@ export function manifestValues(config: BotConfig, env: Env, appVersion: string):
     PRACTITIONER_NAME: config.practitionerName,
     EMERGENCY_NUMBER: config.emergencyNumber,
     BRAND_COLOR: config.brandColor,
-    PRACTICE_WEBSITE_URL: website,
-    PRIVACY_URL: read('PRIVACY_URL') ?? resolve('privacy', website),
-    TERMS_URL: read('TERMS_URL') ?? resolve('terms', website),
+    PRACTICE_WEBSITE_URL: config.practiceWebsiteUrl,
+    PRIVACY_URL: config.privacyUrl,
+    TERMS_URL: config.termsUrl,
     // The host the web chat page is served from; Teams only opens pages on listed domains inside the app.
-    WEB_CHAT_HOST: hostOf(read('PUBLIC_URL') ?? website),
+    WEB_CHAT_HOST: hostOf(read('PUBLIC_URL') ?? config.practiceWebsiteUrl),
   };
 }
 
@@ -61,6 +63,10 @@ export function checkManifest(manifest: unknown): string[] {
     [https(at('developer.websiteUrl')), 'developer.websiteUrl must be an https URL (PRACTICE_WEBSITE_URL)'],
     [https(at('developer.privacyUrl')), 'developer.privacyUrl must be an https URL (PRIVACY_URL)'],
     [https(at('developer.termsOfUseUrl')), 'developer.termsOfUseUrl must be an https URL (TERMS_URL)'],
+    ...DEVELOPER_PAGES.map(([field, variable]): [boolean, string] => [
+      !isExampleUrl(at(`developer.${field}`)),
+      `developer.${field} "${String(at(`developer.${field}`))}" is a placeholder (example.com), not the practice's page: set ${variable}`,
+    ]),
     [text(at('name.short'), 30), `name.short "${at('name.short')}" must be 1-30 characters (TEAMS_APP_NAME)`],
     [at('name.full') === undefined || text(at('name.full'), 100), 'name.full must be at most 100 characters (PRACTICE_NAME)'],
     [text(at('description.short'), 80), 'description.short must be 1-80 characters'],
@@ -89,15 +95,6 @@ function https(value: unknown): boolean {
     return typeof value === 'string' && new URL(value).protocol === 'https:';
   } catch {
     return false;
-  }
-}
-
-/** Invalid input is passed through as it is, so checkManifest reports it with the variable's name. */
-function resolve(path: string, base: string): string {
-  try {
-    return new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
-  } catch {
-    return path;
   }
 }
 

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { MORE_HINT } from '../../channels/pageReply';
+import { smsSegments } from '../../channels/smsSegments';
 import { ChannelConversation, cardButtons, suggestedActions, type Turn } from '../support/ChannelConversation';
 
 export const CHANNELS = ['emulator', 'webchat', 'msteams', 'sms'] as const;
@@ -21,7 +22,8 @@ export interface Offered {
 const TEAMS_MAX_BYTES = 28 * 1024;
 const TEAMS_MAX_CARD_BUTTONS = 6;
 const SMS_MAX_CHARS = 1600;
-const SMS_PREFERRED_CHARS = 320;
+/** SMS parts a message may take before the rest waits for MORE; one more for a reminder or introduction before it. */
+const SMS_PREFERRED_SEGMENTS = 3;
 const OPT_OUT_WORDS = 'stop|stopall|unsubscribe|cancel|end|quit|revoke|optout';
 
 export class Transcript {
@@ -84,7 +86,7 @@ function expectSmsMessage(message: Activity): void {
   expect(message.attachments ?? [], 'no attachments on SMS').to.be.empty;
   expect(message.suggestedActions, 'no suggested actions on SMS').to.equal(undefined);
   expect(text.length, text).to.be.within(1, SMS_MAX_CHARS);
-  if (text.endsWith(MORE_HINT)) expect(text.length, text).to.be.at.most(SMS_PREFERRED_CHARS);
+  if (text.endsWith(MORE_HINT)) expect(smsSegments(text), text).to.be.at.most(SMS_PREFERRED_SEGMENTS + 1);
   expect(text, 'no markdown on SMS').to.not.match(/\*\*|\]\(|\[|^#|^- /m);
   // Carrier opt-out words would end the patient's SMS service: never offered as a command.
   expect(text).to.not.match(new RegExp(`\\b(${OPT_OUT_WORDS.toUpperCase()})\\b`));

@@ -48,6 +48,18 @@ describe('emergencies on each channel', () => {
         expect(booking.text).to.match(/book a first session with Dr\. Garrett/).and.match(/\+1 555 010 2030/);
         expect(booking.text.indexOf('Reminder:')).to.be.lessThan(booking.text.indexOf('book a first session'));
       });
+
+      it('after an escalation, "ok can I book then" gets the same reply as any booking request: advice, then the practice\'s details', async () => {
+        const patient = new Transcript(bot.url, channel);
+        await patient.say(EMERGENCY);
+        const asked = await patient.say('ok can I book then');
+        expectReminderFirst(asked, channel);
+        expect(asked.text, 'no pointing at buttons that are not there').to.not.match(/below|button|option/i);
+        expect(asked.text).to.match(/book a first session with Dr\. Garrett/).and.match(/\+1 555 010 2030/);
+        const typed = await patient.say('I just want to book');
+        expect(asked.messages.map((m) => m.text)).to.deep.equal(typed.messages.map((m) => m.text));
+        expect(choicesOf(asked, channel)).to.deep.equal(choicesOf(typed, channel));
+      });
     });
   }
 });

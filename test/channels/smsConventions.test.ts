@@ -5,7 +5,11 @@
  */
 import { expect } from 'chai';
 import type { StoreItem } from 'botbuilder';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MORE_HINT } from '../../channels/pageReply';
+import { smsSegments } from '../../channels/smsSegments';
 import type { SessionState } from '../../bot/SessionState';
 import { useTestBot } from '../support/testBot';
 import { Transcript, choicesOf } from './channelTranscript';
@@ -13,8 +17,23 @@ import { Transcript, choicesOf } from './channelTranscript';
 const INTRODUCTION = "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
 const OPT_OUT_WORDS = ['STOP', 'Unsubscribe', 'end', 'QUIT', 'cancel', 'STOPALL', 'revoke', 'OPTOUT'];
 
+/** The shipped FAQ with "what is sciatica" twice as long, longer than the 3 SMS parts sent at once. */
+function faqWithLongAnswer(directory: string): string {
+  const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: { id: string; answer: string }[] };
+  const [entry, more] = ['what-is-sciatica', 'causes'].map((id) => faq.entries.find((candidate) => candidate.id === id)!);
+  entry.answer = `${entry.answer}\n\n${more.answer}`;
+  const path = join(directory, 'faq.json');
+  writeFileSync(path, JSON.stringify(faq));
+  return path;
+}
+
 describe('SMS conventions', () => {
-  const bot = useTestBot();
+  let directory = '';
+  before(() => {
+    directory = mkdtempSync(join(tmpdir(), 'sms-faq-'));
+  });
+  after(() => rmSync(directory, { recursive: true, force: true }));
+  const bot = useTestBot(() => ({ FAQ_PATH: faqWithLongAnswer(directory) }));
 
   it('introduces the bot in the first reply only', async () => {
     const patient = new Transcript(bot.url, 'sms');
@@ -24,6 +43,7 @@ describe('SMS conventions', () => {
 
   it('sends a long answer in short parts, the next on "more", and its numbers work after the last', async () => {
     const patient = new Transcript(bot.url, 'sms');
+    await patient.say('hi');
     let part = await patient.sayOnce('what is sciatica');
     const parts = [part];
     while (part.text.endsWith(MORE_HINT)) {
@@ -33,11 +53,45 @@ describe('SMS conventions', () => {
       parts.push(part);
     }
     expect(parts.length).to.be.at.least(2);
-    for (const { messages } of parts) for (const message of messages) expect(message.text!.length).to.be.at.most(320);
+    for (const { text } of parts.slice(0, -1)) expect(smsSegments(text), 'a part before MORE').to.be.at.most(3);
     const whole = parts.map((p) => p.text.replace(MORE_HINT, '')).join(' ').replace(/\s+/g, ' ');
     expect(whole).to.include('pressing on the nerve. Relief tends to last');
     expect(choicesOf(part, 'sms').map((c) => c.title)).to.deep.equal(['Symptoms', 'Common causes', 'Finding the cause']);
     expect((await patient.say('3')).text).to.match(/find|cause/i);
+  });
+
+  it('ends the safety check with its safety net in the first message, nothing behind MORE, and the booking links in a message of their own', async () => {
+    const patient = new Transcript(bot.url, 'sms');
+    let turn = await patient.sayOnce('check my symptoms');
+    while (/^1\. Yes$/m.test(turn.text)) turn = await patient.sayOnce('2');
+    await patient.sayOnce('about three weeks');
+    await patient.sayOnce('8/10');
+    const closing = await patient.sayOnce("I'm 62");
+    const texts = closing.messages.map((message) => message.text ?? '');
+    for (const text of texts) expect(text, 'nothing waits for MORE').to.not.include(MORE_HINT);
+    expect(texts[0]).to.match(/^Thank you\. Nothing you've told me needs urgent medical attention/).and.match(/If anything changes.*call 911 straight away\.$/s);
+    expect(texts.at(-1)).to.match(/^Book your first session: https:\/\/\S+\nSchedule a free discovery call: https:\/\/\S+$/);
+    expect(texts.slice(0, -1).join('\n')).to.not.match(/https:/);
+  });
+
+  it('after an escalation, a reply starts with the reminder and goes on with the answer, not one sentence and MORE', async () => {
+    const patient = new Transcript(bot.url, 'sms');
+    await patient.say("I can't control my bladder and my legs are numb");
+    const answer = await patient.sayOnce('how long does sciatica last');
+    const [first] = answer.messages.map((message) => message.text ?? '');
+    const [reminder, opening] = first.split('\n\n');
+    expect(reminder).to.match(/^Reminder: .*call 911/);
+    expect(opening.match(/[.!?](\s|$)/g)?.length, opening).to.be.at.least(3);
+    expect(answer.text).to.not.include(MORE_HINT);
+  });
+
+  it('writes an answer\'s numbered steps as a), b), so "1" can only mean the first choice', async () => {
+    const patient = new Transcript(bot.url, 'sms');
+    await patient.say("I can't control my bladder and my legs are numb");
+    const answer = await patient.say('how does treatment work');
+    expect(answer.text).to.match(/^a\) Identify the specific cause$/m).and.match(/^e\) Maintain it/m);
+    expect(answer.text.match(/^\d+\. /gm), 'numbered lines are the choices only').to.have.length(choicesOf(answer, 'sms').length);
+    expect((await patient.say('1')).text).to.match(/cause/i);
   });
 
   it('answers "more" with nothing left by offering the topics', async () => {

@@ -105,7 +105,7 @@ describe('usage counts of a turn that lost an eTag race', () => {
     expect(retried.text).to.not.match(APOLOGY);
     await bot.close(); // flushes the usage log
     const counts = (await usageLog.read('counts', '2000-01-01')).map((line) => JSON.parse(line) as { event: string; entry?: string });
-    expect(counts.map((count) => `${count.event} ${count.entry ?? ''}`.trim())).to.deep.equal(['conversationStarted', 'answered causes', 'answered healing-time']);
+    expect(counts.map((count) => `${count.event} ${count.entry ?? ''}`.trim())).to.deep.equal(['conversationStarted', 'answered causes', 'answered healing-time', 'bookingOffered']);
   });
 });
 

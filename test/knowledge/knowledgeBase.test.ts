@@ -81,8 +81,13 @@ describe('loadKnowledgeBase refuses a broken faq.json', () => {
     );
   });
 
-  it('names the JSON problem and where to look', () => {
-    expect(refusal('{ "entries": [ }').message).to.match(/^knowledge\/faq\.json: is not valid JSON \(.+\) — look for/);
+  it('names the JSON problem, its line and column, and what to do', () => {
+    expect(refusal('{ "entries": [ }').message).to.equal(
+      'knowledge/faq.json: is not valid JSON at line 1, column 16: a value is expected here: text in double quotes, a number, true or false, a list [ ] or an entry { }',
+    );
+    expect(refusal('{\n  "entries": [\n    { "id": "a" },\n  ]\n}').message).to.equal(
+      'knowledge/faq.json: is not valid JSON at line 3, column 18: there is a comma after the last item before this "]": remove the comma',
+    );
   });
 
   it('refuses a file that cannot be read, naming it', () => {

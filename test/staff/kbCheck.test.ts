@@ -38,7 +38,9 @@ describe('npm run kb:check', () => {
 
   it('exits 0 when there are only warnings', async function () {
     this.timeout(60_000);
-    writeFileSync(join(folder.path, 'faq.json'), faqText(fixtureDoc()));
+    const doc = fixtureDoc();
+    entryOf(doc, 'stretching').answer += ' More at www.example.com/stretches.';
+    writeFileSync(join(folder.path, 'faq.json'), faqText(doc));
     const run = await runStaffTool('kbCheck.ts', [join(folder.path, 'faq.json')]);
     expect(run.stdout).to.contain('WARNING');
     expect(run.code, run.stdout).to.equal(0);

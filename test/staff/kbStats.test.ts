@@ -8,6 +8,12 @@ import { countUsage, noAnswerRate } from '../../knowledge/usage/countUsage';
 import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
 import { dayOf } from '../../knowledge/usage/UsageLog';
 import { countRecordOf, type CountRecord } from '../../knowledge/usage/UsageRecords';
+import { loadConfig } from '../../config/BotConfig';
+import { MemoryUsageLog } from '../../knowledge/usage/MemoryUsageLog';
+import { startBot } from '../../server/startBot';
+import { capturedLogger } from '../support/capturedLogger';
+import { ChannelConversation } from '../support/ChannelConversation';
+import { TEST_SETTINGS } from '../support/testBot';
 import { runStaffTool } from './runStaffTool';
 
 const AT = new Date('2026-11-23T10:00:00.000Z');
@@ -46,6 +52,33 @@ describe('kb:stats', () => {
     expect(counts.byChannel.get('sms')?.escalations).to.deep.equal({ urgent: 2 });
     expect(counts.answersByEntry).to.deep.equal([['stretching', 2], ['booking', 1]]);
     expect(noAnswerRate(counts.total)).to.equal(2 / 5);
+  });
+
+  it('counts what patients did through the real bot: conversations with a message, booking offers delivered', async () => {
+    const usageLog = new MemoryUsageLog();
+    const bot = await startBot(loadConfig(TEST_SETTINGS), capturedLogger().logger, { usageLog });
+    try {
+      // A page load: the chat opens and welcomes, the visitor never writes.
+      const visitor = new ChannelConversation(bot.url, 'webchat');
+      await visitor.join();
+      await visitor.post({ type: 'event', name: 'webchat/join' });
+      // An answer that ends with the booking offer, and one that does not.
+      const patient = new ChannelConversation(bot.url, 'msteams');
+      await patient.join();
+      await patient.say('what is sciatica');
+      await patient.say('how long does sciatica last');
+      // An emergency as the first message; the no-answer reply's offer is then removed by the escalation policy.
+      const emergency = new ChannelConversation(bot.url, 'sms');
+      await emergency.say("I can't control my bladder and my legs are numb");
+      await emergency.say('what will the weather be like tomorrow');
+    } finally {
+      await bot.close(); // flushes the usage log
+    }
+    const counts = countUsage((await usageLog.read('counts', '2000-01-01')).map((line) => JSON.parse(line) as CountRecord));
+    const seen = (channel: string) => ({ conversations: counts.byChannel.get(channel)?.conversations ?? 0, bookingOffers: counts.byChannel.get(channel)?.bookingOffers ?? 0 });
+    expect(seen('webchat'), 'a page load without a message').to.deep.equal({ conversations: 0, bookingOffers: 0 });
+    expect(seen('msteams'), 'the offer added to an answer').to.deep.equal({ conversations: 1, bookingOffers: 1 });
+    expect(seen('sms'), 'an emergency first; an offer the policy removed').to.deep.equal({ conversations: 1, bookingOffers: 0 });
   });
 
   it('keeps no text in count records', () => {

@@ -2,6 +2,7 @@
  * `kb:check` findings: one fixture per problem, each asserting that the printed message names the entry
  * and the line where a staff member has to look.
  */
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { formatFinding, type CheckFinding } from '../../knowledge/CheckFinding';
 import type { KnowledgeBase } from '../../knowledge/KnowledgeBase';
@@ -36,7 +37,36 @@ describe('kb:check findings', () => {
     const line = lineContaining(text, '"title": "Stretching"');
     const column = text.split('\n')[line - 1].indexOf('"title"') + 1;
     expect(knowledgeBase).to.equal(undefined);
-    expect(formatFinding(findings[0])).to.match(new RegExp(`^ERROR +line ${line}: the file is not valid JSON at line ${line}, column ${column} \\(`));
+    expect(formatFinding(findings[0])).to.equal(
+      `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: a comma is missing before this spot: items in a list, and fields in an entry, are separated by ","`,
+    );
+  });
+
+  describe('says what to do about the common JSON mistakes, at the spot where they are', () => {
+    /** The fixture with one edit, the line and column of `marker` in it (the first character of `at` within it), and the finding. */
+    function mistake(from: string, to: string, at: string) {
+      const text = faqText(fixtureDoc()).replace(from, to);
+      const line = lineContaining(text, to.split('\n')[0]);
+      const column = text.split('\n')[line - 1].indexOf(at) + 1;
+      const { findings, knowledgeBase } = check(text);
+      expect(knowledgeBase).to.equal(undefined);
+      return { where: `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: `, printed: formatFinding(findings[0]) };
+    }
+
+    it('a comma after the last item (a trailing comma)', () => {
+      const { where, printed: found } = mistake('"offerBooking": false\n', '"offerBooking": false,\n', ',');
+      expect(found).to.equal(`${where}there is a comma after the last item before this "}": remove the comma`);
+    });
+
+    it('curly quotes pasted from a word processor', () => {
+      const { where, printed: found } = mistake('"id": "stretching"', '"id": \u201Cstretching\u201D', '\u201C');
+      expect(found).to.equal(`${where}\u201C is not a JSON quote: use straight double quotes (") around names and text (editors and word processors sometimes turn them curly)`);
+    });
+
+    it('a comment', () => {
+      const { where, printed: found } = mistake('"id": "stretching",', '"id": "stretching", // new wording', '//');
+      expect(found).to.equal(`${where}comments (// or /* */) are not allowed in this file: remove it`);
+    });
   });
 
   it('names the entry and its line when a field is missing', () => {
@@ -98,15 +128,27 @@ describe('kb:check findings', () => {
     );
   });
 
-  it('warns when an answer will not fit two text messages', () => {
+  it('warns when an answer will not fit the 3 text-message parts sent at once (153 GSM-7 characters each)', () => {
     const doc = fixtureDoc();
-    entryOf(doc, 'booking').answer = `${'a'.repeat(300)} {practitionerName}`; // 312 characters filled in: fits
+    entryOf(doc, 'booking').answer = `${'a'.repeat(420)} {practitionerName}`; // 432 characters filled in, with the MORE hint 458: fits
     expect(check(doc).findings.filter((f) => f.entryId === 'booking').map(formatFinding)).to.deep.equal([]);
-    entryOf(doc, 'booking').answer = `${'a'.repeat(310)} {practitionerName}`;
+    entryOf(doc, 'booking').answer = `${'a'.repeat(440)} {practitionerName}`;
     const { text, findings } = check(doc);
     expect(printed(findings, 'warning', /entry "booking": answer is/)).to.equal(
-      `WARNING  line ${lineContaining(text, 'aaaa')}: entry "booking": answer is 322 characters with {placeholders} filled in: longer than two text messages (320), so SMS patients get it in parts`,
+      `WARNING  line ${lineContaining(text, 'aaaa')}: entry "booking": answer is 452 characters on SMS with {placeholders} filled in: more than fits in the 3 text-message parts sent at once (153 characters each), so SMS patients must reply MORE for the rest`,
     );
+  });
+
+  it('names the character that makes an answer UCS-2 (67 characters a part) when that is why it does not fit', () => {
+    const doc = fixtureDoc();
+    entryOf(doc, 'booking').answer = `${'a'.repeat(200)} Ş`;
+    const { findings } = check(doc);
+    expect(printed(findings, 'warning', /entry "booking": answer is/)).to.include('answer is 202 characters on SMS: more than fits in the 3 text-message parts sent at once (only 67 characters each, because "Ş" is outside the SMS alphabet: replace it to fit 153)');
+  });
+
+  it('does not warn about the length of any shipped answer: each fits the SMS parts sent at once', () => {
+    const { findings } = check(readFileSync('knowledge/faq.json', 'utf8'));
+    expect(findings.filter((f) => /answer is \d+ characters/.test(f.message)).map(formatFinding)).to.deep.equal([]);
   });
 
   it('finds malformed links', () => {

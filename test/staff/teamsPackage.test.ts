@@ -5,7 +5,12 @@ import { TEAMS_ICONS, checkIcon } from '../../staff/teamsAppIcons';
 import { buildTeamsPackage } from '../../staff/teamsPackage';
 
 const APP_ID = '5b1e2c3d-4f50-4a6b-8c7d-9e0f1a2b3c4d';
-const ENV = { MicrosoftAppId: APP_ID, PRACTICE_NAME: 'Garrett Sciatica Clinic', PUBLIC_URL: 'https://chat.garrett-clinic.example/' };
+const ENV = {
+  MicrosoftAppId: APP_ID,
+  PRACTICE_NAME: 'Garrett Sciatica Clinic',
+  PUBLIC_URL: 'https://chat.garrett-clinic.example/',
+  BOOKING_URL: 'https://book.garrett-clinic.example/first-session',
+};
 
 describe('npm run teams:package', () => {
   it('zips the filled manifest and both icons at the root', async () => {
@@ -60,6 +65,18 @@ describe('npm run teams:package', () => {
 
     const badConfig = await buildTeamsPackage({ ...ENV, BRAND_COLOR: 'blue' });
     expect(badConfig.problems.join('\n')).to.match(/BRAND_COLOR/);
+  });
+
+  it('refuses example.com pages: with the shipped booking placeholders, the store listing would link to them', async () => {
+    const placeholders = await buildTeamsPackage({ ...ENV, BOOKING_URL: '' });
+    expect(placeholders.zip).to.equal(undefined);
+    expect(placeholders.problems.filter((problem) => /example\.com/.test(problem))).to.deep.equal([
+      'developer.websiteUrl "https://booking.example.com/" is a placeholder (example.com), not the practice\'s page: set PRACTICE_WEBSITE_URL',
+      'developer.privacyUrl "https://booking.example.com/privacy" is a placeholder (example.com), not the practice\'s page: set PRIVACY_URL',
+      'developer.termsOfUseUrl "https://booking.example.com/terms" is a placeholder (example.com), not the practice\'s page: set TERMS_URL',
+    ]);
+    const privacyOnly = await buildTeamsPackage({ ...ENV, PRIVACY_URL: 'https://www.example.org/privacy' });
+    expect(privacyOnly.problems).to.deep.equal(['developer.privacyUrl "https://www.example.org/privacy" is a placeholder (example.com), not the practice\'s page: set PRIVACY_URL']);
   });
 
   it('checks the icons: 192x192 colour, 32x32 white on transparent outline', () => {
