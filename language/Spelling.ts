@@ -46,15 +46,30 @@ export class Spelling {
     return Lemmas.of(word).some((lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)));
   }
 
-  /** The words with non-words corrected (at most maxCorrections of them); "nuumb" -> "numb". */
+  /**
+   * The words with non-words corrected (at most maxCorrections of them); "nuumb" -> "numb". A long
+   * non-word that is two real words run together ("hangmyself", from letters spelt out with spaces) is
+   * split: the result may hold a space.
+   */
   correctAll(words: readonly string[]): string[] {
     let budget = this.maxCorrections;
     return words.map((word) => {
       if (budget <= 0 || word.length < 4 || !/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
       const corrected = this.correct(word);
-      if (corrected !== word) budget--;
-      return corrected;
+      const result = corrected !== word ? corrected : this.split(word) ?? word;
+      if (result !== word) budget--;
+      return result;
     });
+  }
+
+  /** "hangmyself" -> "hang myself": the first split into two known words of three letters or more. */
+  private split(word: string): string | undefined {
+    if (word.length < 6) return undefined;
+    for (let at = 3; at <= word.length - 3; at++) {
+      const [left, right] = [word.slice(0, at), word.slice(at)];
+      if (this.isKnown(left) && this.isKnown(right)) return `${left} ${right}`;
+    }
+    return undefined;
   }
 
   private correct(word: string): string {

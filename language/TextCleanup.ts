@@ -20,7 +20,7 @@ const FORMAT_CHARS = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u3164\u
 const MARKS = /\p{M}+/gu;
 const NON_ASCII_LETTER = /[^\x00-\x7f]/gu;
 const LATIN = /\p{Script=Latin}/u;
-const APOSTROPHE_IN_WORD = /(\p{L})['\u2019\u2018`\u00b4\u02bc](?=\p{L})/gu;
+const APOSTROPHE_IN_WORD = /([\p{L}\p{N}])['\u2019\u2018`\u00b4\u02bc](?=[\p{L}\p{N}])/gu;
 /** Three or more single letters, each followed by the same separator: "n.u.m.b", "p-e-e", "n u m b". */
 const SPELT_OUT = /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 const STRETCHED = /(\p{L})\1{2,}/gu;
@@ -29,15 +29,19 @@ const WORD = /[a-z0-9]+(?:\/[a-z0-9]+)?/g;
 interface ShorthandFile {
   readonly expansions: Readonly<Record<string, string>>;
   readonly symbols: Readonly<Record<string, string>>;
+  /** Where the look-alike table's choice is not the letter patients mean (Greek iota reads as "i", not "l"). */
+  readonly lookAlikes: Readonly<Record<string, string>>;
 }
 
 /** Digits and signs that stand for letters inside a word ("k1ll", "$uicide"). */
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
-const MIXED_WORD = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i' };
+const MIXED_WORD = /[a-z0-9@$!']*[a-z][a-z0-9@$!']*/g;
 /** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
-const CODE_OR_AMOUNT = /^(?:[lstc]\d{1,2}|\d+[a-z]{1,3})$/;
+const CODE_OR_AMOUNT = /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
 /** A disguised word has three characters or more and only digits that look like letters (not "x2", "b12"). */
-const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z013457@$!]+$/;
+const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z0134578@$!]+$/;
+/** Two-character words of letters and look-alike digits ("70", "d0"), read as letters only in a disguised message. */
+const SHORT_LEET = /(?<![a-z0-9@$!])(?=[a-z0-9]*[0134578])[a-z0134578]{2}(?![a-z0-9@$!])/g;
 
 export class TextCleanup {
   static readonly default = new TextCleanup(shorthandData as ShorthandFile);
@@ -45,28 +49,51 @@ export class TextCleanup {
   private readonly expansions: ReadonlyMap<string, string>;
   private readonly symbols: ReadonlyMap<string, string>;
   private readonly symbolPattern: RegExp;
+  private readonly lookAlikes: ReadonlyMap<string, string>;
 
   constructor(shorthand: ShorthandFile) {
     this.expansions = new Map(Object.entries(shorthand.expansions));
     this.symbols = new Map(Object.entries(shorthand.symbols));
+    this.lookAlikes = new Map(Object.entries(shorthand.lookAlikes));
     // Longest first, so a symbol with a variation selector is replaced whole.
     const keys = [...this.symbols.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.symbolPattern = new RegExp(keys.join('|') || '(?!)', 'gu');
+  }
+
+  /** Shorthand hidden by stretching: one doubled letter made single ("wannaa" -> "wanna"), or all of them ("caant"). */
+  private unstretched(word: string): string | undefined {
+    if (!/([a-z])\1/.test(word)) return undefined;
+    const all = word.replace(/([a-z])\1/g, '$1');
+    for (const match of word.matchAll(/([a-z])\1/g)) {
+      const once = word.slice(0, match.index) + word.slice((match.index ?? 0) + 1);
+      const expanded = this.expansions.get(once);
+      if (expanded !== undefined) return expanded;
+    }
+    return this.expansions.get(all);
   }
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
     let text = message.replace(this.symbolPattern, (symbol) => this.symbols.get(symbol) ?? symbol);
     text = text.normalize('NFKC').replace(FORMAT_CHARS, '');
-    text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? foldLookAlike(c) : c));
+    text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? this.lookAlikes.get(c) ?? foldLookAlike(c) : c));
     text = text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHE_IN_WORD, '$1');
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
-    text = text.replace(WORD, (word) => this.expansions.get(word) ?? word);
-    return text.replace(MIXED_WORD, (word) => {
+    // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").
+    text = text.replace(WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
+    let disguised = 0;
+    text = text.replace(MIXED_WORD, (word) => {
       if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return word;
-      const letters = word.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c);
-      return this.expansions.get(letters) ?? letters;
+      disguised++;
+      return this.readLeet(word);
     });
+    // In a message written in digits for letters, the short words are too ("w4n7 70 d13": "70" is "to").
+    return disguised < 2 ? text : text.replace(SHORT_LEET, (word) => this.readLeet(word));
+  }
+
+  private readLeet(word: string): string {
+    const letters = word.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c);
+    return this.expansions.get(letters) ?? letters;
   }
 }
 

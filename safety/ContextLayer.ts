@@ -30,7 +30,11 @@ export interface ContextCues {
   readonly otherPeople: readonly string[];
   readonly humour: readonly string[];
   readonly reportingQuestions: readonly string[];
+  readonly aboutTheTopic: readonly string[];
+  readonly accidental: readonly string[];
   readonly ordinaryCause: readonly string[];
+  readonly conjunctions: readonly string[];
+  readonly negatedRightAfter: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -43,7 +47,7 @@ export interface Span {
 
 export type Reading = 'counts' | 'negated' | 'historical' | 'hypothetical' | 'joke' | 'explained';
 
-/** Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection. */
+/** Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection, within one clause. */
 class CueList {
   private readonly byFirst = new Map<string, string[][]>();
 
@@ -60,7 +64,7 @@ class CueList {
   /** The length of a cue starting at word `i` (within [.., limit)), or 0. */
   at(words: readonly Word[], i: number, limit = words.length): number {
     for (const cue of words[i].forms.flatMap((form) => this.byFirst.get(form) ?? [])) {
-      if (i + cue.length <= limit && cue.every((w, k) => words[i + k].forms.includes(w))) return cue.length;
+      if (i + cue.length <= limit && cue.every((w, k) => words[i + k].forms.includes(w) && words[i + k].clause === words[i].clause)) return cue.length;
     }
     return 0;
   }
@@ -83,10 +87,14 @@ export class ContextLayer {
   private readonly hypothetical: CueList;
   private readonly humour: CueList;
   private readonly reportingQuestions: CueList;
+  private readonly aboutTheTopic: CueList;
+  private readonly accidental: CueList;
   private readonly ordinaryCause: CueList;
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
+  private readonly conjunctions: ReadonlySet<string>;
+  private readonly negatedRightAfter: ReadonlySet<string>;
 
   constructor(private readonly cues: ContextCues, clean: (text: string) => string) {
     const list = (phrases: readonly string[]) => new CueList(phrases, clean);
@@ -100,11 +108,15 @@ export class ContextLayer {
     this.hypothetical = list(cues.hypothetical);
     this.humour = list(cues.humour);
     this.reportingQuestions = list(cues.reportingQuestions);
+    this.aboutTheTopic = list(cues.aboutTheTopic);
+    this.accidental = list(cues.accidental);
     this.ordinaryCause = list(cues.ordinaryCause);
     const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
     this.otherPeople = words(cues.otherPeople);
+    this.conjunctions = words(cues.conjunctions);
+    this.negatedRightAfter = words(cues.negatedRightAfter);
   }
 
   /** Clause words (terminators) that also start a new clause for the history cues. */
@@ -113,14 +125,20 @@ export class ContextLayer {
   }
 
   /** `inside`: the words that belong to a concept (a cue among them is part of that concept, not context). */
-  read(words: readonly Word[], sentence: Sentence, span: Span, inside: ReadonlySet<number>, options: { historyCounts: boolean; crisis: boolean }): Reading {
-    if (this.isNegated(words, sentence, span, inside)) return 'negated';
-    if (!options.historyCounts && this.isHistorical(words, sentence, span)) return 'historical';
-    // Thoughts of suicide count however they are put: never set aside as hypothetical, a joke or explained.
-    if (options.crisis) return 'counts';
-    if (this.isHypothetical(words, sentence, span)) return 'hypothetical';
+  /** `finding`: the mention that carries the symptom, which a negation must reach. */
+  read(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ReadonlySet<number>, options: { historyCounts: boolean; crisis: boolean }): Reading {
+    if (this.isNegated(words, sentence, span, finding, inside)) return 'negated';
+    if (!options.historyCounts && this.isHistorical(words, sentence, span, options.crisis)) return 'historical';
     const around = { from: Math.max(sentence.from, span.from - LOOK_BACK), to: Math.min(sentence.to, span.to + LOOK_BACK), question: sentence.question };
-    if (this.affirmed(this.humour, words, around) && !this.denied(this.humour, words, around)) return 'joke';
+    // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
+    if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
+    // Thoughts of suicide count however they are put: never set aside as hypothetical, a joke or explained;
+    // only a hurt that was an accident ("burnt myself on the oven") is no self-harm.
+    if (options.crisis) return this.accidental.anyIn(words, around.from, around.to) ? 'explained' : 'counts';
+    if (this.isHypothetical(words, sentence, span)) return 'hypothetical';
+    // "lol, is that normal?" asks about the writer's own state: the joke does not set it aside.
+    const joking = this.affirmed(this.humour, words, around) && !this.denied(this.humour, words, around);
+    if (joking && !this.reportingQuestions.anyIn(words, around.from, around.to)) return 'joke';
     if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
     return 'counts';
   }
@@ -141,24 +159,42 @@ export class ContextLayer {
     return false;
   }
 
-  private isNegated(words: readonly Word[], sentence: Sentence, span: Span, inside: ReadonlySet<number>): boolean {
-    // "legs are not weak": a cue between the concepts.
+  /**
+   * Negated when a cue stands between the concepts ("legs are not weak"), when a cue before it reaches
+   * the finding (the rule's symptom, not its body site: "no numbness in my groin"), or when a "fine"
+   * word follows ("bladder is fine"). A cue's reach ends at a scope terminator ("but") and at a new subject after a conjunction
+   * ("not opened my bowels, and I can't feel when I need to": the second clause is not negated).
+   */
+  private isNegated(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ReadonlySet<number>): boolean {
     for (let i = span.from; i < span.to; i++) {
       if (!inside.has(i) && this.negation.at(words, i, span.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
-    const from = Math.max(sentence.from, span.from - this.cues.negationWindow);
-    for (let i = span.from - 1; i >= from; i--) {
-      if (this.terminators.at(words, i, span.from) > 0) return false;
-      if (inside.has(i)) continue;
-      if (i < span.from - 1 && this.selfWords.has(words[i + 1].text) && words[i + 1].clause !== words[i].clause) return false;
-      if (this.negation.at(words, i, span.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
-    }
-    // "bladder is fine": a cue after the mention, in its clause.
+    if (this.negatedBefore(words, sentence, finding, inside)) return true;
+    // "peeing fine": a bare "fine" right after the mention (further on it may belong to a question: "is that normal?").
+    if (span.to < sentence.to && this.negatedRightAfter.has(words[span.to].text)) return true;
     const clause = words[span.to - 1].clause;
     for (let i = span.to; i < Math.min(sentence.to, span.to + 4) && words[i].clause === clause; i++) {
       if (this.negatedAfter.at(words, i, sentence.to) > 0) return true;
     }
     return false;
+  }
+
+  private negatedBefore(words: readonly Word[], sentence: Sentence, part: Span, inside: ReadonlySet<number>): boolean {
+    const from = Math.max(sentence.from, part.from - this.cues.negationWindow);
+    for (let i = part.from - 1; i >= from; i--) {
+      if (this.terminators.at(words, i, part.from) > 0) return false;
+      if (inside.has(i)) continue;
+      if (this.startsSubject(words, i + 1) && i + 1 < part.from) return false;
+      if (this.negation.at(words, i, part.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+    }
+    return false;
+  }
+
+  /** A person word after a conjunction or a clause break: the start of a new statement. */
+  private startsSubject(words: readonly Word[], at: number): boolean {
+    const w = words[at].text;
+    if (!this.selfWords.has(w) && !this.otherPeople.has(w)) return false;
+    return at === 0 || this.conjunctions.has(words[at - 1].text) || words[at - 1].clause !== words[at].clause;
   }
 
   /** A cue in the sentence that is not itself negated ("not dieting", "not trying to lose weight"). */
@@ -177,12 +213,13 @@ export class ContextLayer {
     return false;
   }
 
-  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+  /** Past, resolved, or (except for crisis: wanting to die "for years" is no reassurance) lifelong and unchanged. */
+  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span, crisis: boolean): boolean {
     let from = span.from;
     while (from > Math.max(sentence.from, span.from - LOOK_BACK) && words[from - 1].clause === words[span.from].clause) from--;
     let to = span.to;
     while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
-    if (this.historical.anyIn(words, from, to) || this.lifelong.anyIn(words, from, to)) return true;
+    if (this.historical.anyIn(words, from, to) || (!crisis && this.lifelong.anyIn(words, from, to))) return true;
     return this.resolved.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));
   }
 

@@ -20,8 +20,11 @@ export interface Sentence {
   readonly question: boolean;
 }
 
-/** Words, sentence ends and clause marks; a dot between digits ("38.9") is a decimal point and is skipped. */
-const TOKEN = /[a-z0-9]+|[.!?;\n]|[,()\-\u2013\u2014:]/g;
+/**
+ * Words, sentence ends and clause marks; a dot between digits ("38.9") is a decimal point and is skipped,
+ * and a hyphen is a clause mark only between spaces ("c-section" is one phrase).
+ */
+const TOKEN = /[a-z0-9]+|[.!?;\n]|[,()\u2013\u2014:]|(?<=\s)-(?=\s)/g;
 const SENTENCE_END = /^[.!?;\n]$/;
 /** Longer words are cut: no real word is, and it bounds the work per word. */
 const MAX_WORD = 40;
@@ -53,12 +56,15 @@ export class PatientWords {
     let from = 0;
     let clause = 0;
     for (let i = 0; i < corrected.length; i++) {
-      const text = corrected[i];
-      if (breakBefore[i] || clauseWords.has(text)) clause++;
-      this.words.push({ text, forms: Lemmas.of(text), sentence: this.sentences.length, clause });
+      if (breakBefore[i]) clause++;
+      // A correction may split a run-together word in two ("hang myself").
+      for (const text of corrected[i].split(' ')) {
+        if (clauseWords.has(text)) clause++;
+        this.words.push({ text, forms: Lemmas.of(text), sentence: this.sentences.length, clause });
+      }
       if (endsAfter[i] !== '' || i === corrected.length - 1) {
-        this.sentences.push({ from, to: i + 1, question: endsAfter[i] === '?' });
-        from = i + 1;
+        this.sentences.push({ from, to: this.words.length, question: endsAfter[i] === '?' });
+        from = this.words.length;
       }
     }
   }

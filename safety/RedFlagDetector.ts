@@ -51,7 +51,7 @@ export class RedFlagDetector {
 
   assess(message: string): SafetyAssessment {
     const text = new PatientWords(this.cleanup.clean(message), this.spelling, this.clauseWords);
-    const mentions = this.lexicon.find(text.words);
+    const mentions = this.withoutYielded(this.lexicon.find(text.words));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)));
     const byConcept = new Map<string, ConceptMention[]>();
@@ -86,7 +86,7 @@ export class RedFlagDetector {
       if (chosen.length < groups.length) continue;
       const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
-      const reading = this.context.read(text.words, text.sentences[sentence], wholeMessage ? anchor : span, covered, {
+      const reading = this.context.read(text.words, text.sentences[sentence], wholeMessage ? anchor : span, wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1], covered, {
         historyCounts: rule.history === 'counts',
         crisis: rule.urgency === 'crisis',
       });
@@ -99,16 +99,25 @@ export class RedFlagDetector {
     return undefined;
   }
 
+  /** Drops a mention that lies inside a mention of a concept it yields to ("legs" in "between my legs"). */
+  private withoutYielded(mentions: ConceptMention[]): ConceptMention[] {
+    return mentions.filter((m) => {
+      const yieldsTo = this.rules.concepts[m.concept].yieldsTo;
+      return !yieldsTo || !mentions.some((o) => yieldsTo.includes(o.concept) && o.from <= m.from && o.to >= m.to);
+    });
+  }
+
   /** Whether one of `concepts` is reported about someone else (not just asked about in general). */
   private someoneElses(concepts: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): boolean {
     return concepts.some((c) => (byConcept.get(c) ?? []).some((m) => this.context.aboutSomeoneElse(text.words, text.sentences, m)
-      && this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, covered, { historyCounts: true, crisis: false }) === 'counts'));
+      && this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, m, covered, { historyCounts: true, crisis: false }) === 'counts'));
   }
 
   private clarifyOrClear(mentions: readonly ConceptMention[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): SafetyAssessment {
     for (const rule of this.rules.clarify) {
       const found = this.find(rule, byConcept, text, covered);
-      if (!found) continue;
+      // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
+      if (!found || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
       const question = found.language === 'es' ? this.rules.translations.es.clarify[rule.id] ?? rule.question : rule.question;
       return { kind: 'clarify', ruleId: rule.id, question, language: found.language };
     }

@@ -22,6 +22,8 @@ export interface Concept {
   readonly review: Review;
   readonly en: readonly string[];
   readonly es?: readonly string[];
+  /** Concepts whose longer phrases this one gives way to ("legs" inside "between my legs"). */
+  readonly yieldsTo?: readonly string[];
 }
 
 /**
@@ -36,6 +38,8 @@ export interface ConceptRule {
   readonly review: Review;
   readonly all: ReadonlyArray<readonly string[]>;
   readonly window?: number;
+  /** Which group holds the symptom a denial must reach (default: the last; the others are body sites or times). */
+  readonly finding?: number;
   /** "message": the groups may stand in different sentences, any distance apart (a farewell). */
   readonly scope?: 'sentence' | 'message';
   readonly history?: 'counts' | 'clears';
@@ -162,9 +166,13 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
       if (!rules.escalations[rule.urgency]?.text) fail(`${kind} '${rule.id}' field urgency`, `no escalations.${rule.urgency} wording`);
     }
   }
+  for (const [id, concept] of Object.entries(rules.concepts)) {
+    (concept.yieldsTo ?? []).forEach((other) => knownConcept(`concept '${id}' field yieldsTo`, other));
+  }
   for (const [kind, list] of [['rule', rules.rules], ['clarify rule', rules.clarify]] as const) {
     for (const rule of list) {
       rule.all.forEach((group, i) => group.forEach((concept) => knownConcept(`${kind} '${rule.id}' field all[${i}]`, concept)));
+      if (rule.finding !== undefined && rule.finding >= rule.all.length) fail(`${kind} '${rule.id}' field finding`, `there is no group ${rule.finding} in all`);
       (rule.someoneElseNeeds ?? []).forEach((concept) => knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept));
     }
   }
