@@ -14,6 +14,8 @@ export interface ChannelCapabilities {
   readonly cards: boolean;
   /** tel: buttons: Web Chat's `call` action, or an openUrl to a tel: URI (Teams has no `call`). */
   readonly callButton: 'call' | 'openUrl' | 'none';
+  /** Safety advice marked for the page to show as an alert (channelData.safetyAlert); our own chat page reads it. */
+  readonly safetyAlerts: boolean;
   readonly markdown: boolean;
   /** Longest text of one message; longer replies are split. */
   readonly maxMessageChars: number;
@@ -39,6 +41,7 @@ const webChat: ChannelCapabilities = {
   maxChoices: 6,
   cards: true,
   callButton: 'call',
+  safetyAlerts: true,
   markdown: true,
   maxMessageChars: 4000,
   maxCardButtons: 6,
@@ -55,7 +58,7 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
   // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead,
   // at most 6 per hero card (Teams cards reference). Its message limit is about 28 KB; 4,000
   // characters keeps cards well inside it.
-  [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl' },
+  [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl', safetyAlerts: false },
   // Twilio SMS: plain text, one segment is 160 characters, Twilio joins up to 1,600. Aim for 320
   // (two or three segments) so an answer does not arrive as a wall of text.
   [Channels.Sms]: {
@@ -63,6 +66,7 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
     maxChoices: 6,
     cards: false,
     callButton: 'none',
+    safetyAlerts: false,
     markdown: false,
     maxMessageChars: 1600,
     preferredMessageChars: 320,
@@ -83,6 +87,7 @@ export function capabilitiesFor(channelId: string): ChannelCapabilities {
     choices: supportsSuggestedActions(channelId, 3) ? 'suggestedActions' : cards ? 'heroCard' : 'numberedList',
     cards,
     callButton: cards ? 'openUrl' : 'none',
+    safetyAlerts: false,
     markdown: false,
   };
 }

@@ -6,6 +6,7 @@
 import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
 import type { ChannelCapabilities } from './ChannelCapabilities';
 import type { Reply, ReplyChoice } from './Reply';
+import { moveChoicesToTurnEnd } from './moveChoicesToTurnEnd';
 import { pageReply } from './pageReply';
 import { toPlainText } from './plainText';
 import { splitMessage } from './splitMessage';
@@ -30,6 +31,7 @@ export function renderReplies(replies: readonly Reply[], caps: ChannelCapabiliti
     activities.push(...renderReply(reply, caps));
     if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
   }
+  if (caps.choices === 'suggestedActions') moveChoicesToTurnEnd(activities);
   return { activities, numberedChoices, held: [] };
 }
 
@@ -40,13 +42,13 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>
 
 function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
   const texts = splitMessage(caps.markdown ? reply.text : toPlainText(reply.text), caps.maxMessageChars);
-  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' }));
+  // The page shows safety advice as an alert (Web Chat: role="alert", its own styling).
+  const channelData = caps.safetyAlerts && reply.purpose === 'escalation' ? { safetyAlert: true } : undefined;
+  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain', ...(channelData && { channelData }) }));
   const last = activities[activities.length - 1];
   const buttons: CardAction[] = [
     ...(reply.links ?? []).map((link) => ({ type: ActionTypes.OpenUrl, title: link.title, value: link.url })),
-    ...(reply.call && caps.callButton !== 'none'
-      ? [{ type: caps.callButton === 'call' ? ActionTypes.Call : ActionTypes.OpenUrl, title: reply.call.title, value: `tel:${reply.call.number.replace(/[^+\d]/g, '')}` }]
-      : []),
+    ...(reply.call && caps.callButton !== 'none' ? [callAction(reply.call, caps.callButton)] : []),
     ...(caps.choices === 'heroCard' ? choices.map(toCardAction) : []),
   ].slice(0, caps.maxCardButtons);
   if (buttons.length) last.attachments = [CardFactory.heroCard('', undefined, buttons)];
@@ -79,6 +81,14 @@ function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[
   const links = (reply.links ?? []).map((link) => `${link.title}: ${link.url}`).join('\n');
   if (links && !caps.linksInOwnMessage) lines.push(links);
   return { body: lines.filter(Boolean).join('\n\n'), links };
+}
+
+/** Web Chat's `call` action puts "tel:" in front of its value itself; an openUrl needs the whole URI. */
+function callAction(call: NonNullable<Reply['call']>, kind: 'call' | 'openUrl'): CardAction {
+  const number = call.number.replace(/[^+\d]/g, '');
+  return kind === 'call'
+    ? { type: ActionTypes.Call, title: call.title, value: number }
+    : { type: ActionTypes.OpenUrl, title: call.title, value: `tel:${number}` };
 }
 
 /** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */
