@@ -162,6 +162,10 @@ export function loadConfig(env: Env = process.env): BotConfig {
   if (storage === 'blob' && !blobConnectionString) {
     throw new ConfigError('BLOB_CONNECTION_STRING', 'is required when STORAGE=blob');
   }
+  // Blob storage means several instances: each must verify the tokens the others issued.
+  if (storage === 'blob' && signingKey === undefined) {
+    throw new ConfigError('WEBCHAT_SIGNING_KEY', 'is required when STORAGE=blob (the same value on every instance)');
+  }
   const ownOrigin = `http://localhost:${port}`;
 
   return Object.freeze<BotConfig>({

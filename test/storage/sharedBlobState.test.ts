@@ -22,7 +22,7 @@ describe('two bot instances sharing blob storage (Azurite)', function () {
 
   before(async () => {
     azurite = await startAzurite();
-    settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}` };
+    settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, WEBCHAT_SIGNING_KEY: 'shared-signing-key-'.padEnd(48, 'x') };
     instances = [await startTestBot(settings), await startTestBot(settings)];
     script = screeningScript(instances[0]);
   });
