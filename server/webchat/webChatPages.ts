@@ -25,11 +25,16 @@ const TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
 };
 
-type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
+type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'emergencyNumber' | 'crisisLine' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
   & Parameters<typeof pageConfig>[0] & Parameters<typeof securityHeaders>[0];
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A phone number as a tel: URI: digits and a leading +. */
+function telOf(phone: string): string {
+  return phone.replace(/[^+\d]/g, '');
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -56,6 +61,12 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
     pageScripts: PAGE_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+    emergencyNumber: escapeHtml(config.emergencyNumber),
+    emergencyTel: telOf(config.emergencyNumber),
+    crisisLine: escapeHtml(config.crisisLine),
+    crisisTel: telOf(config.crisisLine),
+    clinicPhone: escapeHtml(config.clinicPhone),
+    clinicTel: telOf(config.clinicPhone),
   });
   const privacy = StaticAsset.text(fill(read('privacy.html'), {
     practiceName: name,
