@@ -140,6 +140,10 @@ function origins(env: Env, name: string, fallback: string[]): string[] {
   if (raw === undefined) return fallback;
   return raw.split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
     if (item === "'self'" || item === "'none'") return item;
+    // A shell drops the quotes of FRAME_ANCESTORS='self',https://… unless the whole value is quoted.
+    if (item === 'self' || item === 'none') {
+      throw new ConfigError(name, `write '${item}' with its single quotes; in a shell, quote the whole value: ${name}="'${item}',https://www.your-practice.example"`);
+    }
     try {
       const parsed = new URL(item);
       if (parsed.origin === 'null') throw new Error('opaque');

@@ -37,7 +37,7 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   const tokens = new WebChatTokens(webChatSigningKey(config, logger), config.stateTtlHours * 3600);
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
-  registerWebChatPages(server, config);
+  registerWebChatPages(server, config, logger);
   registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, mayBeRedFlag: parts.mayBeRedFlag });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 

@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
+import type { Logger } from '../../config/logger';
+import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
 import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
@@ -50,7 +52,7 @@ export function webChatBundle(): { path: string; asset: StaticAsset } {
   return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
 }
 
-export function registerWebChatPages(server: restify.Server, config: PagesConfig, webDir = WEB_DIR): void {
+export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, webDir = WEB_DIR): void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
   const bundle = webChatBundle();
   const page = pageConfig(config);
@@ -96,7 +98,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     return next();
   });
   server.get('/privacy', privacy.handler(() => headers()));
-  server.get('/widget.js', widget.handler(() => headers()));
+  server.get('/widget.js', warnWhenFramingRefused(config.frameAncestors, logger), widget.handler(() => headers()));
   server.get('/assets/brand.css', brandCss.handler(() => headers()));
   server.get(bundle.path, bundle.asset.handler(() => headers()));
   for (const file of [...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {

@@ -5,25 +5,54 @@
  *   whose call button is the biggest control and dials exactly tel:911;
  * - the bot restarts under an open page: while it is down the page shows the practice's numbers;
  *   with the kept signing key the conversation simply goes on; after a restart with another key the
- *   page starts a new conversation by itself, says so once, and sends the patient's message again.
+ *   page starts a new conversation by itself, says so once, and sends the patient's message again;
+ * - the widget on the practice's own site (another site: the browser gives the chat's frame no
+ *   storage there): the conversation and the open panel follow the visitor across the site's pages,
+ *   and "New conversation" and "forget me" clear the copy the site keeps;
+ * - the widget on a site the bot's FRAME_ANCESTORS does not allow: the panel offers a new tab, and
+ *   the bot's log says why.
  */
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningBot } from '../../server/startBot';
-import { fileStorageSettings, startTestBot } from '../support/testBot';
+import { loadConfig } from '../../config/BotConfig';
+import { startBot, type RunningBot } from '../../server/startBot';
+import { capturedLogger } from '../support/capturedLogger';
+import { fileStorageSettings, startTestBot, TEST_SETTINGS } from '../support/testBot';
 import { chromiumInstalled, launchChromium, SKIP_LINE, watch, type PageRecord } from './browserHarness';
-import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, wording } from './patientActions';
-import { startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
+import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, typographic, wording } from './patientActions';
+import { SIGNING_KEY, startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
 const PHONE = { width: 375, height: 667 };
 const EMERGENCY = 'I cant feel my groin and cant pee';
 const EMERGENCY_ADVICE = 'Please call 911 or go to the nearest emergency department now';
 const RESTARTED = 'The chat was restarted, so this is a new conversation.';
 const SUGGESTED = '.webchat__suggested-actions button';
+
+const LAUNCHER = 'Chat with Garrett Sciatica Clinic';
+const STATE_KEY = 'sciatica-chat/v1';
+
+/**
+ * The practice's website: two pages linking to each other, each with the one-line widget snippet.
+ * Served on loopback but visited as http://localhost:…, another site than the bot's 127.0.0.1.
+ */
+async function startPracticeSite(): Promise<{ server: Server; origin: string; setBot(base: string): void }> {
+  let bot = '';
+  const server = createServer((req, res) => {
+    const [name, other] = req.url === '/two' ? ['Page two', 'one'] : ['Page one', 'two'];
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(
+      `<!doctype html><html lang="en"><head><title>${name}</title></head><body><main><h1>${name}</h1>` +
+      `<a href="/${other}">Page ${other}</a></main><script src="${bot}/widget.js" async></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}`, setBot: (base) => { bot = base; } };
+}
 
 interface Box { x: number; y: number; width: number; height: number }
 
@@ -167,6 +196,90 @@ describe('patient paths in a browser', function () {
       expect(await countSeen(page, RESTARTED)).to.equal(1);
       expect(await countSeen(page, EMERGENCY)).to.equal(1);
       expect(record.errors).to.deep.equal([]);
+      await page.context().close();
+    });
+  });
+
+  describe('the widget on the practice\'s site', () => {
+    let site: Awaited<ReturnType<typeof startPracticeSite>>;
+    let bot: WebChatTestBot;
+    before(async () => {
+      site = await startPracticeSite();
+      bot = await startWebChatTestBot({ FRAME_ANCESTORS: `'self',${site.origin}` });
+      site.setBot(bot.base);
+    });
+    after(async () => {
+      await bot?.close();
+      await new Promise((resolve) => (site ? site.server.close(resolve) : resolve(undefined)));
+    });
+
+    it('keeps the conversation and the open panel across the site\'s pages, and clears the site\'s copy on "New conversation" and "forget me"', async () => {
+      const page = await openPage({ width: 1000, height: 900 });
+      const chat = page.frameLocator(`iframe[title="${LAUNCHER}"]`);
+      const launcher = page.getByRole('button', { name: LAUNCHER });
+      const answer = opening(answerOf('causes'));
+      const keptBySite = () => page.evaluate((key) => window.sessionStorage.getItem(key) ?? '', STATE_KEY);
+
+      await page.goto(`${site.origin}/one`);
+      await launcher.click();
+      await seen(chat, WELCOME_OPENING, record);
+      await say(chat, 'what causes sciatica');
+      await seen(chat, answer, record);
+
+      await page.getByRole('link', { name: 'Page two' }).click();
+      await page.waitForURL('**/two');
+      expect(await launcher.getAttribute('aria-expanded'), 'the panel is open again').to.equal('true');
+      await seen(chat, answer, record);
+      expect(await countSeen(chat, WELCOME_OPENING)).to.equal(1);
+      expect(await keptBySite()).to.contain('what causes sciatica');
+
+      await chat.getByRole('button', { name: 'New conversation' }).click();
+      await chat.locator('.webchat__bubble__content').getByText(answer).first().waitFor({ state: 'detached' });
+      await seen(chat, WELCOME_OPENING, record);
+      await page.getByRole('link', { name: 'Page one' }).click();
+      await page.waitForURL('**/one');
+      await seen(chat, WELCOME_OPENING, record);
+      expect(await countSeen(chat, answer)).to.equal(0);
+      expect(await keptBySite()).to.not.contain('what causes sciatica');
+
+      await say(chat, 'how long does sciatica take to heal');
+      await seen(chat, opening(answerOf('healing-time')), record);
+      await say(chat, 'forget me');
+      await seen(chat, typographic(wording.forgotten.slice(0, 40)), record);
+      expect(await keptBySite()).to.not.contain('how long does sciatica take to heal');
+      await page.getByRole('link', { name: 'Page two' }).click();
+      await page.waitForURL('**/two');
+      await seen(chat, typographic(wording.forgotten.slice(0, 40)), record);
+      expect(await countSeen(chat, opening(answerOf('healing-time')))).to.equal(0);
+      expect(record.errors).to.deep.equal([]);
+      await page.context().close();
+    });
+  });
+
+  describe('the widget on a site FRAME_ANCESTORS does not allow', () => {
+    let site: Awaited<ReturnType<typeof startPracticeSite>>;
+    let running: RunningBot;
+    const log = capturedLogger('warn');
+    before(async () => {
+      site = await startPracticeSite();
+      running = await startBot(loadConfig({ ...TEST_SETTINGS, WEBCHAT_SIGNING_KEY: SIGNING_KEY }), log.logger);
+      site.setBot(`http://127.0.0.1:${new URL(running.url).port}`);
+    });
+    after(async () => {
+      await running?.close();
+      await new Promise((resolve) => (site ? site.server.close(resolve) : resolve(undefined)));
+    });
+
+    it('offers to open the chat in a new tab, and the bot logs which site to allow', async () => {
+      const page = await openPage({ width: 1000, height: 900 });
+      await page.goto(`${site.origin}/one`);
+      await page.getByRole('button', { name: LAUNCHER }).click();
+      const newTab = page.getByRole('link', { name: 'Open the chat in a new tab' });
+      await newTab.waitFor();
+      expect(await newTab.getAttribute('href')).to.equal(`http://127.0.0.1:${new URL(running.url).port}/`);
+      expect(await newTab.getAttribute('target')).to.equal('_blank');
+      const warning = log.lines.find((line) => line.origin === site.origin);
+      expect(warning?.msg, 'the warning names the site and the setting').to.contain('FRAME_ANCESTORS').and.contain(site.origin);
       await page.context().close();
     });
   });
