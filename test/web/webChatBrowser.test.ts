@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { chromiumInstalled, launchChromium, runAxe, SKIP_LINE, watch, type PageRecord } from './browserHarness';
+import { launchChromium, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
 import { answerOf, countSeen, faqEntries, opened, opening, RECORD_OPENED, say, seen as seenOn, SEND_BOX, typographic, wording } from './patientActions';
 import { startWebChatTestBot, WELCOME_OPENING as WELCOME, type WebChatTestBot } from './webChatClient';
 
@@ -44,11 +44,7 @@ describe('web chat in a browser', function () {
   let page: Page;
 
   before(async function () {
-    if (!chromiumInstalled()) {
-      if (process.env.CI === 'true') throw new Error(`chromium is required in CI: ${SKIP_LINE}`);
-      console.log(`      ${SKIP_LINE}`);
-      this.skip();
-    }
+    skipWithoutChromium(this);
     host = await startHostSite();
     bot = await startWebChatTestBot({ BOOKING_URL, DISCOVERY_CALL_URL: DISCOVERY_URL, FRAME_ANCESTORS: `'self',${host.origin}` });
     host.setBot(bot.base);

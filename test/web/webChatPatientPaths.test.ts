@@ -24,7 +24,7 @@ import { loadConfig } from '../../config/BotConfig';
 import { startBot, type RunningBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { fileStorageSettings, startTestBot, TEST_SETTINGS } from '../support/testBot';
-import { chromiumInstalled, launchChromium, SKIP_LINE, watch, type PageRecord } from './browserHarness';
+import { launchChromium, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
 import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, typographic, wording } from './patientActions';
 import { SIGNING_KEY, startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
@@ -90,11 +90,7 @@ describe('patient paths in a browser', function () {
   let record: PageRecord;
 
   before(async function () {
-    if (!chromiumInstalled()) {
-      if (process.env.CI === 'true') throw new Error(`chromium is required in CI: ${SKIP_LINE}`);
-      console.log(`      ${SKIP_LINE}`);
-      this.skip();
-    }
+    skipWithoutChromium(this);
     browser = await launchChromium();
   });
   after(() => browser?.close());
