@@ -24,7 +24,7 @@ import { loadConfig } from '../../config/BotConfig';
 import { startBot, type RunningBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { fileStorageSettings, startTestBot, TEST_SETTINGS } from '../support/testBot';
-import { launchChromium, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
+import { launchChromium, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
 import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, typographic, wording } from './patientActions';
 import { SIGNING_KEY, startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
@@ -130,12 +130,16 @@ describe('patient paths in a browser', function () {
       const alert = page.getByRole('alert').filter({ hasText: EMERGENCY_ADVICE });
       await alert.waitFor();
       const call = alert.getByRole('button', { name: 'Call 911' });
-      const area = (box: Box | null) => (box ? box.width * box.height : 0);
-      const callArea = area(await call.boundingBox());
-      for (const other of await page.getByRole('button').all()) {
-        if (!(await other.isVisible()) || (await other.innerText()).trim() === 'Call 911') continue;
-        expect(area(await other.boundingBox()), `"${(await other.innerText()).trim()}" is smaller than the call button`).to.be.below(callArea);
-      }
+      await call.waitFor();
+      // Every rendered button, biggest first, measured at one moment (Web Chat re-renders as replies arrive).
+      const bySize = await page.evaluate(() => [...document.querySelectorAll('button')]
+        .map((button) => ({ title: button.innerText.trim() || button.getAttribute('aria-label') || '', box: button.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height > 0)
+        .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+        .map(({ title }) => title));
+      expect(bySize[0], `the biggest button (of ${bySize.join(', ')})`).to.equal('Call 911');
+      const violations = await runAxe(page);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), 'axe-core with the alert on screen').to.deep.equal([]);
       mkdirSync('test-output', { recursive: true });
       await page.screenshot({ path: 'test-output/webchat-phone-emergency.png' });
       await call.click();

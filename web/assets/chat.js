@@ -104,7 +104,7 @@
 
   /**
    * Web Chat store middleware: the join event, saving what arrives, and replaying it after a reload.
-   * `recovery` ({ notice, message }) replaces the join when the page starts over by itself.
+   * `recovery` ({ notice, message }): the page started over by itself; the notice, then the message again.
    */
   function createStore(session, recovery) {
     var replayed = false;
@@ -132,7 +132,7 @@
             if (recovery.message) resend(store, recovery.message);
           }, 0);
           // The bot answers this event with its welcome, and repeats it until the patient has written.
-          if (!session.welcomed && !recovery) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: {} } });
+          if (!session.welcomed) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: {} } });
           return result;
         };
       };
@@ -174,7 +174,8 @@
         announce('Sorry, the chat could not start. Please reload the page to try again.', true);
         return;
       }
-      if (recovery) session.welcomed = true;
+      // Mid-conversation the patient's own message goes first, not a welcome.
+      if (recovery && recovery.message) session.welcomed = true;
       Chat.chatSession.save(session);
     }
     // A fresh element each time: the previous Web Chat (and its store) is left behind with it.
