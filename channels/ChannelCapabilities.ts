@@ -15,7 +15,7 @@ export interface ChannelCapabilities {
   /** tel: buttons: Web Chat's `call` action, or an openUrl to a tel: URI (Teams has no `call`). */
   readonly callButton: 'call' | 'openUrl' | 'none';
   /** Safety advice marked for the page to show as an alert (channelData.safetyAlert); our own chat page reads it. */
-  readonly safetyAlerts: boolean;
+  readonly safetyAlerts?: boolean;
   readonly markdown: boolean;
   /** Longest text of one message; longer replies are split. */
   readonly maxMessageChars: number;
@@ -66,7 +66,6 @@ const table: Readonly<Record<string, ChannelCapabilities>> = {
     maxChoices: 6,
     cards: false,
     callButton: 'none',
-    safetyAlerts: false,
     markdown: false,
     maxMessageChars: 1600,
     preferredMessageChars: 320,

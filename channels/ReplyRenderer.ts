@@ -42,9 +42,7 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>
 
 function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
   const texts = splitMessage(caps.markdown ? reply.text : toPlainText(reply.text), caps.maxMessageChars);
-  // The page shows safety advice as an alert (Web Chat: role="alert", its own styling).
-  const channelData = caps.safetyAlerts && reply.purpose === 'escalation' ? { safetyAlert: true } : undefined;
-  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain', ...(channelData && { channelData }) }));
+  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' }));
   const last = activities[activities.length - 1];
   const buttons: CardAction[] = [
     ...(reply.links ?? []).map((link) => ({ type: ActionTypes.OpenUrl, title: link.title, value: link.url })),
@@ -55,6 +53,8 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
   if (caps.choices === 'suggestedActions' && choices.length) {
     last.suggestedActions = { to: [], actions: choices.map(toCardAction) };
   }
+  // The chat page shows safety advice as an alert (role="alert", its own styling).
+  if (caps.safetyAlerts && reply.purpose === 'escalation') activities.forEach((activity) => { activity.channelData = { safetyAlert: true }; });
   return activities;
 }
 

@@ -15,7 +15,7 @@ const MIN_LENGTH = 32;
 
 type KeyConfig = Pick<BotConfig, 'webchatSigningKey' | 'webchatSigningKeyGenerated' | 'storage' | 'storagePath'>;
 
-export function signingKeyPath(storagePath: string): string {
+function signingKeyPath(storagePath: string): string {
   return join(dirname(storagePath), SIGNING_KEY_FILE);
 }
 
