@@ -41,7 +41,6 @@ const webChat: ChannelCapabilities = {
   maxChoices: 6,
   cards: true,
   callButton: 'call',
-  safetyAlerts: true,
   markdown: true,
   maxMessageChars: 4000,
   maxCardButtons: 6,
@@ -52,13 +51,14 @@ const webChat: ChannelCapabilities = {
 };
 
 const table: Readonly<Record<string, ChannelCapabilities>> = {
-  [Channels.Webchat]: webChat,
-  [Channels.Directline]: webChat,
+  // Our own chat page (local or through Azure Direct Line) shows safety advice as an alert.
+  [Channels.Webchat]: { ...webChat, safetyAlerts: true },
+  [Channels.Directline]: { ...webChat, safetyAlerts: true },
   [Channels.Emulator]: { ...webChat, traces: true },
   // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead,
   // at most 6 per hero card (Teams cards reference). Its message limit is about 28 KB; 4,000
   // characters keeps cards well inside it.
-  [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl', safetyAlerts: false },
+  [Channels.Msteams]: { ...webChat, choices: 'heroCard', callButton: 'openUrl' },
   // Twilio SMS: plain text, one segment is 160 characters, Twilio joins up to 1,600. Aim for 320
   // (two or three segments) so an answer does not arrive as a wall of text.
   [Channels.Sms]: {
@@ -86,7 +86,6 @@ export function capabilitiesFor(channelId: string): ChannelCapabilities {
     choices: supportsSuggestedActions(channelId, 3) ? 'suggestedActions' : cards ? 'heroCard' : 'numberedList',
     cards,
     callButton: cards ? 'openUrl' : 'none',
-    safetyAlerts: false,
     markdown: false,
   };
 }

@@ -83,18 +83,18 @@ function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[
   return { body: lines.filter(Boolean).join('\n\n'), links };
 }
 
-/** Web Chat's `call` action puts "tel:" in front of its value itself; an openUrl needs the whole URI. */
-function callAction(call: NonNullable<Reply['call']>, kind: 'call' | 'openUrl'): CardAction {
-  const number = call.number.replace(/[^+\d]/g, '');
-  return kind === 'call'
-    ? { type: ActionTypes.Call, title: call.title, value: number }
-    : { type: ActionTypes.OpenUrl, title: call.title, value: `tel:${number}` };
-}
-
 /** Taps carry the entry id in `value` (messageBack), so a tap is never matched again as text. */
 function toCardAction(choice: ReplyChoice): CardAction {
   if ('entryId' in choice.tap) {
     return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: { entryId: choice.tap.entryId } };
   }
   return { type: ActionTypes.ImBack, title: choice.title, value: choice.tap.say };
+}
+
+/** Web Chat's `call` action puts "tel:" in front of its value itself; an openUrl needs the whole URI. */
+function callAction(call: NonNullable<Reply['call']>, kind: 'call' | 'openUrl'): CardAction {
+  const number = call.number.replace(/[^+\d]/g, '');
+  return kind === 'call'
+    ? { type: ActionTypes.Call, title: call.title, value: number }
+    : { type: ActionTypes.OpenUrl, title: call.title, value: `tel:${number}` };
 }
