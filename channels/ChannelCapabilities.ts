@@ -14,6 +14,8 @@ export interface ChannelCapabilities {
   readonly cards: boolean;
   /** tel: buttons: Web Chat's `call` action, or an openUrl to a tel: URI (Teams has no `call`). */
   readonly callButton: 'call' | 'openUrl' | 'none';
+  /** Safety advice marked for the page to show as an alert (channelData.safetyAlert); our own chat page reads it. */
+  readonly safetyAlerts?: boolean;
   readonly markdown: boolean;
   /** Longest text of one message; longer replies are split. */
   readonly maxMessageChars: number;
@@ -50,8 +52,9 @@ const webChat: ChannelCapabilities = {
 };
 
 const table: Readonly<Record<string, ChannelCapabilities>> = {
-  [Channels.Webchat]: webChat,
-  [Channels.Directline]: webChat,
+  // Our own chat page (local or through Azure Direct Line) shows safety advice as an alert.
+  [Channels.Webchat]: { ...webChat, safetyAlerts: true },
+  [Channels.Directline]: { ...webChat, safetyAlerts: true },
   [Channels.Emulator]: { ...webChat, traces: true },
   // Teams shows at most 3 suggested actions and only on some clients: hero card buttons instead,
   // at most 6 per hero card (Teams cards reference). Its message limit is about 28 KB; 4,000

@@ -6,6 +6,7 @@
 import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
 import type { ChannelCapabilities } from './ChannelCapabilities';
 import type { Reply, ReplyChoice } from './Reply';
+import { moveChoicesToTurnEnd } from './moveChoicesToTurnEnd';
 import { pageReply } from './pageReply';
 import { toPlainText } from './plainText';
 import { smsSegments } from './smsSegments';
@@ -37,6 +38,7 @@ export function renderReplies(replies: readonly Reply[], caps: ChannelCapabiliti
     delivered.push(reply);
     if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
   }
+  if (caps.choices === 'suggestedActions') moveChoicesToTurnEnd(activities);
   return { activities, numberedChoices, held: [], delivered };
 }
 
@@ -56,15 +58,15 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
   const last = activities[activities.length - 1];
   const buttons: CardAction[] = [
     ...(reply.links ?? []).map((link) => ({ type: ActionTypes.OpenUrl, title: link.title, value: link.url })),
-    ...(reply.call && caps.callButton !== 'none'
-      ? [{ type: caps.callButton === 'call' ? ActionTypes.Call : ActionTypes.OpenUrl, title: reply.call.title, value: `tel:${reply.call.number.replace(/[^+\d]/g, '')}` }]
-      : []),
+    ...(reply.call && caps.callButton !== 'none' ? [callAction(reply.call, caps.callButton)] : []),
     ...(caps.choices === 'heroCard' ? choices.map(toCardAction) : []),
   ].slice(0, caps.maxCardButtons);
   if (buttons.length) last.attachments = [CardFactory.heroCard('', undefined, buttons)];
   if (caps.choices === 'suggestedActions' && choices.length) {
     last.suggestedActions = { to: [], actions: choices.map(toCardAction) };
   }
+  // The chat page shows safety advice as an alert (role="alert", its own styling).
+  if (caps.safetyAlerts && reply.purpose === 'escalation') activities.forEach((activity) => { activity.channelData = { safetyAlert: true }; });
   return activities;
 }
 
@@ -99,4 +101,12 @@ function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[
 /** Taps carry what they mean in `value` (messageBack), so a tap is never matched again as text. */
 function toCardAction(choice: ReplyChoice): CardAction {
   return { type: ActionTypes.MessageBack, title: choice.title, text: choice.title, displayText: choice.title, value: choice.tap };
+}
+
+/** Web Chat's `call` action puts "tel:" in front of its value itself; an openUrl needs the whole URI. */
+function callAction(call: NonNullable<Reply['call']>, kind: 'call' | 'openUrl'): CardAction {
+  const number = call.number.replace(/[^+\d]/g, '');
+  return kind === 'call'
+    ? { type: ActionTypes.Call, title: call.title, value: number }
+    : { type: ActionTypes.OpenUrl, title: call.title, value: `tel:${number}` };
 }

@@ -187,6 +187,10 @@ function origins(env: Env, name: string, fallback: string[]): string[] {
   if (raw === undefined) return fallback;
   return raw.split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
     if (item === "'self'" || item === "'none'") return item;
+    // A shell drops the quotes of FRAME_ANCESTORS='self',https://… unless the whole value is quoted.
+    if (item === 'self' || item === 'none') {
+      throw new ConfigError(name, `write '${item}' with its single quotes; in a shell, quote the whole value: ${name}="'${item}',https://www.your-practice.example"`);
+    }
     try {
       const parsed = new URL(item);
       if (parsed.origin === 'null') throw new Error('opaque');
@@ -210,6 +214,10 @@ export function loadConfig(env: Env = process.env): BotConfig {
   const blobConnectionString = text(env, 'BLOB_CONNECTION_STRING', '');
   if (storage === 'blob' && !blobConnectionString) {
     throw new ConfigError('BLOB_CONNECTION_STRING', 'is required when STORAGE=blob');
+  }
+  // Blob storage means several instances: each must verify the tokens the others issued.
+  if (storage === 'blob' && signingKey === undefined) {
+    throw new ConfigError('WEBCHAT_SIGNING_KEY', 'is required when STORAGE=blob (the same value on every instance)');
   }
   const ownOrigin = `http://localhost:${port}`;
   const anonymous = microsoftAppId === '';

@@ -4,6 +4,10 @@
  * A floating button opens the chat page (served by the bot) in an iframe, so the host site needs no
  * other code and Web Chat's 4 MB bundle loads only when a visitor opens the chat. Styles are set
  * through element.style (CSSOM), which host pages' CSPs allow, rather than an injected <style>.
+ * The browser may refuse the chat's frame any storage on another site, so the conversation is kept
+ * here, in this site's sessionStorage, for the frame (postMessage, checked by origin and window both
+ * ways): it survives the visitor's moves between the site's pages, and so does the panel's open state.
+ * A frame the bot's frame policy refuses never says hello: the panel then offers a new tab instead.
  */
 (function () {
   'use strict';
@@ -15,7 +19,24 @@
   var botOrigin = new URL(script.src, window.location.href).origin;
   var label = 'Chat with ' + config.practiceName;
   var small = window.matchMedia('(max-width: 480px)');
-  var panel, frame;
+  var STATE_KEY = 'sciatica-chat/v1';
+  var PANEL_KEY = 'sciatica-chat/panel';
+  // After the frame has loaded, how long its hello may still be on its way (it is sent before load).
+  var HELLO_GRACE_MS = 2000;
+  var panel, frame, refusedNotice;
+  var frameSaidHello = false;
+
+  function stored(key) {
+    try { return window.sessionStorage.getItem(key); } catch (error) { return null; }
+  }
+
+  function store(key, value) {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key); else window.sessionStorage.setItem(key, value);
+    } catch (error) {
+      // Storage disabled: the chat still works, it just starts afresh on the next page.
+    }
+  }
 
   function el(tag, attributes, style) {
     var node = document.createElement(tag);
@@ -61,30 +82,80 @@
     });
     close.textContent = '\u00d7';
     close.addEventListener('click', function () { toggle(false); });
-    frame = el('iframe', { title: label, src: botOrigin + '/' }, { flex: '1', width: '100%', border: '0' });
+    frame = el('iframe', { title: label, src: botOrigin + '/?embed=' + encodeURIComponent(window.location.origin) }, { flex: '1', width: '100%', border: '0' });
+    frame.addEventListener('load', function () {
+      if (isStillBlank()) return;
+      setTimeout(function () { if (!frameSaidHello) showRefused(); }, HELLO_GRACE_MS);
+    });
     panel.appendChild(close);
     panel.appendChild(frame);
+    panel.appendChild(buildRefusedNotice());
     panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') toggle(false); });
     document.body.appendChild(panel);
     layout();
     small.addEventListener('change', layout);
   }
 
-  function toggle(open) {
+  /** Shown instead of the frame when the bot does not allow this site to frame the chat (FRAME_ANCESTORS). */
+  function buildRefusedNotice() {
+    refusedNotice = el('div', { role: 'alert' }, { display: 'none', padding: '20px', color: '#1b1b1b', font: '16px/1.5 system-ui, sans-serif' });
+    var text = el('p', {}, { margin: '0 0 16px' });
+    text.textContent = 'The chat cannot open inside this page.';
+    var link = el('a', { href: botOrigin + '/', target: '_blank', rel: 'noopener' }, { color: '#0b3954', fontWeight: '700' });
+    link.textContent = 'Open the chat in a new tab';
+    refusedNotice.appendChild(text);
+    refusedNotice.appendChild(link);
+    return refusedNotice;
+  }
+
+  /** The frame's initial empty document is ours to read; the chat page and a refusal page are not. */
+  function isStillBlank() {
+    try {
+      return frame.contentWindow.location.href === 'about:blank';
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function showRefused(refused) {
+    frame.style.display = refused === false ? '' : 'none';
+    refusedNotice.style.display = refused === false ? 'none' : 'block';
+  }
+
+  function toggle(open, moveFocus) {
     if (open && !panel) buildPanel();
     if (!panel) return;
     panel.style.display = open ? 'flex' : 'none';
     launcher.setAttribute('aria-expanded', String(open));
     launcher.style.display = open && small.matches ? 'none' : 'flex';
+    store(PANEL_KEY, open ? 'open' : null);
+    if (moveFocus === false) return;
     if (open) frame.focus(); else launcher.focus();
   }
 
   launcher.addEventListener('click', function () { toggle(launcher.getAttribute('aria-expanded') !== 'true'); });
-  // Escape pressed inside the chat page (another origin) arrives as a message from it.
+  // Messages from the chat page in our frame, and from nothing else.
   window.addEventListener('message', function (event) {
-    if (event.origin === botOrigin && event.data && event.data.type === 'sciatica-chat/close') toggle(false);
+    if (!frame || event.source !== frame.contentWindow || event.origin !== botOrigin || !event.data) return;
+    var message = event.data;
+    if (message.type === 'sciatica-chat/load') {
+      frameSaidHello = true;
+      showRefused(false);
+      frame.contentWindow.postMessage({ type: 'sciatica-chat/state', value: stored(STATE_KEY) }, botOrigin);
+    } else if (message.type === 'sciatica-chat/save' && typeof message.value === 'string') {
+      store(STATE_KEY, message.value);
+    } else if (message.type === 'sciatica-chat/clear') {
+      store(STATE_KEY, null);
+    } else if (message.type === 'sciatica-chat/close') {
+      // Escape pressed inside the chat page.
+      toggle(false);
+    }
   });
 
-  function mount() { document.body.appendChild(launcher); }
+  function mount() {
+    document.body.appendChild(launcher);
+    // Open on this page if the visitor left it open on the last one.
+    if (stored(PANEL_KEY) === 'open') toggle(true, false);
+  }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 })();

@@ -48,6 +48,8 @@ export function pageConfig(config: PageConfigSource): PageConfig {
       suggestedActionTextColor: accent,
       sendBoxButtonColor: accent,
       hideUploadButton: true,
+      // Wrapped rows, not a carousel: on a phone the carousel's arrows cover a choice and push others off screen.
+      suggestedActionLayout: 'flow',
       rootHeight: '100%',
       rootWidth: '100%',
     },

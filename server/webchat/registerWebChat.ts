@@ -13,6 +13,7 @@ import { registerDirectLineToken } from './directLineToken';
 import { OriginPolicy } from './OriginPolicy';
 import { brandContrastWarnings } from './pageConfig';
 import { registerWebChatApi } from './webChatApi';
+import { webChatSigningKey } from './signingKey';
 import { registerWebChatPages } from './webChatPages';
 import { WebChatTokens } from './WebChatTokens';
 import { WebChatTurns } from './WebChatTurns';
@@ -33,16 +34,13 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   // One budget per client address across all web endpoints.
   const addressLimiter = new RateLimiter(config.webRequestsPerMinutePerAddress);
   // A token lives as long as the conversation state it leads to.
-  const tokens = new WebChatTokens(config.webchatSigningKey, config.stateTtlHours * 3600);
+  const tokens = new WebChatTokens(webChatSigningKey(config, logger), config.stateTtlHours * 3600);
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
-  registerWebChatPages(server, config);
+  registerWebChatPages(server, config, logger);
   registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, safety: parts.safety });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 
-  if (config.webchatSigningKeyGenerated) {
-    logger.warn('WEBCHAT_SIGNING_KEY is not set: using a random key, so web chat tokens stop working on restart and differ between instances.');
-  }
   for (const warning of brandContrastWarnings(config)) logger.warn(`${warning}; the chat page uses a darker colour for text.`);
   logger.info({ mode: config.directLineSecret ? 'directline' : 'local', frameAncestors: config.frameAncestors }, 'web chat at /');
 }

@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
+import type { Logger } from '../../config/logger';
+import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
 import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
@@ -26,11 +28,16 @@ const TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
 };
 
-type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
+type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'emergencyNumber' | 'crisisLine' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
   & Parameters<typeof pageConfig>[0] & Parameters<typeof securityHeaders>[0];
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A phone number as a tel: URI: digits and a leading +. */
+function telOf(phone: string): string {
+  return phone.replace(/[^+\d]/g, '');
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -43,7 +50,7 @@ export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAs
   return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
 }
 
-export function registerWebChatPages(server: restify.Server, config: PagesConfig, webDir = WEB_DIR): void {
+export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, webDir = WEB_DIR): void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
   const bundle = webChatBundle(webDir);
   const page = pageConfig(config);
@@ -54,6 +61,12 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
     pageScripts: PAGE_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+    emergencyNumber: escapeHtml(config.emergencyNumber),
+    emergencyTel: telOf(config.emergencyNumber),
+    crisisLine: escapeHtml(config.crisisLine),
+    crisisTel: telOf(config.crisisLine),
+    clinicPhone: escapeHtml(config.clinicPhone),
+    clinicTel: telOf(config.clinicPhone),
   });
   const privacy = StaticAsset.text(fill(read('privacy.html'), {
     practiceName: name,
@@ -83,7 +96,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     return next();
   });
   server.get('/privacy', privacy.handler(() => headers()));
-  server.get('/widget.js', widget.handler(() => headers()));
+  server.get('/widget.js', warnWhenFramingRefused(config.frameAncestors, logger), widget.handler(() => headers()));
   server.get('/assets/brand.css', brandCss.handler(() => headers()));
   server.get(bundle.path, bundle.asset.handler(() => headers()));
   for (const file of [...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {

@@ -118,5 +118,5 @@ export function linksOf(turn: Turn, channel: TestChannel): { title: string; url:
 
 /** The tel: button, where the channel can show one. */
 export function callButtonOf(turn: Turn): { type: string; title: string; value: unknown } | undefined {
-  return cardButtons(turn).find((button) => String(button.value).startsWith('tel:'));
+  return cardButtons(turn).find((button) => button.type === 'call' || String(button.value).startsWith('tel:'));
 }

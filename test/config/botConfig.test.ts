@@ -41,6 +41,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ STORAGE: 'blob' })).to.throw(ConfigError, 'BLOB_CONNECTION_STRING');
   });
 
+  it('requires a shared web chat signing key for blob storage (several instances)', () => {
+    expect(() => loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).to.throw(ConfigError, 'WEBCHAT_SIGNING_KEY');
+  });
+
+  it('explains the quoting when a shell has dropped the quotes around \'self\' in FRAME_ANCESTORS', () => {
+    expect(() => loadConfig({ FRAME_ANCESTORS: 'self,https://www.your-practice.example' })).to.throw(ConfigError, `FRAME_ANCESTORS="'self',https://`);
+  });
+
   it('turns auth on when an app id is set', () => {
     expect(loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' }).anonymous).to.equal(false);
   });

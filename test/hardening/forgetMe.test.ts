@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
-import { fileStorageSettings, startTestBot } from '../support/testBot';
+import { BLOB_SIGNING_KEY, fileStorageSettings, startTestBot } from '../support/testBot';
 import { waitUntil } from '../knowledge/waitUntil';
 
 /** What the patient types, none of which may be found afterwards. */
@@ -92,7 +92,7 @@ describe('"forget me" and the unanswered-questions log', function () {
     after(() => azurite?.stop());
 
     it('no identifying detail and none of the patient\'s questions in any blob of any container', async () => {
-      const bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}` });
+      const bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY });
       const service = BlobServiceClient.fromConnectionString(azurite.connectionString);
       const stored: StoredTexts = async () => {
         const texts = new Map<string, string>();

@@ -10,7 +10,7 @@ import { createStorage } from '../../storage/createStorage';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { onServer, raceAnswers, screeningScript, type ScreeningScript } from '../support/screeningScript';
-import { startTestBot } from '../support/testBot';
+import { BLOB_SIGNING_KEY, startTestBot } from '../support/testBot';
 import pino from 'pino';
 
 describe('two bot instances sharing blob storage (Azurite)', function () {
@@ -22,7 +22,7 @@ describe('two bot instances sharing blob storage (Azurite)', function () {
 
   before(async () => {
     azurite = await startAzurite();
-    settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}` };
+    settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY };
     instances = [await startTestBot(settings), await startTestBot(settings)];
     script = screeningScript(instances[0]);
   });

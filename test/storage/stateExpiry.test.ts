@@ -16,7 +16,7 @@ import { StateSweeper } from '../../storage/StateSweeper';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { useTemporaryFolder } from '../support/temporaryFolder';
-import { fileStorageSettings, startTestBot } from '../support/testBot';
+import { BLOB_SIGNING_KEY, fileStorageSettings, startTestBot } from '../support/testBot';
 
 const TTL_MS = 72 * 3_600_000;
 
@@ -35,7 +35,7 @@ describe('blob state expiry, with no lifecycle rule (Azurite)', function () {
   before(async () => {
     azurite = await startAzurite();
     const name = `state-${randomUUID()}`;
-    bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: name });
+    bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: name, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY });
     container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(name);
   });
   after(async () => {

@@ -19,6 +19,9 @@ export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   DISCOVERY_CALL_URL: 'https://booking.example.com/discovery-call',
 };
 
+/** WEBCHAT_SIGNING_KEY for tests on blob storage, where several instances need one key (required there). */
+export const BLOB_SIGNING_KEY = 'shared-signing-key-'.padEnd(48, 'x');
+
 export async function startTestBot(settings: Record<string, string> = {}, logger?: Logger): Promise<RunningBot> {
   const config = loadConfig({ ...TEST_SETTINGS, ...settings });
   return startBot(config, logger ?? createLogger(config));

@@ -17,6 +17,14 @@ export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM);
 }
 
+/** In a mocha `before`: skips the block with a line saying why when chromium is missing, except in CI. */
+export function skipWithoutChromium(context: Mocha.Context): void {
+  if (chromiumInstalled()) return;
+  if (process.env.CI === 'true') throw new Error(`chromium is required in CI: ${SKIP_LINE}`);
+  console.log(`      ${SKIP_LINE}`);
+  context.skip();
+}
+
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });

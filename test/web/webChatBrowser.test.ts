@@ -4,50 +4,24 @@
  * conversation", a reload that cuts the welcome off, "forget me", and the embed widget on another site.
  * Nothing may leave the loopback interface.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { chromiumInstalled, launchChromium, runAxe, SKIP_LINE, watch, type PageRecord } from './browserHarness';
+import { launchChromium, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
+import { answerOf, countSeen, faqEntries, opened, opening, RECORD_OPENED, say, seen as seenOn, SEND_BOX, typographic, wording } from './patientActions';
 import { startWebChatTestBot, WELCOME_OPENING as WELCOME, type WebChatTestBot } from './webChatClient';
 
-const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const BOOKING_URL = 'https://booking.example.com/first-session';
 const DISCOVERY_URL = 'https://booking.example.com/discovery-call';
-const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: Array<{ id: string; title: string; answer: string }> };
-const answerOf = (id: string) => faq.entries.find((entry) => entry.id === id)!.answer;
-/** Web Chat's markdown turns ' into ’, so a phrase with an apostrophe is looked for with either. */
-const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
-const FORGOTTEN = typographic((JSON.parse(readFileSync('knowledge/conversation.json', 'utf8')) as { forgotten: string }).forgotten.slice(0, 40));
-
-/** A phrase from the start of an answer, free of markdown, to look for on the page. */
-const opening = (answer: string) => answer.split(/[\n*_[\]`—–]/)[0].slice(0, 40).trim();
+const FORGOTTEN = typographic(wording.forgotten.slice(0, 40));
 
 /** What the page in use is doing (for `seen`), and every page's record (for the last test). */
 let record: PageRecord;
 const records: PageRecord[] = [];
 
-/**
- * Waits for text inside a chat bubble (Web Chat also repeats it in screen-reader-only regions). A
- * timeout names the page's and server's last events, so a failure on a CI machine explains itself.
- */
-async function seen(scope: Page | FrameLocator, text: string | RegExp): Promise<void> {
-  try {
-    await scope.locator('.webchat__bubble__content').getByText(text).first().waitFor();
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\nLast events:\n  ${record.events.slice(-60).join('\n  ') || '(nothing)'}`);
-  }
-}
-
-async function countSeen(page: Page, text: string | RegExp): Promise<number> {
-  return page.locator('.webchat__bubble__content').getByText(text).count();
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.locator(SEND_BOX).fill(text);
-  await page.locator(SEND_BOX).press('Enter');
-}
+const seen = (scope: Page | FrameLocator, text: string | RegExp) => seenOn(scope, text, record);
 
 /** A page on another origin that embeds the widget with the one-line snippet. */
 async function startHostSite(): Promise<{ server: Server; origin: string; setBot(base: string): void }> {
@@ -70,11 +44,7 @@ describe('web chat in a browser', function () {
   let page: Page;
 
   before(async function () {
-    if (!chromiumInstalled()) {
-      if (process.env.CI === 'true') throw new Error(`chromium is required in CI: ${SKIP_LINE}`);
-      console.log(`      ${SKIP_LINE}`);
-      this.skip();
-    }
+    skipWithoutChromium(this);
     host = await startHostSite();
     bot = await startWebChatTestBot({ BOOKING_URL, DISCOVERY_CALL_URL: DISCOVERY_URL, FRAME_ANCESTORS: `'self',${host.origin}` });
     host.setBot(bot.base);
@@ -85,8 +55,7 @@ describe('web chat in a browser', function () {
     // Generous: the first page load parses the 4 MB Web Chat bundle, slow on a busy or cold machine.
     page.setDefaultTimeout(20_000);
     // Booking buttons open the practice's booking site: record the URL instead of leaving loopback.
-    // A string, not a function: tsx would add helpers to a function that the page does not have.
-    await page.addInitScript('window.__opened = []; window.open = function (url) { window.__opened.push(url); return null; };');
+    await page.addInitScript(RECORD_OPENED);
   });
 
   after(async () => {
@@ -109,7 +78,7 @@ describe('web chat in a browser', function () {
   it('answers a tapped suggestion', async () => {
     const suggestion = page.locator('.webchat__suggested-actions button').first();
     const title = (await suggestion.innerText()).trim();
-    const entry = faq.entries.find((candidate) => candidate.title === title);
+    const entry = faqEntries.find((candidate) => candidate.title === title);
     expect(entry, `a suggestion titled "${title}"`).to.not.equal(undefined);
     await suggestion.click();
     await seen(page, opening(entry!.answer));
@@ -125,10 +94,10 @@ describe('web chat in a browser', function () {
     await page.screenshot({ path: 'test-output/webchat.png' });
     await first.click();
     await discovery.click();
-    const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
-    expect(opened).to.have.length(2);
-    expect(opened[0].startsWith(`${BOOKING_URL}?`)).to.equal(true, opened[0]);
-    expect(opened[1].startsWith(`${DISCOVERY_URL}?`)).to.equal(true, opened[1]);
+    const urls = await opened(page);
+    expect(urls).to.have.length(2);
+    expect(urls[0].startsWith(`${BOOKING_URL}?`)).to.equal(true, urls[0]);
+    expect(urls[1].startsWith(`${DISCOVERY_URL}?`)).to.equal(true, urls[1]);
   });
 
   it('keeps the conversation after a reload', async () => {

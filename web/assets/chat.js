@@ -2,26 +2,43 @@
  * Starts the chat page: reads the inlined configuration, picks the connection (the bot's own
  * endpoints with `npm start`, or Azure Direct Line with a server-issued token), renders Web Chat,
  * asks the bot for its welcome until it has arrived (a reload may lose it on the way), keeps the
- * conversation across reloads, and wires the "New conversation" button.
+ * conversation across reloads, wires the "New conversation" button, shows safety advice as an alert,
+ * starts a new conversation by itself when the bot refuses this one's token (it restarted with
+ * another key), and shows the practice's numbers when the bot cannot be reached at all.
  */
 (function () {
   'use strict';
 
   var Chat = window.SciaticaChat;
   var config = JSON.parse(document.getElementById('webchat-config').textContent);
-  var main = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
+  var offline = document.getElementById('chat-offline');
+  var RESTARTED = 'The chat was restarted, so this is a new conversation.';
+  var RESENT = ' Your last message has been sent again.';
   var current = null;
+  // New conversations started because a token was refused, since the bot last accepted a message.
+  var recoveries = 0;
 
   function announce(text, visible) {
     statusLine.textContent = text;
     statusLine.classList.toggle('visually-hidden', !visible);
   }
 
+  function showOffline(shown) {
+    offline.hidden = !shown;
+  }
+
   async function postJson(url) {
-    var response = await window.fetch(url, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'omit',
-    });
+    var response;
+    try {
+      response = await window.fetch(url, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'omit',
+      });
+    } catch (failure) {
+      showOffline(true);
+      throw failure;
+    }
+    showOffline(response.status >= 502 && response.status <= 504);
     if (!response.ok) throw new Error('the chat server answered ' + response.status);
     return response.json();
   }
@@ -49,11 +66,47 @@
         conversationId: session.started ? session.conversationId : undefined,
       });
     }
-    return Chat.createLocalDirectLine({ session: session, endpoint: config.endpoints.conversations, botName: config.practiceName });
+    return Chat.createLocalDirectLine({
+      session: session, endpoint: config.endpoints.conversations, botName: config.practiceName,
+      onReachable: function (reached) {
+        showOffline(!reached);
+        if (reached) recoveries = 0;
+      },
+      onTokenRefused: recover,
+    });
   }
 
-  /** Web Chat store middleware: the join event, saving what arrives, and replaying it after a reload. */
-  function createStore(session) {
+  /** The bot no longer accepts this conversation's token: start a new one and send the patient's message again, once. */
+  function recover(refused) {
+    if (recoveries > 0) {
+      showOffline(true);
+      return;
+    }
+    recoveries += 1;
+    var message = refused.type === 'message' && (refused.text || refused.value) ? refused : null;
+    start(true, { notice: RESTARTED + (message ? RESENT : ''), message: message });
+  }
+
+  function localNotice(text) {
+    return {
+      type: 'message', id: 'local-' + Date.now(), timestamp: new Date().toISOString(), text: text,
+      from: { id: 'sciatica-bot', name: config.practiceName, role: 'bot' }, channelData: { local: true },
+    };
+  }
+
+  function resend(store, message) {
+    if (message.value !== undefined) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: message.text, value: message.value, displayText: message.text } });
+    } else {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: message.text } });
+    }
+  }
+
+  /**
+   * Web Chat store middleware: the join event, saving what arrives, and replaying it after a reload.
+   * `recovery` ({ notice, message }): the page started over by itself; the notice, then the message again.
+   */
+  function createStore(session, recovery) {
     var replayed = false;
     return window.WebChat.createStore({}, function (store) {
       return function (next) {
@@ -64,12 +117,19 @@
           replayed = true;
           session.started = true;
           Chat.chatSession.save(session);
-          // After Web Chat's own sagas have started, so suggested actions come back too.
+          // After Web Chat's own sagas have started. Queued like activities from the connection, so
+          // Web Chat restores the last reply's suggested actions; without replyToId, which may name
+          // an event that was never kept (Web Chat would wait 5 s for each such reply).
           var saved = session.transcript.slice();
           setTimeout(function () {
             saved.forEach(function (activity) {
-              store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: activity } });
+              var replay = Object.assign({}, activity);
+              delete replay.replyToId;
+              store.dispatch({ type: 'DIRECT_LINE/QUEUE_INCOMING_ACTIVITY', payload: { activity: replay } });
             });
+            if (!recovery) return;
+            store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: localNotice(recovery.notice) } });
+            if (recovery.message) resend(store, recovery.message);
           }, 0);
           // The bot answers this event with its welcome, and repeats it until the patient has written.
           if (!session.welcomed) store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: {} } });
@@ -79,11 +139,32 @@
     });
   }
 
-  async function start(fresh) {
+  /**
+   * Web Chat activity middleware: safety advice (marked by the bot) in a role="alert" region with its
+   * own styling. Web Chat bundles React without exposing it, so the wrapper is a plain React element
+   * of the same kind ($$typeof) as the one Web Chat rendered; the browser test covers it on upgrades.
+   */
+  function safetyAlerts() {
+    return function (next) {
+      return function () {
+        var card = arguments[0];
+        var render = next.apply(null, arguments);
+        var data = card && card.activity && card.activity.channelData;
+        if (!render || !(data && data.safetyAlert)) return render;
+        return function () {
+          var inner = render.apply(null, arguments);
+          if (!inner) return inner;
+          return { $$typeof: inner.$$typeof, type: 'div', key: null, ref: null, _owner: null, props: { role: 'alert', className: 'chat-alert', children: inner } };
+        };
+      };
+    };
+  }
+
+  async function start(fresh, recovery) {
     if (current) current.end();
     current = null;
     announce(fresh ? 'Starting a new conversation…' : 'Loading the chat…', true);
-    var saved = fresh ? null : Chat.chatSession.load();
+    var saved = fresh ? null : await Chat.chatSession.load();
     var session = Chat.chatSession.isUsable(saved, config.mode) ? saved : null;
     if (!session) {
       Chat.chatSession.clear();
@@ -93,6 +174,8 @@
         announce('Sorry, the chat could not start. Please reload the page to try again.', true);
         return;
       }
+      // Mid-conversation the patient's own message goes first, not a welcome.
+      if (recovery && recovery.message) session.welcomed = true;
       Chat.chatSession.save(session);
     }
     // A fresh element each time: the previous Web Chat (and its store) is left behind with it.
@@ -103,14 +186,15 @@
     current = createDirectLine(session);
     window.WebChat.renderWebChat({
       directLine: current,
-      store: createStore(session),
+      store: createStore(session, recovery),
+      activityMiddleware: safetyAlerts,
       userID: session.userId,
       username: 'You',
       locale: 'en-US',
       styleOptions: config.styleOptions,
       nonce: config.styleNonce,
     }, host);
-    announce(fresh ? 'New conversation started.' : '', false);
+    announce(recovery ? recovery.notice : fresh ? 'New conversation started.' : '', false);
   }
 
   function focusSendBox() {

@@ -1,8 +1,11 @@
 /*
- * The conversation kept in this browser tab (sessionStorage: it survives reloads and navigation
- * within the tab, and is gone when the tab closes). Holds the conversation id and token, whether
- * the conversation was started and the bot's welcome has arrived, and the messages to replay into
- * Web Chat after a reload.
+ * The conversation kept for this visitor: the conversation id and token, whether the conversation was
+ * started and the bot's welcome has arrived, and the messages to replay into Web Chat after a reload.
+ * On the bot's own page it is in this tab's sessionStorage (it survives reloads and is gone when the
+ * tab closes). In the embed widget's frame on another site the browser may refuse the frame any
+ * storage, so the copy lives in the host page's own sessionStorage, through the widget script:
+ * postMessage to the parent's origin only (named by the widget in ?embed=), and answers accepted only
+ * from the parent window at that origin. The widget checks our origin the same way.
  */
 (function () {
   'use strict';
@@ -10,17 +13,65 @@
   var KEY = 'sciatica-chat/v1';
   // Enough for a long conversation; older messages drop off first.
   var MAX_MESSAGES = 200;
+  // A frame not embedded by our widget (or an old widget) never answers: the chat then starts afresh.
+  var HOST_ANSWER_MS = 3000;
+  var host = hostPage();
 
-  function load() {
+  /** The widget's host page, when this page runs in its frame. */
+  function hostPage() {
+    if (window.parent === window) return null;
+    var origin = new URLSearchParams(window.location.search).get('embed');
     try {
-      var saved = JSON.parse(window.sessionStorage.getItem(KEY) || 'null');
+      return origin && new URL(origin).origin === origin ? { origin: origin } : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function toHost(message) {
+    window.parent.postMessage(message, host.origin);
+  }
+
+  function parse(text) {
+    try {
+      var saved = JSON.parse(text || 'null');
       return saved && typeof saved.conversationId === 'string' ? saved : null;
     } catch (error) {
       return null;
     }
   }
 
+  function loadFromHost() {
+    return new Promise(function (resolve) {
+      function answered(event) {
+        if (event.source !== window.parent || event.origin !== host.origin || !event.data || event.data.type !== 'sciatica-chat/state') return;
+        window.removeEventListener('message', answered);
+        resolve(parse(event.data.value));
+      }
+      window.addEventListener('message', answered);
+      toHost({ type: 'sciatica-chat/load' });
+      setTimeout(function () {
+        window.removeEventListener('message', answered);
+        resolve(null);
+      }, HOST_ANSWER_MS);
+    });
+  }
+
+  /** A promise of the saved session, or null. */
+  function load() {
+    if (host) return loadFromHost();
+    try {
+      return Promise.resolve(parse(window.sessionStorage.getItem(KEY)));
+    } catch (error) {
+      return Promise.resolve(null);
+    }
+  }
+
   function save(session) {
+    if (host) {
+      toHost({ type: 'sciatica-chat/save', value: JSON.stringify(session) });
+      return;
+    }
     try {
       window.sessionStorage.setItem(KEY, JSON.stringify(session));
     } catch (error) {
@@ -29,6 +80,10 @@
   }
 
   function clear() {
+    if (host) {
+      toHost({ type: 'sciatica-chat/clear' });
+      return;
+    }
     try {
       window.sessionStorage.removeItem(KEY);
     } catch (error) {

@@ -38,7 +38,10 @@
   }
 
   /**
-   * options: { session: { conversationId, userId, token }, endpoint, botName }
+   * options: { session: { conversationId, userId, token }, endpoint, botName, onReachable(reached),
+   *            onTokenRefused(activity) }
+   * onReachable says whether the bot could be reached at all; onTokenRefused lets the page start a new
+   * conversation when the bot no longer accepts this one's token (without it the status turns to expired).
    */
   function createLocalDirectLine(options) {
     var session = options.session;
@@ -56,6 +59,10 @@
       statusStream.observers.forEach(function (observer) { observer.next(next); });
     }
 
+    function reachable(reached) {
+      if (options.onReachable) options.onReachable(reached);
+    }
+
     function emit(activity) {
       activityStream.observers.forEach(function (observer) { observer.next(activity); });
     }
@@ -68,15 +75,26 @@
     }
 
     async function send(activity) {
-      var response = await window.fetch(options.endpoint + '/' + encodeURIComponent(session.conversationId) + '/activities', {
-        method: 'POST',
-        headers: { Authorization: 'Bearer ' + session.token, 'Content-Type': 'application/json' },
-        // Only what the server accepts from a browser; it builds the rest of the activity itself.
-        body: JSON.stringify({ type: activity.type, text: activity.text, value: activity.value, name: activity.name }),
-        credentials: 'omit',
-      });
+      var response;
+      try {
+        response = await window.fetch(options.endpoint + '/' + encodeURIComponent(session.conversationId) + '/activities', {
+          method: 'POST',
+          headers: { Authorization: 'Bearer ' + session.token, 'Content-Type': 'application/json' },
+          // Only what the server accepts from a browser; it builds the rest of the activity itself.
+          body: JSON.stringify({ type: activity.type, text: activity.text, value: activity.value, name: activity.name }),
+          credentials: 'omit',
+        });
+      } catch (failure) {
+        reachable(false);
+        throw failure;
+      }
+      // A proxy in front of a bot that is down answers 502-504.
+      reachable(response.status < 502 || response.status > 504);
       var body = await response.json().catch(function () { return {}; });
-      if (response.status === 401) setStatus(Status.ExpiredToken);
+      if (response.status === 401) {
+        if (options.onTokenRefused) options.onTokenRefused(activity);
+        else setStatus(Status.ExpiredToken);
+      }
       if (response.status === 429 && body.message) localNotice(body.message);
       if (!response.ok) throw new Error(body.error || 'the chat server answered ' + response.status);
       return body;
