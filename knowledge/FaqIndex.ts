@@ -132,9 +132,12 @@ export class FaqIndex {
   analyse(message: string): QueryToken[] {
     const stems: string[] = [];
     const qualities: number[] = [];
-    for (const word of this.normaliser.words(message.slice(0, this.options.maxMessageLength))) {
+    const names = this.normaliser.names(message);
+    for (const word of this.normaliser.words(message)) {
       const exact = this.normaliser.stem(word);
-      const resolved = this.lexicon.resolve(word, exact);
+      const known = this.lexicon.known(word, exact);
+      if (known === undefined && (this.normaliser.isNeutral(word) || names.has(word))) continue;
+      const resolved = known === undefined ? this.lexicon.resolve(word, exact) : { stem: known, edits: 0 };
       stems.push(resolved?.stem ?? exact);
       qualities.push(this.options.typoPenalty ** (resolved?.edits ?? 0));
     }

@@ -4,11 +4,13 @@
  * so the matcher's index is built exactly once per version.
  */
 import { createHash } from 'node:crypto';
-import type { FaqDecision } from './FaqDecision';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import { decideFromCandidates } from './decideFromCandidates';
 import { FaqMatcher } from './FaqMatcher';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
+import { OutOfDomain } from './OutOfDomain';
+import { questionFocus } from './QuestionFocus';
 import { TextNormaliser } from './TextNormaliser';
 
 export class KnowledgeBase {
@@ -25,7 +27,8 @@ export class KnowledgeBase {
   constructor(
     entries: readonly FaqEntry[],
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
-    normaliser: TextNormaliser = TextNormaliser.default,
+    private readonly normaliser: TextNormaliser = TextNormaliser.default,
+    private readonly domain: OutOfDomain = OutOfDomain.default,
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
@@ -47,7 +50,12 @@ export class KnowledgeBase {
    */
   decide(message: string): FaqDecision {
     const { options } = this;
-    const candidates = this.matcher.match(message.slice(0, options.maxMessageLength), options.maxCandidates);
+    const cap = options.maxMessageLength;
+    const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
+    const focus = questionFocus(message);
+    const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
+    const outOfDomain = this.domain.find(focus ?? message.slice(0, cap), this.normaliser);
+    if (outOfDomain !== undefined) return { kind: 'none', candidates, outOfDomain };
     return decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
   }
 
@@ -56,6 +64,13 @@ export class KnowledgeBase {
     if (entry === undefined) throw new Error(`matcher returned unknown entry id "${id}"`);
     return entry;
   }
+}
+
+/** Each entry's better score of the two readings (whole message, its question), best first. */
+function bestOfBoth(a: readonly ScoredEntry[], b: readonly ScoredEntry[], limit: number): ScoredEntry[] {
+  const best = new Map<string, number>();
+  for (const { id, score } of [...a, ...b]) best.set(id, Math.max(score, best.get(id) ?? 0));
+  return [...best].map(([id, score]) => ({ id, score })).sort((x, y) => y.score - x.score).slice(0, limit);
 }
 
 /** Copies before freezing, so the caller's objects are left as they were. */

@@ -76,9 +76,14 @@ export class Lexicon {
     this.foldTypos();
   }
 
+  /** The stem a word stands for when the knowledge base knows it as written (no typo correction). */
+  known(word: string, stem: string): string | undefined {
+    return this.stems.get(word) ?? this.stems.get(stem);
+  }
+
   /** The stem a message word stands for, typo-corrected if need be; undefined for a word never seen. */
   resolve(word: string, stem: string): ResolvedWord | undefined {
-    const known = this.stems.get(word) ?? this.stems.get(stem);
+    const known = this.known(word, stem);
     if (known !== undefined) return { stem: known, edits: 0 };
     const hit = this.fuzzy.lookup(word) ?? this.fuzzy.lookup(stem);
     return hit === undefined ? undefined : { stem: this.stems.get(hit.word) ?? hit.word, edits: hit.distance };

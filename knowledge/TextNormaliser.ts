@@ -21,6 +21,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** A capitalised word after a letter, comma or digit and a space (so not the first word of a sentence). */
+const NAME = /[\p{L}\p{N},]\s+(\p{Lu}[\p{Ll}\p{Lu}'’-]*)/gu;
 
 export interface TokenSpan {
   readonly token: string;
@@ -40,12 +42,13 @@ function isWordChar(text: string, i: number): boolean {
 
 export class TextNormaliser {
   /** The clinic's reviewed data files (knowledge/stopwords.json, knowledge/synonyms.json). */
-  static readonly default = new TextNormaliser(stopwordsData.words, stopwordsData.weakWords, synonymsData.groups);
+  static readonly default = new TextNormaliser(stopwordsData.words, stopwordsData.weakWords, synonymsData.groups, stopwordsData.neutralWords);
 
   /** Changes whenever the stop words or synonyms change: part of the knowledge base version. */
   readonly fingerprint: string;
   private readonly stopWords: ReadonlySet<string>;
   private readonly weakStems: ReadonlySet<string>;
+  private readonly neutralWords: ReadonlySet<string>;
   /** Stemmed word → canonical token. */
   private readonly singles = new Map<string, string>();
   /** "stem stem" → canonical token, for the few two-word synonyms. */
@@ -60,10 +63,12 @@ export class TextNormaliser {
     stopWords: readonly string[],
     weakWords: readonly string[],
     synonymGroups: Readonly<Record<string, readonly string[]>>,
+    neutralWords: readonly string[] = [],
   ) {
     this.stopWords = new Set(stopWords);
+    this.neutralWords = new Set(neutralWords);
     this.weakStems = new Set(weakWords.map(stem));
-    this.fingerprint = createHash('sha256').update(JSON.stringify([stopWords, weakWords, synonymGroups])).digest('hex');
+    this.fingerprint = createHash('sha256').update(JSON.stringify([stopWords, weakWords, synonymGroups, neutralWords])).digest('hex');
     for (const [canonical, words] of Object.entries(synonymGroups)) {
       for (const phrase of [canonical, ...words]) this.addSynonym(canonical, phrase);
     }
@@ -126,6 +131,25 @@ export class TextNormaliser {
   /** Everyday words ("best", "help", "back") that count for little: see stopwords.json. */
   isWeak(token: string): boolean {
     return this.weakStems.has(token);
+  }
+
+  /**
+   * A detail of a patient's story that says nothing about which answer they want: a number, an age
+   * ("52m"), a vertebra code ("l4", "s1"), a duration or relative (stopwords.json "neutralWords").
+   * The matcher ignores such a word when the FAQ's questions do not use it.
+   */
+  isNeutral(word: string): boolean {
+    return /\d/.test(word) || this.neutralWords.has(word);
+  }
+
+  /**
+   * Words written with a capital letter in the middle of a sentence ("in Leeds", "my GP Dr Shah",
+   * "took Lyrica"): names of places, people and brands, lower-cased. Neutral like isNeutral's words.
+   */
+  names(text: string): Set<string> {
+    const names = new Set<string>();
+    for (const match of text.matchAll(NAME)) names.add(match[1].toLowerCase());
+    return names;
   }
 
   tokens(text: string): string[] {
