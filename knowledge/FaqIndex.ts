@@ -12,6 +12,9 @@ import type { FaqMatcherOptions } from './FaqMatcherOptions';
 import { Lexicon, type QuestionWords } from './Lexicon';
 import { TextNormaliser } from './TextNormaliser';
 
+/** {practitionerName}-style placeholders in answers: filled from configuration, not words. */
+const PLACEHOLDER = /\{\w+\}/g;
+
 /** One distinct word of a message: `token` is -1 when the knowledge base has never seen it. */
 export interface QueryToken {
   readonly token: number;
@@ -42,6 +45,8 @@ export class FaqIndex {
   readonly questionPostings: FlatLists;
   /** Per entry, the distinct tokens of all its questions together. */
   readonly entryTokens: FlatLists;
+  /** Per entry, the distinct tokens of its answer and title that none of its questions use. */
+  readonly answerTokens: FlatLists;
   /** idf of a word used by a single entry: the unit for the floor and for unknown words. */
   readonly maxIdf: number;
   readonly lexicon: Lexicon;
@@ -111,13 +116,35 @@ export class FaqIndex {
     this.questionTokens = { start: questionStart, items: Int32Array.from(questionItems) };
     this.entryTokens = { start: entryStart, items: Int32Array.from(entryItems) };
 
+    // Words of an entry's answer and title that none of its questions use: known words (not evidence
+    // against the match), scored at answerWordWeight in the entry's whole-entry part only.
+    const questionTokenCount = entriesUsing.length;
+    const answerUsing: number[] = [];
+    const answerStart = new Int32Array(entries.length + 1);
+    const answerItems: number[] = [];
+    entries.forEach((entry, e) => {
+      const own = new Set(entryItems.slice(entryStart[e], entryStart[e + 1]));
+      for (const text of new Set(this.proseTokens(`${entry.title ?? ''} ${entry.answer}`))) {
+        const t = this.id(text);
+        if (own.has(t)) continue;
+        own.add(t);
+        while (answerUsing.length <= t) answerUsing.push(0);
+        answerUsing[t]++;
+        answerItems.push(t);
+      }
+      answerStart[e + 1] = answerItems.length;
+    });
+    this.answerTokens = { start: answerStart, items: Int32Array.from(answerItems) };
+
     // BM25's idf over entries (a word in one entry weighs the most), plus a floor so that a word every
     // entry shares ("sciatica") still says the message is on topic instead of weighing nothing.
     const count = entries.length;
     this.maxIdf = Math.log(1 + (count - 0.5) / 1.5);
     const floor = options.idfFloor * this.maxIdf;
     const weak = this.weakTokens();
-    this.weight = Float64Array.from(entriesUsing, (df, t) => {
+    // A word only answers use is weighed by how many answers use it.
+    this.weight = Float64Array.from({ length: this.tokenIds.size }, (_, t) => {
+      const df = t < questionTokenCount && entriesUsing[t] > 0 ? entriesUsing[t] : (answerUsing[t] ?? 1);
       const idf = floor + Math.log(1 + (count - df + 0.5) / (df + 0.5));
       return idf * (weak[t] ? options.weakWordWeight : 1);
     });
@@ -126,6 +153,15 @@ export class FaqIndex {
       for (let j = questionStart[i]; j < questionStart[i + 1]; j++) this.questionWeight[i] += this.weight[this.questionTokens.items[j]];
     }
     this.questionPostings = this.postings(questionsUsing);
+  }
+
+  /** An answer's or title's tokens: stemmed, known spellings, synonyms applied; placeholders left out. */
+  private proseTokens(text: string): string[] {
+    const stems = this.normaliser.words(text.replace(PLACEHOLDER, ' ')).map((word) => {
+      const stem = this.normaliser.stem(word);
+      return this.lexicon.known(word, stem) ?? stem;
+    });
+    return this.normaliser.canonical(stems);
   }
 
   /** The message's distinct tokens, typos corrected where a known word is close enough. */

@@ -84,7 +84,7 @@ export class FaqMatcher {
   }
 
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
-    const { entryTokens, questionEntry } = this.index;
+    const { entryTokens, answerTokens, questionEntry } = this.index;
     const b = this.options.entryBagWeight;
     // questionScore = matched / (w(Q)^a × w(D)^(1 − a)) = key × w(Q)^−a: one power per query, not per question.
     const scale = queryWeight ** -this.options.messageCoverageExponent;
@@ -101,7 +101,7 @@ export class FaqMatcher {
     for (const entry of touched) {
       const key = this.bestKey[entry];
       if (key < floor) continue;
-      const bag = this.matched(entryTokens, entry) / queryWeight;
+      const bag = (this.matched(entryTokens, entry) + this.options.answerWordWeight * this.matched(answerTokens, entry)) / queryWeight;
       insertTop(top, { entry, score: Math.min(1, (1 - b) * key * scale + b * bag) }, limit);
     }
     for (const entry of touched) this.bestKey[entry] = 0;

@@ -41,6 +41,8 @@ export interface FaqMatcherOptions {
   readonly messageCoverageExponent: number;
   /** Share of the entry score coming from all of an entry's questions together, not just the best one. */
   readonly entryBagWeight: number;
+  /** A word of an entry's answer or title that its questions lack counts this fraction in the whole-entry part. */
+  readonly answerWordWeight: number;
   /** Only this many entries (those with the best single question) get the whole-entry part of the score. */
   readonly maxEntriesScored: number;
   /** Budget of postings walked to find candidates (rarest words first); matters from ~1,000 entries on. */
@@ -71,6 +73,7 @@ export const DEFAULT_FAQ_MATCHER_OPTIONS: FaqMatcherOptions = Object.freeze({
   typoPenalty: 0.85,
   messageCoverageExponent: 0.4,
   entryBagWeight: 0.6,
+  answerWordWeight: 0.5,
   maxEntriesScored: 200,
   maxPostingsForCandidates: 2000,
   fuzzy: Object.freeze({ minLengthForOneEdit: 5, minLengthForTwoEdits: 8, cacheSize: 5000 }),

@@ -22,13 +22,14 @@ export class KnowledgeBase {
   readonly version: string;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly matcher: FaqMatcher;
+  private readonly domain: OutOfDomain;
 
   /** Expects validated entries: use parseKnowledgeBase / loadKnowledgeBase, which check them first. */
   constructor(
     entries: readonly FaqEntry[],
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
     private readonly normaliser: TextNormaliser = TextNormaliser.default,
-    private readonly domain: OutOfDomain = OutOfDomain.default,
+    domain: OutOfDomain = OutOfDomain.default,
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
@@ -38,6 +39,7 @@ export class KnowledgeBase {
       .digest('hex')
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
+    this.domain = domain.coveredBy(this.entries.flatMap((e) => e.questions.flatMap((q) => normaliser.words(q))));
   }
 
   entry(id: string): FaqEntry | undefined {

@@ -29,6 +29,17 @@ export class OutOfDomain {
     this.sciatica = new Set(lists.sciaticaWords);
   }
 
+  /**
+   * The same lists without the words some FAQ question uses: out of domain means no entry covers it,
+   * so "a pillow between my knees" stays a question for the entry that asks it.
+   */
+  coveredBy(questionWords: Iterable<string>): OutOfDomain {
+    const covered = new Set<string>();
+    for (const word of questionWords) covered.add(word).add(singular(word));
+    const keep = (list: ReadonlySet<string>) => [...list].filter((word) => !covered.has(word));
+    return new OutOfDomain({ bodyParts: keep(this.elsewhere), conditions: [], species: keep(this.species), sciaticaWords: [...this.sciatica] });
+  }
+
   /** The out-of-domain word the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
     let other: string | undefined;
