@@ -2,7 +2,7 @@
  * Turns text into matching tokens — for the FAQ matcher only; nothing here is ever shown to a patient.
  *
  *   words(text)      lower case, no diacritics or punctuation, stop words removed (surface words, for typo lookup)
- *   stem(word)       the suffix-stripped key (see stem.ts)
+ *   stem(word)       the lemma (wink-lemmatizer: "lying" → "lie", "feet" → "foot"), then suffix-stripped (stem.ts)
  *   canonical(stems) the reviewed synonym table applied, two-word phrases first
  *   tokens(text)     all three, without typo handling (e.g. to group similar unanswered messages)
  *   isWeak(token)    whether it is an everyday word that should count for little
@@ -13,10 +13,13 @@
 import { createHash } from 'node:crypto';
 import stopwordsData from './stopwords.json';
 import synonymsData from './synonyms.json';
+import * as lemmatizer from 'wink-lemmatizer';
+import { isEnglishWord } from './EnglishWords';
 import { stem } from './stem';
 
 /** Joined, not split, between two letters: "don't" → "dont", "A&E" → "ae". */
 const JOINERS = new Set(["'", '’', '‘', '`', '´', '&']);
+const LEMMA_CACHE_SIZE = 20_000;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 const LETTER = /^\p{L}$/u;
@@ -58,6 +61,8 @@ export class TextNormaliser {
   /** Every stem the synonym table knows, so typo lookup can find "ibuprofin" → "ibuprofen". */
   private readonly vocabulary = new Set<string>();
   private readonly surfaceWords = new Set<string>();
+  /** Word → lemma; bounded, because message words are untrusted input. */
+  private readonly lemmas = new Map<string, string>();
 
   constructor(
     stopWords: readonly string[],
@@ -67,7 +72,7 @@ export class TextNormaliser {
   ) {
     this.stopWords = new Set(stopWords);
     this.neutralWords = new Set(neutralWords);
-    this.weakStems = new Set(weakWords.map(stem));
+    this.weakStems = new Set(weakWords.map((w) => this.stem(w)));
     this.fingerprint = createHash('sha256').update(JSON.stringify([stopWords, weakWords, synonymGroups, neutralWords])).digest('hex');
     for (const [canonical, words] of Object.entries(synonymGroups)) {
       for (const phrase of [canonical, ...words]) this.addSynonym(canonical, phrase);
@@ -97,7 +102,27 @@ export class TextNormaliser {
   }
 
   stem(word: string): string {
-    return stem(word);
+    return stem(this.lemma(word));
+  }
+
+  /**
+   * The dictionary form, as a verb if it is one ("lying" → "lie", "sat" → "sit"), else as a noun ("feet"
+   * → "foot"); adjectives are left alone ("worse" must not become "bad"). Cached: ~7 µs a new word.
+   */
+  lemma(word: string): string {
+    let lemma = this.lemmas.get(word);
+    if (lemma === undefined) {
+      const asVerb = lemmatizer.verb(word);
+      lemma = asVerb !== word ? asVerb : lemmatizer.noun(word);
+      if (this.lemmas.size >= LEMMA_CACHE_SIZE) this.lemmas.clear();
+      this.lemmas.set(word, lemma);
+    }
+    return lemma;
+  }
+
+  /** A real English word as written or as its lemma: typo correction leaves it alone. */
+  isRealWord(word: string): boolean {
+    return isEnglishWord(word) || isEnglishWord(this.lemma(word));
   }
 
   /** Replaces synonyms (two-word phrases first) by their canonical token; unknown stems pass through. */
@@ -153,7 +178,7 @@ export class TextNormaliser {
   }
 
   tokens(text: string): string[] {
-    return this.canonical(this.words(text).map(stem));
+    return this.canonical(this.words(text).map((w) => this.stem(w)));
   }
 
   /** Surface words and stems of the synonym table (typo lookup targets). */
@@ -163,7 +188,7 @@ export class TextNormaliser {
 
   private addSynonym(canonical: string, phrase: string): void {
     const surface = this.words(phrase);
-    const stems = surface.map(stem);
+    const stems = surface.map((w) => this.stem(w));
     // A stop word inside a phrase ("every day") would silently turn it into a one-word synonym.
     if (surface.length !== phrase.trim().split(/\s+/).length || stems.length > 2) {
       throw new Error(`synonyms: "${phrase}" (under "${canonical}") may not contain stop words or more than two words`);
