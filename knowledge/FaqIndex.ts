@@ -172,7 +172,8 @@ export class FaqIndex {
     for (const word of this.normaliser.words(message)) {
       const exact = this.normaliser.stem(word);
       const known = this.lexicon.known(word, exact);
-      if (known === undefined && (this.normaliser.isNeutral(word) || names.has(word))) continue;
+      // A story's details count only when a question uses them ("how many weeks"); knowing them from answers is not enough.
+      if ((known === undefined || !this.lexicon.inQuestions(known)) && (this.normaliser.isNeutral(word) || names.has(word))) continue;
       const resolved = known === undefined ? this.lexicon.resolve(word, exact) : { stem: known, edits: 0 };
       stems.push(resolved?.stem ?? exact);
       qualities.push(this.options.typoPenalty ** (resolved?.edits ?? 0));

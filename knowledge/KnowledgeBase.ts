@@ -22,14 +22,15 @@ export class KnowledgeBase {
   readonly version: string;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly matcher: FaqMatcher;
-  private readonly domain: OutOfDomain;
+  /** Out-of-domain words some questions use, and the entries using them (OutOfDomain.coverage). */
+  private readonly domainCoverage: ReadonlyMap<string, ReadonlySet<string>>;
 
   /** Expects validated entries: use parseKnowledgeBase / loadKnowledgeBase, which check them first. */
   constructor(
     entries: readonly FaqEntry[],
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
     private readonly normaliser: TextNormaliser = TextNormaliser.default,
-    domain: OutOfDomain = OutOfDomain.default,
+    private readonly domain: OutOfDomain = OutOfDomain.default,
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
@@ -39,7 +40,7 @@ export class KnowledgeBase {
       .digest('hex')
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
-    this.domain = domain.coveredBy(this.entries.flatMap((e) => e.questions.flatMap((q) => normaliser.words(q))));
+    this.domainCoverage = domain.coverage(this.entries, normaliser);
   }
 
   entry(id: string): FaqEntry | undefined {
@@ -57,7 +58,9 @@ export class KnowledgeBase {
     const focus = questionFocus(message);
     const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
     const outOfDomain = this.domain.find(focus ?? message.slice(0, cap), this.normaliser);
-    if (outOfDomain !== undefined) return { kind: 'none', candidates, outOfDomain };
+    if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
+      return { kind: 'none', candidates, outOfDomain };
+    }
     return decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
   }
 

@@ -86,6 +86,11 @@ export class Lexicon {
     return this.stems.get(word) ?? this.stems.get(stem);
   }
 
+  /** Whether some question uses this (known) stem. */
+  inQuestions(stem: string): boolean {
+    return (this.counts.get(stem) ?? 0) > 0;
+  }
+
   /** The stem a message word stands for, typo-corrected if need be; undefined for a word never seen. */
   resolve(word: string, stem: string): ResolvedWord | undefined {
     const known = this.known(word, stem);

@@ -7,6 +7,7 @@
  * a species always counts.
  */
 import domainData from './out-of-domain.json';
+import type { FaqEntry } from './FaqEntry';
 import type { TextNormaliser } from './TextNormaliser';
 
 export interface DomainLists {
@@ -30,27 +31,40 @@ export class OutOfDomain {
   }
 
   /**
-   * The same lists without the words some FAQ question uses: out of domain means no entry covers it,
-   * so "a pillow between my knees" stays a question for the entry that asks it.
+   * For each listed word some FAQ question uses, the entries using it. Out of domain means no entry
+   * covers it: "a pillow between my knees" is still answered when its best match is the entry that asks
+   * it, while "can a cortisone injection help my knee" is not a cortisone question.
    */
-  coveredBy(questionWords: Iterable<string>): OutOfDomain {
-    const covered = new Set<string>();
-    for (const word of questionWords) covered.add(word).add(singular(word));
-    const keep = (list: ReadonlySet<string>) => [...list].filter((word) => !covered.has(word));
-    return new OutOfDomain({ bodyParts: keep(this.elsewhere), conditions: [], species: keep(this.species), sciaticaWords: [...this.sciatica] });
+  coverage(entries: readonly FaqEntry[], normaliser: TextNormaliser): Map<string, Set<string>> {
+    const covered = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      for (const word of entry.questions.flatMap((q) => normaliser.words(q))) {
+        const listed = this.listed(word);
+        if (listed === undefined) continue;
+        if (!covered.has(listed)) covered.set(listed, new Set());
+        covered.get(listed)?.add(entry.id);
+      }
+    }
+    return covered;
   }
 
-  /** The out-of-domain word the message is about, or undefined when it may be a sciatica question. */
+  /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
     let other: string | undefined;
     let onThePath = false;
     for (const word of normaliser.words(text)) {
       const one = singular(word);
-      if (this.species.has(word) || this.species.has(one)) return word;
+      if (this.species.has(word) || this.species.has(one)) return this.species.has(word) ? word : one;
       onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = word;
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
     }
     return onThePath ? undefined : other;
+  }
+
+  /** The listed form of a word (species, body part or condition), or undefined. */
+  private listed(word: string): string | undefined {
+    const one = singular(word);
+    return [word, one].find((w) => this.species.has(w) || this.elsewhere.has(w));
   }
 }
 
