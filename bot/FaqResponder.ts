@@ -19,13 +19,15 @@ export class FaqResponder {
     const decision = kb.decide(text);
     const outbox = Outbox.for(context);
     const events = TurnEventLog.for(context);
-    await context.sendActivity(trace(FAQ_MATCH, { query: text, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
+    const query = text.slice(0, kb.options.maxMessageLength);
+    await context.sendActivity(trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
     if (decision.kind === 'answer') {
       events.add({ kind: 'answered', entryId: decision.entry.id });
       outbox.add(...replies.answer(decision.entry, kb, channelId));
     } else {
-      events.add({ kind: 'unanswered', outcome: decision.kind, text, closestEntryId: decision.candidates[0]?.id });
+      events.add({ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id });
       if (decision.kind === 'didYouMean') outbox.add(replies.didYouMean(decision.suggestions));
+      else if (decision.outOfDomain !== undefined) outbox.add(replies.outOfDomain(kb));
       else {
         events.add({ kind: 'bookingOffered' });
         outbox.add(...replies.noAnswer(kb, channelId));

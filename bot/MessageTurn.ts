@@ -103,7 +103,8 @@ export class MessageTurn {
     const said = tap ? tap.say : text;
     const caps = capabilitiesFor(context.activity.channelId);
     const intent = this.services.router.route(said, caps.carrierOptOutWords);
-    await this.handleIntent(context, session, dc, intent, said.slice(0, this.services.config.maxTextLength));
+    // The whole text: the FAQ finds the question in it before applying the length cap (MAX_TEXT_LENGTH).
+    await this.handleIntent(context, session, dc, intent, said);
   }
 
   private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FaqDocument } from './FaqEntry';
+import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
@@ -24,7 +25,7 @@ export function loadKnowledgeBase(path: string): KnowledgeBase {
   return parseKnowledgeBase(text, path);
 }
 
-export function parseKnowledgeBase(jsonText: string, sourceName: string): KnowledgeBase {
+export function parseKnowledgeBase(jsonText: string, sourceName: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {
   let doc: unknown;
   try {
     doc = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
@@ -49,7 +50,7 @@ export function parseKnowledgeBase(jsonText: string, sourceName: string): Knowle
       throw new KnowledgeBaseError(M.unknownFollowUp(sourceName, entry.id, missing), sourceName, entry.id, 'followUps');
     }
   }
-  return new KnowledgeBase(entries);
+  return new KnowledgeBase(entries, options);
 }
 
 /** Turns ajv's first error ("/entries/3/questions/1 must match pattern") into a sentence for staff. */

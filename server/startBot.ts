@@ -12,6 +12,7 @@ import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
+import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../knowledge/FaqMatcherOptions';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
 import { createUsageLog } from '../knowledge/usage/createUsageLog';
 import type { UsageLog } from '../knowledge/usage/UsageLog';
@@ -49,7 +50,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
-  const knowledge = LiveKnowledgeBase.start(config.faqPath, logger);
+  const knowledge = LiveKnowledgeBase.start(config.faqPath, logger, { matcher: { ...DEFAULT_FAQ_MATCHER_OPTIONS, maxMessageLength: config.maxTextLength } });
   const usage = new UsageRecorder(options.usageLog ?? createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
   const storage = conversationStorage.storage;
