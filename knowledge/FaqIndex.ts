@@ -164,17 +164,29 @@ export class FaqIndex {
     return this.normaliser.canonical(stems);
   }
 
-  /** The message's distinct tokens, typos corrected where a known word is close enough. */
+  /**
+   * The message's distinct tokens, typos corrected where a known word is close enough. A story's details
+   * (TextNormaliser.isNeutral, names) are left out unless a question uses them ("how many weeks") —
+   * but only when the message says something else of substance: "how old are you" must not become "how".
+   */
   analyse(message: string): QueryToken[] {
+    const names = this.normaliser.names(message);
+    const words = this.normaliser.words(message);
+    const neutral = words.map((word) => {
+      const known = this.lexicon.known(word, this.normaliser.stem(word));
+      return (known === undefined || !this.lexicon.inQuestions(known)) && (this.normaliser.isNeutral(word) || names.has(word));
+    });
+    const withoutDetails = this.tokensOf(words.filter((_, i) => !neutral[i]));
+    const substance = this.maxIdf * this.options.idfFloor * 2;
+    return neutral.includes(true) && !withoutDetails.some((t) => t.weight > substance) ? this.tokensOf(words) : withoutDetails;
+  }
+
+  private tokensOf(words: readonly string[]): QueryToken[] {
     const stems: string[] = [];
     const qualities: number[] = [];
-    const names = this.normaliser.names(message);
-    for (const word of this.normaliser.words(message)) {
+    for (const word of words) {
       const exact = this.normaliser.stem(word);
-      const known = this.lexicon.known(word, exact);
-      // A story's details count only when a question uses them ("how many weeks"); knowing them from answers is not enough.
-      if ((known === undefined || !this.lexicon.inQuestions(known)) && (this.normaliser.isNeutral(word) || names.has(word))) continue;
-      const resolved = known === undefined ? this.lexicon.resolve(word, exact) : { stem: known, edits: 0 };
+      const resolved = this.lexicon.resolve(word, exact);
       stems.push(resolved?.stem ?? exact);
       qualities.push(this.options.typoPenalty ** (resolved?.edits ?? 0));
     }
