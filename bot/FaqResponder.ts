@@ -3,6 +3,7 @@
  * when the best matches are close, or the honest no-answer; each with its FaqMatch trace.
  */
 import type { TurnContext } from 'botbuilder';
+import { decideFollowUp } from '../knowledge/FollowUp';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { MessageTurnServices } from './MessageTurn';
 import { Outbox } from './Outbox';
@@ -16,7 +17,8 @@ export class FaqResponder {
   async answerQuestion(context: TurnContext, session: SessionState, kb: KnowledgeBase, text: string): Promise<void> {
     const { replies } = this.services;
     const channelId = context.activity.channelId;
-    const decision = kb.decide(text);
+    const decision = decideFollowUp(kb, text, session.lastEntryId);
+    session.lastEntryId = decision.kind === 'answer' ? decision.entry.id : undefined;
     const outbox = Outbox.for(context);
     const events = TurnEventLog.for(context);
     const query = text.slice(0, kb.options.maxMessageLength);
@@ -36,9 +38,10 @@ export class FaqResponder {
     this.offerSafetyCheck(context, session, text);
   }
 
-  async answerEntry(context: TurnContext, entryId: string): Promise<void> {
+  async answerEntry(context: TurnContext, session: SessionState, entryId: string): Promise<void> {
     const kb = this.services.knowledge();
     const entry = kb.entry(entryId);
+    session.lastEntryId = entry?.id;
     const channelId = context.activity.channelId;
     if (!entry) return Outbox.for(context).add(this.services.replies.topics(this.services.wording.noAnswer, kb));
     await context.sendActivity(trace(FAQ_MATCH, { query: context.activity.text ?? '', answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] }));

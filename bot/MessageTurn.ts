@@ -99,7 +99,7 @@ export class MessageTurn {
 
   private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
     const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
-    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, tap.entryId);
+    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, session, tap.entryId);
     const said = tap ? tap.say : text;
     const caps = capabilitiesFor(context.activity.channelId);
     const intent = this.services.router.route(said, caps.carrierOptOutWords);

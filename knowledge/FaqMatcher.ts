@@ -83,6 +83,18 @@ export class FaqMatcher {
     }
   }
 
+  /**
+   * Whether the message names a topic of its own that entry `entry` does not use: a content word (at
+   * least `share` of the rarest word's weight) found in none of its questions, answer or title.
+   */
+  namesOtherTopic(message: string, entry: number, share: number): boolean {
+    const own = new Set<number>();
+    for (const { start, items } of [this.index.entryTokens, this.index.answerTokens]) {
+      for (let j = start[entry]; j < start[entry + 1]; j++) own.add(items[j]);
+    }
+    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !own.has(q.token));
+  }
+
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
     const { entryTokens, answerTokens, questionEntry } = this.index;
     const b = this.options.entryBagWeight;

@@ -13,6 +13,9 @@ import { OutOfDomain } from './OutOfDomain';
 import { questionFocus } from './QuestionFocus';
 import { TextNormaliser } from './TextNormaliser';
 
+/** A content word weighs at least this share of the rarest word's weight (everyday and common words weigh less). */
+const TOPIC_WORD_SHARE = 0.6;
+
 export class KnowledgeBase {
   readonly entries: readonly FaqEntry[];
   /**
@@ -41,6 +44,12 @@ export class KnowledgeBase {
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
     this.domainCoverage = domain.coverage(this.entries, normaliser);
+  }
+
+  /** Whether `message` names a topic (a content word) that entry `id` never mentions: see FollowUp. */
+  namesOtherTopic(message: string, id: string): boolean {
+    const index = this.entries.findIndex((e) => e.id === id);
+    return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
   }
 
   entry(id: string): FaqEntry | undefined {

@@ -25,6 +25,17 @@ describe('FAQ answers in a conversation (issue 14)', () => {
       .startTest();
   });
 
+  it('reads a short follow-up with the previous answer, and lets the patient switch topic', async () => {
+    await testAdapterFor('webchat')
+      .send('should i get a cortisone injection')
+      .assertReply((reply) => expect(text(reply)).to.match(/cortisone/i))
+      .send('how long does it last')
+      .assertReply((reply) => expect(text(reply)).to.match(/cortisone/i))
+      .send('what about piriformis?')
+      .assertReply((reply) => expect(text(reply)).to.match(/piriformis is a small muscle/i))
+      .startTest();
+  });
+
   it('says it can only help with sciatica when asked about another body part or an animal, with no answer and no pitch', async () => {
     for (const question of ['can a cortisone injection help my knee', 'is ibuprofen safe for my cat']) {
       const replies: Partial<Activity>[] = [];
