@@ -83,6 +83,11 @@ export class FaqMatcher {
     }
   }
 
+  /** Question words folded into the word they misspell at build time (stem → stem), for kb:check. */
+  get typoFolds(): ReadonlyMap<string, string> {
+    return this.index.lexicon.folds;
+  }
+
   /**
    * Whether the message names a topic of its own that entry `entry` does not use: a content word (at
    * least `share` of the rarest word's weight) found in none of its questions, answer or title.

@@ -46,6 +46,11 @@ export class KnowledgeBase {
     this.domainCoverage = domain.coverage(this.entries, normaliser);
   }
 
+  /** Question words the matcher reads as misspellings of another word (stem → stem): see kb:check. */
+  get typoFolds(): ReadonlyMap<string, string> {
+    return this.matcher.typoFolds;
+  }
+
   /** Whether `message` names a topic (a content word) that entry `id` never mentions: see FollowUp. */
   namesOtherTopic(message: string, id: string): boolean {
     const index = this.entries.findIndex((e) => e.id === id);
