@@ -28,9 +28,11 @@ function main(args: readonly string[]): void {
   console.log(before ? `\n${''.padEnd(26)}${comparePath}  →  ${faqPath}` : `FAQ: ${faqPath}\n`);
   const rows: [string, (e: Evaluation) => string][] = [
     ['top-1 accuracy', (e) => `${pct(e.top1Accuracy)} (${e.answeredCorrectly}/${e.inScope})`],
+    ['top-3 candidates', (e) => `${pct(e.top3Accuracy)} (${e.inTop3}/${e.inScope} with the right entry among the first 3)`],
+    ['wrong answers', (e) => `${pct(e.wrongAnswerRate)} (${e.wrongAnswers}/${e.inScope} in scope answered with another entry)`],
     ['out-of-scope rejection', (e) => `${pct(e.outOfScopeRejection)} (${e.rejected}/${e.outOfScope})`],
     ['did-you-mean rate', (e) => `${pct(e.didYouMeanRate)} (${e.didYouMean}/${e.inScope}, right entry offered in ${e.suggestedCorrectly})`],
-    ['wrong answers', (e) => String(e.confusions.length)],
+    ['all confusions', (e) => String(e.confusions.length)],
   ];
   for (const [label, value] of rows) console.log(`  ${label.padEnd(24)}${before ? `${value(before)}  →  ` : ''}${value(after)}`);
 
