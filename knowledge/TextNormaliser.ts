@@ -20,6 +20,7 @@ import { stem } from './stem';
 /** Joined, not split, between two letters: "don't" → "dont", "A&E" → "ae". */
 const JOINERS = new Set(["'", '’', '‘', '`', '´', '&']);
 const LEMMA_CACHE_SIZE = 20_000;
+const INFLECTED_VERB = /(ing|ed|s)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 const LETTER = /^\p{L}$/u;
@@ -106,13 +107,15 @@ export class TextNormaliser {
   }
 
   /**
-   * The dictionary form, as a verb if it is one ("lying" → "lie", "sat" → "sit"), else as a noun ("feet"
-   * → "foot"); adjectives are left alone ("worse" must not become "bad"). Cached: ~7 µs a new word.
+   * The dictionary form: an inflected verb ("lying" → "lie", "stretched" → "stretch"), else a noun's
+   * singular ("feet" → "foot"). A verb is read only from a regular ending (-ing, -ed, -s): irregular pasts
+   * are too often other words ("left" leg is not "leave", a cortisone "shot" is not "shoot", "felt").
+   * Adjectives are left alone ("worse" must not become "bad"). Cached: ~7 µs a new word.
    */
   lemma(word: string): string {
     let lemma = this.lemmas.get(word);
     if (lemma === undefined) {
-      const asVerb = lemmatizer.verb(word);
+      const asVerb = INFLECTED_VERB.test(word) ? lemmatizer.verb(word) : word;
       lemma = asVerb !== word ? asVerb : lemmatizer.noun(word);
       if (this.lemmas.size >= LEMMA_CACHE_SIZE) this.lemmas.clear();
       this.lemmas.set(word, lemma);
