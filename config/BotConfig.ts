@@ -44,7 +44,7 @@ export interface BotConfig {
   readonly unansweredRetentionDays: number;
   readonly unansweredPath: string;
 
-  /** Longest message text passed to matching; red-flag detection always sees the full text. */
+  /** The FAQ matcher's one length cap (FaqMatcherOptions.maxMessageLength), applied after it has found the question; red-flag detection always sees the full text. */
   readonly maxTextLength: number;
   readonly maxBodyBytes: number;
   readonly turnsPerMinutePerConversation: number;
