@@ -24,6 +24,8 @@ export class ClinicReplies {
     private readonly config: BotConfig,
     /** "General information, not a diagnosis": from the red-flag rules file a clinician reviews. */
     private readonly disclaimer: string,
+    /** The Spanish reply to a Spanish message that is not a red flag: from the same reviewed file. */
+    private readonly spanishReply: string,
   ) {
     this.placeholders = practicePlaceholders(config);
   }
@@ -34,6 +36,10 @@ export class ClinicReplies {
 
   text(template: string, purpose: Reply['purpose'] = 'info'): Reply {
     return { text: this.say(template), purpose };
+  }
+
+  otherLanguage(): Reply {
+    return this.text(this.spanishReply);
   }
 
   welcome(kb: KnowledgeBase): Reply[] {

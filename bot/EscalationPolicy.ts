@@ -15,3 +15,8 @@ export function applyEscalationPolicy(replies: readonly Reply[], escalation: Esc
   const [first, ...rest] = kept;
   return [{ ...first, text: `${reminder}\n\n${first.text}` }, ...rest];
 }
+
+/** A message that carries a risk word (even one set aside as negated or past) never gets a sales pitch. */
+export function withoutSalesPitch(replies: readonly Reply[]): Reply[] {
+  return replies.filter((reply) => reply.purpose !== 'bookingOffer');
+}

@@ -1,9 +1,10 @@
 /**
  * Decides what kind of message this is before the knowledge base is consulted: a command
- * ("start over", "help"), small talk, a booking request, or a question for the FAQ.
+ * ("start over", "help"), small talk, a booking request, a message in Spanish, or a question for the FAQ.
  * Phrases come from `knowledge/conversation.json`; whole-message matches only, so
  * "hi, what is sciatica?" still reaches the FAQ.
  */
+import type { MessageLanguage } from '../language/MessageLanguage';
 import type { CommandName, ConversationWording, SmallTalkTopic } from './ConversationWording';
 
 export type Intent =
@@ -11,6 +12,8 @@ export type Intent =
   | { readonly kind: 'carrierOptOut' }
   | { readonly kind: 'smallTalk'; readonly topic: SmallTalkTopic }
   | { readonly kind: 'booking' }
+  /** Written in Spanish: the assistant answers in English, so it says so in Spanish with the clinic's phone. */
+  | { readonly kind: 'spanish' }
   | { readonly kind: 'question' };
 
 /** Lower case, straight quotes, single spaces, no punctuation at either end. */
@@ -29,7 +32,7 @@ export class IntentRouter {
   private readonly smallTalk: readonly { topic: SmallTalkTopic; pattern: RegExp }[];
   private readonly symptomReport: RegExp;
 
-  constructor(wording: ConversationWording) {
+  constructor(wording: ConversationWording, private readonly language?: MessageLanguage) {
     this.commands = new Map(
       (Object.entries(wording.commands) as [CommandName, readonly string[]][]).flatMap(([command, phrases]) =>
         phrases.map((phrase) => [normalisePhrase(phrase), command] as const),
@@ -55,6 +58,7 @@ export class IntentRouter {
     if (this.booking.some((pattern) => pattern.test(phrase))) return { kind: 'booking' };
     const smallTalk = this.smallTalk.find(({ pattern }) => pattern.test(phrase));
     if (smallTalk) return { kind: 'smallTalk', topic: smallTalk.topic };
+    if (this.language?.isSpanish(text)) return { kind: 'spanish' };
     return { kind: 'question' };
   }
 }

@@ -15,6 +15,8 @@ import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Tap } from '../channels/Reply';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
+import { carriesRisk } from '../safety/SafetyAssessment';
+import { withoutSalesPitch } from './EscalationPolicy';
 import { recogniseYesNo } from '../dialogs/recogniseYesNo';
 import type { ClinicReplies } from './ClinicReplies';
 import { CommandResponder } from './CommandResponder';
@@ -73,7 +75,8 @@ export class MessageTurn {
       await this.respond(context, session, dc, text);
     }
 
-    await deliverReplies(context, outbox.take(), session, this.deliveryWording());
+    const replies = safety && carriesRisk(safety) ? withoutSalesPitch(outbox.take()) : outbox.take();
+    await deliverReplies(context, replies, session, this.deliveryWording());
   }
 
   /** A yes or "not sure" to a clarifying question is the red flag it asked about; true once escalated. */
@@ -116,6 +119,8 @@ export class MessageTurn {
         return; // The carrier has handled it; any reply would be blocked or unwelcome.
       case 'smallTalk':
         return outbox.add(replies.text(intent.topic.reply));
+      case 'spanish':
+        return outbox.add(replies.otherLanguage());
       case 'booking':
         TurnEventLog.for(context).add({ kind: 'bookingOffered' });
         return outbox.add(replies.booking(context.activity.channelId));

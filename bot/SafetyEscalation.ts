@@ -31,7 +31,7 @@ export class SafetyEscalation {
 
   async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
     const caps = capabilitiesFor(context.activity.channelId);
-    const { activities } = renderReplies([this.reply(escalation.urgency)], caps);
+    const { activities } = renderReplies([this.reply(escalation)], caps);
     await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
     TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
     try {
@@ -52,7 +52,8 @@ export class SafetyEscalation {
   /** The escalation a "yes" to a clarifying question means. */
   fromClarification(ruleId: string): Escalation {
     const rule = this.rules.clarify.find((candidate) => candidate.id === ruleId);
-    return { kind: 'escalate', urgency: rule?.urgency ?? 'emergency', flags: [ruleId] };
+    const urgency = rule?.urgency ?? 'emergency';
+    return { kind: 'escalate', urgency, flags: [ruleId], advice: urgency, language: 'en', aboutSomeoneElse: false };
   }
 
   /** The one-line advice repeated at the top of every reply after an escalation. */
@@ -60,11 +61,17 @@ export class SafetyEscalation {
     return session.escalation ? this.replies.say(this.rules.escalations[session.escalation.urgency].reminder) : '';
   }
 
-  private reply(urgency: Urgency): Reply {
-    const wording = this.rules.escalations[urgency];
-    const number = urgency === 'crisis' ? this.replies.placeholders.crisisLine : urgency === 'emergency' ? this.replies.placeholders.emergencyNumber : undefined;
+  /** The advice in the red flag's language, for whoever it is about; an attempt in progress gets its own. */
+  private reply(escalation: Escalation): Reply {
+    const { urgency, advice, language } = escalation;
+    const spanish = language === 'es' ? this.rules.translations.es : undefined;
+    const wording = (spanish?.escalations ?? this.rules.escalations)[advice] ?? this.rules.escalations[urgency];
+    const number = urgency === 'crisis' && advice !== 'crisisNow'
+      ? this.replies.placeholders.crisisLine
+      : urgency === 'urgent' ? undefined : this.replies.placeholders.emergencyNumber;
+    const forSomeoneElse = escalation.aboutSomeoneElse ? `${spanish?.aboutSomeoneElse ?? this.rules.aboutSomeoneElse}\n\n` : '';
     return {
-      text: this.replies.say(wording.text),
+      text: this.replies.say(`${forSomeoneElse}${wording.text}`),
       purpose: 'escalation',
       call: number ? { title: this.replies.say(wording.callButtonTitle), number } : undefined,
     };

@@ -5,6 +5,7 @@
  */
 import { ConversationState, type Storage } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import type { MessageLanguage } from '../language/MessageLanguage';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { ScreeningDialog } from '../dialogs/ScreeningDialog';
@@ -29,6 +30,8 @@ export interface BotParts {
   readonly knowledge: () => KnowledgeBase;
   readonly events?: TurnEventSink;
   readonly logger: Logger;
+  /** Tells Spanish messages apart, for a reply in Spanish; without it every message is read as English. */
+  readonly language?: MessageLanguage;
 }
 
 export interface AssembledBot {
@@ -40,7 +43,7 @@ export function createBot(parts: BotParts): AssembledBot {
   const { config, rules, wording } = parts;
   const conversationState = new ConversationState(parts.storage);
   const accessors = createAccessors(conversationState);
-  const replies = new ClinicReplies(wording, config, rules.disclaimer);
+  const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
   const escalations = new SafetyEscalation(rules, replies, accessors, parts.logger);
   const dialogs = new DialogSet(accessors.dialogState);
@@ -52,7 +55,7 @@ export function createBot(parts: BotParts): AssembledBot {
     detector: new RedFlagDetector(rules),
     escalations,
     knowledge: parts.knowledge,
-    router: new IntentRouter(wording),
+    router: new IntentRouter(wording, parts.language),
     replies,
     wording,
     events,

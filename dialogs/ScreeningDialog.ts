@@ -61,7 +61,7 @@ export class ScreeningDialog extends InterruptibleDialog {
     if (!answer && progress.reasks < MAX_REASKS) return this.reask(dc, progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
-      await this.services.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id] });
+      await this.services.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
       return dc.endDialog();
     }
     return this.next(dc, progress);

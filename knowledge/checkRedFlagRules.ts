@@ -1,17 +1,20 @@
 /**
  * kb:check also runs the safety engineer's loader over the red-flag rules file, because a bad rules
- * file stops the bot from starting: better to hear it from the check than from the deploy.
+ * file stops the bot from starting: better to hear it from the check than from the deploy. It also
+ * names every rule, word list and wording a clinician has not reviewed yet.
  * The loader's message already names the rule and field; this adds the line where that rule starts.
  */
 import { readFileSync } from 'node:fs';
 import type { CheckFinding } from './CheckFinding';
 import { jsonValueLines } from './jsonLocations';
-import { loadRedFlagRules } from '../safety/RedFlagRules';
+import { loadRedFlagRules, unreviewed } from '../safety/RedFlagRules';
 
 export function checkRedFlagRules(path: string): CheckFinding[] {
   try {
-    loadRedFlagRules(path);
-    return [];
+    const pending = unreviewed(loadRedFlagRules(path));
+    if (pending.length === 0) return [];
+    // A warning, not an error: the file is valid, but each item needs a clinician's name and date before go-live.
+    return [{ severity: 'warning', message: `${pending.length} parts of the red-flag rules are not yet reviewed by a clinician (their review.by and review.date are empty): ${pending.join(', ')}` }];
   } catch (err) {
     const message = (err as Error).message;
     const ruleId = /rule '([^']+)'/.exec(message)?.[1];

@@ -1,167 +1,151 @@
 /**
- * The red-flag safety check, run on every patient message before anything else. A pure function of
- * the text and the reviewed rules (knowledge/red-flags.json): no I/O, no state between messages.
+ * The red-flag safety check, run on every patient message before anything else. A pure function of the
+ * text and the reviewed data (knowledge/red-flags.json): no I/O, no state between messages.
  *
- * A rule fires when one of its patterns matches a sentence and that mention is not
- *  - negated: a cue ("no", "don't have") up to `negationWindow` words before it in the same clause,
- *    unless a new subject ("I", "my") comes between ("no back pain but I can't pee" still fires);
- *  - hypothetical or general: "signs of", "what if" before it, or a question clause with nobody in it
- *    ("can sciatica cause incontinence?"). "Is it normal that I..." names a person, so it fires.
- * Priority: emergency > crisis > urgent; otherwise the first clarify rule that fires; otherwise clear.
+ *   clean-up (language/TextCleanup)  ->  words, spelling, lemmas (PatientWords)
+ *   ->  concepts (ConceptLexicon)  ->  rules: every concept group of a rule found within `window` words
+ *       of one sentence, in any order  ->  context (ContextLayer): negated, past, hypothetical, joke?
+ *
+ * Priority: an attempt in progress (advice "crisisNow") > emergency > crisis > urgent. With no rule, a
+ * risk concept that counts gets the clarifying question about that concept; risk concepts set aside by
+ * the context layer are still reported, so nobody adds a sales pitch to such a message.
  */
-import type { SafetyAssessment, Urgency } from './SafetyAssessment';
-import { compilePattern, type ClarifyRule, type RedFlagRule, type RedFlagRules } from './RedFlagRules';
-import { RedFlagText } from './RedFlagText';
+import { Spelling } from '../language/Spelling';
+import { TextCleanup } from '../language/TextCleanup';
+import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
+import { ContextLayer, type Span } from './ContextLayer';
+import { PatientWords } from './PatientWords';
+import type { ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
+import type { ReplyLanguage, SafetyAssessment, Urgency } from './SafetyAssessment';
 
-interface CompiledRule {
-  readonly rule: RedFlagRule | ClarifyRule;
-  readonly patterns: readonly RegExp[];
-  readonly requires: readonly RegExp[];
-  readonly unless: readonly RegExp[];
-  readonly negatable: boolean;
-  readonly clearedWhenGeneral: boolean;
+const DEFAULT_WINDOW = 10;
+const RANK: Readonly<Record<Urgency, number>> = { emergency: 3, crisis: 2, urgent: 1 };
+
+interface Found<R extends ConceptRule> {
+  readonly rule: R;
+  readonly aboutSomeoneElse: boolean;
+  readonly language: ReplyLanguage;
 }
 
-const PRIORITY: readonly Urgency[] = ['emergency', 'crisis', 'urgent'];
-/** How far (characters, words) context is read around a match: bounded, so each match costs constant time. */
-const LOOK_BACK_CHARS = 600;
-const CONTEXT_WORDS = 12;
+type Hit = Found<RedFlagRule>;
 
 export class RedFlagDetector {
-  private readonly text: RedFlagText;
-  private readonly escalating: readonly CompiledRule[];
-  private readonly clarifying: readonly CompiledRule[];
-  private readonly negationCues: ReadonlySet<string>;
-  private readonly terminators: ReadonlySet<string>;
-  private readonly starters: ReadonlySet<string>;
-  private readonly fillers: ReadonlySet<string>;
-  private readonly personal: ReadonlySet<string>;
+  private readonly lexicon: ConceptLexicon;
+  private readonly context: ContextLayer;
+  private readonly spelling: Spelling;
+  private readonly clauseWords: ReadonlySet<string>;
+  /** The concepts of the clarify rules: a message with one never gets a sales pitch. */
+  private readonly riskConcepts: ReadonlySet<string>;
 
-  constructor(private readonly rules: RedFlagRules) {
-    const m = rules.matching;
-    this.text = new RedFlagText(m);
-    this.escalating = rules.rules.map((rule) => this.compile(rule));
-    this.clarifying = rules.clarify.map((rule) => this.compile(rule));
-    this.negationCues = new Set(m.negationCues);
-    this.terminators = new Set(m.scopeTerminators);
-    this.starters = new Set(m.questionStarters);
-    this.fillers = new Set(m.questionFillers);
-    this.personal = new Set(m.personalWords);
+  constructor(private readonly rules: RedFlagRules, private readonly cleanup: TextCleanup = TextCleanup.default) {
+    const clean = (text: string) => cleanup.clean(text);
+    this.lexicon = new ConceptLexicon(
+      Object.fromEntries(Object.entries(rules.concepts).map(([id, c]) => [id, { en: c.en, ...(c.es ? { es: c.es } : {}) }])),
+      cleanup,
+    );
+    this.context = new ContextLayer(rules.context, clean);
+    this.clauseWords = this.context.clauseWords;
+    this.spelling = new Spelling(this.lexicon.vocabulary);
+    this.riskConcepts = new Set(rules.clarify.flatMap((rule) => rule.all.flat()));
   }
 
   assess(message: string): SafetyAssessment {
-    // One line per sentence: each pattern scans the whole message once (multiline mode), and
-    // nothing in a pattern can match across a newline.
-    const sentences = this.text.sentences(message);
-    const doc = new Doc(sentences.join('\n'), sentences);
-    const fired = this.escalating.filter((c) => this.fires(c, doc));
-    if (fired.length > 0) {
-      const urgency = PRIORITY.find((u) => fired.some((c) => c.rule.urgency === u)) as Urgency;
-      return { kind: 'escalate', urgency, flags: fired.map((c) => c.rule.id) };
+    const text = new PatientWords(this.cleanup.clean(message), this.spelling, this.clauseWords);
+    const mentions = this.lexicon.find(text.words);
+    // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
+    const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)));
+    const byConcept = new Map<string, ConceptMention[]>();
+    for (const m of mentions) {
+      const list = byConcept.get(m.concept) ?? [];
+      list.push(m);
+      byConcept.set(m.concept, list);
     }
-    const clarify = this.clarifying.find((c) => this.fires(c, doc));
-    if (clarify) return { kind: 'clarify', ruleId: clarify.rule.id, question: (clarify.rule as ClarifyRule).question };
-    return { kind: 'clear' };
+    const hits: Hit[] = [];
+    for (const rule of this.rules.rules) {
+      const hit = this.find(rule, byConcept, text, covered);
+      if (hit) hits.push(hit);
+    }
+    if (hits.length > 0) return escalation(hits);
+    return this.clarifyOrClear(mentions, byConcept, text, covered);
   }
 
-  private compile(rule: RedFlagRule | ClarifyRule): CompiledRule {
-    const terms = this.rules.matching.terms;
-    return {
-      rule,
-      patterns: rule.patterns.map((p) => compilePattern(p, terms, 'gm')),
-      requires: (rule.requires ?? []).map((p) => compilePattern(p, terms, '')),
-      unless: (rule.unless ?? []).map((p) => compilePattern(p, terms, '')),
-      negatable: rule.negatable ?? true,
-      clearedWhenGeneral: rule.clearedWhenGeneral ?? true,
-    };
-  }
-
-  private fires(c: CompiledRule, doc: Doc): boolean {
-    const allowed = new Map<number, boolean>(); // per sentence: requires met and no unless
-    for (const pattern of c.patterns) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(doc.text); m !== null; m = pattern.exec(doc.text)) {
-        const [start, end, index] = doc.sentenceAt(m.index);
-        let ok = allowed.get(index);
-        if (ok === undefined) {
-          const sentence = doc.sentences[index];
-          ok = (c.requires.length === 0 || c.requires.some((r) => r.test(sentence))) && !c.unless.some((r) => r.test(sentence));
-          allowed.set(index, ok);
-        }
-        if (!ok) {
-          pattern.lastIndex = end;
-          continue;
-        }
-        if (this.counts(c, doc.text, m.index, start, end)) return true;
-        pattern.lastIndex = m.index + 1; // a later start inside this match may still count
+  private find<R extends ConceptRule>(rule: R, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): Found<R> | undefined {
+    const groups = rule.all.map((group) => group.flatMap((concept) => byConcept.get(concept) ?? []));
+    if (groups.some((g) => g.length === 0)) return undefined;
+    for (const group of groups) group.sort((a, b) => a.from - b.from);
+    const window = rule.window ?? DEFAULT_WINDOW;
+    const wholeMessage = rule.scope === 'message';
+    for (const anchor of groups[0]) {
+      const sentence = text.words[anchor.from].sentence;
+      const chosen = [anchor];
+      for (const group of groups.slice(1)) {
+        const best = nearest(group, anchor.from, (m) => wholeMessage || text.words[m.from].sentence === sentence);
+        if (!best) break;
+        chosen.push(best);
       }
+      if (chosen.length < groups.length) continue;
+      const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
+      if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
+      const reading = this.context.read(text.words, text.sentences[sentence], wholeMessage ? anchor : span, covered, {
+        historyCounts: rule.history === 'counts',
+        crisis: rule.urgency === 'crisis',
+      });
+      if (reading !== 'counts') continue;
+      const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
+      // Someone else's fever or cancer is a red flag only when their back is what the message is about.
+      if (aboutSomeoneElse && rule.someoneElseNeeds && !this.someoneElses(rule.someoneElseNeeds, byConcept, text, covered)) continue;
+      return { rule, aboutSomeoneElse, language: chosen.some((m) => m.language === 'es') ? 'es' : 'en' };
     }
-    return false;
+    return undefined;
   }
 
-  /** Whether the mention at `at` (sentence [start, end)) is a real report, judged from its clause. */
-  private counts(c: CompiledRule, text: string, at: number, start: number, end: number): boolean {
-    const from = Math.max(start, at - LOOK_BACK_CHARS);
-    const prefix = text.slice(from, at);
-    const clauseStart = prefix.lastIndexOf(',');
-    const clause = prefix.slice(clauseStart + 1).split(' ').filter((w) => w !== '');
-    if (from > start && clauseStart < 0) clause.shift(); // possibly a cut word
-    const before = clause.slice(-CONTEXT_WORDS);
-    const after = text.slice(at, Math.min(end, at + 80)).split(' ');
-    if (c.negatable && this.negated(before, after)) return false;
-    if (!c.clearedWhenGeneral) return true;
-    const context = ` ${[...before, ...after.slice(0, 2)].join(' ')} `; // "if i lose" ends inside the match
-    if (this.rules.matching.hypotheticalCues.some((cue) => context.includes(` ${cue} `))) return false;
-    if (clauseStart < 0 && from > start) return true; // clause start unknown: not judged a question
-    const around = text.slice(Math.max(start, at - LOOK_BACK_CHARS), Math.min(end, at + LOOK_BACK_CHARS));
-    return !this.isGeneralQuestion(clause, after[0], around);
+  /** Whether one of `concepts` is reported about someone else (not just asked about in general). */
+  private someoneElses(concepts: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): boolean {
+    return concepts.some((c) => (byConcept.get(c) ?? []).some((m) => this.context.aboutSomeoneElse(text.words, text.sentences, m)
+      && this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, covered, { historyCounts: true, crisis: false }) === 'counts'));
   }
 
-  /** NegEx-style: a cue shortly before the mention, with no new subject in between. */
-  private negated(before: readonly string[], after: readonly string[]): boolean {
-    const window = this.rules.matching.negationWindow;
-    for (let k = before.length - 1; k >= 0 && before.length - k <= window; k--) {
-      const word = before[k];
-      if (this.terminators.has(word)) return false;
-      if (!this.negationCues.has(word)) continue;
-      const phrase = `${[...before.slice(k), ...after].slice(0, 4).join(' ')} `;
-      if (!this.rules.matching.pseudoNegations.some((p) => phrase.startsWith(`${p} `))) return true;
+  private clarifyOrClear(mentions: readonly ConceptMention[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): SafetyAssessment {
+    for (const rule of this.rules.clarify) {
+      const found = this.find(rule, byConcept, text, covered);
+      if (!found) continue;
+      const question = found.language === 'es' ? this.rules.translations.es.clarify[rule.id] ?? rule.question : rule.question;
+      return { kind: 'clarify', ruleId: rule.id, question, language: found.language };
     }
-    return false;
-  }
-
-  /** A question clause ("can sciatica cause...", "what is...") in a sentence that names nobody. */
-  private isGeneralQuestion(clause: readonly string[], firstMatchWord: string, around: string): boolean {
-    const first = clause.findIndex((w) => !this.fillers.has(w));
-    if (!this.starters.has(first >= 0 ? clause[first] : firstMatchWord)) return false;
-    // Anyone named near it in the sentence ("..., cos that's me") makes it a report.
-    let words = ` ${around} `;
-    for (const phrase of this.rules.matching.questionOpeners) words = words.replace(` ${phrase} `, ' ');
-    return !words.split(' ').some((w) => this.personal.has(w));
+    return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.riskConcepts.has(c)))] };
   }
 }
 
-/** The normalised message: sentences joined by newlines, with each sentence's offset. */
-class Doc {
-  private readonly starts: number[] = [];
-
-  constructor(readonly text: string, readonly sentences: readonly string[]) {
-    let offset = 0;
-    for (const sentence of sentences) {
-      this.starts.push(offset);
-      offset += sentence.length + 1;
-    }
+/**
+ * The mention starting nearest to `at` among those `usable` (in a list sorted by start, binary search).
+ * Usable mentions are one contiguous run (one sentence), so the nearest usable one is a neighbour of `at`.
+ */
+function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: ConceptMention) => boolean): ConceptMention | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].from < at) low = mid + 1;
+    else high = mid;
   }
+  const candidates = [sorted[low - 1], sorted[low], sorted[low + 1]].filter((m) => m !== undefined && usable(m));
+  return candidates.sort((a, b) => Math.abs(a.from - at) - Math.abs(b.from - at))[0];
+}
 
-  /** [start, end, index] of the sentence holding offset `at` (binary search). */
-  sentenceAt(at: number): [number, number, number] {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= at) low = mid;
-      else high = mid - 1;
-    }
-    return [this.starts[low], this.starts[low] + this.sentences[low].length, low];
-  }
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+function escalation(hits: readonly Hit[]): SafetyAssessment {
+  const now = hits.find((h) => h.rule.advice === 'crisisNow');
+  const top = now ?? hits.reduce((a, b) => (RANK[b.rule.urgency] > RANK[a.rule.urgency] ? b : a));
+  const same = hits.filter((h) => h.rule.urgency === top.rule.urgency);
+  return {
+    kind: 'escalate',
+    urgency: top.rule.urgency,
+    flags: hits.map((h) => h.rule.id),
+    advice: top.rule.advice ?? top.rule.urgency,
+    language: hits.some((h) => h.language === 'es') ? 'es' : 'en',
+    aboutSomeoneElse: same.every((h) => h.aboutSomeoneElse),
+  };
 }

@@ -6,40 +6,51 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
+import type { ContextCues } from './ContextLayer';
 import type { Urgency } from './SafetyAssessment';
 
-export interface MatchingSettings {
-  readonly lexicon: readonly string[];
-  readonly keepAsIs: readonly string[];
-  readonly negationCues: readonly string[];
-  readonly pseudoNegations: readonly string[];
-  readonly scopeTerminators: readonly string[];
-  readonly negationWindow: number;
-  readonly hypotheticalCues: readonly string[];
-  readonly clauseBreakWords: readonly string[];
-  readonly questionStarters: readonly string[];
-  readonly questionFillers: readonly string[];
-  readonly questionOpeners: readonly string[];
-  readonly personalWords: readonly string[];
-  /** Reusable pattern pieces, written `<name>` inside patterns. */
-  readonly terms: Readonly<Record<string, string>>;
+/** Who reviewed a rule, word list or wording, and when; null until a clinician has. */
+export interface Review {
+  readonly by: string | null;
+  readonly date: string | null;
 }
 
-export interface RedFlagRule {
-  readonly id: string;
-  readonly urgency: Urgency;
+/** A reviewed word list: one clinical idea, in the words patients use for it, per language. */
+export interface Concept {
   readonly description: string;
   readonly source: string;
-  readonly patterns: readonly string[];
-  readonly requires?: readonly string[];
-  readonly unless?: readonly string[];
-  readonly negatable?: boolean;
-  readonly clearedWhenGeneral?: boolean;
+  readonly review: Review;
+  readonly en: readonly string[];
+  readonly es?: readonly string[];
+}
+
+/**
+ * What a rule looks for: one concept of each group of `all`, within `window` words of one sentence, in any
+ * order. `history: "counts"` when a past event is the red flag itself (a cancer history, a past attempt);
+ * `someoneElseNeeds`: concepts that must be about that person too when the report is about someone else.
+ */
+export interface ConceptRule {
+  readonly id: string;
+  readonly urgency: Urgency;
+  readonly source: string;
+  readonly review: Review;
+  readonly all: ReadonlyArray<readonly string[]>;
+  readonly window?: number;
+  /** "message": the groups may stand in different sentences, any distance apart (a farewell). */
+  readonly scope?: 'sentence' | 'message';
+  readonly history?: 'counts' | 'clears';
+  readonly someoneElseNeeds?: readonly string[];
+}
+
+/** A red flag: the advice named by `advice` (default: the urgency's) goes out at once. */
+export interface RedFlagRule extends ConceptRule {
+  readonly description: string;
+  readonly advice?: string;
   readonly examples?: readonly string[];
 }
 
-/** An ambiguous message; `urgency` is what a "yes" to `question` would mean. */
-export interface ClarifyRule extends RedFlagRule {
+/** A risk concept without a red flag: one question settles it, and "yes" means `urgency`. */
+export interface ClarifyRule extends ConceptRule {
   readonly question: string;
 }
 
@@ -75,48 +86,33 @@ export interface Screening {
   };
 }
 
+export interface Translation {
+  readonly review: Review;
+  readonly escalations: Readonly<Record<string, Escalation>>;
+  readonly clarify: Readonly<Record<string, string>>;
+  readonly aboutSomeoneElse: string;
+  /** The reply to a message in this language that is not a red flag: the assistant answers in English. */
+  readonly otherLanguageReply: string;
+}
+
 export interface RedFlagRules {
   readonly version: string;
   readonly clinicalReview?: string;
-  readonly matching: MatchingSettings;
+  readonly context: ContextCues & { readonly source: string; readonly review: Review };
+  readonly concepts: Readonly<Record<string, Concept>>;
   readonly rules: readonly RedFlagRule[];
   readonly clarify: readonly ClarifyRule[];
-  readonly escalations: Readonly<Record<Urgency, Escalation>>;
+  /** Keyed by advice: each urgency, and "crisisNow" for an attempt in progress. */
+  readonly escalations: Readonly<Record<string, Escalation>>;
+  /** Said first when the report is about someone else. */
+  readonly aboutSomeoneElse: string;
+  readonly translations: { readonly es: Translation };
   readonly disclaimer: string;
   readonly screening: Screening;
 }
 
 /** The placeholders safety wording may use; all come from BotConfig. */
 export const PLACEHOLDERS = ['emergencyNumber', 'urgentCareAdvice', 'crisisLine', 'practiceName', 'practitionerName', 'clinicPhone'];
-
-const TERM = /(?<!\(\?)<([a-z][a-z0-9]*)>/g;
-const HAS_TERM = /(?<!\(\?)<[a-z][a-z0-9]*>/;
-/** Unbounded repeats (*, +, {n,}) could make a 200,000-character message slow: patterns use {0,n}. */
-const UNBOUNDED = /(?<!\\)[*+]|\{\d+,\}/;
-
-/** Inserts `<term>`s (terms may use terms) and wraps the pattern to match whole words only. */
-export function expandPattern(pattern: string, terms: Readonly<Record<string, string>>): string {
-  let source = pattern;
-  for (let round = 0; HAS_TERM.test(source); round++) {
-    if (round > 5) throw new Error('terms nest too deeply (a term that uses itself?)');
-    source = source.replace(TERM, (_whole, name: string) => {
-      if (!Object.hasOwn(terms, name)) throw new Error(`unknown term <${name}>`);
-      return terms[name];
-    });
-  }
-  return `(?<![a-z0-9])(?:${source})(?![a-z0-9])`;
-}
-
-/** Compiles one pattern, or throws an Error saying what is wrong with it. */
-export function compilePattern(pattern: string, terms: Readonly<Record<string, string>>, flags = 'g'): RegExp {
-  const source = expandPattern(pattern, terms);
-  if (UNBOUNDED.test(source)) throw new Error('uses an unbounded repeat (*, + or {n,}); use a bounded one such as {0,3}');
-  try {
-    return new RegExp(source, flags);
-  } catch (error) {
-    throw new Error(`does not compile: ${(error as Error).message}`);
-  }
-}
 
 /** Reads, schema-validates and checks the rules file. Throws an Error naming file, rule and field. */
 export function loadRedFlagRules(path: string): RedFlagRules {
@@ -156,38 +152,61 @@ function describePath(data: unknown, pointer: string): string {
 
 function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: string) => never): void {
   const seen = new Set<string>();
+  const knownConcept = (where: string, concept: string): void => {
+    if (!Object.hasOwn(rules.concepts, concept)) fail(where, `unknown concept '${concept}'`);
+  };
   for (const [kind, list] of [['rule', rules.rules], ['clarify rule', rules.clarify]] as const) {
     for (const rule of list) {
       if (seen.has(rule.id)) fail(`${kind} '${rule.id}' field id`, 'duplicate rule id (ids must be unique across rules and clarify)');
       seen.add(rule.id);
-      for (const field of ['patterns', 'requires', 'unless'] as const) {
-        (rule[field] ?? []).forEach((pattern, i) => {
-          try {
-            compilePattern(pattern, rules.matching.terms);
-          } catch (error) {
-            fail(`${kind} '${rule.id}' field ${field}[${i}]`, `pattern ${JSON.stringify(pattern)} ${(error as Error).message}`);
-          }
-        });
-      }
       if (!rules.escalations[rule.urgency]?.text) fail(`${kind} '${rule.id}' field urgency`, `no escalations.${rule.urgency} wording`);
     }
+  }
+  for (const [kind, list] of [['rule', rules.rules], ['clarify rule', rules.clarify]] as const) {
+    for (const rule of list) {
+      rule.all.forEach((group, i) => group.forEach((concept) => knownConcept(`${kind} '${rule.id}' field all[${i}]`, concept)));
+      (rule.someoneElseNeeds ?? []).forEach((concept) => knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept));
+    }
+  }
+  for (const rule of rules.rules) {
+    const advice = rule.advice ?? rule.urgency;
+    if (!rules.escalations[advice]?.text) fail(`rule '${rule.id}' field advice`, `no escalations.${advice} wording`);
+  }
+  for (const rule of rules.clarify) {
+    if (!rules.translations.es.clarify[rule.id]) fail(`clarify rule '${rule.id}' field id`, 'no Spanish question in translations.es.clarify');
+  }
+  for (const advice of Object.keys(rules.escalations)) {
+    if (!rules.translations.es.escalations[advice]) fail(`field translations.es.escalations`, `missing '${advice}'`);
   }
   const screeningIds = new Set<string>();
   for (const question of rules.screening.questions) {
     if (screeningIds.has(question.id)) fail(`screening question '${question.id}' field id`, 'duplicate screening question id');
     screeningIds.add(question.id);
   }
-  const wording: Array<[string, string]> = [['disclaimer', rules.disclaimer]];
+  const wording: Array<[string, string]> = [['disclaimer', rules.disclaimer], ['aboutSomeoneElse', rules.aboutSomeoneElse]];
   for (const [urgency, escalation] of Object.entries(rules.escalations)) {
     for (const [key, text] of Object.entries(escalation)) wording.push([`escalations.${urgency}.${key}`, text]);
   }
   for (const rule of rules.clarify) wording.push([`clarify rule '${rule.id}' field question`, rule.question]);
   collectStrings(rules.screening, 'screening', wording);
+  collectStrings(rules.translations, 'translations', wording);
   for (const [where, text] of wording) {
     for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
       if (!PLACEHOLDERS.includes(name)) fail(where.startsWith('clarify') ? where : `field ${where}`, `unknown placeholder {${name}} (known: ${PLACEHOLDERS.join(', ')})`);
     }
   }
+}
+
+/** Everything in the file not yet reviewed by a clinician, for kb:check: "rule 'x'", "concept 'y'"... */
+export function unreviewed(rules: RedFlagRules): string[] {
+  const pending = (review: Review) => !review.by || !review.date;
+  return [
+    ...(pending(rules.context.review) ? ['the context cues'] : []),
+    ...Object.entries(rules.concepts).filter(([, c]) => pending(c.review)).map(([id]) => `concept '${id}'`),
+    ...rules.rules.filter((r) => pending(r.review)).map((r) => `rule '${r.id}'`),
+    ...rules.clarify.filter((r) => pending(r.review)).map((r) => `clarify rule '${r.id}'`),
+    ...(pending(rules.translations.es.review) ? ['the Spanish wording'] : []),
+  ];
 }
 
 /** Every string under `value`, with its path, so each can be checked for unknown placeholders. */

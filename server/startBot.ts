@@ -8,6 +8,7 @@ import type * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
 import { createBot, type AssembledBot } from '../bot/createBot';
+import { MessageLanguage } from '../language/MessageLanguage';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
@@ -46,6 +47,7 @@ export interface StartOptions {
 
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
+  const language = MessageLanguage.load();
   const rules = loadRedFlagRules(config.redFlagsPath);
   warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
@@ -54,7 +56,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const usage = new UsageRecorder(options.usageLog ?? createUsageLog(config), logger, { retentionDays: config.unansweredRetentionDays });
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
   const storage = conversationStorage.storage;
-  const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger });
+  const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger, language: await language });
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(

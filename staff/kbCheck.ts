@@ -41,7 +41,7 @@ function main(args: readonly string[]): number {
   } else if (countFindings(faq?.findings ?? []).errors > 0) {
     console.log('The bot would load this file, but patients would meet these errors: fix them before it goes live.');
   }
-  if (rules.length > 0) console.log('The bot does not start with these red-flag rules (they are read at start-up only).');
+  if (countFindings(rules).errors > 0) console.log('The bot does not start with these red-flag rules (they are read at start-up only).');
   if (errors + unreadable > 0) return 1;
   console.log(warnings > 0 ? 'The bot accepts this file. Warnings are worth a look but do not stop it.' : 'The bot accepts this file.');
   return 0;

@@ -3,7 +3,7 @@ import { ChannelConversation, traces } from '../support/ChannelConversation';
 import { useTestBot } from '../support/testBot';
 
 const AMBIGUOUS = 'I had an accident this morning';
-const QUESTION = /do you mean you lost control of your bladder or bowels/i;
+const QUESTION = /have you lost control of your bladder or bowels/i;
 
 describe('a clarifying question for an ambiguous message', () => {
   const bot = useTestBot();
@@ -16,7 +16,7 @@ describe('a clarifying question for an ambiguous message', () => {
 
     const yes = await patient.say('yeah');
     expect(yes.messages[0].text).to.match(/call 911/i);
-    expect(traces(yes, 'RedFlag').map((trace) => trace.value)).to.deep.equal([{ urgency: 'emergency', flags: ['accident-ambiguous'] }]);
+    expect(traces(yes, 'RedFlag').map((trace) => trace.value)).to.deep.equal([{ urgency: 'emergency', flags: ['bladder-bowel-check'] }]);
   });
 
   it('treats "not sure" as a yes', async () => {

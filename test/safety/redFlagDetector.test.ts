@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
-import { loadRedFlagRules } from '../../safety/RedFlagRules';
+import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
 import type { SafetyAssessment } from '../../safety/SafetyAssessment';
 
 const KNOWLEDGE = join(__dirname, '../../knowledge');
@@ -90,25 +90,58 @@ describe('RedFlagDetector', () => {
     for (const text of texts) it(`"${text}" -> ${expected}`, () => expectOutcome(text, expected));
   }
 
-  it('asks the data file question for ambiguous messages', () => {
-    for (const [text, id] of [['I had an accident this morning', 'accident-ambiguous'], ['things feel different down there', 'down-there-ambiguous']]) {
+  it('asks the question about the risk concept it found, from the data file', () => {
+    for (const [text, id] of [['I had an accident this morning', 'bladder-bowel-check'], ["I can't take it anymore", 'crisis-check'], ['my leg feels weird and heavy', 'leg-weakness-check']]) {
       const question = rules.clarify.find((c) => c.id === id)?.question;
-      expect(detector.assess(text)).to.deep.equal({ kind: 'clarify', ruleId: id, question });
+      expect(detector.assess(text), text).to.deep.equal({ kind: 'clarify', ruleId: id, question, language: 'en' });
     }
   });
 
   it('lists every rule that fired, with priority emergency > crisis > urgent', () => {
-    expect(detector.assess("I had cancer, I want to end it and I can't pee")).to.deep.equal(
-      { kind: 'escalate', urgency: 'emergency', flags: ['urinary-retention', 'cancer-history', 'suicidal-thoughts'] });
-    expect(detector.assess('I had cancer and I want to end it')).to.deep.equal(
-      { kind: 'escalate', urgency: 'crisis', flags: ['cancer-history', 'suicidal-thoughts'] });
+    const all = detector.assess("I had cancer, I want to end it and I can't pee");
+    expect(all).to.include({ kind: 'escalate', urgency: 'emergency' });
+    expect(all.kind === 'escalate' ? all.flags : []).to.include.members(['urinary-retention', 'cancer-history', 'suicidal-thoughts']);
+    expect(detector.assess('I had cancer and I want to end it')).to.include({ kind: 'escalate', urgency: 'crisis' });
+  });
+
+  it('an attempt in progress gets the call-now advice, ahead of everything else', () => {
+    expect(detector.assess("i've taken all my tablets and my chest hurts")).to.include({ urgency: 'crisis', advice: 'crisisNow' });
+    expect(fillPlaceholders(rules.escalations.crisisNow.text, { emergencyNumber: '911', crisisLine: '988' })).to.match(/^Please call 911 now.*988/);
+  });
+
+  it('sees through look-alike letters, zero-width characters, stretched and spelt-out letters', () => {
+    for (const text of ['my gr\u043ein is n\u0443mb', 'i c\u200ban\u200bt p\u200bee', 'nuuuumb groin', 'cannnnt peeeee since yesterday', 'n.u.m.b. down there', '\uff4e\uff55\uff4d\uff42 groin']) {
+      expect(outcome(detector.assess(text)), text).to.equal('emergency');
+    }
+  });
+
+  it('reads Spanish on every message, and answers a Spanish red flag in Spanish', () => {
+    expect(detector.assess('no siento las nalgas y no puedo orinar')).to.include({ kind: 'escalate', urgency: 'emergency', language: 'es' });
+    expect(detector.assess('quiero morir, ya no aguanto el dolor')).to.include({ kind: 'escalate', urgency: 'crisis', language: 'es' });
+    expect(detector.assess('my back hurts y no siento las piernas')).to.include({ kind: 'escalate', language: 'es' });
+  });
+
+  it("knows whose symptom it is: someone else's emergency escalates for them, a relative's fever is no red flag", () => {
+    expect(detector.assess("my husband can't pee since last night")).to.include({ urgency: 'emergency', aboutSomeoneElse: true });
+    expect(outcome(detector.assess('my son has a fever so I need to reschedule'))).to.equal('none');
+    expect(detector.assess('my dad keeps saying we would be better off without him, he would be better off dead')).to.include({ urgency: 'crisis' });
+  });
+
+  it('sets aside past, resolved, lifelong, hypothetical and joking mentions, but keeps the risk words for the no-pitch rule', () => {
+    for (const text of ['had a bladder infection years ago, all fine now', 'a bit leaky since my second baby, no change', 'what if my groin goes numb?', 'I nearly wet myself laughing lol']) {
+      const a = detector.assess(text);
+      expect(a.kind, text).to.equal('clear');
+    }
+    const denied = detector.assess('no bladder problems');
+    expect(denied.kind).to.equal('clear');
+    expect(denied.kind === 'clear' ? denied.riskConcepts : []).to.include('voiding');
   });
 
   it("fires each rule on its own examples from the data file", () => {
-    for (const rule of [...rules.rules, ...rules.clarify]) {
+    for (const rule of rules.rules) {
       for (const example of rule.examples ?? []) {
         const a = detector.assess(example);
-        const ids = a.kind === 'escalate' ? a.flags : a.kind === 'clarify' ? [a.ruleId] : [];
+        const ids = a.kind === 'escalate' ? a.flags : [];
         expect(ids, `${rule.id}: ${example}`).to.include(rule.id);
       }
     }
@@ -158,17 +191,20 @@ describe('loadRedFlagRules', () => {
 
   it('rejects a duplicate rule id, naming the id and the file', () => {
     const message = loadError((d) => { d.rules[1].id = d.rules[0].id; });
-    expect(message).to.match(/red-flags\.json/).and.match(/'bladder-control-loss' field id/).and.match(/duplicate/);
+    expect(message).to.match(/red-flags\.json/).and.match(new RegExp(`'${rules.rules[0].id}' field id`)).and.match(/duplicate/);
   });
 
-  it('rejects a pattern that does not compile, naming the rule and field', () => {
-    const message = loadError((d) => { d.rules[2].patterns[0] = 'bladder (full'; });
-    expect(message).to.match(/rule 'bladder-bowel-sensation-loss' field patterns\[0\]/).and.match(/does not compile/);
+  it('rejects a rule that names an unknown concept, naming the rule and field', () => {
+    const message = loadError((d) => { d.rules[2].all[0] = ['noSuchConcept']; });
+    expect(message).to.match(new RegExp(`rule '${rules.rules[2].id}' field all\\[0\\]`)).and.match(/unknown concept 'noSuchConcept'/);
   });
 
-  it('rejects an unbounded repeat and an unknown term', () => {
-    expect(loadError((d) => { d.rules[0].patterns[1] = 'wet .*myself'; })).to.match(/field patterns\[1\].*unbounded/);
-    expect(loadError((d) => { d.clarify[0].patterns[0] = '<nosuchterm> accident'; })).to.match(/clarify rule 'accident-ambiguous'.*unknown term/);
+  it('rejects a clarify question without its Spanish wording', () => {
+    expect(loadError((d) => { delete d.translations.es.clarify['crisis-check']; })).to.match(/clarify rule 'crisis-check'.*Spanish/);
+  });
+
+  it('lists what a clinician has not reviewed yet', () => {
+    expect(unreviewed(rules)).to.include(`rule '${rules.rules[0].id}'`);
   });
 
   it('rejects missing wording and unknown placeholders, naming the field', () => {

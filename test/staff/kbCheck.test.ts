@@ -19,6 +19,8 @@ describe('npm run kb:check', () => {
     this.timeout(60_000);
     const run = await runStaffTool('kbCheck.ts', [], { FAQ_PATH: 'knowledge/faq.json', RED_FLAGS_PATH: 'knowledge/red-flags.json' });
     expect(run.stdout).to.match(/^0 errors, \d+ warnings?\.$/m);
+    // Every rule and word list carries a review record; until a clinician signs them off, kb:check says so.
+    expect(run.stdout).to.match(/WARNING .*parts of the red-flag rules are not yet reviewed by a clinician.*rule 'saddle-numbness'/);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
   });
 
@@ -31,7 +33,7 @@ describe('npm run kb:check', () => {
     const run = await runStaffTool('kbCheck.ts', [join(folder.path, 'faq.json')]);
     expect(run.code).to.equal(1);
     expect(run.stdout).to.contain(`ERROR    line ${lineContaining(text, '"mobilty"')}: entry "stretching": followUps refers to "mobilty"`);
-    expect(run.stdout).to.match(/^1 error, \d+ warnings\.$/m);
+    expect(run.stdout).to.match(/^1 error, \d+ warnings?\.$/m);
   });
 
   it('exits 0 when there are only warnings', async function () {

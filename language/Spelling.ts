@@ -1,0 +1,103 @@
+/**
+ * Which words are real English, and the closest word of a reader's own vocabulary for one that is not.
+ * A dictionary (Hunspell's en_US word list from `dictionary-en`) only decides whether a word is real:
+ * real words are never changed ("pillow" stays "pillow"). A non-word is corrected to a vocabulary word
+ * within one edit (two for words of eight letters or more), keeping its first letter (or a swap of the
+ * first two), and a message gets at most `maxCorrections` corrections, so slang and names pass through.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Lemmas } from './Lemmas';
+
+const CACHE_LIMIT = 20_000;
+
+/** Hunspell's .dic stems ("walk/DGS" -> "walk"), lower-cased: ~50,000 words, read once. */
+function readDictionary(): ReadonlySet<string> {
+  const dic = join(dirname(require.resolve('dictionary-en')), 'index.dic');
+  const words = new Set<string>();
+  for (const line of readFileSync(dic, 'utf8').split('\n').slice(1)) {
+    const slash = line.indexOf('/');
+    words.add((slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase());
+  }
+  return words;
+}
+
+let dictionary: ReadonlySet<string> | undefined;
+
+export class Spelling {
+  private readonly vocabulary: ReadonlySet<string>;
+  private readonly byLength = new Map<number, string[]>();
+  private readonly corrections = new Map<string, string>();
+
+  constructor(vocabulary: Iterable<string>, private readonly maxCorrections = 4) {
+    dictionary ??= readDictionary();
+    this.vocabulary = new Set(vocabulary);
+    for (const word of this.vocabulary) {
+      if (!/^[a-z]{4,}$/.test(word)) continue;
+      const bucket = this.byLength.get(word.length) ?? [];
+      bucket.push(word);
+      this.byLength.set(word.length, bucket);
+    }
+  }
+
+  /** A real word: in the vocabulary, in the dictionary, or an inflection of a dictionary word. */
+  isKnown(word: string): boolean {
+    if (this.vocabulary.has(word) || (dictionary as ReadonlySet<string>).has(word)) return true;
+    return Lemmas.of(word).some((lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)));
+  }
+
+  /** The words with non-words corrected (at most maxCorrections of them); "nuumb" -> "numb". */
+  correctAll(words: readonly string[]): string[] {
+    let budget = this.maxCorrections;
+    return words.map((word) => {
+      if (budget <= 0 || word.length < 4 || !/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
+      const corrected = this.correct(word);
+      if (corrected !== word) budget--;
+      return corrected;
+    });
+  }
+
+  private correct(word: string): string {
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
+    // Stretched letters were cut to two by the clean-up; one may be the real spelling ("nuumb").
+    const single = word.replace(/([a-z])\1/g, '$1');
+    let best = single !== word && this.isKnown(single) ? single : word;
+    if (best === word) {
+      const limit = word.length >= 8 ? 2 : 1;
+      let bestDistance = limit + 1;
+      for (let length = word.length - limit; length <= word.length + limit; length++) {
+        for (const candidate of this.byLength.get(length) ?? []) {
+          if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
+          // Ties go to the word that ends as the typo does ("blader" -> "bladder", not "blades").
+          const distance = editDistance(word, candidate, limit) + (candidate.at(-1) === word.at(-1) ? 0 : 0.5);
+          if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+        }
+      }
+    }
+    if (this.corrections.size >= CACHE_LIMIT) this.corrections.clear();
+    this.corrections.set(word, best);
+    return best;
+  }
+}
+
+/** Optimal-string-alignment distance, giving up (limit + 1) as soon as a row exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}

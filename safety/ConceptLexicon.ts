@@ -1,0 +1,112 @@
+/**
+ * Finds the reviewed concepts (knowledge/red-flags.json `concepts`) in a message's words. An entry is a
+ * phrase of words, each matched as written or in any inflection of it ("wet myself" finds "wetting
+ * myself"; "feet" does not find "foot", so an entry can insist on a plural); `*` in a phrase
+ * skips up to one word and `**` up to three ("no * control" finds "no bladder control"). Entries are
+ * cleaned like messages, so a reviewer may write "can't" and it finds "cant", "cannot" and "can not".
+ * Work per word is bounded by the entries starting with that word: linear in the message.
+ */
+import type { TextCleanup } from '../language/TextCleanup';
+import type { Word } from './PatientWords';
+
+export interface ConceptMention {
+  readonly concept: string;
+  /** Word indexes [from, to). */
+  readonly from: number;
+  readonly to: number;
+  readonly language: string;
+}
+
+interface Step {
+  /** The word as written in the entry: a message word matches it in that form or as its inflection. */
+  readonly form: string;
+  /** Words that may be skipped before this step. */
+  readonly skip: number;
+}
+
+interface Entry {
+  readonly concept: string;
+  readonly language: string;
+  readonly steps: readonly Step[];
+}
+
+export type ConceptEntries = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
+export class ConceptLexicon {
+  private readonly byFirstForm = new Map<string, Entry[]>();
+  /** Every word an entry uses: the spelling corrector's vocabulary. */
+  readonly vocabulary = new Set<string>();
+
+  /** `concepts`: concept id -> language -> phrases. */
+  constructor(concepts: ConceptEntries, cleanup: TextCleanup) {
+    for (const [concept, byLanguage] of Object.entries(concepts)) {
+      for (const [language, phrases] of Object.entries(byLanguage)) {
+        for (const phrase of phrases) this.add({ concept, language, steps: this.compile(phrase, cleanup) });
+      }
+    }
+  }
+
+  /** Every mention of every concept, in word order (overlaps allowed: each concept is its own reading). */
+  find(words: readonly Word[]): ConceptMention[] {
+    const mentions: ConceptMention[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      seen.clear();
+      for (const form of words[i].forms) {
+        for (const entry of this.byFirstForm.get(form) ?? []) {
+          if (seen.has(entry.concept)) continue;
+          const to = matchFrom(entry.steps, words, i);
+          if (to < 0) continue;
+          seen.add(entry.concept);
+          mentions.push({ concept: entry.concept, from: i, to, language: entry.language });
+        }
+      }
+    }
+    return mentions;
+  }
+
+  private compile(phrase: string, cleanup: TextCleanup): Step[] {
+    const steps: Step[] = [];
+    let skip = 0;
+    for (const word of cleanup.clean(phrase).split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
+      if (/^\*+$/.test(word)) {
+        skip = word.length === 1 ? 1 : 3;
+        continue;
+      }
+      const text = word.replace(/[^a-z0-9]/g, '');
+      if (text === '') continue;
+      this.vocabulary.add(text);
+      steps.push({ form: text, skip });
+      skip = 0;
+    }
+    if (steps.length === 0) throw new Error(`phrase "${phrase}" has no words`);
+    return steps;
+  }
+
+  private add(entry: Entry): void {
+    const list = this.byFirstForm.get(entry.steps[0].form) ?? [];
+    list.push(entry);
+    this.byFirstForm.set(entry.steps[0].form, list);
+  }
+}
+
+/** One past the last word of the entry matched at `start` (same sentence), or -1. */
+function matchFrom(steps: readonly Step[], words: readonly Word[], start: number): number {
+  const sentence = words[start].sentence;
+  const at = (step: Step, i: number): boolean => i < words.length && words[i].sentence === sentence && words[i].forms.includes(step.form);
+  if (!at(steps[0], start)) return -1;
+  let i = start + 1;
+  for (let s = 1; s < steps.length; s++) {
+    const step = steps[s];
+    let found = -1;
+    for (let k = i; k <= i + step.skip; k++) {
+      if (at(step, k)) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    i = found + 1;
+  }
+  return i;
+}

@@ -1,0 +1,203 @@
+/**
+ * One context layer for every rule (in the spirit of NegEx and ConText): given where a rule's concepts
+ * were found, decides whether that is a report that counts. A mention does not count when it is
+ *  - negated: a negation cue shortly before it, with no scope terminator or new subject between, or a
+ *    "fine"-type word shortly after it in its clause ("bladder is fine");
+ *  - historical, resolved, or lifelong and unchanged: a cue in its clause ("years ago", "since birth",
+ *    "no change") or a resolution in its sentence ("cleared up") — unless the rule's history counts
+ *    (a cancer history, a past attempt);
+ *  - hypothetical or general: "what if", "signs of" before it, or "if" in a question, or a question that
+ *    names nobody ("can sciatica cause numbness?");
+ *  - a joke ("lol", "laughing"), or explained by something ordinary in its sentence (a diet, the gym).
+ * Crisis rules are set aside only when negated ("I'm not suicidal"): never as past, hypothetical or a joke.
+ * Hedges ("I think", "maybe") change nothing: a hedged report still counts.
+ * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
+ */
+import type { Sentence, Word } from './PatientWords';
+
+export interface ContextCues {
+  readonly negation: readonly string[];
+  readonly pseudoNegation: readonly string[];
+  readonly negatedAfter: readonly string[];
+  readonly negationWindow: number;
+  readonly terminators: readonly string[];
+  readonly historical: readonly string[];
+  readonly resolved: readonly string[];
+  readonly lifelong: readonly string[];
+  readonly hypothetical: readonly string[];
+  readonly questionStarters: readonly string[];
+  readonly selfWords: readonly string[];
+  readonly otherPeople: readonly string[];
+  readonly humour: readonly string[];
+  readonly reportingQuestions: readonly string[];
+  readonly ordinaryCause: readonly string[];
+}
+
+/** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
+const LOOK_BACK = 25;
+
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+export type Reading = 'counts' | 'negated' | 'historical' | 'hypothetical' | 'joke' | 'explained';
+
+/** Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection. */
+class CueList {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(phrases: readonly string[], clean: (text: string) => string) {
+    for (const phrase of phrases) {
+      const words = clean(phrase).split(/[^a-z0-9]+/).filter((w) => w !== '');
+      if (words.length === 0) continue;
+      const list = this.byFirst.get(words[0]) ?? [];
+      list.push(words);
+      this.byFirst.set(words[0], list);
+    }
+  }
+
+  /** The length of a cue starting at word `i` (within [.., limit)), or 0. */
+  at(words: readonly Word[], i: number, limit = words.length): number {
+    for (const cue of words[i].forms.flatMap((form) => this.byFirst.get(form) ?? [])) {
+      if (i + cue.length <= limit && cue.every((w, k) => words[i + k].forms.includes(w))) return cue.length;
+    }
+    return 0;
+  }
+
+  /** Whether a cue starts anywhere in [from, to). */
+  anyIn(words: readonly Word[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.at(words, i, to) > 0) return true;
+    return false;
+  }
+}
+
+export class ContextLayer {
+  private readonly negation: CueList;
+  private readonly pseudoNegation: CueList;
+  private readonly negatedAfter: CueList;
+  private readonly terminators: CueList;
+  private readonly historical: CueList;
+  private readonly resolved: CueList;
+  private readonly lifelong: CueList;
+  private readonly hypothetical: CueList;
+  private readonly humour: CueList;
+  private readonly reportingQuestions: CueList;
+  private readonly ordinaryCause: CueList;
+  private readonly questionStarters: ReadonlySet<string>;
+  private readonly selfWords: ReadonlySet<string>;
+  private readonly otherPeople: ReadonlySet<string>;
+
+  constructor(private readonly cues: ContextCues, clean: (text: string) => string) {
+    const list = (phrases: readonly string[]) => new CueList(phrases, clean);
+    this.negation = list(cues.negation);
+    this.pseudoNegation = list(cues.pseudoNegation);
+    this.negatedAfter = list(cues.negatedAfter);
+    this.terminators = list(cues.terminators);
+    this.historical = list(cues.historical);
+    this.resolved = list(cues.resolved);
+    this.lifelong = list(cues.lifelong);
+    this.hypothetical = list(cues.hypothetical);
+    this.humour = list(cues.humour);
+    this.reportingQuestions = list(cues.reportingQuestions);
+    this.ordinaryCause = list(cues.ordinaryCause);
+    const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
+    this.questionStarters = words(cues.questionStarters);
+    this.selfWords = words(cues.selfWords);
+    this.otherPeople = words(cues.otherPeople);
+  }
+
+  /** Clause words (terminators) that also start a new clause for the history cues. */
+  get clauseWords(): ReadonlySet<string> {
+    return new Set(this.cues.terminators.filter((t) => !t.includes(' ')));
+  }
+
+  /** `inside`: the words that belong to a concept (a cue among them is part of that concept, not context). */
+  read(words: readonly Word[], sentence: Sentence, span: Span, inside: ReadonlySet<number>, options: { historyCounts: boolean; crisis: boolean }): Reading {
+    if (this.isNegated(words, sentence, span, inside)) return 'negated';
+    if (!options.historyCounts && this.isHistorical(words, sentence, span)) return 'historical';
+    // Thoughts of suicide count however they are put: never set aside as hypothetical, a joke or explained.
+    if (options.crisis) return 'counts';
+    if (this.isHypothetical(words, sentence, span)) return 'hypothetical';
+    const around = { from: Math.max(sentence.from, span.from - LOOK_BACK), to: Math.min(sentence.to, span.to + LOOK_BACK), question: sentence.question };
+    if (this.affirmed(this.humour, words, around) && !this.denied(this.humour, words, around)) return 'joke';
+    if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
+    return 'counts';
+  }
+
+  /** Someone other than the writer, when the nearest person named before the mention is another person. */
+  aboutSomeoneElse(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - 2)].from, span.from - LOOK_BACK);
+    for (let i = span.from - 1; i >= first; i--) {
+      const w = words[i].text;
+      // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
+      if (w === 'he' && /(ado|ido)$/.test(words[i + 1]?.text ?? '')) return false;
+      if (this.otherPeople.has(w)) return true;
+      if (this.selfWords.has(w)) return false;
+    }
+    for (let i = span.from; i < span.to; i++) {
+      if (this.otherPeople.has(words[i].text)) return true;
+    }
+    return false;
+  }
+
+  private isNegated(words: readonly Word[], sentence: Sentence, span: Span, inside: ReadonlySet<number>): boolean {
+    // "legs are not weak": a cue between the concepts.
+    for (let i = span.from; i < span.to; i++) {
+      if (!inside.has(i) && this.negation.at(words, i, span.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+    }
+    const from = Math.max(sentence.from, span.from - this.cues.negationWindow);
+    for (let i = span.from - 1; i >= from; i--) {
+      if (this.terminators.at(words, i, span.from) > 0) return false;
+      if (inside.has(i)) continue;
+      if (i < span.from - 1 && this.selfWords.has(words[i + 1].text) && words[i + 1].clause !== words[i].clause) return false;
+      if (this.negation.at(words, i, span.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+    }
+    // "bladder is fine": a cue after the mention, in its clause.
+    const clause = words[span.to - 1].clause;
+    for (let i = span.to; i < Math.min(sentence.to, span.to + 4) && words[i].clause === clause; i++) {
+      if (this.negatedAfter.at(words, i, sentence.to) > 0) return true;
+    }
+    return false;
+  }
+
+  /** A cue in the sentence that is not itself negated ("not dieting", "not trying to lose weight"). */
+  private affirmed(cues: CueList, words: readonly Word[], sentence: Sentence): boolean {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      if (cues.at(words, i, sentence.to) > 0 && !this.negation.anyIn(words, Math.max(sentence.from, i - 3), i)) return true;
+    }
+    return false;
+  }
+
+  /** A negated cue in the sentence ("not joking"). */
+  private denied(cues: CueList, words: readonly Word[], sentence: Sentence): boolean {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      if (cues.at(words, i, sentence.to) > 0 && this.negation.anyIn(words, Math.max(sentence.from, i - 3), i)) return true;
+    }
+    return false;
+  }
+
+  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+    let from = span.from;
+    while (from > Math.max(sentence.from, span.from - LOOK_BACK) && words[from - 1].clause === words[span.from].clause) from--;
+    let to = span.to;
+    while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
+    if (this.historical.anyIn(words, from, to) || this.lifelong.anyIn(words, from, to)) return true;
+    return this.resolved.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));
+  }
+
+  private isHypothetical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+    const from = Math.max(sentence.from, span.from - 10);
+    if (this.hypothetical.anyIn(words, from, span.from)) return true;
+    // A question clause that names nobody is general ("can sciatica cause numbness down there?"); one that
+    // asks about the writer's own state ("is it normal", "what's going on") is a report, however it is put.
+    let clauseStart = span.from;
+    while (clauseStart > Math.max(sentence.from, span.from - LOOK_BACK) && words[clauseStart - 1].clause === words[span.from].clause) clauseStart--;
+    if (!this.questionStarters.has(words[clauseStart].text)) return false;
+    if (this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK))) return false;
+    for (let i = clauseStart; i < Math.min(sentence.to, span.to + LOOK_BACK) && words[i].clause === words[clauseStart].clause; i++) {
+      if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return false;
+    }
+    return true;
+  }
+}
