@@ -1,7 +1,7 @@
 /**
  * Turns text into matching tokens — for the FAQ matcher only; nothing here is ever shown to a patient.
  *
- *   words(text)      lower case, no diacritics or punctuation, stop words removed (surface words, for typo lookup)
+ *   words(text)      the shared clean-up (cleanText), no punctuation, stop words removed (surface words, for typo lookup)
  *   stem(word)       the lemma (wink-lemmatizer: "lying" → "lie", "feet" → "foot"), then suffix-stripped (stem.ts)
  *   canonical(stems) the reviewed synonym table applied, two-word phrases first
  *   tokens(text)     all three, without typo handling (e.g. to group similar unanswered messages)
@@ -13,13 +13,18 @@
 import { createHash } from 'node:crypto';
 import stopwordsData from './stopwords.json';
 import synonymsData from './synonyms.json';
-import * as lemmatizer from 'wink-lemmatizer';
-import { isEnglishWord } from './EnglishWords';
+import lemmatizer from 'wink-lemmatizer';
+import { Spelling } from '../language/Spelling';
+import { cleanText } from '../language/TextCleanup';
 import { stem } from './stem';
 
 /** Joined, not split, between two letters: "don't" → "dont", "A&E" → "ae". */
 const JOINERS = new Set(["'", '’', '‘', '`', '´', '&']);
 const LEMMA_CACHE_SIZE = 20_000;
+const DOUBLED_LETTER = /([a-z])\1/;
+const DOUBLED_LETTERS = /([a-z])\1/g;
+/** The shared dictionary check with no vocabulary of its own: real English words only. */
+const ENGLISH = new Spelling([]);
 const INFLECTED_VERB = /(ing|ed|s)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
@@ -80,9 +85,13 @@ export class TextNormaliser {
     }
   }
 
-  /** Lower-cased surface words, without diacritics, punctuation or stop words. */
+  /**
+   * Lower-cased surface words, without diacritics, punctuation or stop words, after the clean-up every
+   * patient message gets (language/TextCleanup: look-alike letters, zero-width characters, stretched
+   * letters, texting shorthand); FAQ questions and answers go through the same, so both sides meet.
+   */
   words(text: string): string[] {
-    let plain = text.toLowerCase();
+    let plain = cleanText(text);
     // Diacritics go only when there are any: most text is plain ASCII, and this runs on every answer at load.
     if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(MARKS, '');
     const out: string[] = [];
@@ -94,12 +103,18 @@ export class TextNormaliser {
         word += plain.slice(start, i);
       } else {
         word += plain.slice(start, i);
-        if (word.length > 0 && !this.stopWords.has(word)) out.push(word);
+        if (word.length > 0 && !this.stopWords.has(word) && !this.isStretchedStopWord(word)) out.push(word);
         word = '';
       }
       start = i + 1;
     }
     return out;
+  }
+
+  /** "whaat" (the clean-up leaves two of a stretched letter): a stop word once the doubles go, and no real word as typed. */
+  private isStretchedStopWord(word: string): boolean {
+    if (!DOUBLED_LETTER.test(word)) return false;
+    return this.stopWords.has(word.replace(DOUBLED_LETTERS, '$1')) && !this.isRealWord(word);
   }
 
   stem(word: string): string {
@@ -123,9 +138,9 @@ export class TextNormaliser {
     return lemma;
   }
 
-  /** A real English word as written or as its lemma: typo correction leaves it alone. */
+  /** A real English word (dictionary-en) as written or as a lemma: typo correction leaves it alone. */
   isRealWord(word: string): boolean {
-    return isEnglishWord(word) || isEnglishWord(this.lemma(word));
+    return ENGLISH.isKnown(word);
   }
 
   /** Replaces synonyms (two-word phrases first) by their canonical token; unknown stems pass through. */

@@ -68,6 +68,12 @@ describe('FAQ: patients\' real questions', () => {
     expect(answered(kb.decide('is ibuprofin ok for sciatica'))).to.equal('painkillers');
   });
 
+  it('reads messages after the shared clean-up: look-alike letters, zero-width characters, stretched letters, shorthand', () => {
+    for (const message of ['wh\u0430t is sci\u0430tica', 'what is sci\u200batica', 'whaaaat is sciaaatica', 'wat r the symptoms of sciatica']) {
+      expect(answered(kb.decide(message)), message).to.be.oneOf(['what-is-sciatica', 'symptoms']);
+    }
+  });
+
   it('meets inflected forms through their lemma', () => {
     const tokens = (text: string) => TextNormaliser.default.tokens(text);
     expect(tokens('lying in bed')).to.deep.equal(tokens('lie in bed'));
