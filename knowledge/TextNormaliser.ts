@@ -67,6 +67,9 @@ export class TextNormaliser {
   /** Every stem the synonym table knows, so typo lookup can find "ibuprofin" → "ibuprofen". */
   private readonly vocabulary = new Set<string>();
   private readonly surfaceWords = new Set<string>();
+  /** The last text words() read, and its words. */
+  private lastText: string | undefined;
+  private lastWords: readonly string[] = [];
   /** Word → lemma; bounded, because message words are untrusted input. */
   private readonly lemmas = new Map<string, string>();
 
@@ -90,7 +93,9 @@ export class TextNormaliser {
    * patient message gets (language/TextCleanup: look-alike letters, zero-width characters, stretched
    * letters, texting shorthand); FAQ questions and answers go through the same, so both sides meet.
    */
-  words(text: string): string[] {
+  words(text: string): readonly string[] {
+    // A query reads the same text more than once (scoring, then the out-of-domain check): one clean-up.
+    if (text === this.lastText) return this.lastWords;
     let plain = cleanText(text);
     // Diacritics go only when there are any: most text is plain ASCII, and this runs on every answer at load.
     if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(MARKS, '');
@@ -108,7 +113,9 @@ export class TextNormaliser {
       }
       start = i + 1;
     }
-    return out;
+    this.lastText = text;
+    this.lastWords = Object.freeze(out);
+    return this.lastWords;
   }
 
   /** "whaat" (the clean-up leaves two of a stretched letter): a stop word once the doubles go, and no real word as typed. */
