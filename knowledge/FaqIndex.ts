@@ -50,6 +50,8 @@ export class FaqIndex {
   /** idf of a word used by a single entry: the unit for the floor and for unknown words. */
   readonly maxIdf: number;
   readonly lexicon: Lexicon;
+  /** The questions' words as written (before stemming), each distinct word once: see QuestionWords. */
+  readonly questionWords: QuestionWords;
   private readonly tokenIds = new Map<string, number>();
 
   constructor(
@@ -59,9 +61,9 @@ export class FaqIndex {
   ) {
     // Each distinct word is stemmed and resolved once: at 10,000 entries ~30,000 words, not ~800,000.
     const questionWords = internWords(entries, normaliser);
-    const prose = new Set<string>();
-    for (const entry of entries) for (const word of normaliser.words(`${entry.title ?? ''} ${entry.answer}`)) prose.add(word);
-    this.lexicon = new Lexicon(questionWords, prose, normaliser, options.fuzzy);
+    this.questionWords = questionWords;
+    const proseWords = entries.map((entry) => normaliser.proseWords(`${entry.title ?? ''} ${entry.answer}`.replace(PLACEHOLDER, ' ')));
+    this.lexicon = new Lexicon(questionWords, proseWords.flat(), normaliser, options.fuzzy);
     const resolved = questionWords.words.map((word) => {
       const stem = normaliser.stem(word);
       return this.lexicon.resolve(word, stem)?.stem ?? stem;
@@ -122,9 +124,9 @@ export class FaqIndex {
     const answerUsing: number[] = [];
     const answerStart = new Int32Array(entries.length + 1);
     const answerItems: number[] = [];
-    entries.forEach((entry, e) => {
+    entries.forEach((_, e) => {
       const own = new Set(entryItems.slice(entryStart[e], entryStart[e + 1]));
-      for (const text of new Set(this.proseTokens(`${entry.title ?? ''} ${entry.answer}`))) {
+      for (const text of new Set(this.proseTokens(proseWords[e]))) {
         const t = this.id(text);
         if (own.has(t)) continue;
         own.add(t);
@@ -155,9 +157,9 @@ export class FaqIndex {
     this.questionPostings = this.postings(questionsUsing);
   }
 
-  /** An answer's or title's tokens: stemmed, known spellings, synonyms applied; placeholders left out. */
-  private proseTokens(text: string): string[] {
-    const stems = this.normaliser.words(text.replace(PLACEHOLDER, ' ')).map((word) => {
+  /** An answer's or title's tokens: stemmed, known spellings, synonyms applied. */
+  private proseTokens(words: readonly string[]): string[] {
+    const stems = words.map((word) => {
       const stem = this.normaliser.stem(word);
       return this.lexicon.known(word, stem) ?? stem;
     });
@@ -243,8 +245,8 @@ function internWords(entries: readonly FaqEntry[], normaliser: TextNormaliser): 
   const starts: number[] = [0];
   const items: number[] = [];
   for (const entry of entries) {
-    for (const question of entry.questions) {
-      for (const word of normaliser.words(question)) {
+    for (const questionWords of normaliser.wordsOfEach(entry.questions)) {
+      for (const word of questionWords) {
         let id = ids.get(word);
         if (id === undefined) ids.set(word, (id = words.push(word) - 1));
         items.push(id);

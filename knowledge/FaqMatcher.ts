@@ -29,6 +29,7 @@ import type { ScoredEntry } from './FaqDecision';
 import { FaqIndex, type FlatLists, type QueryToken } from './FaqIndex';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { FuzzyReranker, type RankedEntry } from './FuzzyReranker';
+import type { OutOfDomain } from './OutOfDomain';
 import { TextNormaliser } from './TextNormaliser';
 
 export class FaqMatcher {
@@ -81,6 +82,11 @@ export class FaqMatcher {
     } finally {
       for (const q of known) this.gain[q.token] = 0;
     }
+  }
+
+  /** Which entries' questions use each out-of-domain word (OutOfDomain.coverage), from the words already read. */
+  outOfDomainCoverage(domain: OutOfDomain): Map<string, Set<string>> {
+    return domain.coverage(this.index.questionWords, (q) => this.entries[this.index.questionEntry[q]].id);
   }
 
   /** Question words folded into the word they misspell at build time (stem → stem), for kb:check. */

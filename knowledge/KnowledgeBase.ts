@@ -43,7 +43,7 @@ export class KnowledgeBase {
       .digest('hex')
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
-    this.domainCoverage = domain.coverage(this.entries, normaliser);
+    this.domainCoverage = this.matcher.outOfDomainCoverage(domain);
   }
 
   /** Question words the matcher reads as misspellings of another word (stem → stem): see kb:check. */

@@ -7,7 +7,7 @@
  * a species always counts.
  */
 import domainData from './out-of-domain.json';
-import type { FaqEntry } from './FaqEntry';
+import type { QuestionWords } from './Lexicon';
 import type { TextNormaliser } from './TextNormaliser';
 
 export interface DomainLists {
@@ -35,18 +35,21 @@ export class OutOfDomain {
    * covers it: "a pillow between my knees" is still answered when its best match is the entry that asks
    * it, while "can a cortisone injection help my knee" is not a cortisone question.
    */
-  coverage(entries: readonly FaqEntry[], normaliser: TextNormaliser): Map<string, Set<string>> {
+  coverage(questions: QuestionWords, entryIdOfQuestion: (question: number) => string): Map<string, Set<string>> {
+    // Each distinct question word is looked up once; only the few listed ones are traced to their questions.
+    const listed = questions.words.map((word) => this.listed(word));
     const covered = new Map<string, Set<string>>();
-    for (const entry of entries) {
-      for (const word of entry.questions.flatMap((q) => normaliser.words(q))) {
-        const listed = this.listed(word);
-        if (listed === undefined) continue;
-        if (!covered.has(listed)) covered.set(listed, new Set());
-        covered.get(listed)?.add(entry.id);
+    for (let q = 0; q + 1 < questions.start.length; q++) {
+      for (let j = questions.start[q]; j < questions.start[q + 1]; j++) {
+        const word = listed[questions.items[j]];
+        if (word === undefined) continue;
+        if (!covered.has(word)) covered.set(word, new Set());
+        covered.get(word)?.add(entryIdOfQuestion(q));
       }
     }
     return covered;
   }
+
 
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
