@@ -86,6 +86,11 @@ export class ClinicReplies {
     return { text: this.say(this.wording.didYouMean), purpose: 'prompt', choices };
   }
 
+  /** Another body part, condition or species: the polite "I can only help with sciatica", no booking pitch. */
+  outOfDomain(kb: KnowledgeBase): Reply {
+    return this.topics(this.wording.outOfDomain, kb);
+  }
+
   noAnswer(kb: KnowledgeBase, channelId: string): Reply[] {
     return [this.topics(this.wording.noAnswer, kb), this.bookingOffer(channelId)];
   }

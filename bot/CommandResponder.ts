@@ -37,6 +37,7 @@ export class CommandResponder {
       case 'cancel':
         return outbox.add(replies.text(wording.cancelled));
       case 'startOver':
+        (await this.services.accessors.session.get(context, {})).lastEntryId = undefined;
         return outbox.add(replies.text(wording.startedOver), replies.topics(wording.askAway, kb));
       case 'privacy':
         return outbox.add(replies.text(wording.privacy));

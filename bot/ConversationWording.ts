@@ -18,6 +18,8 @@ export interface ConversationWording {
   readonly askAway: string;
   readonly popularTopics: readonly string[];
   readonly noAnswer: string;
+  /** For a message about another body part, condition or species (knowledge/out-of-domain.json). */
+  readonly outOfDomain: string;
   readonly didYouMean: string;
   readonly noneOfThese: string;
   readonly noneOfTheseReply: string;
@@ -51,7 +53,7 @@ export interface ConversationWording {
 }
 
 const textFields = [
-  'welcome', 'introduction', 'askAway', 'noAnswer', 'didYouMean', 'noneOfThese', 'noneOfTheseReply', 'followUps',
+  'welcome', 'introduction', 'askAway', 'noAnswer', 'outOfDomain', 'didYouMean', 'noneOfThese', 'noneOfTheseReply', 'followUps',
   'bookingOffer', 'bookingDetails', 'bookFirstSession', 'scheduleDiscoveryCall', 'help', 'smsHelp', 'cancelled',
   'startedOver', 'turnError', 'tooFast', 'privacy', 'forgotten', 'forgottenExceptLogs', 'offerSafetyCheck', 'safetyCheckChoice', 'notUnderstood',
 ] as const;

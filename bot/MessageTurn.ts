@@ -108,12 +108,13 @@ export class MessageTurn {
 
   private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
     const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
-    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, tap.entryId);
+    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, session, tap.entryId);
     if (tap && 'command' in tap) return this.commands.run(context, dc, tap.command);
     // A yes / no tap with no question waiting (an old button) is read as the words on it.
     const caps = capabilitiesFor(context.activity.channelId);
     const intent = this.services.router.route(text, caps.carrierOptOutWords);
-    await this.handleIntent(context, session, dc, intent, text.slice(0, this.services.config.maxTextLength));
+    // The whole text: the FAQ finds the question in it before applying the length cap (MAX_TEXT_LENGTH).
+    await this.handleIntent(context, session, dc, intent, text);
   }
 
   private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {

@@ -28,6 +28,8 @@ export interface SessionState {
   safetyCheckOffered?: boolean;
   /** ISO time of the last message, to greet an SMS patient as new after a long silence. */
   lastMessageAt?: string;
+  /** The FAQ entry answered last, so a short follow-up ("and how long does it last?") is read with it. An id, never the patient's text. */
+  lastEntryId?: string;
 }
 
 /** Notes that the patient wrote; true for the conversation's first message, which is what kb:stats counts. */

@@ -33,6 +33,7 @@ export interface BotConfig {
   readonly bookingUtm: boolean;
   readonly clinicPhone: string;
   readonly clinicHours: string;
+  readonly clinicAddress: string;
   readonly emergencyNumber: string;
   readonly urgentCareAdvice: string;
   readonly crisisLine: string;
@@ -63,7 +64,7 @@ export interface BotConfig {
   readonly unansweredLinkKey: string;
   readonly unansweredPath: string;
 
-  /** Longest message text passed to matching; red-flag detection always sees the full text. */
+  /** The FAQ matcher's one length cap (FaqMatcherOptions.maxMessageLength), applied after it has found the question; red-flag detection always sees the full text. */
   readonly maxTextLength: number;
   readonly maxBodyBytes: number;
   readonly turnsPerMinutePerConversation: number;
@@ -248,6 +249,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     bookingUtm: flag(env, 'BOOKING_UTM', true),
     clinicPhone: phone(env, 'CLINIC_PHONE', '+1 555 010 2030'),
     clinicHours: text(env, 'CLINIC_HOURS', 'Monday to Friday, 8am to 6pm'),
+    clinicAddress: text(env, 'CLINIC_ADDRESS', '1 Example Street, Springfield'),
     emergencyNumber: phone(env, 'EMERGENCY_NUMBER', '911'),
     urgentCareAdvice: text(env, 'URGENT_CARE_ADVICE', 'contact your doctor today or visit an urgent care clinic'),
     crisisLine: phone(env, 'CRISIS_LINE', '988'),

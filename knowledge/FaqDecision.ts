@@ -10,4 +10,9 @@ export interface ScoredEntry {
 export type FaqDecision =
   | { readonly kind: 'answer'; readonly entry: FaqEntry; readonly candidates: readonly ScoredEntry[] }
   | { readonly kind: 'didYouMean'; readonly suggestions: readonly FaqEntry[]; readonly candidates: readonly ScoredEntry[] }
-  | { readonly kind: 'none'; readonly candidates: readonly ScoredEntry[] };
+  | {
+      readonly kind: 'none';
+      readonly candidates: readonly ScoredEntry[];
+      /** The other body part, condition or species the message is about (OutOfDomain), when that is why. */
+      readonly outOfDomain?: string;
+    };

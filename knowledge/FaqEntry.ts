@@ -10,6 +10,8 @@ export interface FaqEntry {
   readonly answer: string;
   readonly followUps?: readonly string[];
   readonly offerBooking?: boolean;
+  /** The article or named public guideline (NHS, NICE, AAOS…) the answer is based on, for clinical review. */
+  readonly source?: string;
 }
 
 export interface FaqDocument {

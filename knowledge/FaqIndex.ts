@@ -12,6 +12,9 @@ import type { FaqMatcherOptions } from './FaqMatcherOptions';
 import { Lexicon, type QuestionWords } from './Lexicon';
 import { TextNormaliser } from './TextNormaliser';
 
+/** {practitionerName}-style placeholders in answers: filled from configuration, not words. */
+const PLACEHOLDER = /\{\w+\}/g;
+
 /** One distinct word of a message: `token` is -1 when the knowledge base has never seen it. */
 export interface QueryToken {
   readonly token: number;
@@ -42,9 +45,13 @@ export class FaqIndex {
   readonly questionPostings: FlatLists;
   /** Per entry, the distinct tokens of all its questions together. */
   readonly entryTokens: FlatLists;
+  /** Per entry, the distinct tokens of its answer and title that none of its questions use. */
+  readonly answerTokens: FlatLists;
   /** idf of a word used by a single entry: the unit for the floor and for unknown words. */
   readonly maxIdf: number;
   readonly lexicon: Lexicon;
+  /** The questions' words as written (before stemming), each distinct word once: see QuestionWords. */
+  readonly questionWords: QuestionWords;
   private readonly tokenIds = new Map<string, number>();
 
   constructor(
@@ -54,9 +61,9 @@ export class FaqIndex {
   ) {
     // Each distinct word is stemmed and resolved once: at 10,000 entries ~30,000 words, not ~800,000.
     const questionWords = internWords(entries, normaliser);
-    const prose = new Set<string>();
-    for (const entry of entries) for (const word of normaliser.words(`${entry.title ?? ''} ${entry.answer}`)) prose.add(word);
-    this.lexicon = new Lexicon(questionWords, prose, normaliser, options.fuzzy);
+    this.questionWords = questionWords;
+    const proseWords = entries.map((entry) => normaliser.proseWords(`${entry.title ?? ''} ${entry.answer}`.replace(PLACEHOLDER, ' ')));
+    this.lexicon = new Lexicon(questionWords, proseWords.flat(), normaliser, options.fuzzy);
     const resolved = questionWords.words.map((word) => {
       const stem = normaliser.stem(word);
       return this.lexicon.resolve(word, stem)?.stem ?? stem;
@@ -111,13 +118,35 @@ export class FaqIndex {
     this.questionTokens = { start: questionStart, items: Int32Array.from(questionItems) };
     this.entryTokens = { start: entryStart, items: Int32Array.from(entryItems) };
 
+    // Words of an entry's answer and title that none of its questions use: known words (not evidence
+    // against the match), scored at answerWordWeight in the entry's whole-entry part only.
+    const questionTokenCount = entriesUsing.length;
+    const answerUsing: number[] = [];
+    const answerStart = new Int32Array(entries.length + 1);
+    const answerItems: number[] = [];
+    entries.forEach((_, e) => {
+      const own = new Set(entryItems.slice(entryStart[e], entryStart[e + 1]));
+      for (const text of new Set(this.proseTokens(proseWords[e]))) {
+        const t = this.id(text);
+        if (own.has(t)) continue;
+        own.add(t);
+        while (answerUsing.length <= t) answerUsing.push(0);
+        answerUsing[t]++;
+        answerItems.push(t);
+      }
+      answerStart[e + 1] = answerItems.length;
+    });
+    this.answerTokens = { start: answerStart, items: Int32Array.from(answerItems) };
+
     // BM25's idf over entries (a word in one entry weighs the most), plus a floor so that a word every
     // entry shares ("sciatica") still says the message is on topic instead of weighing nothing.
     const count = entries.length;
     this.maxIdf = Math.log(1 + (count - 0.5) / 1.5);
     const floor = options.idfFloor * this.maxIdf;
     const weak = this.weakTokens();
-    this.weight = Float64Array.from(entriesUsing, (df, t) => {
+    // A word only answers use is weighed by how many answers use it.
+    this.weight = Float64Array.from({ length: this.tokenIds.size }, (_, t) => {
+      const df = t < questionTokenCount && entriesUsing[t] > 0 ? entriesUsing[t] : (answerUsing[t] ?? 1);
       const idf = floor + Math.log(1 + (count - df + 0.5) / (df + 0.5));
       return idf * (weak[t] ? options.weakWordWeight : 1);
     });
@@ -128,11 +157,36 @@ export class FaqIndex {
     this.questionPostings = this.postings(questionsUsing);
   }
 
-  /** The message's distinct tokens, typos corrected where a known word is close enough. */
+  /** An answer's or title's tokens: stemmed, known spellings, synonyms applied. */
+  private proseTokens(words: readonly string[]): string[] {
+    const stems = words.map((word) => {
+      const stem = this.normaliser.stem(word);
+      return this.lexicon.known(word, stem) ?? stem;
+    });
+    return this.normaliser.canonical(stems);
+  }
+
+  /**
+   * The message's distinct tokens, typos corrected where a known word is close enough. A story's details
+   * (TextNormaliser.isNeutral, names) are left out unless a question uses them ("how many weeks") —
+   * but only when the message says something else of substance: "how old are you" must not become "how".
+   */
   analyse(message: string): QueryToken[] {
+    const names = this.normaliser.names(message);
+    const words = this.normaliser.words(message);
+    const neutral = words.map((word) => {
+      const known = this.lexicon.known(word, this.normaliser.stem(word));
+      return (known === undefined || !this.lexicon.inQuestions(known)) && (this.normaliser.isNeutral(word) || names.has(word));
+    });
+    const withoutDetails = this.tokensOf(words.filter((_, i) => !neutral[i]));
+    const substance = this.maxIdf * this.options.idfFloor * 2;
+    return neutral.includes(true) && !withoutDetails.some((t) => t.weight > substance) ? this.tokensOf(words) : withoutDetails;
+  }
+
+  private tokensOf(words: readonly string[]): QueryToken[] {
     const stems: string[] = [];
     const qualities: number[] = [];
-    for (const word of this.normaliser.words(message.slice(0, this.options.maxMessageLength))) {
+    for (const word of words) {
       const exact = this.normaliser.stem(word);
       const resolved = this.lexicon.resolve(word, exact);
       stems.push(resolved?.stem ?? exact);
@@ -191,8 +245,8 @@ function internWords(entries: readonly FaqEntry[], normaliser: TextNormaliser): 
   const starts: number[] = [0];
   const items: number[] = [];
   for (const entry of entries) {
-    for (const question of entry.questions) {
-      for (const word of normaliser.words(question)) {
+    for (const questionWords of normaliser.wordsOfEach(entry.questions)) {
+      for (const word of questionWords) {
         let id = ids.get(word);
         if (id === undefined) ids.set(word, (id = words.push(word) - 1));
         items.push(id);

@@ -29,6 +29,7 @@ import type { ScoredEntry } from './FaqDecision';
 import { FaqIndex, type FlatLists, type QueryToken } from './FaqIndex';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { FuzzyReranker, type RankedEntry } from './FuzzyReranker';
+import type { OutOfDomain } from './OutOfDomain';
 import { TextNormaliser } from './TextNormaliser';
 
 export class FaqMatcher {
@@ -83,8 +84,30 @@ export class FaqMatcher {
     }
   }
 
+  /** Which entries' questions use each out-of-domain word (OutOfDomain.coverage), from the words already read. */
+  outOfDomainCoverage(domain: OutOfDomain): Map<string, Set<string>> {
+    return domain.coverage(this.index.questionWords, (q) => this.entries[this.index.questionEntry[q]].id);
+  }
+
+  /** Question words folded into the word they misspell at build time (stem → stem), for kb:check. */
+  get typoFolds(): ReadonlyMap<string, string> {
+    return this.index.lexicon.folds;
+  }
+
+  /**
+   * Whether the message names a topic of its own that entry `entry` does not use: a content word (at
+   * least `share` of the rarest word's weight) found in none of its questions, answer or title.
+   */
+  namesOtherTopic(message: string, entry: number, share: number): boolean {
+    const own = new Set<number>();
+    for (const { start, items } of [this.index.entryTokens, this.index.answerTokens]) {
+      for (let j = start[entry]; j < start[entry + 1]; j++) own.add(items[j]);
+    }
+    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !own.has(q.token));
+  }
+
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
-    const { entryTokens, questionEntry } = this.index;
+    const { entryTokens, answerTokens, questionEntry } = this.index;
     const b = this.options.entryBagWeight;
     // questionScore = matched / (w(Q)^a × w(D)^(1 − a)) = key × w(Q)^−a: one power per query, not per question.
     const scale = queryWeight ** -this.options.messageCoverageExponent;
@@ -101,7 +124,7 @@ export class FaqMatcher {
     for (const entry of touched) {
       const key = this.bestKey[entry];
       if (key < floor) continue;
-      const bag = this.matched(entryTokens, entry) / queryWeight;
+      const bag = (this.matched(entryTokens, entry) + this.options.answerWordWeight * this.matched(answerTokens, entry)) / queryWeight;
       insertTop(top, { entry, score: Math.min(1, (1 - b) * key * scale + b * bag) }, limit);
     }
     for (const entry of touched) this.bestKey[entry] = 0;

@@ -4,12 +4,17 @@
  * so the matcher's index is built exactly once per version.
  */
 import { createHash } from 'node:crypto';
-import type { FaqDecision } from './FaqDecision';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import { decideFromCandidates } from './decideFromCandidates';
 import { FaqMatcher } from './FaqMatcher';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
+import { OutOfDomain } from './OutOfDomain';
+import { questionFocus } from './QuestionFocus';
 import { TextNormaliser } from './TextNormaliser';
+
+/** A content word weighs at least this share of the rarest word's weight (everyday and common words weigh less). */
+const TOPIC_WORD_SHARE = 0.6;
 
 export class KnowledgeBase {
   readonly entries: readonly FaqEntry[];
@@ -20,12 +25,15 @@ export class KnowledgeBase {
   readonly version: string;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly matcher: FaqMatcher;
+  /** Out-of-domain words some questions use, and the entries using them (OutOfDomain.coverage). */
+  private readonly domainCoverage: ReadonlyMap<string, ReadonlySet<string>>;
 
   /** Expects validated entries: use parseKnowledgeBase / loadKnowledgeBase, which check them first. */
   constructor(
     entries: readonly FaqEntry[],
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
-    normaliser: TextNormaliser = TextNormaliser.default,
+    private readonly normaliser: TextNormaliser = TextNormaliser.default,
+    private readonly domain: OutOfDomain = OutOfDomain.default,
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
@@ -35,6 +43,18 @@ export class KnowledgeBase {
       .digest('hex')
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
+    this.domainCoverage = this.matcher.outOfDomainCoverage(domain);
+  }
+
+  /** Question words the matcher reads as misspellings of another word (stem → stem): see kb:check. */
+  get typoFolds(): ReadonlyMap<string, string> {
+    return this.matcher.typoFolds;
+  }
+
+  /** Whether `message` names a topic (a content word) that entry `id` never mentions: see FollowUp. */
+  namesOtherTopic(message: string, id: string): boolean {
+    const index = this.entries.findIndex((e) => e.id === id);
+    return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
   }
 
   entry(id: string): FaqEntry | undefined {
@@ -47,7 +67,14 @@ export class KnowledgeBase {
    */
   decide(message: string): FaqDecision {
     const { options } = this;
-    const candidates = this.matcher.match(message.slice(0, options.maxMessageLength), options.maxCandidates);
+    const cap = options.maxMessageLength;
+    const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
+    const focus = questionFocus(message);
+    const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
+    const outOfDomain = this.domain.find((focus ?? message).slice(0, cap), this.normaliser);
+    if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
+      return { kind: 'none', candidates, outOfDomain };
+    }
     return decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
   }
 
@@ -56,6 +83,13 @@ export class KnowledgeBase {
     if (entry === undefined) throw new Error(`matcher returned unknown entry id "${id}"`);
     return entry;
   }
+}
+
+/** Each entry's better score of the two readings (whole message, its question), best first. */
+function bestOfBoth(a: readonly ScoredEntry[], b: readonly ScoredEntry[], limit: number): ScoredEntry[] {
+  const best = new Map<string, number>();
+  for (const { id, score } of [...a, ...b]) best.set(id, Math.max(score, best.get(id) ?? 0));
+  return [...best].map(([id, score]) => ({ id, score })).sort((x, y) => y.score - x.score).slice(0, limit);
 }
 
 /** Copies before freezing, so the caller's objects are left as they were. */

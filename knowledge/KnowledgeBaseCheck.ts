@@ -2,11 +2,13 @@
  * The full check behind `npm run kb:check`: everything the loader refuses (reused from
  * parseKnowledgeBase, so the check and the running bot never disagree), then what the loader lets
  * through but patients would notice — long answers, broken links, unknown {placeholders}, the same
- * question twice, questions the bot answers with another entry. Every finding carries a line number.
+ * question twice, questions the bot answers with another entry, entries without a source, near-identical
+ * questions in two entries, words an entry has only misspelt. Every finding carries a line number.
  */
 import type { CheckFinding } from './CheckFinding';
 import { byLine } from './CheckFinding';
 import { checkAnswer } from './checkAnswer';
+import { misspeltOnly, missingSources, nearIdenticalQuestions } from './checkEntryContent';
 import { duplicateQuestions, selfRetrieval } from './checkQuestions';
 import { jsonValueLines, parseJsonText } from './jsonLocations';
 import type { KnowledgeBase } from './KnowledgeBase';
@@ -49,6 +51,11 @@ export function checkKnowledgeBaseText(
   });
   const questionLine = (e: number, q: number) => lines.get(`/entries/${e}/questions/${q}`);
   findings.push(...duplicateQuestions(kb, questionLine), ...selfRetrieval(kb, questionLine));
+  findings.push(
+    ...missingSources(kb, (e, field) => lines.get(`/entries/${e}/${field}`)),
+    ...nearIdenticalQuestions(kb, questionLine),
+    ...misspeltOnly(kb, questionLine),
+  );
   return { findings: findings.sort(byLine), knowledgeBase: kb };
 }
 

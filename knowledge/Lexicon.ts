@@ -7,6 +7,8 @@
  *   two edits from when that word is in the synonym table or is used by at least twice as many questions
  *   — unless the word also appears in the answers' proofread prose, which makes it a real word.
  * - At query time an unknown word is looked up among all known surface words and stems (FuzzyVocabulary).
+ * - Either way, a real English word (or one whose lemma is real) is never taken for a typo: "pillow" is
+ *   not "pill", "siting" is not "sitting".
  */
 import { FuzzyVocabulary, type FuzzyOptions } from './FuzzyVocabulary';
 import type { TextNormaliser } from './TextNormaliser';
@@ -36,12 +38,15 @@ export class Lexicon {
   private readonly fuzzy: FuzzyVocabulary;
   /** Folds applied at build time, for reports and tests ("symtom" → "symptom"). */
   readonly folds = new Map<string, string>();
+  /** Real English words (EnglishWords) are never corrected into other words, at build time or query time. */
+  private readonly isRealWord: (word: string) => boolean;
 
   /**
    * `questions`: the questions' words. `properWords`: words staff wrote in answers and titles, which are
    * proofread prose — a question word that also appears there is a real word, never a typo to fold.
    */
   constructor(questions: QuestionWords, properWords: Iterable<string>, normaliser: TextNormaliser, options: FuzzyOptions) {
+    this.isRealWord = (word) => normaliser.isRealWord(word);
     for (const word of normaliser.knownWords()) {
       const stem = normaliser.stem(word);
       this.stems.set(word, stem).set(stem, stem);
@@ -76,10 +81,21 @@ export class Lexicon {
     this.foldTypos();
   }
 
+  /** The stem a word stands for when the knowledge base knows it as written (no typo correction). */
+  known(word: string, stem: string): string | undefined {
+    return this.stems.get(word) ?? this.stems.get(stem);
+  }
+
+  /** Whether some question uses this (known) stem. */
+  inQuestions(stem: string): boolean {
+    return (this.counts.get(stem) ?? 0) > 0;
+  }
+
   /** The stem a message word stands for, typo-corrected if need be; undefined for a word never seen. */
   resolve(word: string, stem: string): ResolvedWord | undefined {
-    const known = this.stems.get(word) ?? this.stems.get(stem);
+    const known = this.known(word, stem);
     if (known !== undefined) return { stem: known, edits: 0 };
+    if (this.isRealWord(word)) return undefined;
     const hit = this.fuzzy.lookup(word) ?? this.fuzzy.lookup(stem);
     return hit === undefined ? undefined : { stem: this.stems.get(hit.word) ?? hit.word, edits: hit.distance };
   }
@@ -94,6 +110,7 @@ export class Lexicon {
     for (const [stem, count] of this.counts) {
       if (this.synonymStems.has(stem) || this.properStems.has(stem)) continue;
       for (const form of surfaces.get(stem) ?? []) {
+        if (this.isRealWord(form)) continue;
         const hit = this.fuzzy.lookup(form, false);
         const target = hit === undefined ? undefined : this.stems.get(hit.word);
         if (target === undefined || target === stem) continue;

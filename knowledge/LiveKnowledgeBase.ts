@@ -15,15 +15,23 @@ import type { Logger } from '../config/logger';
 import type { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
+import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { parseKnowledgeBase } from './loadKnowledgeBase';
 import { watchFileChanges, type FileWatch, type FileWatchOptions } from './watchFileChanges';
 
 export interface LiveKnowledgeBaseOptions extends FileWatchOptions {
   /** Quiet time after the last file event before reloading: one save can be several writes. */
   readonly debounceMs: number;
+  /** Matching options for every version loaded (the message length cap comes from MAX_TEXT_LENGTH). */
+  readonly matcher: FaqMatcherOptions;
 }
 
-export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({ debounceMs: 250, pollIntervalMs: 1000, watchFolder: true });
+export const DEFAULT_LIVE_OPTIONS: LiveKnowledgeBaseOptions = Object.freeze({
+  debounceMs: 250,
+  pollIntervalMs: 1000,
+  watchFolder: true,
+  matcher: DEFAULT_FAQ_MATCHER_OPTIONS,
+});
 
 type ReloadLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
@@ -51,7 +59,7 @@ export class LiveKnowledgeBase {
     });
     try {
       const text = readText(path);
-      this.kb = parseKnowledgeBase(text, path);
+      this.kb = parseKnowledgeBase(text, path, options.matcher);
       this.servedDigest = digest(text);
     } catch (err) {
       this.watch.stop();
@@ -94,7 +102,7 @@ export class LiveKnowledgeBase {
     }
     if (next === this.refusedDigest) return;
     try {
-      const kb = parseKnowledgeBase(text, this.path);
+      const kb = parseKnowledgeBase(text, this.path, this.options.matcher);
       const previous = this.kb.version;
       this.kb = kb; // the one assignment that makes the edit live
       this.servedDigest = next;

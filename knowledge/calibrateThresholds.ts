@@ -38,6 +38,8 @@ const MARGINS = [0, 0.01, 0.02, 0.03, 0.05];
 export interface ScoredMessage {
   readonly expected: string | null;
   readonly candidates: readonly ScoredEntry[];
+  /** Out of domain (OutOfDomain): "none" whatever the thresholds. */
+  readonly outOfDomain?: boolean;
 }
 type Scored = ScoredMessage;
 
@@ -80,7 +82,10 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
  */
 function score(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Scored[] {
   const anyBar = new KnowledgeBase(kb.entries, { ...kb.options, answerThreshold: Number.POSITIVE_INFINITY, answerMargin: 0, suggestThreshold: 0 });
-  return messages.map((m) => ({ expected: m.expected, candidates: anyBar.decide(m.text).candidates }));
+  return messages.map((m) => {
+    const decision = anyBar.decide(m.text);
+    return { expected: m.expected, candidates: decision.candidates, outOfDomain: decision.kind === 'none' && decision.outOfDomain !== undefined };
+  });
 }
 
 function best(scored: readonly Scored[], rule: DecisionThresholds): ThresholdChoice {
@@ -110,7 +115,7 @@ function measure(scored: readonly Scored[], at: ThresholdChoice, rule: DecisionT
   let outOfScope = 0;
   let rejected = 0;
   for (const s of scored) {
-    const decision = decideFromCandidates(s.candidates, thresholds, entryOf);
+    const decision = s.outOfDomain ? ({ kind: 'none' } as const) : decideFromCandidates(s.candidates, thresholds, entryOf);
     if (s.expected === null) {
       outOfScope++;
       if (decision.kind === 'none') rejected++;
@@ -120,4 +125,94 @@ function measure(scored: readonly Scored[], at: ThresholdChoice, rule: DecisionT
     }
   }
   return { ...at, accuracy: inScope === 0 ? 0 : right / inScope, rejection: outOfScope === 0 ? 0 : rejected / outOfScope };
+}
+
+/**
+ * The "did you mean" floor, below the answer bar: chosen on a random half, measured on the other. A
+ * patient who gets "did you mean" sees the bot's own best 2–3 candidates as taps; that helps when the
+ * right entry is among them and costs a tap when it is not, and an out-of-scope message offered
+ * sciatica topics is a small annoyance too. The floor maximises (right offers − wrong offers − offers
+ * to out-of-scope messages); answers are unchanged by it, so accuracy and rejection ("no FAQ answer")
+ * are too.
+ */
+export interface SuggestFloorEstimate {
+  /** Mean over the halvings, on the held-out half: shares of in-scope messages with no direct answer. */
+  readonly offeredRight: number;
+  readonly offeredWrong: number;
+  /** Share of out-of-scope messages that got a "did you mean". */
+  readonly outOfScopeOffered: number;
+  readonly floorRange: readonly [number, number];
+  readonly halvings: number;
+}
+
+const FLOORS = Array.from({ length: 31 }, (_, i) => 0.2 + i * 0.01);
+
+export function splitHalfSuggestFloor(kb: KnowledgeBase, messages: readonly LabelledMessage[], halvings = 200, seed = 1): SuggestFloorEstimate {
+  const scored = score(kb, messages);
+  const random = seededRandom(seed);
+  const sums = { offeredRight: 0, offeredWrong: 0, outOfScopeOffered: 0 };
+  let low = Infinity;
+  let high = -Infinity;
+  for (let h = 0; h < halvings; h++) {
+    const inHalf = new Set(scored.filter(() => random() < 0.5));
+    const floor = bestFloor([...inHalf], kb.options);
+    const result = offers(scored.filter((s) => !inHalf.has(s)), { ...kb.options, suggestThreshold: floor });
+    sums.offeredRight += result.offeredRight;
+    sums.offeredWrong += result.offeredWrong;
+    sums.outOfScopeOffered += result.outOfScopeOffered;
+    low = Math.min(low, floor);
+    high = Math.max(high, floor);
+  }
+  return {
+    offeredRight: sums.offeredRight / halvings,
+    offeredWrong: sums.offeredWrong / halvings,
+    outOfScopeOffered: sums.outOfScopeOffered / halvings,
+    floorRange: [low, high],
+    halvings,
+  };
+}
+
+/** The floor a whole labelled set would choose (what FaqMatcherOptions.suggestThreshold is set from). */
+export function calibrateSuggestFloor(kb: KnowledgeBase, messages: readonly LabelledMessage[]): number {
+  return bestFloor(score(kb, messages), kb.options);
+}
+
+function bestFloor(scored: readonly Scored[], rule: DecisionThresholds): number {
+  let best = rule.answerThreshold;
+  let bestGain = -Infinity;
+  for (const floor of FLOORS.filter((f) => f <= rule.answerThreshold)) {
+    const { right, wrong, outOfScope } = offerCounts(scored, { ...rule, suggestThreshold: floor });
+    const gain = right - wrong - outOfScope;
+    if (gain > bestGain || (gain === bestGain && floor > best)) [best, bestGain] = [floor, gain];
+  }
+  return best;
+}
+
+function offers(scored: readonly Scored[], rule: DecisionThresholds): Pick<SuggestFloorEstimate, 'offeredRight' | 'offeredWrong' | 'outOfScopeOffered'> {
+  const { right, wrong, outOfScope, unanswered, outOfScopeTotal } = offerCounts(scored, rule);
+  return { offeredRight: ratio(right, unanswered), offeredWrong: ratio(wrong, unanswered), outOfScopeOffered: ratio(outOfScope, outOfScopeTotal) };
+}
+
+function offerCounts(scored: readonly Scored[], rule: DecisionThresholds) {
+  const entryOf = (id: string): FaqEntry => ({ id, questions: [], answer: '' });
+  let right = 0;
+  let wrong = 0;
+  let outOfScope = 0;
+  let unanswered = 0;
+  let outOfScopeTotal = 0;
+  for (const s of scored) {
+    if (s.expected === null) outOfScopeTotal++;
+    if (s.outOfDomain) continue;
+    const decision = decideFromCandidates(s.candidates, rule, entryOf);
+    if (s.expected !== null && decision.kind !== 'answer') unanswered++;
+    if (decision.kind !== 'didYouMean') continue;
+    if (s.expected === null) outOfScope++;
+    else if (decision.suggestions.some((e) => e.id === s.expected)) right++;
+    else wrong++;
+  }
+  return { right, wrong, outOfScope, unanswered, outOfScopeTotal };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
 }

@@ -41,12 +41,20 @@ export interface Evaluation {
   readonly rejected: number;
   /** Messages answered with the wrong entry, or answered at all when out of scope. */
   readonly confusions: readonly Confusion[];
+  /** In-scope messages answered with another entry (worse than no answer). */
+  readonly wrongAnswers: number;
+  /** In-scope messages whose expected entry is among the first 3 candidates, whatever was decided. */
+  readonly inTop3: number;
   /** answeredCorrectly / inScope: a did-you-mean does not count as right. */
   readonly top1Accuracy: number;
   /** rejected / outOfScope. */
   readonly outOfScopeRejection: number;
   /** didYouMean / inScope. */
   readonly didYouMeanRate: number;
+  /** wrongAnswers / inScope. */
+  readonly wrongAnswerRate: number;
+  /** inTop3 / inScope. */
+  readonly top3Accuracy: number;
 }
 
 export function evaluateKnowledgeBase(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Evaluation {
@@ -64,6 +72,8 @@ export function evaluateKnowledgeBase(kb: KnowledgeBase, messages: readonly Labe
       : [],
   );
   const answeredCorrectly = inScope.filter((r) => r.right).length;
+  const wrongAnswers = inScope.filter((r) => r.decision.kind === 'answer' && !r.right).length;
+  const inTop3 = inScope.filter((r) => r.decision.candidates.slice(0, 3).some((c) => c.id === r.message.expected)).length;
   const rejected = outOfScope.filter((r) => r.right).length;
   return {
     results,
@@ -76,9 +86,13 @@ export function evaluateKnowledgeBase(kb: KnowledgeBase, messages: readonly Labe
     outOfScope: outOfScope.length,
     rejected,
     confusions,
+    wrongAnswers,
+    inTop3,
     top1Accuracy: ratio(answeredCorrectly, inScope.length),
     outOfScopeRejection: ratio(rejected, outOfScope.length),
     didYouMeanRate: ratio(suggested.length, inScope.length),
+    wrongAnswerRate: ratio(wrongAnswers, inScope.length),
+    top3Accuracy: ratio(inTop3, inScope.length),
   };
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FaqDocument } from './FaqEntry';
 import { rawHtmlProblem } from './checkAnswer';
+import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { parseJsonText } from './jsonLocations';
@@ -26,7 +27,7 @@ export function loadKnowledgeBase(path: string): KnowledgeBase {
   return parseKnowledgeBase(text, path);
 }
 
-export function parseKnowledgeBase(jsonText: string, sourceName: string): KnowledgeBase {
+export function parseKnowledgeBase(jsonText: string, sourceName: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {
   const parsed = parseJsonText(jsonText);
   if ('problem' in parsed) throw new KnowledgeBaseError(M.notJson(sourceName, parsed.problem), sourceName);
   const doc = parsed.value;
@@ -50,7 +51,7 @@ export function parseKnowledgeBase(jsonText: string, sourceName: string): Knowle
       throw new KnowledgeBaseError(M.unknownFollowUp(sourceName, entry.id, missing), sourceName, entry.id, 'followUps');
     }
   }
-  return new KnowledgeBase(entries);
+  return new KnowledgeBase(entries, options);
 }
 
 /** Turns ajv's first error ("/entries/3/questions/1 must match pattern") into a sentence for staff. */

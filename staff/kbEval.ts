@@ -3,10 +3,13 @@
  * top-1 accuracy, out-of-scope rejection, did-you-mean rate, and each confusion (asked → answered,
  * expected). `--faq file` evaluates another FAQ file; `--compare file` shows a second FAQ file (say,
  * the version before your edit) side by side, with the confusions the edit fixed or introduced.
+ * `--split-half` adds how well the answer bar generalises (recalibrated on random halves).
  */
 import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
-import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation } from '../knowledge/evaluateKnowledgeBase';
+import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
+import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
+import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { reportText } from './reportText';
 import { option } from './usageOptions';
@@ -29,9 +32,11 @@ function main(args: readonly string[]): void {
   console.log(before ? `\n${''.padEnd(26)}${comparePath}  →  ${faqPath}` : `FAQ: ${faqPath}\n`);
   const rows: [string, (e: Evaluation) => string][] = [
     ['top-1 accuracy', (e) => `${pct(e.top1Accuracy)} (${e.answeredCorrectly}/${e.inScope})`],
+    ['top-3 candidates', (e) => `${pct(e.top3Accuracy)} (${e.inTop3}/${e.inScope} with the right entry among the first 3)`],
+    ['wrong answers', (e) => `${pct(e.wrongAnswerRate)} (${e.wrongAnswers}/${e.inScope} in scope answered with another entry)`],
     ['out-of-scope rejection', (e) => `${pct(e.outOfScopeRejection)} (${e.rejected}/${e.outOfScope})`],
     ['did-you-mean rate', (e) => `${pct(e.didYouMeanRate)} (${e.didYouMean}/${e.inScope}, right entry offered in ${e.suggestedCorrectly})`],
-    ['wrong answers', (e) => String(e.confusions.length)],
+    ['all confusions', (e) => String(e.confusions.length)],
   ];
   for (const [label, value] of rows) console.log(`  ${label.padEnd(24)}${before ? `${value(before)}  →  ` : ''}${value(after)}`);
 
@@ -43,6 +48,28 @@ function main(args: readonly string[]): void {
   }
   const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
   console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
+  if (args.includes('--split-half')) printSplitHalf(loadKnowledgeBase(faqPath), messages);
+}
+
+/**
+ * How well the answer bar generalises: recalibrated on random halves of the labelled set and scored on
+ * the other halves, for the matcher as shipped and for its token scorer alone (no fuse.js re-ranking).
+ * A few seconds of work, so only on request (it used to run inside the test suite).
+ */
+function printSplitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[]): void {
+  const estimate = splitHalf(kb, messages);
+  console.log(
+    `\nSplit-half estimate (answer bar recalibrated on a random half, scored on the other, ${estimate.halvings}×): ` +
+      `accuracy ${pct(estimate.accuracy)}, rejection ${pct(estimate.rejection)}, ` +
+      `bar chosen in ${estimate.thresholdRange.map((t) => t.toFixed(2)).join('–')}`,
+  );
+  const tokensOnly = new KnowledgeBase(kb.entries, { ...kb.options, rerankWeight: 0 });
+  const bar = calibrateThresholds(tokensOnly, messages);
+  const halves = splitHalf(tokensOnly, messages);
+  console.log(
+    `Token scorer alone (no fuse.js re-ranking), at its own best bar ${bar.answerThreshold.toFixed(2)}: ` +
+      `accuracy ${pct(bar.accuracy)}, rejection ${pct(bar.rejection)}; split-half ${pct(halves.accuracy)} / ${pct(halves.rejection)}`,
+  );
 }
 
 function printConfusions(title: string, confusions: readonly Confusion[]): void {

@@ -24,11 +24,12 @@ describe('graceful shutdown', function () {
     const patient = new ChannelConversation(bot.url, 'msteams');
     await patient.say('hello');
     const writesBefore = storage.writes;
-    storage.writeDelayMs = 400; // keeps the next turn in flight while we close
+    const held = storage.holdWrites(); // keeps the next turn in flight, at its save, while we close
 
     const inFlight = patient.say('check my symptoms');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await held.started;
     const closing = bot.close();
+    held.release();
     const turn = await inFlight;
     await closing;
 

@@ -40,6 +40,16 @@ describe('evaluateKnowledgeBase', () => {
     ]);
   });
 
+  it('reports wrong answers (worse than none) and whether the right entry was among the first 3 candidates', () => {
+    const scored = (kind: 'answer' | 'none', ids: string[]): FaqDecision => {
+      const candidates = ids.map((id, i) => ({ id, score: 0.9 - i / 10 }));
+      return kind === 'answer' ? { kind, entry: entry(ids[0]), candidates } : { kind, candidates };
+    };
+    const kb = scripted({ a: scored('answer', ['y', 'z', 'x']), b: scored('none', ['y', 'x']), c: scored('answer', ['x']), d: scored('answer', ['y', 'z', 'w', 'x']) });
+    const result = evaluateKnowledgeBase(kb, ['a', 'b', 'c', 'd'].map((text) => ({ text, expected: 'x' })));
+    expect(result).to.deep.include({ inScope: 4, answeredCorrectly: 1, wrongAnswers: 2, inTop3: 3, wrongAnswerRate: 0.5, top3Accuracy: 0.75 });
+  });
+
   it('reads a labelled JSONL set and names the line of a malformed one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'labelled-'));
     try {
@@ -56,11 +66,13 @@ describe('evaluateKnowledgeBase', () => {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'kb-eval-'));
     try {
-      // The booking entry's own cost questions are taken out of both, so the edit is what adds one.
+      // The booking entry's own cost questions (and the answer's word "prices", which the matcher also
+      // reads) are taken out of both, so the edit is what adds one.
       const withoutCostQuestions = () => {
         const doc = fixtureDoc();
         const booking = entryOf(doc, 'booking');
         booking.questions = booking.questions.filter((question) => !/cost|price|expensive|fee/i.test(question));
+        booking.answer = booking.answer.replace(/Prices[^.]*\./, '');
         return doc;
       };
       const before = withoutCostQuestions();

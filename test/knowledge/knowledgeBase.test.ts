@@ -99,7 +99,7 @@ describe('KnowledgeBase', () => {
   const kb = loadKnowledgeBase(FAQ_PATH);
 
   it('accepts the real faq.json against its schema', () => {
-    expect(kb.entries.length).to.equal(24);
+    expect(kb.entries.length).to.equal(30);
     expect(kb.entry('stretching')?.title).to.equal('Stretching');
     expect(kb.entry('no-such-entry')).to.equal(undefined);
   });

@@ -16,11 +16,12 @@ import { TEST_SETTINGS } from '../support/testBot';
 import { waitUntil } from '../knowledge/waitUntil';
 import { REPO_ROOT } from './runStaffTool';
 
-const PRICES = {
-  id: 'prices',
-  title: 'Prices',
-  questions: ['what are your prices', 'how much do you charge', 'price list', 'cost of treatment', 'is the discovery call free of charge'],
-  answer: 'Each session type shows its price on the booking page before you confirm, and the discovery call is free. For payment questions call {clinicPhone}.',
+// Prices are in the booking entry's answer now; insurance is still a topic the FAQ lacks.
+const INSURANCE = {
+  id: 'insurance',
+  title: 'Insurance',
+  questions: ['do you take health insurance', 'can i claim on my insurance', 'insurance', 'is treatment covered by my insurer', 'do you accept insurance'],
+  answer: 'We give you a receipt your insurer can use for a claim; check your policy before you book. For payment questions call {clinicPhone}.',
   followUps: ['booking'],
 };
 
@@ -50,26 +51,26 @@ describe('editing the FAQ while the bot is running', function () {
 
   it('records the question, serves the new entry after a save, ignores a broken save, and keeps red flags out', async () => {
     const patient = new ChannelConversation(bot!.url, 'webchat');
-    const before = await patient.say('what are your prices? call me on 07700 900123');
-    expect(before.text).to.not.contain('booking page');
+    const before = await patient.say('do you take health insurance? call me on 07700 900123');
+    expect(before.text).to.not.contain('your insurer');
     await new ChannelConversation(bot!.url, 'webchat').say('i havent been able to pee since last night even though i feel like i need to');
 
     const doc = JSON.parse(readFileSync(faqPath(), 'utf8')) as { entries: unknown[] };
-    save({ ...doc, entries: [...doc.entries, PRICES] });
+    save({ ...doc, entries: [...doc.entries, INSURANCE] });
     const savedAt = Date.now();
     await waitUntil(() => logs.some((line) => line.msg?.startsWith('FAQ reloaded')), 2000, 'the edit to be reloaded');
     console.log(`      edit live on the running server after ${Date.now() - savedAt} ms`);
-    expect((await patient.say('what are your prices')).text).to.contain('booking page');
+    expect((await patient.say('do you take health insurance')).text).to.contain('your insurer');
 
-    writeFileSync(faqPath(), '{ "entries": [ { "id": "prices", ');
+    writeFileSync(faqPath(), '{ "entries": [ { "id": "insurance", ');
     await waitUntil(() => logs.some((line) => line.msg?.startsWith('FAQ edit refused')), 2000, 'the broken save to be refused');
-    expect((await patient.say('how much do you charge')).text).to.contain('booking page');
+    expect((await patient.say('can i claim on my insurance')).text).to.contain('your insurer');
 
     await bot!.close();
     bot = undefined;
     const log = new FileUsageLog(join(dir, 'unanswered'));
     const unanswered = (await log.read('unanswered', '2000-01-01')).map((line) => JSON.parse(line) as { text: string; channel: string });
-    expect(unanswered.map(({ text, channel }) => ({ text, channel }))).to.deep.equal([{ text: 'what are your prices? call me on [phone]', channel: 'webchat' }]);
+    expect(unanswered.map(({ text, channel }) => ({ text, channel }))).to.deep.equal([{ text: 'do you take health insurance? call me on [phone]', channel: 'webchat' }]);
     const counts = (await log.read('counts', '2000-01-01')).map((line) => (JSON.parse(line) as { event: string }).event);
     expect(counts).to.include.members(['unanswered', 'escalated', 'answered']);
     expect(JSON.stringify(counts)).to.not.match(/pee|07700/);

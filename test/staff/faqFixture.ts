@@ -13,6 +13,7 @@ export interface FixtureEntry {
   answer: string;
   followUps?: string[];
   offerBooking?: boolean;
+  source?: string;
 }
 
 export interface FixtureDoc {

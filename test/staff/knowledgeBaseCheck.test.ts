@@ -54,7 +54,9 @@ describe('kb:check findings', () => {
     }
 
     it('a comma after the last item (a trailing comma)', () => {
-      const { where, printed: found } = mistake('"offerBooking": false\n', '"offerBooking": false,\n', ',');
+      // An entry's last field is its source.
+      const last = `"source": ${JSON.stringify(fixtureDoc().entries[0].source)}\n`;
+      const { where, printed: found } = mistake(last, last.replace('\n', ',\n'), ',');
       expect(found).to.equal(`${where}there is a comma after the last item before this "}": remove the comma`);
     });
 
@@ -205,5 +207,29 @@ describe('kb:check findings', () => {
     expect(formatFinding(finding)).to.equal(
       'ERROR    line 10: entry "stretching": the question "stretching" is answered with entry "painkillers" instead: reword it so it is clearly about this entry, or move it to "painkillers"',
     );
+  });
+
+  it('warns about an entry with no source a clinician can review', () => {
+    const doc = fixtureDoc();
+    delete (entryOf(doc, 'stretching') as { source?: string }).source;
+    const { text, findings } = check(doc);
+    expect(printed(findings, 'warning', /no "source"/)).to.contain(`line ${lineContaining(text, '"id": "stretching"')}: entry "stretching": no "source"`);
+  });
+
+  it('warns about near-identical questions in two entries', () => {
+    const doc = fixtureDoc();
+    entryOf(doc, 'painkillers').questions.push('Sciatica: how long does it last?');
+    const { text, findings } = check(doc);
+    // Reported where it appears the second time in the file (healing-time comes after painkillers).
+    expect(printed(findings, 'warning', /says the same as/)).to.contain(
+      `line ${lineContaining(text, '"how long does sciatica last"')}: entry "healing-time": the question "how long does sciatica last" says the same as "Sciatica: how long does it last?" in entry "painkillers"`,
+    );
+  });
+
+  it('warns about a word an entry has only misspelt', () => {
+    const doc = fixtureDoc();
+    entryOf(doc, 'healing-time').questions.push('does ibuprofin make it heal faster');
+    const { text, findings } = check(doc);
+    expect(printed(findings, 'warning', /"ibuprofin" appears only misspelt/)).to.contain(`line ${lineContaining(text, 'does ibuprofin make it heal faster')}: entry "healing-time"`);
   });
 });

@@ -33,12 +33,33 @@ export class FaultyStorage implements Storage {
     };
   }
 
+  private writesHeld?: { started: () => void; released: Promise<void> };
+
+  /** The next writes wait until `release` is called; `started` resolves when the first of them begins (a turn in flight). */
+  holdWrites(): { started: Promise<void>; release: () => void } {
+    let started = () => undefined as void;
+    let release = () => undefined as void;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    this.writesHeld = { started, released: new Promise<void>((resolve) => (release = resolve)) };
+    return {
+      started: begun,
+      release: () => {
+        this.writesHeld = undefined;
+        release();
+      },
+    };
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     await this.readsHeld;
     return this.inner.read(keys);
   }
 
   async write(changes: StoreItems): Promise<void> {
+    if (this.writesHeld) {
+      this.writesHeld.started();
+      await this.writesHeld.released;
+    }
     if (this.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     const fault = this.faults.shift();
     if (fault === 'conflict') throw new StorageConflictError();

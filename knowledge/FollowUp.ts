@@ -1,0 +1,38 @@
+/**
+ * Short follow-ups read with the previous topic (as QnA Maker's multi-turn prompts and Rasa's context
+ * do): after an answer about cortisone injections, "how long does it last?" is about the injection, not
+ * about healing time; "what about piriformis?" and "is that the same for stenosis?" switch topic.
+ *
+ * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
+ * follow-up (short, and opening with "and", "what about", "is that"… or leaning on "it" / "that") is
+ * read on its own first: when that answers with another entry AND the message names a topic of its own
+ * (a content word the previous entry never uses: "piriformis", "mri", "drive"), it switches, so context
+ * never sticks. Otherwise it is read after the previous entry's first question, and that reading decides
+ * when it answers. Measured on test/data/faq-twoturn-dev.jsonl (44 exchanges, 14 switching topic).
+ */
+import type { FaqDecision } from './FaqDecision';
+import type { KnowledgeBase } from './KnowledgeBase';
+
+/** Longest message still read as a follow-up, in words. */
+const MAX_FOLLOW_UP_WORDS = 9;
+/** Openings of a message that continues the conversation rather than starting a new question. */
+const OPENING = /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+/** Words that lean on what was said before. */
+const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
+
+/** The decision for `message`, read with the entry answered just before when it is a follow-up. */
+export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
+  const alone = kb.decide(message);
+  const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
+  if (previous === undefined || !isFollowUpShaped(message)) return alone;
+  if (alone.kind === 'answer' && alone.entry.id !== previous.id && kb.namesOtherTopic(message, previous.id)) return alone;
+  const inContext = kb.decide(`${previous.questions[0]} ${message}`);
+  return inContext.kind === 'answer' || alone.kind !== 'answer' ? inContext : alone;
+}
+
+function isFollowUpShaped(message: string): boolean {
+  const text = message.toLowerCase().trim();
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
+}
+

@@ -1,0 +1,77 @@
+/**
+ * Whether a message is about something no FAQ entry covers: another body part, condition or species
+ * (knowledge/out-of-domain.json, reviewed by a clinician). Matching scores only lower a message for
+ * words the FAQ has never seen, so "can a cortisone injection help my knee" scored as a cortisone
+ * question; this decides before scoring. A body part or condition counts only when the message names
+ * nothing on the sciatic nerve's path ("pain from my buttock to my knee" stays a sciatica question);
+ * a species always counts.
+ */
+import domainData from './out-of-domain.json';
+import type { QuestionWords } from './Lexicon';
+import type { TextNormaliser } from './TextNormaliser';
+
+export interface DomainLists {
+  readonly bodyParts: readonly string[];
+  readonly conditions: readonly string[];
+  readonly species: readonly string[];
+  readonly sciaticaWords: readonly string[];
+}
+
+export class OutOfDomain {
+  static readonly default = new OutOfDomain(domainData);
+
+  private readonly elsewhere: ReadonlySet<string>;
+  private readonly species: ReadonlySet<string>;
+  private readonly sciatica: ReadonlySet<string>;
+
+  constructor(lists: DomainLists) {
+    this.elsewhere = new Set([...lists.bodyParts, ...lists.conditions]);
+    this.species = new Set(lists.species);
+    this.sciatica = new Set(lists.sciaticaWords);
+  }
+
+  /**
+   * For each listed word some FAQ question uses, the entries using it. Out of domain means no entry
+   * covers it: "a pillow between my knees" is still answered when its best match is the entry that asks
+   * it, while "can a cortisone injection help my knee" is not a cortisone question.
+   */
+  coverage(questions: QuestionWords, entryIdOfQuestion: (question: number) => string): Map<string, Set<string>> {
+    // Each distinct question word is looked up once; only the few listed ones are traced to their questions.
+    const listed = questions.words.map((word) => this.listed(word));
+    const covered = new Map<string, Set<string>>();
+    for (let q = 0; q + 1 < questions.start.length; q++) {
+      for (let j = questions.start[q]; j < questions.start[q + 1]; j++) {
+        const word = listed[questions.items[j]];
+        if (word === undefined) continue;
+        if (!covered.has(word)) covered.set(word, new Set());
+        covered.get(word)?.add(entryIdOfQuestion(q));
+      }
+    }
+    return covered;
+  }
+
+
+  /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
+  find(text: string, normaliser: TextNormaliser): string | undefined {
+    let other: string | undefined;
+    let onThePath = false;
+    for (const word of normaliser.words(text)) {
+      const one = singular(word);
+      if (this.species.has(word) || this.species.has(one)) return this.species.has(word) ? word : one;
+      onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
+    }
+    return onThePath ? undefined : other;
+  }
+
+  /** The listed form of a word (species, body part or condition), or undefined. */
+  private listed(word: string): string | undefined {
+    const one = singular(word);
+    return [word, one].find((w) => this.species.has(w) || this.elsewhere.has(w));
+  }
+}
+
+/** "knees" → "knee", "teeth" stays (listed as is), "migraines" → "migraine". */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
