@@ -93,14 +93,13 @@ export class ConceptLexicon {
 /** One past the last word of the entry matched at `start` (same sentence), or -1. */
 function matchFrom(steps: readonly Step[], words: readonly Word[], start: number): number {
   const sentence = words[start].sentence;
-  const at = (step: Step, i: number): boolean => i < words.length && words[i].sentence === sentence && words[i].forms.includes(step.form);
-  if (!at(steps[0], start)) return -1;
+  if (!matchesAt(steps[0], words, start, sentence)) return -1;
   let i = start + 1;
   for (let s = 1; s < steps.length; s++) {
     const step = steps[s];
     let found = -1;
     for (let k = i; k <= i + step.skip; k++) {
-      if (at(step, k)) {
+      if (matchesAt(step, words, k, sentence)) {
         found = k;
         break;
       }
@@ -109,4 +108,9 @@ function matchFrom(steps: readonly Step[], words: readonly Word[], start: number
     i = found + 1;
   }
   return i;
+}
+
+/** A plain function, not a closure: this runs for every word of every message. */
+function matchesAt(step: Step, words: readonly Word[], i: number, sentence: number): boolean {
+  return i < words.length && words[i].sentence === sentence && words[i].forms.includes(step.form);
 }

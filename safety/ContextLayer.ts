@@ -63,8 +63,11 @@ class CueList {
 
   /** The length of a cue starting at word `i` (within [.., limit)), or 0. */
   at(words: readonly Word[], i: number, limit = words.length): number {
-    for (const cue of words[i].forms.flatMap((form) => this.byFirst.get(form) ?? [])) {
-      if (i + cue.length <= limit && cue.every((w, k) => words[i + k].forms.includes(w) && words[i + k].clause === words[i].clause)) return cue.length;
+    // Plain loops: this runs for every word around every mention.
+    for (const form of words[i].forms) {
+      const cues = this.byFirst.get(form);
+      if (cues === undefined) continue;
+      for (const cue of cues) if (i + cue.length <= limit && cueAt(cue, words, i)) return cue.length;
     }
     return 0;
   }
@@ -74,6 +77,14 @@ class CueList {
     for (let i = from; i < to; i++) if (this.at(words, i, to) > 0) return true;
     return false;
   }
+}
+
+function cueAt(cue: readonly string[], words: readonly Word[], i: number): boolean {
+  for (let k = 0; k < cue.length; k++) {
+    const word = words[i + k];
+    if (word.clause !== words[i].clause || !word.forms.includes(cue[k])) return false;
+  }
+  return true;
 }
 
 export class ContextLayer {
