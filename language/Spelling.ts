@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { editDistance } from './editDistance';
 import { Lemmas } from './Lemmas';
 
 const CACHE_LIMIT = 20_000;
@@ -94,25 +95,4 @@ export class Spelling {
     this.corrections.set(word, best);
     return best;
   }
-}
-
-/** Optimal-string-alignment distance, giving up (limit + 1) as soon as a row exceeds `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length];
 }
