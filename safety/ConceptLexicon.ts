@@ -30,7 +30,10 @@ interface Entry {
   readonly steps: readonly Step[];
 }
 
-export type ConceptEntries = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+/** A concept's phrases per language, as the rules file has them. */
+export type ConceptEntries = Readonly<Record<string, { readonly en: readonly string[]; readonly es?: readonly string[] }>>;
+
+const LANGUAGES = ['en', 'es'] as const;
 
 export class ConceptLexicon {
   private readonly byFirstForm = new Map<string, Entry[]>();
@@ -40,8 +43,8 @@ export class ConceptLexicon {
   /** `concepts`: concept id -> language -> phrases. */
   constructor(concepts: ConceptEntries, cleanup: TextCleanup) {
     for (const [concept, byLanguage] of Object.entries(concepts)) {
-      for (const [language, phrases] of Object.entries(byLanguage)) {
-        for (const phrase of phrases) this.add({ concept, language, steps: this.compile(phrase, cleanup) });
+      for (const language of LANGUAGES) {
+        for (const phrase of byLanguage[language] ?? []) this.add({ concept, language, steps: this.compile(phrase, cleanup) });
       }
     }
   }

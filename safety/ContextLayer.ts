@@ -210,16 +210,18 @@ export class ContextLayer {
 
   /** A cue in the sentence that is not itself negated ("not dieting", "not trying to lose weight"). */
   private affirmed(cues: CueList, words: readonly Word[], sentence: Sentence): boolean {
-    for (let i = sentence.from; i < sentence.to; i++) {
-      if (cues.at(words, i, sentence.to) > 0 && !this.negation.anyIn(words, Math.max(sentence.from, i - 3), i)) return true;
-    }
-    return false;
+    return this.cueIn(cues, words, sentence, false);
   }
 
   /** A negated cue in the sentence ("not joking"). */
   private denied(cues: CueList, words: readonly Word[], sentence: Sentence): boolean {
+    return this.cueIn(cues, words, sentence, true);
+  }
+
+  /** Whether a cue stands in the sentence with (or without) a negation up to three words before it. */
+  private cueIn(cues: CueList, words: readonly Word[], sentence: Sentence, negated: boolean): boolean {
     for (let i = sentence.from; i < sentence.to; i++) {
-      if (cues.at(words, i, sentence.to) > 0 && this.negation.anyIn(words, Math.max(sentence.from, i - 3), i)) return true;
+      if (cues.at(words, i, sentence.to) > 0 && this.negation.anyIn(words, Math.max(sentence.from, i - 3), i) === negated) return true;
     }
     return false;
   }

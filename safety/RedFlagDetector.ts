@@ -39,10 +39,7 @@ export class RedFlagDetector {
 
   constructor(private readonly rules: RedFlagRules, private readonly cleanup: TextCleanup = TextCleanup.default) {
     const clean = (text: string) => cleanup.clean(text);
-    this.lexicon = new ConceptLexicon(
-      Object.fromEntries(Object.entries(rules.concepts).map(([id, c]) => [id, { en: c.en, ...(c.es ? { es: c.es } : {}) }])),
-      cleanup,
-    );
+    this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.context = new ContextLayer(rules.context, clean);
     this.clauseWords = this.context.clauseWords;
     this.spelling = new Spelling(this.lexicon.vocabulary);
