@@ -34,7 +34,7 @@ export class RedFlagDetector {
   private readonly context: ContextLayer;
   private readonly spelling: Spelling;
   private readonly clauseWords: ReadonlySet<string>;
-  /** The concepts of the clarify rules: a message with one never gets a sales pitch. */
+  /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
 
   constructor(private readonly rules: RedFlagRules, private readonly cleanup: TextCleanup = TextCleanup.default) {
@@ -43,7 +43,8 @@ export class RedFlagDetector {
     this.context = new ContextLayer(rules.context, clean);
     this.clauseWords = this.context.clauseWords;
     this.spelling = new Spelling(this.lexicon.vocabulary);
-    this.riskConcepts = new Set(rules.clarify.flatMap((rule) => rule.all.flat()));
+    const signs = Object.entries(rules.concepts).filter(([, concept]) => concept.warningSign).map(([id]) => id);
+    this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
   }
 
   assess(message: string): SafetyAssessment {

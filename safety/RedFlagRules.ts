@@ -24,6 +24,8 @@ export interface Concept {
   readonly es?: readonly string[];
   /** Concepts whose longer phrases this one gives way to ("legs" inside "between my legs"). */
   readonly yieldsTo?: readonly string[];
+  /** A symptom that is on its own a possible warning sign (not a modifier word such as "took" or "will"). */
+  readonly warningSign?: boolean;
 }
 
 /**

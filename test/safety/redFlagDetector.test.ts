@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
-import type { SafetyAssessment } from '../../safety/SafetyAssessment';
+import { carriesRisk, type SafetyAssessment } from '../../safety/SafetyAssessment';
 
 const KNOWLEDGE = join(__dirname, '../../knowledge');
 const DATA = join(__dirname, '../data');
@@ -135,6 +135,19 @@ describe('RedFlagDetector', () => {
     const denied = detector.assess('no bladder problems');
     expect(denied.kind).to.equal('clear');
     expect(denied.kind === 'clear' ? denied.riskConcepts : []).to.include('voiding');
+  });
+
+  it('keeps a warning sign that no rule completes as a risk word, so no sales pitch follows it', () => {
+    // Not a clarify concept and no rule fires: only the data's warningSign flag keeps the pitch away.
+    const cases: Array<[string, string]> = [['what is cauda equina', 'namedEmergency'], ['my sister has a fever', 'fever'], ['no chest pain at all', 'chestPain']];
+    for (const [text, concept] of cases) {
+      const a = detector.assess(text);
+      expect(a.kind, text).to.equal('clear');
+      expect(a.kind === 'clear' ? a.riskConcepts : [], text).to.include(concept);
+      expect(carriesRisk(a), text).to.equal(true);
+    }
+    const ordinary = detector.assess('how long does sciatica take to heal');
+    expect(carriesRisk(ordinary)).to.equal(false);
   });
 
   it("fires each rule on its own examples from the data file", () => {
