@@ -28,6 +28,17 @@ const TOKEN = /[a-z0-9]+|[.!?;\n]|[,()\u2013\u2014:]|(?<=\s)-(?=\s)/g;
 const SENTENCE_END = /^[.!?;\n]$/;
 /** Longer words are cut: no real word is, and it bounds the work per word. */
 const MAX_WORD = 40;
+/**
+ * A year before this one also reads as the form "pastyear", so one history cue ("in pastyear") covers every
+ * date a patient gives ("in 2019") without a cue per year that goes stale.
+ */
+const PAST_YEAR = 'pastyear';
+const THIS_YEAR = new Date().getUTCFullYear();
+
+function formsOf(text: string): readonly string[] {
+  if (/^(19|20)[0-9]{2}$/.test(text) && Number(text) < THIS_YEAR) return [text, PAST_YEAR];
+  return Lemmas.of(text);
+}
 
 export class PatientWords {
   readonly words: Word[] = [];
@@ -60,7 +71,7 @@ export class PatientWords {
       // A correction may split a run-together word in two ("hang myself").
       for (const text of corrected[i].split(' ')) {
         if (clauseWords.has(text)) clause++;
-        this.words.push({ text, forms: Lemmas.of(text), sentence: this.sentences.length, clause });
+        this.words.push({ text, forms: formsOf(text), sentence: this.sentences.length, clause });
       }
       if (endsAfter[i] !== '' || i === corrected.length - 1) {
         this.sentences.push({ from, to: this.words.length, question: endsAfter[i] === '?' });

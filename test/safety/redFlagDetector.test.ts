@@ -90,6 +90,13 @@ describe('RedFlagDetector', () => {
     for (const text of texts) it(`"${text}" -> ${expected}`, () => expectOutcome(text, expected));
   }
 
+  it('asks no bladder question when a bladder word means something else ("go to a doctor", "range of motion")', () => {
+    for (const text of ['do i need to go to a doctor for sciatica', 'i have lost range of motion in my lower back']) {
+      expect(outcome(detector.assess(text)), text).to.equal('none');
+    }
+    expect(outcome(detector.assess('I need to go to the loo all the time but nothing comes out'))).to.equal('emergency');
+  });
+
   it('asks the question about the risk concept it found, from the data file', () => {
     for (const [text, id] of [['I had an accident this morning', 'bladder-bowel-check'], ["I can't take it anymore", 'crisis-check'], ['my leg feels weird and heavy', 'leg-weakness-check']]) {
       const question = rules.clarify.find((c) => c.id === id)?.question;
@@ -124,11 +131,16 @@ describe('RedFlagDetector', () => {
   it("knows whose symptom it is: someone else's emergency escalates for them, a relative's fever is no red flag", () => {
     expect(detector.assess("my husband can't pee since last night")).to.include({ urgency: 'emergency', aboutSomeoneElse: true });
     expect(outcome(detector.assess('my son has a fever so I need to reschedule'))).to.equal('none');
+    // Everyday words for the people (and pets) a patient cares for, not just the formal ones.
+    for (const text of ['my toddler has a fever', 'our dog has a fever, can I come in later?', 'hubby has a temperature so I have to cancel']) {
+      expect(outcome(detector.assess(text)), text).to.equal('none');
+    }
     expect(detector.assess('my dad keeps saying we would be better off without him, he would be better off dead')).to.include({ urgency: 'crisis' });
   });
 
   it('sets aside past, resolved, lifelong, hypothetical and joking mentions, but keeps the risk words for the no-pitch rule', () => {
-    for (const text of ['had a bladder infection years ago, all fine now', 'a bit leaky since my second baby, no change', 'what if my groin goes numb?', 'I nearly wet myself laughing lol']) {
+    const dated = ['I had a blood clot in my leg in 2019', 'back in 2021 I had a DVT', 'my brother ended up in hospital with cauda equina, what should I watch for?'];
+    for (const text of ['had a bladder infection years ago, all fine now', 'a bit leaky since my second baby, no change', 'what if my groin goes numb?', 'I nearly wet myself laughing lol', ...dated]) {
       const a = detector.assess(text);
       expect(a.kind, text).to.equal('clear');
     }
