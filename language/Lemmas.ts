@@ -18,4 +18,9 @@ export const Lemmas = {
     }
     return forms;
   },
+
+  /** A word's adjective lemma ("youngest" -> "young"): only for deciding whether a word is real. */
+  adjective(word: string): string {
+    return winkLemmatizer.adjective(word);
+  },
 };

@@ -44,7 +44,7 @@ export class Spelling {
   /** A real word: in the vocabulary, in the dictionary, or an inflection of a dictionary word. */
   isKnown(word: string): boolean {
     if (this.vocabulary.has(word) || (dictionary as ReadonlySet<string>).has(word)) return true;
-    return Lemmas.of(word).some((lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)));
+    return [...Lemmas.of(word), Lemmas.adjective(word)].some((lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)));
   }
 
   /**

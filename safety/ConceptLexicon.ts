@@ -49,19 +49,27 @@ export class ConceptLexicon {
     }
   }
 
-  /** Every mention of every concept, in word order (overlaps allowed: each concept is its own reading). */
+  /**
+   * Every mention of every concept, in word order (overlaps allowed: each concept is its own reading).
+   * Where several entries of one concept start at a word, the longest counts ("no puede hablar bien" over
+   * "no puede hablar"), so the context layer reads the words after the whole phrase.
+   */
   find(words: readonly Word[]): ConceptMention[] {
     const mentions: ConceptMention[] = [];
-    const seen = new Set<string>();
+    /** Concept -> index in `mentions` of its mention starting at the current word. */
+    const atThisWord = new Map<string, number>();
     for (let i = 0; i < words.length; i++) {
-      seen.clear();
+      atThisWord.clear();
       for (const form of words[i].forms) {
         for (const entry of this.byFirstForm.get(form) ?? []) {
-          if (seen.has(entry.concept)) continue;
           const to = matchFrom(entry.steps, words, i);
           if (to < 0) continue;
-          seen.add(entry.concept);
-          mentions.push({ concept: entry.concept, from: i, to, language: entry.language });
+          const earlier = atThisWord.get(entry.concept);
+          const mention = { concept: entry.concept, from: i, to, language: entry.language };
+          if (earlier === undefined) {
+            atThisWord.set(entry.concept, mentions.length);
+            mentions.push(mention);
+          } else if (to > mentions[earlier].to) mentions[earlier] = mention;
         }
       }
     }

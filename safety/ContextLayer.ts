@@ -47,17 +47,38 @@ export interface Span {
 
 export type Reading = 'counts' | 'negated' | 'historical' | 'hypothetical' | 'joke' | 'explained';
 
-/** Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection, within one clause. */
+/** One word of a cue, and how many message words may be skipped before it ("after ** hike"). */
+interface CueWord {
+  readonly form: string;
+  readonly skip: number;
+}
+
+/**
+ * Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection,
+ * within one clause. As in the concept lists, `*` skips up to one word and `**` up to three.
+ */
 class CueList {
-  private readonly byFirst = new Map<string, string[][]>();
+  private readonly byFirst = new Map<string, CueWord[][]>();
+  /** Every word a cue uses, so the spelling corrector never turns one into another word ("doms"). */
+  readonly vocabulary = new Set<string>();
 
   constructor(phrases: readonly string[], clean: (text: string) => string) {
     for (const phrase of phrases) {
-      const words = clean(phrase).split(/[^a-z0-9]+/).filter((w) => w !== '');
-      if (words.length === 0) continue;
-      const list = this.byFirst.get(words[0]) ?? [];
-      list.push(words);
-      this.byFirst.set(words[0], list);
+      const cue: CueWord[] = [];
+      let skip = 0;
+      for (const word of clean(phrase).split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
+        if (/^\*+$/.test(word)) {
+          skip = word.length === 1 ? 1 : 3;
+          continue;
+        }
+        cue.push({ form: word, skip });
+        this.vocabulary.add(word);
+        skip = 0;
+      }
+      if (cue.length === 0) continue;
+      const list = this.byFirst.get(cue[0].form) ?? [];
+      list.push(cue);
+      this.byFirst.set(cue[0].form, list);
     }
   }
 
@@ -67,24 +88,41 @@ class CueList {
     for (const form of words[i].forms) {
       const cues = this.byFirst.get(form);
       if (cues === undefined) continue;
-      for (const cue of cues) if (i + cue.length <= limit && cueAt(cue, words, i)) return cue.length;
+      for (const cue of cues) {
+        const end = cueEnd(cue, words, i, limit);
+        if (end > 0) return end - i;
+      }
     }
     return 0;
   }
 
-  /** Whether a cue starts anywhere in [from, to). */
-  anyIn(words: readonly Word[], from: number, to: number): boolean {
-    for (let i = from; i < to; i++) if (this.at(words, i, to) > 0) return true;
+  /** Whether a cue starts anywhere in [from, to), outside `except` (the finding's own words: "my plan is sorted"). */
+  anyIn(words: readonly Word[], from: number, to: number, except?: Span): boolean {
+    for (let i = from; i < to; i++) {
+      if (except && i >= except.from && i < except.to) continue;
+      if (this.at(words, i, to) > 0) return true;
+    }
     return false;
   }
 }
 
-function cueAt(cue: readonly string[], words: readonly Word[], i: number): boolean {
-  for (let k = 0; k < cue.length; k++) {
-    const word = words[i + k];
-    if (word.clause !== words[i].clause || !word.forms.includes(cue[k])) return false;
+/** One past the last word of `cue` matched from word `i` in `i`'s clause, before `limit`; 0 when it does not match. */
+function cueEnd(cue: readonly CueWord[], words: readonly Word[], i: number, limit: number): number {
+  const clause = words[i].clause;
+  let next = i + 1;
+  for (let k = 1; k < cue.length; k++) {
+    let found = -1;
+    for (let j = next; j <= next + cue[k].skip && j < limit; j++) {
+      if (words[j].clause !== clause) break;
+      if (words[j].forms.includes(cue[k].form)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return 0;
+    next = found + 1;
   }
-  return true;
+  return next;
 }
 
 export class ContextLayer {
@@ -130,6 +168,13 @@ export class ContextLayer {
     this.negatedRightAfter = words(cues.negatedRightAfter);
   }
 
+  /** Every word of every cue list. */
+  get vocabulary(): ReadonlySet<string> {
+    const lists = [this.negation, this.pseudoNegation, this.negatedAfter, this.terminators, this.historical, this.resolved, this.lifelong,
+      this.hypothetical, this.humour, this.reportingQuestions, this.aboutTheTopic, this.accidental, this.ordinaryCause];
+    return new Set(lists.flatMap((list) => [...list.vocabulary]));
+  }
+
   /** Clause words (terminators) that also start a new clause for the history cues. */
   get clauseWords(): ReadonlySet<string> {
     return new Set(this.cues.terminators.filter((t) => !t.includes(' ')));
@@ -139,7 +184,7 @@ export class ContextLayer {
   /** `finding`: the mention that carries the symptom, which a negation must reach. */
   read(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ReadonlySet<number>, options: { historyCounts: boolean; crisis: boolean }): Reading {
     if (this.isNegated(words, sentence, span, finding, inside)) return 'negated';
-    if (!options.historyCounts && this.isHistorical(words, sentence, span, options.crisis)) return 'historical';
+    if (!options.historyCounts && this.isHistorical(words, sentence, span, finding, options.crisis)) return 'historical';
     const around = { from: Math.max(sentence.from, span.from - LOOK_BACK), to: Math.min(sentence.to, span.to + LOOK_BACK), question: sentence.question };
     // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
     if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
@@ -154,18 +199,21 @@ export class ContextLayer {
     return 'counts';
   }
 
-  /** Someone other than the writer, when the nearest person named before the mention is another person. */
-  aboutSomeoneElse(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
-    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - 2)].from, span.from - LOOK_BACK);
+  /**
+   * Someone other than the writer, when the nearest person named before the mention is another person,
+   * looking back `sentencesBack` sentences (0: only the mention's own sentence).
+   */
+  aboutSomeoneElse(words: readonly Word[], sentences: readonly Sentence[], span: Span, sentencesBack = 2): boolean {
+    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
     for (let i = span.from - 1; i >= first; i--) {
       const w = words[i].text;
       // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
       if (w === 'he' && /(ado|ido)$/.test(words[i + 1]?.text ?? '')) return false;
-      if (this.otherPeople.has(w)) return true;
+      if (this.isOtherPerson(words[i])) return true;
       if (this.selfWords.has(w)) return false;
     }
     for (let i = span.from; i < span.to; i++) {
-      if (this.otherPeople.has(words[i].text)) return true;
+      if (this.isOtherPerson(words[i])) return true;
     }
     return false;
   }
@@ -201,6 +249,11 @@ export class ContextLayer {
     return false;
   }
 
+  /** Another person, in any inflection ("my son's" reads "sons"). */
+  private isOtherPerson(word: Word): boolean {
+    return word.forms.some((form) => this.otherPeople.has(form));
+  }
+
   /** A person word after a conjunction or a clause break: the start of a new statement. */
   private startsSubject(words: readonly Word[], at: number): boolean {
     const w = words[at].text;
@@ -227,13 +280,13 @@ export class ContextLayer {
   }
 
   /** Past, resolved, or (except for crisis: wanting to die "for years" is no reassurance) lifelong and unchanged. */
-  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span, crisis: boolean): boolean {
+  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, crisis: boolean): boolean {
     let from = span.from;
     while (from > Math.max(sentence.from, span.from - LOOK_BACK) && words[from - 1].clause === words[span.from].clause) from--;
     let to = span.to;
     while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
-    if (this.historical.anyIn(words, from, to) || (!crisis && this.lifelong.anyIn(words, from, to))) return true;
-    return this.resolved.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));
+    if (this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding))) return true;
+    return this.resolved.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK), finding);
   }
 
   private isHypothetical(words: readonly Word[], sentence: Sentence, span: Span): boolean {

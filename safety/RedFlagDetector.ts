@@ -42,7 +42,7 @@ export class RedFlagDetector {
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.context = new ContextLayer(rules.context, clean);
     this.clauseWords = this.context.clauseWords;
-    this.spelling = new Spelling(this.lexicon.vocabulary);
+    this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
     const signs = Object.entries(rules.concepts).filter(([, concept]) => concept.warningSign).map(([id]) => id);
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
   }
@@ -105,9 +105,13 @@ export class RedFlagDetector {
     });
   }
 
-  /** Whether one of `concepts` is reported about someone else (not just asked about in general). */
+  /**
+   * Whether one of `concepts` is reported about someone else (not just asked about in general), named in
+   * the same sentence: "my son has a temperature ... no one else to have him. Sciatica is better" is the
+   * writer's own sciatica.
+   */
   private someoneElses(concepts: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): boolean {
-    return concepts.some((c) => (byConcept.get(c) ?? []).some((m) => this.context.aboutSomeoneElse(text.words, text.sentences, m)
+    return concepts.some((c) => (byConcept.get(c) ?? []).some((m) => this.context.aboutSomeoneElse(text.words, text.sentences, m, 0)
       && this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, m, covered, { historyCounts: true, crisis: false }) === 'counts'));
   }
 

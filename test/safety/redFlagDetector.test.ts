@@ -61,6 +61,14 @@ describe('RedFlagDetector', () => {
     expect(result.falseAlarmRate).to.be.below(0.05);
   });
 
+  // The fourth development set (written blind, then tuned on): floors at its tuned level, so a change that
+  // loses what it taught shows here.
+  it('fourth development set: recall at least 98%, false alarms (a clarifying question included) under 6%', () => {
+    const result = score('dev D', 'red-flags-dev-d.jsonl');
+    expect(result.recall).to.be.at.least(0.98);
+    expect(result.falseAlarmRate).to.be.below(0.06);
+  });
+
   // The held-out third is never read while rules are tuned; these are floors, the note reports the numbers.
   it('held-out corpus: recall at least 90%, false alarms under 10%', () => {
     const result = score('held-out', 'red-flags-heldout.jsonl');
@@ -86,6 +94,32 @@ describe('RedFlagDetector', () => {
       'my aunt had cancer',
     ],
   };
+  // Families, not phrases: lay body words, function described, general emergencies as combinations of
+  // signs, the Columbia scale's plans, preparation and aborted attempts, and ordinary explanations.
+  const families: Record<string, readonly string[]> = {
+    emergency: [
+      'my junk has gone numb', 'numb from the waist down', 'sat on the loo for ages and nothing', 'lost the strength in both legs',
+      'my arm and jaw ache and there is pressure on my chest', 'her speech has gone funny', 'hives everywhere and now wheezing',
+      'my calf is swollen and I am short of breath', 'he fell and now he is confused', 'pain going from my back into my chest and I feel faint',
+      'I have an AAA and now sudden severe back pain', 'WHY CANT I LIFT MY FOOT',
+    ],
+    urgent: ['night sweats and my back is killing me', 'I use needles and my back is really sore', 'I am on apixaban and had a fall onto my back'],
+    crisis: [
+      'thinking about sewer slide', 'I have been saving my tramadol up for weeks', 'poured all my pills out last night and stared at them',
+      'nearly did it on sunday', 'my mum tried to take her life', 'I take extra tablets on purpose to feel nothing', 'I know when and how',
+      'would not be sad if i just did not exist anymore', 'my plan is sorted',
+    ],
+    none: [
+      'my legs are dead after that hike', 'legs feel weak after deadlifts, doms i think', 'my arm went numb because I slept on it',
+      'I would rather die than do another plank', 'both legs ache after standing all day at work',
+      "my son's got a temperature so I need to rebook. Sciatica is a bit better", 'background for my notes: fell off my bike as a kid, fully healed',
+      'my plan is to keep stretching',
+    ],
+  };
+  for (const [expected, texts] of Object.entries(families)) {
+    for (const text of texts) it(`"${text}" -> ${expected}`, () => expectOutcome(text, expected));
+  }
+
   for (const [expected, texts] of Object.entries(cases)) {
     for (const text of texts) it(`"${text}" -> ${expected}`, () => expectOutcome(text, expected));
   }
