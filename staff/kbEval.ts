@@ -5,25 +5,25 @@
  * the version before your edit) side by side, with the confusions the edit fixed or introduced.
  * `--split-half` adds how well the answer bar generalises (recalibrated on random halves).
  */
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
 import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
 import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { reportText } from './reportText';
-import { option } from './usageOptions';
-
-loadDotEnv({ quiet: true });
+import { commandLine } from './commandLine';
 
 export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';
 
 function main(args: readonly string[]): void {
-  const optionValues = new Set(['--faq', '--compare'].map((name) => option(args, name.slice(2))));
-  const positional = args.filter((arg, i) => !arg.startsWith('--') && !(optionValues.has(arg) && args[i - 1]?.startsWith('--')));
-  const labelledPath = positional[0] ?? DEFAULT_LABELLED_SET;
-  const faqPath = option(args, 'faq') ?? positional[1] ?? loadConfig().faqPath;
-  const comparePath = option(args, 'compare');
+  const { values, positionals } = commandLine(args, 'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half]', {
+    faq: { type: 'string' },
+    compare: { type: 'string' },
+    'split-half': { type: 'boolean', default: false },
+  });
+  const labelledPath = positionals[0] ?? DEFAULT_LABELLED_SET;
+  const faqPath = values.faq ?? positionals[1] ?? loadConfig().faqPath;
+  const comparePath = values.compare;
   const messages = readLabelledSet(labelledPath);
 
   const after = evaluateKnowledgeBase(loadKnowledgeBase(faqPath), messages);
@@ -48,7 +48,7 @@ function main(args: readonly string[]): void {
   }
   const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
   console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
-  if (args.includes('--split-half')) printSplitHalf(loadKnowledgeBase(faqPath), messages);
+  if (values['split-half']) printSplitHalf(loadKnowledgeBase(faqPath), messages);
 }
 
 /**

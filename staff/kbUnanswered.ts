@@ -12,7 +12,7 @@ import { usageQuery } from './usageOptions';
 const SHOWN_WORDINGS = 4;
 
 async function main(args: readonly string[]): Promise<void> {
-  const query = usageQuery(args);
+  const query = usageQuery('kb:unanswered', args);
   const records = await query.read<UnansweredRecord>('unanswered', isUnansweredRecord);
   const kb = loadKnowledgeBase(query.config.faqPath);
   const groups = groupUnanswered(records, kb);

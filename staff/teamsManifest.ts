@@ -6,8 +6,6 @@
 import type { BotConfig } from '../config/BotConfig';
 import { isExampleUrl } from '../config/productionPlaceholders';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
@@ -15,14 +13,13 @@ const SEMVER = /^\d+\.\d+\.\d+$/;
 const DEVELOPER_PAGES = [['websiteUrl', 'PRACTICE_WEBSITE_URL'], ['privacyUrl', 'PRIVACY_URL'], ['termsOfUseUrl', 'TERMS_URL']] as const;
 
 /** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages (BotConfig). */
-export function manifestValues(config: BotConfig, env: Env, appVersion: string): Record<string, string> {
-  const read = (name: string) => env[name]?.trim() || undefined;
+export function manifestValues(config: BotConfig, appVersion: string): Record<string, string> {
   return {
     MicrosoftAppId: config.microsoftAppId,
     // Teams allows the app id to equal the bot's app registration id, the usual choice for one bot.
-    TEAMS_APP_ID: read('TEAMS_APP_ID') ?? config.microsoftAppId,
-    TEAMS_APP_VERSION: read('TEAMS_APP_VERSION') ?? appVersion,
-    TEAMS_APP_NAME: read('TEAMS_APP_NAME') ?? config.practiceName,
+    TEAMS_APP_ID: config.teamsAppId ?? config.microsoftAppId,
+    TEAMS_APP_VERSION: config.teamsAppVersion ?? appVersion,
+    TEAMS_APP_NAME: config.teamsAppName ?? config.practiceName,
     PRACTICE_NAME: config.practiceName,
     PRACTITIONER_NAME: config.practitionerName,
     EMERGENCY_NUMBER: config.emergencyNumber,
@@ -31,7 +28,7 @@ export function manifestValues(config: BotConfig, env: Env, appVersion: string):
     PRIVACY_URL: config.privacyUrl,
     TERMS_URL: config.termsUrl,
     // The host the web chat page is served from; Teams only opens pages on listed domains inside the app.
-    WEB_CHAT_HOST: hostOf(read('PUBLIC_URL') ?? config.practiceWebsiteUrl),
+    WEB_CHAT_HOST: hostOf(config.publicUrl ?? config.practiceWebsiteUrl),
   };
 }
 
