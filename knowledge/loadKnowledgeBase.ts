@@ -18,13 +18,16 @@ import schema from './faq.schema.json';
 const validate = new Ajv({ allErrors: false, strict: true }).compile<FaqDocument>(schema);
 
 export function loadKnowledgeBase(path: string): KnowledgeBase {
-  let text: string;
+  return parseKnowledgeBase(readFaqText(path), path);
+}
+
+/** The file's text, or a KnowledgeBaseError that says it cannot be read and why (ENOENT, EACCES, ...). */
+export function readFaqText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new KnowledgeBaseError(M.unreadable(path, (err as NodeJS.ErrnoException).code ?? String(err)), path);
   }
-  return parseKnowledgeBase(text, path);
 }
 
 export function parseKnowledgeBase(jsonText: string, sourceName: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {

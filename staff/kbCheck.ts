@@ -3,11 +3,11 @@
  * (RED_FLAGS_PATH) and says in plain words what to fix, with line numbers. Exits 1 when there are
  * errors (CI blocks the deploy), 0 when there are only warnings.
  */
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/BotConfig';
 import { countFindings, formatFinding, type CheckFinding } from '../knowledge/CheckFinding';
 import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
 import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
+import { readFaqText } from '../knowledge/loadKnowledgeBase';
 import { practicePlaceholders } from '../config/practicePlaceholders';
 import { commandLine } from './commandLine';
 
@@ -18,9 +18,9 @@ function main(args: readonly string[]): number {
 
   let text: string | undefined;
   try {
-    text = readFileSync(faqPath, 'utf8');
+    text = readFaqText(faqPath);
   } catch (err) {
-    console.log(`${faqPath}\n  ERROR    cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    console.log(`${faqPath}\n  ERROR    ${(err as Error).message}`);
   }
   const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config));
   if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);

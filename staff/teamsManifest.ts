@@ -5,6 +5,7 @@
  */
 import type { BotConfig } from '../config/BotConfig';
 import { isExampleUrl } from '../config/productionPlaceholders';
+import { fillPlaceholders } from '../knowledge/fillPlaceholders';
 
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,17 +33,11 @@ export function manifestValues(config: BotConfig, appVersion: string): Record<st
   };
 }
 
-/** Replaces every ${{NAME}}; names without a value are returned so the caller can report them. */
+/** Replaces every ${{NAME}} (as JSON text); names without a value are returned so the caller can report them. */
 export function fillManifest(template: string, values: Readonly<Record<string, string>>): { manifest: unknown; unknown: string[] } {
-  const unknown = new Set<string>();
-  const text = template.replace(PLACEHOLDER, (placeholder, name: string) => {
-    if (values[name] === undefined) {
-      unknown.add(name);
-      return placeholder;
-    }
-    return JSON.stringify(values[name]).slice(1, -1);
-  });
-  return { manifest: JSON.parse(text) as unknown, unknown: [...unknown] };
+  const asJsonText = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.stringify(value).slice(1, -1)]));
+  const unknown = [...template.matchAll(PLACEHOLDER)].map(([, name]) => name).filter((name) => !Object.hasOwn(values, name));
+  return { manifest: JSON.parse(fillPlaceholders(template, asJsonText, PLACEHOLDER)) as unknown, unknown: [...new Set(unknown)] };
 }
 
 /** Problems Teams would refuse the manifest for, each naming what to set. Empty when it is fine. */

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
+import { DOUBLE_BRACES, fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
 import { securityHeaders } from './securityHeaders';
@@ -41,7 +42,7 @@ function telOf(phone: string): string {
 }
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return fillPlaceholders(template, values, DOUBLE_BRACES);
 }
 
 /** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */
