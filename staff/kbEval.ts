@@ -3,11 +3,13 @@
  * top-1 accuracy, out-of-scope rejection, did-you-mean rate, and each confusion (asked → answered,
  * expected). `--faq file` evaluates another FAQ file; `--compare file` shows a second FAQ file (say,
  * the version before your edit) side by side, with the confusions the edit fixed or introduced.
- * `--split-half` adds how well the answer bar generalises (recalibrated on random halves).
+ * `--split-half` adds how well the answer bar generalises (recalibrated on random halves);
+ * `--misses` lists every message not answered as expected, with its three best candidates.
  */
 import { loadConfig } from '../config/BotConfig';
 import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
 import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
+import type { FaqDecision } from '../knowledge/FaqDecision';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { reportText } from './reportText';
@@ -16,10 +18,11 @@ import { commandLine } from './commandLine';
 export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';
 
 function main(args: readonly string[]): void {
-  const { values, positionals } = commandLine(args, 'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half]', {
+  const { values, positionals } = commandLine(args, 'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half] [--misses]', {
     faq: { type: 'string' },
     compare: { type: 'string' },
     'split-half': { type: 'boolean', default: false },
+    misses: { type: 'boolean', default: false },
   });
   const labelledPath = positionals[0] ?? DEFAULT_LABELLED_SET;
   const faqPath = values.faq ?? positionals[1] ?? loadConfig().faqPath;
@@ -48,7 +51,20 @@ function main(args: readonly string[]): void {
   }
   const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
   console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
+  if (values.misses) printMisses(after);
   if (values['split-half']) printSplitHalf(loadKnowledgeBase(faqPath), messages);
+}
+
+/** Every message not answered as expected: what the bot did instead, and its three best candidates. */
+function printMisses(evaluation: Evaluation): void {
+  const outcome = (d: FaqDecision) =>
+    d.kind === 'answer' ? d.entry.id : d.kind === 'didYouMean' ? `did you mean ${d.suggestions.map((s) => s.id).join(' / ')}` : 'none';
+  console.log('\nNot answered as expected (expected → outcome, "message", [best candidates]):');
+  for (const { message, decision, right } of evaluation.results) {
+    if (right) continue;
+    const top = decision.candidates.slice(0, 3).map((c) => `${c.id} ${c.score.toFixed(2)}`).join(', ');
+    console.log(`  ${message.expected ?? 'none'} → ${outcome(decision)}  "${reportText(message.text)}"  [${top}]`);
+  }
 }
 
 /**
