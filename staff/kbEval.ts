@@ -11,7 +11,7 @@ import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds
 import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
 import type { FaqDecision } from '../knowledge/FaqDecision';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { reportText } from './reportText';
 import { commandLine } from './commandLine';
 
@@ -25,12 +25,14 @@ function main(args: readonly string[]): void {
     misses: { type: 'boolean', default: false },
   });
   const labelledPath = positionals[0] ?? DEFAULT_LABELLED_SET;
-  const faqPath = values.faq ?? positionals[1] ?? loadConfig().faqPath;
+  const config = loadConfig();
+  const faqPath = values.faq ?? positionals[1] ?? config.faqPath;
   const comparePath = values.compare;
+  const load = (path: string) => loadKnowledgeBase(path, configuredMatcher(config));
   const messages = readLabelledSet(labelledPath);
 
-  const after = evaluateKnowledgeBase(loadKnowledgeBase(faqPath), messages);
-  const before = comparePath === undefined ? undefined : evaluateKnowledgeBase(loadKnowledgeBase(comparePath), messages);
+  const after = evaluateKnowledgeBase(load(faqPath), messages);
+  const before = comparePath === undefined ? undefined : evaluateKnowledgeBase(load(comparePath), messages);
   console.log(`${labelledPath}: ${messages.length} messages, ${after.inScope} in scope, ${after.outOfScope} out of scope`);
   console.log(before ? `\n${''.padEnd(26)}${comparePath}  →  ${faqPath}` : `FAQ: ${faqPath}\n`);
   const rows: [string, (e: Evaluation) => string][] = [
@@ -52,7 +54,7 @@ function main(args: readonly string[]): void {
   const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
   console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
   if (values.misses) printMisses(after);
-  if (values['split-half']) printSplitHalf(loadKnowledgeBase(faqPath), messages);
+  if (values['split-half']) printSplitHalf(load(faqPath), messages);
 }
 
 /** Every message not answered as expected: what the bot did instead, and its three best candidates. */

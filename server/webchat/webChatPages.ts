@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
+import { fromPackageRoot } from '../../config/environment';
 import type { Logger } from '../../config/logger';
 import { DOUBLE_BRACES, fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { warnWhenFramingRefused } from './framePolicy';
@@ -20,7 +21,7 @@ import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
-export const WEB_DIR = 'web';
+export const WEB_DIR = fromPackageRoot('web');
 const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',

@@ -11,6 +11,7 @@ import { ENV_EXAMPLE_PATH, envExampleText } from '../../config/envExample';
 import { PACKAGE_ROOT, readEnvironment } from '../../config/environment';
 import { settingSources } from '../../config/settingSources';
 import { SETTINGS } from '../../config/settings';
+import { configuredMatcher, loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('settings', () => {
@@ -53,5 +54,10 @@ describe('settings', () => {
     expect(config.faqPath).to.equal(join(PACKAGE_ROOT, 'knowledge', 'faq.json'));
     expect(config.redFlagsPath).to.equal(join(PACKAGE_ROOT, 'knowledge', 'red-flags.json'));
     expect(config.storagePath).to.equal(join(folder.path, 'state'));
+  });
+
+  it('MAX_TEXT_LENGTH is the one length cap of the matcher the staff tools load, as of the bot', () => {
+    const config = loadConfig({ MAX_TEXT_LENGTH: '60' });
+    expect(loadKnowledgeBase(config.faqPath, configuredMatcher(config)).options.maxMessageLength).to.equal(60);
   });
 });
