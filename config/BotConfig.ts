@@ -106,7 +106,7 @@ export class ConfigError extends Error {
 }
 
 /** Each declared variable parsed, or its default; the first malformed one stops here. */
-export function parseSettings(env: Env): SettingValues {
+function parseSettings(env: Env): SettingValues {
   const values: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(SETTINGS)) {
     const raw = isSet(env[name]) ? env[name].trim() : 'default' in setting ? setting.default : undefined;
