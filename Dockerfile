@@ -18,7 +18,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev \
   && mkdir -p data && chown node:node data
 
-# knowledge/ and web/ are read at run time from the working directory; data/ holds STORAGE=file
+# knowledge/ (from the package root) and web/ are read at run time; data/ holds STORAGE=file
 # state (use STORAGE=blob when running more than one container).
 USER node
 EXPOSE 3978

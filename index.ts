@@ -1,14 +1,18 @@
 /**
- * Starts the bot: `npm start`. Configuration comes from the environment and an optional .env file.
+ * Starts the bot: `npm start`. Configuration comes from the environment and an optional .env file
+ * (config/environment.ts); the first log line says where each setting came from.
  */
-import { config as loadDotEnv } from 'dotenv';
 import { ConfigError, loadConfig } from './config/BotConfig';
+import { processEnvironment } from './config/environment';
+import { createLogger } from './config/logger';
+import { settingSources } from './config/settingSources';
 import { startBot } from './server/startBot';
 
-loadDotEnv({ quiet: true });
-
 async function main(): Promise<void> {
-  const running = await startBot(loadConfig());
+  const config = loadConfig();
+  const logger = createLogger(config);
+  logger.info({ settings: settingSources(processEnvironment()) }, 'settings (value and source: default, .env or environment; secrets not shown)');
+  const running = await startBot(config, logger);
   const stop = (signal: string) => {
     running.logger.info({ signal }, 'shutting down: no new requests, finishing turns in flight');
     running.close().then(

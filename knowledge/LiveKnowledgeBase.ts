@@ -10,13 +10,11 @@
  *      knowledge base keeps answering.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Logger } from '../config/logger';
 import type { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
-import { KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
-import { parseKnowledgeBase } from './loadKnowledgeBase';
+import { parseKnowledgeBase, readFaqText } from './loadKnowledgeBase';
 import { watchFileChanges, type FileWatch, type FileWatchOptions } from './watchFileChanges';
 
 export interface LiveKnowledgeBaseOptions extends FileWatchOptions {
@@ -58,7 +56,7 @@ export class LiveKnowledgeBase {
       logger.warn({ file: path, err: err.message }, 'cannot watch the FAQ folder; changes are still picked up by polling');
     });
     try {
-      const text = readText(path);
+      const text = readFaqText(path);
       this.kb = parseKnowledgeBase(text, path, options.matcher);
       this.servedDigest = digest(text);
     } catch (err) {
@@ -89,7 +87,7 @@ export class LiveKnowledgeBase {
     this.timer = undefined;
     let text: string;
     try {
-      text = readText(this.path);
+      text = readFaqText(this.path);
     } catch (err) {
       // Keyed by the message, so a file that stays missing is reported once, not once a second.
       return this.refuse(`unreadable:${(err as Error).message}`, err);
@@ -122,14 +120,6 @@ export class LiveKnowledgeBase {
       { file: this.path, entryId, field, servingVersion: this.kb.version },
       `FAQ edit refused, still answering with the last good version — ${reason}`,
     );
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new KnowledgeBaseError(M.unreadable(path, (err as NodeJS.ErrnoException).code ?? String(err)), path);
   }
 }
 

@@ -1,9 +1,9 @@
 /**
  * Where things are in a JSON file, by line, so the checker can tell clinic staff "line 88" instead of
- * "/entries/7/followUps". JSON.parse keeps no positions, so this walks the (already valid) text once;
- * for invalid text, jsonc-parser finds the first mistake and where it is.
+ * "/entries/7/followUps". JSON.parse keeps no positions, so jsonc-parser walks the (already valid) text
+ * once; for invalid text, it finds the first mistake and where it is.
  */
-import { parse, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, ParseErrorCode, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
 
 export interface TextPosition {
   readonly line: number;
@@ -87,48 +87,17 @@ export function parseJsonText(text: string): { readonly value: unknown } | { rea
  */
 export function jsonValueLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
-  let at = 0;
-  let line = 1;
-  const skipSpace = () => {
-    while (at < text.length && /\s/.test(text[at])) {
-      if (text[at] === '\n') line++;
-      at++;
-    }
+  const pointer = (path: JSONPath) => path.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  // A member's value keeps its key's line, set just before the value is visited.
+  const value = (_offset: number, _length: number, startLine: number, _character: number, path: () => JSONPath) => {
+    const key = pointer(path());
+    if (!lines.has(key)) lines.set(key, startLine + 1);
   };
-  const readString = (): string => {
-    const start = at++;
-    while (at < text.length && text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
-    at++;
-    return JSON.parse(text.slice(start, at)) as string;
-  };
-  const value = (pointer: string, keyLine: number): void => {
-    skipSpace();
-    lines.set(pointer, keyLine || line);
-    const open = text[at];
-    if (open === '{' || open === '[') {
-      at++;
-      for (let index = 0; ; index++) {
-        skipSpace();
-        if (text[at] === '}' || text[at] === ']' || at >= text.length) break;
-        if (open === '{') {
-          const memberLine = line;
-          const key = readString();
-          skipSpace();
-          at++; // the colon
-          value(`${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, memberLine);
-        } else {
-          value(`${pointer}/${index}`, 0);
-        }
-        skipSpace();
-        if (text[at] === ',') at++;
-      }
-      at++;
-    } else if (open === '"') {
-      readString();
-    } else {
-      while (at < text.length && /[^\s,\]}]/.test(text[at])) at++;
-    }
-  };
-  value('', 0);
+  visit(text, {
+    onObjectProperty: (property, _offset, _length, startLine, _character, path) => lines.set(pointer([...path(), property]), startLine + 1),
+    onObjectBegin: value,
+    onArrayBegin: value,
+    onLiteralValue: (_value, ...rest) => value(...rest),
+  });
   return lines;
 }

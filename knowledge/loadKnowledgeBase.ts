@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
+import type { BotConfig } from '../config/BotConfig';
 import type { FaqDocument } from './FaqEntry';
 import { rawHtmlProblem } from './checkAnswer';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
@@ -17,14 +18,22 @@ import schema from './faq.schema.json';
 /** Compiled once: allErrors off, so the staff member sees the first problem, fixes it, and reloads. */
 const validate = new Ajv({ allErrors: false, strict: true }).compile<FaqDocument>(schema);
 
-export function loadKnowledgeBase(path: string): KnowledgeBase {
-  let text: string;
+/** The matcher as configured: MAX_TEXT_LENGTH is its one length cap, for the bot and the staff tools alike. */
+export function configuredMatcher(config: Pick<BotConfig, 'maxTextLength'>): FaqMatcherOptions {
+  return { ...DEFAULT_FAQ_MATCHER_OPTIONS, maxMessageLength: config.maxTextLength };
+}
+
+export function loadKnowledgeBase(path: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {
+  return parseKnowledgeBase(readFaqText(path), path, options);
+}
+
+/** The file's text, or a KnowledgeBaseError that says it cannot be read and why (ENOENT, EACCES, ...). */
+export function readFaqText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new KnowledgeBaseError(M.unreadable(path, (err as NodeJS.ErrnoException).code ?? String(err)), path);
   }
-  return parseKnowledgeBase(text, path);
 }
 
 export function parseKnowledgeBase(jsonText: string, sourceName: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {

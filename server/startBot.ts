@@ -15,8 +15,9 @@ import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
-import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../knowledge/FaqMatcherOptions';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
+import { configuredMatcher } from '../knowledge/loadKnowledgeBase';
+import { fromPackageRoot } from '../config/environment';
 import { createUsageLog } from '../knowledge/usage/createUsageLog';
 import type { UsageLog } from '../knowledge/usage/UsageLog';
 import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
@@ -29,7 +30,7 @@ import type { SafetyGate } from './SafetyFirstBudget';
 import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
 
-export const CONVERSATION_WORDING_PATH = 'knowledge/conversation.json';
+export const CONVERSATION_WORDING_PATH = fromPackageRoot('knowledge/conversation.json');
 
 export interface RunningBot {
   readonly url: string;
@@ -57,7 +58,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
-  const knowledge = LiveKnowledgeBase.start(config.faqPath, logger, { matcher: { ...DEFAULT_FAQ_MATCHER_OPTIONS, maxMessageLength: config.maxTextLength } });
+  const knowledge = LiveKnowledgeBase.start(config.faqPath, logger, { matcher: configuredMatcher(config) });
   const conversationStorage = options.storage ?? (await createStorage(config, logger));
   const usageLog = options.usageLog ?? createUsageLog(config);
   // The same key on every start and instance, or "forget me" could not find what earlier ones wrote.

@@ -18,7 +18,8 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not a list). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

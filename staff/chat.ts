@@ -7,17 +7,11 @@
 import { createInterface } from 'node:readline/promises';
 import { randomUUID } from 'node:crypto';
 import type { Activity, CardAction } from 'botbuilder';
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
+import { processEnvironment } from '../config/environment';
 import { startBot } from '../server/startBot';
+import { commandLine } from './commandLine';
 import { postActivity } from './postActivity';
-
-loadDotEnv({ quiet: true });
-
-function channelFromArgs(): string {
-  const at = process.argv.indexOf('--channel');
-  return at > 0 ? process.argv[at + 1] ?? 'webchat' : 'webchat';
-}
 
 function show(activity: Activity, choices: CardAction[]): void {
   if (activity.type === 'trace') {
@@ -35,8 +29,12 @@ function show(activity: Activity, choices: CardAction[]): void {
 }
 
 async function main(): Promise<void> {
-  const channelId = channelFromArgs();
-  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { values } = commandLine(process.argv.slice(2), 'npm run chat [-- --channel webchat|sms|msteams|emulator]', {
+    channel: { type: 'string', default: 'webchat' },
+  });
+  const channelId = values.channel;
+  const env = processEnvironment().values;
+  const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
   const bot = await startBot(config);
   const conversation = { id: `chat-${randomUUID()}` };
   const from = { id: 'staff-member', name: 'Staff' };

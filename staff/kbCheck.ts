@@ -3,29 +3,24 @@
  * (RED_FLAGS_PATH) and says in plain words what to fix, with line numbers. Exits 1 when there are
  * errors (CI blocks the deploy), 0 when there are only warnings.
  */
-import { readFileSync } from 'node:fs';
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
 import { countFindings, formatFinding, type CheckFinding } from '../knowledge/CheckFinding';
 import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
 import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
+import { readFaqText } from '../knowledge/loadKnowledgeBase';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-
-loadDotEnv({ quiet: true });
+import { commandLine } from './commandLine';
 
 function main(args: readonly string[]): number {
-  if (args.includes('--help')) {
-    console.log('usage: npm run kb:check [faq.json]   (default: FAQ_PATH, knowledge/faq.json)');
-    return 0;
-  }
+  const { positionals } = commandLine(args, 'npm run kb:check [faq.json]   (default: FAQ_PATH, knowledge/faq.json)', {});
   const config = loadConfig();
-  const faqPath = args.find((arg) => !arg.startsWith('-')) ?? config.faqPath;
+  const faqPath = positionals[0] ?? config.faqPath;
 
   let text: string | undefined;
   try {
-    text = readFileSync(faqPath, 'utf8');
+    text = readFaqText(faqPath);
   } catch (err) {
-    console.log(`${faqPath}\n  ERROR    cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    console.log(`${faqPath}\n  ERROR    ${(err as Error).message}`);
   }
   const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config));
   if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);

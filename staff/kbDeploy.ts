@@ -5,24 +5,26 @@
  * keeps a copy of what it replaced). Exit codes: 0 published or unchanged, 1 check failed, 2 refused.
  */
 import { resolve } from 'node:path';
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
 import { KnowledgeBaseError } from '../knowledge/KnowledgeBaseError';
 import { publishFaq, recordPath } from '../knowledge/publishFaq';
-import { option } from './usageOptions';
-
-loadDotEnv({ quiet: true });
+import { commandLine } from './commandLine';
 
 function main(args: readonly string[]): number {
-  const from = option(args, 'from') ?? 'knowledge/faq.json';
-  const to = option(args, 'to') ?? loadConfig().faqPath;
+  const { values } = commandLine(args, 'npm run kb:deploy -- [--from knowledge/faq.json] [--to FAQ_PATH] [--force]', {
+    from: { type: 'string', default: 'knowledge/faq.json' },
+    to: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  });
+  const { from } = values;
+  const to = values.to ?? loadConfig().faqPath;
   if (resolve(from) === resolve(to)) {
     console.error(`kb:deploy: the live file (FAQ_PATH or --to) is ${to} itself. Point FAQ_PATH at the live copy, e.g. /home/data/faq.json.`);
     return 1;
   }
   let result;
   try {
-    result = publishFaq({ from, to, force: args.includes('--force') });
+    result = publishFaq({ from, to, force: values.force });
   } catch (err) {
     if (!(err instanceof KnowledgeBaseError)) throw err;
     console.error(`kb:deploy: not deployed, the bot would refuse this file: ${err.message}`);

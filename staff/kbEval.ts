@@ -3,31 +3,36 @@
  * top-1 accuracy, out-of-scope rejection, did-you-mean rate, and each confusion (asked → answered,
  * expected). `--faq file` evaluates another FAQ file; `--compare file` shows a second FAQ file (say,
  * the version before your edit) side by side, with the confusions the edit fixed or introduced.
- * `--split-half` adds how well the answer bar generalises (recalibrated on random halves).
+ * `--split-half` adds how well the answer bar generalises (recalibrated on random halves);
+ * `--misses` lists every message not answered as expected, with its three best candidates.
  */
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig } from '../config/BotConfig';
 import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
 import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
+import type { FaqDecision } from '../knowledge/FaqDecision';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { reportText } from './reportText';
-import { option } from './usageOptions';
-
-loadDotEnv({ quiet: true });
+import { commandLine } from './commandLine';
 
 export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';
 
 function main(args: readonly string[]): void {
-  const optionValues = new Set(['--faq', '--compare'].map((name) => option(args, name.slice(2))));
-  const positional = args.filter((arg, i) => !arg.startsWith('--') && !(optionValues.has(arg) && args[i - 1]?.startsWith('--')));
-  const labelledPath = positional[0] ?? DEFAULT_LABELLED_SET;
-  const faqPath = option(args, 'faq') ?? positional[1] ?? loadConfig().faqPath;
-  const comparePath = option(args, 'compare');
+  const { values, positionals } = commandLine(args, 'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half] [--misses]', {
+    faq: { type: 'string' },
+    compare: { type: 'string' },
+    'split-half': { type: 'boolean', default: false },
+    misses: { type: 'boolean', default: false },
+  });
+  const labelledPath = positionals[0] ?? DEFAULT_LABELLED_SET;
+  const config = loadConfig();
+  const faqPath = values.faq ?? positionals[1] ?? config.faqPath;
+  const comparePath = values.compare;
+  const load = (path: string) => loadKnowledgeBase(path, configuredMatcher(config));
   const messages = readLabelledSet(labelledPath);
 
-  const after = evaluateKnowledgeBase(loadKnowledgeBase(faqPath), messages);
-  const before = comparePath === undefined ? undefined : evaluateKnowledgeBase(loadKnowledgeBase(comparePath), messages);
+  const after = evaluateKnowledgeBase(load(faqPath), messages);
+  const before = comparePath === undefined ? undefined : evaluateKnowledgeBase(load(comparePath), messages);
   console.log(`${labelledPath}: ${messages.length} messages, ${after.inScope} in scope, ${after.outOfScope} out of scope`);
   console.log(before ? `\n${''.padEnd(26)}${comparePath}  →  ${faqPath}` : `FAQ: ${faqPath}\n`);
   const rows: [string, (e: Evaluation) => string][] = [
@@ -48,7 +53,20 @@ function main(args: readonly string[]): void {
   }
   const missed = after.results.filter((r) => r.message.expected !== null && r.decision.kind === 'none').length;
   console.log(`\n${missed} in-scope message${missed === 1 ? '' : 's'} got no answer at all. Higher accuracy and rejection are better.`);
-  if (args.includes('--split-half')) printSplitHalf(loadKnowledgeBase(faqPath), messages);
+  if (values.misses) printMisses(after);
+  if (values['split-half']) printSplitHalf(load(faqPath), messages);
+}
+
+/** Every message not answered as expected: what the bot did instead, and its three best candidates. */
+function printMisses(evaluation: Evaluation): void {
+  const outcome = (d: FaqDecision) =>
+    d.kind === 'answer' ? d.entry.id : d.kind === 'didYouMean' ? `did you mean ${d.suggestions.map((s) => s.id).join(' / ')}` : 'none';
+  console.log('\nNot answered as expected (expected → outcome, "message", [best candidates]):');
+  for (const { message, decision, right } of evaluation.results) {
+    if (right) continue;
+    const top = decision.candidates.slice(0, 3).map((c) => `${c.id} ${c.score.toFixed(2)}`).join(', ');
+    console.log(`  ${message.expected ?? 'none'} → ${outcome(decision)}  "${reportText(message.text)}"  [${top}]`);
+  }
 }
 
 /**

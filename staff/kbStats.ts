@@ -23,7 +23,7 @@ const ROWS: readonly [string, (c: ChannelCounts) => string][] = [
 ];
 
 async function main(args: readonly string[]): Promise<void> {
-  const query = usageQuery(args);
+  const query = usageQuery('kb:stats', args);
   const counts = countUsage(await query.read<CountRecord>('counts', isCountRecord));
   console.log(`Usage since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})\n`);
   const channels = [...counts.byChannel.keys()].sort();

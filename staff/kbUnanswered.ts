@@ -3,7 +3,7 @@
  * by similarity, most frequent first, each with the closest entry: the list to turn into new
  * questions (for the closest entry) or new entries.
  */
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { groupUnanswered, type UnansweredGroup } from '../knowledge/usage/groupUnanswered';
 import { isUnansweredRecord, type UnansweredRecord } from '../knowledge/usage/UsageRecords';
 import { reportText } from './reportText';
@@ -12,9 +12,9 @@ import { usageQuery } from './usageOptions';
 const SHOWN_WORDINGS = 4;
 
 async function main(args: readonly string[]): Promise<void> {
-  const query = usageQuery(args);
+  const query = usageQuery('kb:unanswered', args);
   const records = await query.read<UnansweredRecord>('unanswered', isUnansweredRecord);
-  const kb = loadKnowledgeBase(query.config.faqPath);
+  const kb = loadKnowledgeBase(query.config.faqPath, configuredMatcher(query.config));
   const groups = groupUnanswered(records, kb);
   console.log(`Unanswered questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`);
   console.log(`${records.length} question${records.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}, most frequent first.\n`);

@@ -5,8 +5,7 @@
  */
 import type { BotConfig } from '../config/BotConfig';
 import { isExampleUrl } from '../config/productionPlaceholders';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import { fillPlaceholders } from '../knowledge/fillPlaceholders';
 
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,14 +14,13 @@ const SEMVER = /^\d+\.\d+\.\d+$/;
 const DEVELOPER_PAGES = [['websiteUrl', 'PRACTICE_WEBSITE_URL'], ['privacyUrl', 'PRIVACY_URL'], ['termsOfUseUrl', 'TERMS_URL']] as const;
 
 /** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages (BotConfig). */
-export function manifestValues(config: BotConfig, env: Env, appVersion: string): Record<string, string> {
-  const read = (name: string) => env[name]?.trim() || undefined;
+export function manifestValues(config: BotConfig, appVersion: string): Record<string, string> {
   return {
     MicrosoftAppId: config.microsoftAppId,
     // Teams allows the app id to equal the bot's app registration id, the usual choice for one bot.
-    TEAMS_APP_ID: read('TEAMS_APP_ID') ?? config.microsoftAppId,
-    TEAMS_APP_VERSION: read('TEAMS_APP_VERSION') ?? appVersion,
-    TEAMS_APP_NAME: read('TEAMS_APP_NAME') ?? config.practiceName,
+    TEAMS_APP_ID: config.teamsAppId ?? config.microsoftAppId,
+    TEAMS_APP_VERSION: config.teamsAppVersion ?? appVersion,
+    TEAMS_APP_NAME: config.teamsAppName ?? config.practiceName,
     PRACTICE_NAME: config.practiceName,
     PRACTITIONER_NAME: config.practitionerName,
     EMERGENCY_NUMBER: config.emergencyNumber,
@@ -31,21 +29,15 @@ export function manifestValues(config: BotConfig, env: Env, appVersion: string):
     PRIVACY_URL: config.privacyUrl,
     TERMS_URL: config.termsUrl,
     // The host the web chat page is served from; Teams only opens pages on listed domains inside the app.
-    WEB_CHAT_HOST: hostOf(read('PUBLIC_URL') ?? config.practiceWebsiteUrl),
+    WEB_CHAT_HOST: hostOf(config.publicUrl ?? config.practiceWebsiteUrl),
   };
 }
 
-/** Replaces every ${{NAME}}; names without a value are returned so the caller can report them. */
+/** Replaces every ${{NAME}} (as JSON text); names without a value are returned so the caller can report them. */
 export function fillManifest(template: string, values: Readonly<Record<string, string>>): { manifest: unknown; unknown: string[] } {
-  const unknown = new Set<string>();
-  const text = template.replace(PLACEHOLDER, (placeholder, name: string) => {
-    if (values[name] === undefined) {
-      unknown.add(name);
-      return placeholder;
-    }
-    return JSON.stringify(values[name]).slice(1, -1);
-  });
-  return { manifest: JSON.parse(text) as unknown, unknown: [...unknown] };
+  const asJsonText = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.stringify(value).slice(1, -1)]));
+  const unknown = [...template.matchAll(PLACEHOLDER)].map(([, name]) => name).filter((name) => !Object.hasOwn(values, name));
+  return { manifest: JSON.parse(fillPlaceholders(template, asJsonText, PLACEHOLDER)) as unknown, unknown: [...new Set(unknown)] };
 }
 
 /** Problems Teams would refuse the manifest for, each naming what to set. Empty when it is fine. */

@@ -8,13 +8,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { config as loadDotEnv } from 'dotenv';
 import JSZip from 'jszip';
 import { loadConfig } from '../config/BotConfig';
+import { PACKAGE_ROOT, type Env } from '../config/environment';
+import { commandLine } from './commandLine';
 import { TEAMS_ICONS, checkIcon } from './teamsAppIcons';
 import { checkManifest, fillManifest, manifestValues } from './teamsManifest';
 
-export const APP_PACKAGE_DIR = 'appPackage';
+export const APP_PACKAGE_DIR = join(PACKAGE_ROOT, 'appPackage');
 export const DEFAULT_PACKAGE_PATH = 'dist/teams-app.zip';
 /** A fixed file date makes the same inputs give the same zip, byte for byte. */
 const FILE_DATE = new Date('2026-01-01T00:00:00Z');
@@ -25,11 +26,12 @@ export interface TeamsPackage {
   readonly zip?: Buffer;
 }
 
-export async function buildTeamsPackage(env: Record<string, string | undefined>, dir = APP_PACKAGE_DIR): Promise<TeamsPackage> {
+/** `env` unset: the environment and .env, as the bot reads them. */
+export async function buildTeamsPackage(env?: Env, dir = APP_PACKAGE_DIR): Promise<TeamsPackage> {
   let values: Record<string, string>;
   try {
-    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    values = manifestValues(loadConfig(env), env, version);
+    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+    values = manifestValues(loadConfig(env), version);
   } catch (error) {
     return { problems: [(error as Error).message] };
   }
@@ -46,14 +48,11 @@ export async function buildTeamsPackage(env: Record<string, string | undefined>,
 }
 
 async function main(args: readonly string[]): Promise<number> {
-  if (args.includes('--help')) {
-    console.log(`usage: npm run teams:package [-- --out ${DEFAULT_PACKAGE_PATH}]`);
-    return 0;
-  }
-  loadDotEnv({ quiet: true });
-  const outIndex = args.indexOf('--out');
-  const out = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : DEFAULT_PACKAGE_PATH;
-  const built = await buildTeamsPackage(process.env);
+  const { values } = commandLine(args, `npm run teams:package [-- --out ${DEFAULT_PACKAGE_PATH}]`, {
+    out: { type: 'string', default: DEFAULT_PACKAGE_PATH },
+  });
+  const { out } = values;
+  const built = await buildTeamsPackage();
   if (!built.zip) {
     console.log('The Teams app package was not built:');
     for (const problem of built.problems) console.log(`  ERROR  ${problem}`);

@@ -2,8 +2,8 @@
  * What kb:unanswered and kb:stats share: `--since 7d` (or 12h, or a date such as 2026-11-01), the
  * configuration from the environment and .env exactly as the bot reads it, and the records since then.
  */
-import { config as loadDotEnv } from 'dotenv';
 import { loadConfig, type BotConfig } from '../config/BotConfig';
+import { commandLine } from './commandLine';
 import { createUsageLog, describeUsageLog } from '../knowledge/usage/createUsageLog';
 import { dayOf, type UsageStream } from '../knowledge/usage/UsageLog';
 import { parseRecords } from '../knowledge/usage/UsageRecords';
@@ -24,14 +24,6 @@ export function parseSince(value: string, now: Date = new Date()): Date {
   throw new Error(`--since expects a period such as 7d or 12h, or a date such as 2026-11-01; got "${value}"`);
 }
 
-/** The value after `--name`, or `--name=value`. */
-export function option(args: readonly string[], name: string): string | undefined {
-  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
-  if (inline) return inline.slice(name.length + 3);
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
 export interface UsageQuery {
   readonly config: BotConfig;
   readonly since: Date;
@@ -39,10 +31,11 @@ export interface UsageQuery {
   read<T extends { readonly at: string }>(stream: UsageStream, isRecord: (value: unknown) => boolean): Promise<T[]>;
 }
 
-export function usageQuery(args: readonly string[], env: Record<string, string | undefined> = process.env): UsageQuery {
-  if (env === process.env) loadDotEnv({ quiet: true });
-  const config = loadConfig(env);
-  const since = parseSince(option(args, 'since') ?? DEFAULT_SINCE);
+/** `command` is the npm script, for the usage line. */
+export function usageQuery(command: string, args: readonly string[]): UsageQuery {
+  const { values } = commandLine(args, `npm run ${command} [-- --since 7d|12h|2026-11-01]`, { since: { type: 'string', default: DEFAULT_SINCE } });
+  const config = loadConfig();
+  const since = parseSince(values.since);
   const log = createUsageLog(config);
   return {
     config,

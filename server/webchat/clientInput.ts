@@ -4,7 +4,7 @@
  * who it is from) is decided by the server, so a client cannot impersonate another conversation.
  */
 import { WEBCHAT_JOIN_EVENT } from '../../bot/SciaticaBot';
-import { withoutControlCharacters } from '../validateActivity';
+import { isObject, withoutControlCharacters } from '../validateActivity';
 
 export type ClientInput =
   | { readonly type: 'message'; readonly text?: string; readonly value?: unknown }
@@ -12,10 +12,6 @@ export type ClientInput =
 
 /** A tapped suggestion carries `{ entryId }`; nothing legitimate comes close to this size. */
 const MAX_VALUE_JSON = 2048;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function parseClientInput(body: unknown): ClientInput | string {
   if (!isObject(body)) return 'the body must be a JSON object';

@@ -12,14 +12,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as restify from 'restify';
 import type { BotConfig } from '../../config/BotConfig';
+import { fromPackageRoot } from '../../config/environment';
 import type { Logger } from '../../config/logger';
+import { DOUBLE_BRACES, fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
 import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
-export const WEB_DIR = 'web';
+export const WEB_DIR = fromPackageRoot('web');
 const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
@@ -41,7 +43,7 @@ function telOf(phone: string): string {
 }
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return fillPlaceholders(template, values, DOUBLE_BRACES);
 }
 
 /** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */

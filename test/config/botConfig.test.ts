@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, loadConfig } from '../../config/BotConfig';
+import { PACKAGE_ROOT } from '../../config/environment';
 
 describe('configuration', () => {
   it('runs with no settings at all, using the documented defaults', () => {
@@ -7,7 +9,7 @@ describe('configuration', () => {
     expect(config.port).to.equal(3978);
     expect(config.emergencyNumber).to.equal('911');
     expect(config.practitionerName).to.equal('Dr. Garrett');
-    expect(config.faqPath).to.equal('knowledge/faq.json');
+    expect(config.faqPath).to.equal(join(PACKAGE_ROOT, 'knowledge', 'faq.json'));
     expect(config.storage).to.equal('file');
     expect(config.anonymous).to.equal(true);
     expect(config.webchatSigningKeyGenerated).to.equal(true);

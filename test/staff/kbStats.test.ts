@@ -101,4 +101,12 @@ describe('kb:stats', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('stops with its usage on a mistyped option instead of reporting the default period', async function () {
+    this.timeout(60_000);
+    const run = await runStaffTool('kbStats.ts', ['--sinse', '30d']);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.include("'--sinse'").and.include('usage: npm run kb:stats [-- --since');
+    expect(run.stdout).to.equal('');
+  });
 });
