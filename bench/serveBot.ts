@@ -27,8 +27,10 @@ async function start(kind: string): Promise<Running> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    // The load generator sends as fast as it can: the per-conversation turn budget would answer 429.
+    // The load generator sends as fast as it can, from one address, starting a conversation every
+    // few turns: the per-conversation and per-address budgets would answer 429.
     TURNS_PER_MINUTE_PER_CONVERSATION: '100000',
+    NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS: '100000',
   });
   const bot = await startBot(config, createLogger(config));
   return { url: bot.url.replace('localhost', '127.0.0.1'), close: () => bot.close() };
