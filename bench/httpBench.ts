@@ -3,6 +3,10 @@
  * echo bot and the stateful echo bot (bench/echoBot.ts), each in its own child process, loaded in
  * interleaved rounds — bot (memory), echo, bot (file), stateful echo, echo, … — so drift on a shared
  * machine (other processes, thermal, GC) hits them all alike. Ratios are taken over all rounds of each.
+ *
+ * Turns per second move with whatever else the machine runs (the load generator shares the cores with
+ * the server, and other work with both). Each server also reports the CPU time it spent per turn,
+ * which moves far less: the ratio of CPU per turn is the steadier yardstick of the two.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +30,12 @@ export interface HttpResult {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** The server process's CPU time (user + system) per answered turn, over all rounds. */
+  readonly cpuUsPerTurn: number;
+}
+
+interface MeasuredRound extends LoadResult {
+  readonly cpuUs: number;
 }
 
 export interface HttpBenchOptions {
@@ -65,6 +75,17 @@ export async function stopServer(server: ServerUnderLoad): Promise<void> {
   if (server.child.exitCode === null) server.child.kill();
 }
 
+/** The child's CPU time so far, in µs (user + system). */
+function cpuOf(server: ServerUnderLoad): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once('message', (message) => {
+      const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
+      resolve(user + system);
+    });
+    server.child.send('cpu');
+  });
+}
+
 /** The child's memory use after a full GC. */
 export function memoryOf(server: ServerUnderLoad): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve) => {
@@ -84,13 +105,15 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
   ];
   const [memoryBot, echo, fileBot, statefulEcho] = servers;
   const schedule = [memoryBot, echo, fileBot, statefulEcho, echo];
-  const results = new Map<ServerUnderLoad, LoadResult[]>(servers.map((s) => [s, []]));
+  const results = new Map<ServerUnderLoad, MeasuredRound[]>(servers.map((s) => [s, []]));
   try {
     // One short unmeasured round each: JIT, connection pools, first-conversation paths.
     for (const server of servers) await load(server, options, 1, 'warm-up');
     for (let round = 0; round < options.rounds; round++) {
       for (const [i, server] of schedule.entries()) {
-        results.get(server)?.push(await load(server, options, options.secondsPerRound, `r${round}-${i}`));
+        const cpuBefore = await cpuOf(server);
+        const measured = await load(server, options, options.secondsPerRound, `r${round}-${i}`);
+        results.get(server)?.push({ ...measured, cpuUs: (await cpuOf(server)) - cpuBefore });
       }
     }
   } finally {
@@ -112,7 +135,7 @@ function load(server: ServerUnderLoad, options: HttpBenchOptions, seconds: numbe
 }
 
 /** Turns and time add up over rounds; p50 and p99 are the median of the rounds' (rounds are equal in length). */
-function summarise(name: string, rounds: readonly LoadResult[]): HttpResult {
+function summarise(name: string, rounds: readonly MeasuredRound[]): HttpResult {
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const turns = rounds.reduce((sum, r) => sum + r.turns, 0);
   const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
@@ -124,5 +147,6 @@ function summarise(name: string, rounds: readonly LoadResult[]): HttpResult {
     p50Ms: median(rounds.map((r) => r.p50Ms)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    cpuUsPerTurn: rounds.reduce((sum, r) => sum + r.cpuUs, 0) / turns,
   };
 }

@@ -4,7 +4,8 @@
  *   tsx bench/serveBot.ts echo   the echo bot (bench/echoBot.ts)
  *   tsx bench/serveBot.ts stateful-echo   the echo bot with conversation state and a dialog set
  * Prints one JSON line {"url": …} when listening. Over IPC it answers "memory" with its memory use
- * after a full garbage collection (run with --expose-gc), "profile-start" / {"profileStop": path} by
+ * after a full garbage collection (run with --expose-gc), "cpu" with the CPU time it has used so far
+ * (process.cpuUsage: what a turn costs whatever else the machine runs), "profile-start" / {"profileStop": path} by
  * CPU-profiling only the turns in between (what `node --cpu-prof` shows, without the start-up), and
  * "stop" by closing and exiting.
  */
@@ -27,8 +28,10 @@ async function start(kind: string): Promise<Running> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    // The load generator sends as fast as it can: the per-conversation turn budget would answer 429.
+    // The load generator sends as fast as it can, from one address, starting a conversation every
+    // few turns: the per-conversation and per-address budgets would answer 429.
     TURNS_PER_MINUTE_PER_CONVERSATION: '100000',
+    NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS: '100000',
   });
   const bot = await startBot(config, createLogger(config));
   return { url: bot.url.replace('localhost', '127.0.0.1'), close: () => bot.close() };
@@ -42,6 +45,8 @@ async function main(): Promise<void> {
     if (message === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       process.send?.({ memory: process.memoryUsage() });
+    } else if (message === 'cpu') {
+      process.send?.({ cpu: process.cpuUsage() });
     } else if (message === 'profile-start') {
       profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send?.({ profiling: true })));
     } else if (typeof message === 'object' && message !== null && 'profileStop' in message) {

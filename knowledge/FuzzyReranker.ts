@@ -20,8 +20,8 @@
  * match, or a leader the runner-up could not catch (about half of all messages on the labelled set).
  * Such scores are the token part alone, (1 − w) × token score: a lower bound of the full score.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { FaqMatcherOptions } from './FaqMatcherOptions';
+import { LetterCloseness } from './LetterCloseness';
 
 export interface RankedEntry {
   readonly entry: number;
@@ -34,7 +34,8 @@ export type RerankOptions = Pick<
 >;
 
 export class FuzzyReranker {
-  private readonly fuseOptions: IFuseOptions<string>;
+  /** fuse.js's Bitap score per question, its letter masks built on the question's first search. */
+  private readonly closeness = new Map<string, LetterCloseness>();
   /**
    * An entry whose score could not reach this even if fuse found its question whole is not searched:
    * it can be neither the answer, nor close enough to the answer to make it a did-you-mean, nor a
@@ -44,8 +45,6 @@ export class FuzzyReranker {
 
   constructor(private readonly options: RerankOptions) {
     this.pointless = Math.min(options.suggestThreshold, options.answerThreshold - options.answerMargin);
-    // The threshold bounds how many errors Bitap looks for: past it a question counts as not found (1).
-    this.fuseOptions = Object.freeze({ ignoreLocation: true, threshold: options.rerankFuseThreshold });
   }
 
   /**
@@ -80,7 +79,17 @@ export class FuzzyReranker {
   /** 1 − the best Bitap score of any of `questions` searched in `text` (0 when none is found). */
   private similarity(text: string, questions: readonly string[]): number {
     let best = 1;
-    for (const question of questions) best = Math.min(best, Fuse.match(question.toLowerCase(), text, this.fuseOptions).score);
+    for (const question of questions) best = Math.min(best, this.closenessOf(question).scoreIn(text));
     return 1 - best;
+  }
+
+  /** The threshold bounds how many errors Bitap looks for: past it a question counts as not found (1). */
+  private closenessOf(question: string): LetterCloseness {
+    let closeness = this.closeness.get(question);
+    if (closeness === undefined) {
+      closeness = new LetterCloseness(question, this.options.rerankFuseThreshold);
+      this.closeness.set(question, closeness);
+    }
+    return closeness;
   }
 }

@@ -4,7 +4,7 @@
  * myself"; "feet" does not find "foot", so an entry can insist on a plural); `*` in a phrase
  * skips up to one word and `**` up to three ("no * control" finds "no bladder control"). Entries are
  * cleaned like messages, so a reviewer may write "can't" and it finds "cant", "cannot" and "can not".
- * Work per word is bounded by the entries starting with that word: linear in the message.
+ * Work per word is bounded by the entries starting with that word and the next: linear in the message.
  */
 import type { TextCleanup } from '../language/TextCleanup';
 import type { Word } from './PatientWords';
@@ -30,13 +30,30 @@ interface Entry {
   readonly steps: readonly Step[];
 }
 
+/**
+ * The entries starting with one word. Most also need a given word right after it: those are filed by
+ * that word, so a common first word ("no", "not", "cannot": a hundred entries each) costs a lookup of
+ * the next word's forms, not a try of every entry. `order` keeps the rules file's order among them.
+ */
+interface FirstWord {
+  /** Entries of one word, or whose second word may come after skipped ones. */
+  readonly loose: OrderedEntry[];
+  readonly byNextForm: Map<string, OrderedEntry[]>;
+}
+
+interface OrderedEntry {
+  readonly entry: Entry;
+  readonly order: number;
+}
+
 /** A concept's phrases per language, as the rules file has them. */
 export type ConceptEntries = Readonly<Record<string, { readonly en: readonly string[]; readonly es?: readonly string[] }>>;
 
 const LANGUAGES = ['en', 'es'] as const;
 
 export class ConceptLexicon {
-  private readonly byFirstForm = new Map<string, Entry[]>();
+  private readonly byFirstForm = new Map<string, FirstWord>();
+  private entries = 0;
   /** Every word an entry uses: the spelling corrector's vocabulary. */
   readonly vocabulary = new Set<string>();
 
@@ -61,7 +78,9 @@ export class ConceptLexicon {
     for (let i = 0; i < words.length; i++) {
       atThisWord.clear();
       for (const form of words[i].forms) {
-        for (const entry of this.byFirstForm.get(form) ?? []) {
+        const first = this.byFirstForm.get(form);
+        if (first === undefined) continue;
+        for (const { entry } of candidates(first, words, i)) {
           const to = matchFrom(entry.steps, words, i);
           if (to < 0) continue;
           const earlier = atThisWord.get(entry.concept);
@@ -95,10 +114,36 @@ export class ConceptLexicon {
   }
 
   private add(entry: Entry): void {
-    const list = this.byFirstForm.get(entry.steps[0].form) ?? [];
-    list.push(entry);
-    this.byFirstForm.set(entry.steps[0].form, list);
+    let first = this.byFirstForm.get(entry.steps[0].form);
+    if (first === undefined) {
+      first = { loose: [], byNextForm: new Map() };
+      this.byFirstForm.set(entry.steps[0].form, first);
+    }
+    const ordered = { entry, order: this.entries++ };
+    const next = entry.steps[1];
+    if (next === undefined || next.skip > 0) {
+      first.loose.push(ordered);
+    } else {
+      const list = first.byNextForm.get(next.form) ?? [];
+      list.push(ordered);
+      first.byNextForm.set(next.form, list);
+    }
   }
+}
+
+/**
+ * The entries starting with `first` that the word after `i` allows, in the rules file's order (of two
+ * equally long matches of a concept the first is reported, so the order must not change with the filing).
+ */
+function candidates(first: FirstWord, words: readonly Word[], i: number): readonly OrderedEntry[] {
+  const next = words[i + 1];
+  if (next === undefined || next.sentence !== words[i].sentence || first.byNextForm.size === 0) return first.loose;
+  let found: OrderedEntry[] | undefined;
+  for (const form of next.forms) {
+    const list = first.byNextForm.get(form);
+    if (list !== undefined) found = found === undefined ? [...first.loose, ...list] : [...found, ...list];
+  }
+  return found === undefined ? first.loose : found.sort((a, b) => a.order - b.order);
 }
 
 /** One past the last word of the entry matched at `start` (same sentence), or -1. */

@@ -25,7 +25,7 @@ export interface Sentence {
  * and a hyphen is a clause mark only between spaces ("c-section" is one phrase).
  */
 const TOKEN = /[a-z0-9]+|[.!?;\n]|[,()\u2013\u2014:]|(?<=\s)-(?=\s)/g;
-const SENTENCE_END = /^[.!?;\n]$/;
+const SENTENCE_ENDS = '.!?;\n';
 /** Longer words are cut: no real word is, and it bounds the work per word. */
 const MAX_WORD = 40;
 /**
@@ -52,11 +52,11 @@ export class PatientWords {
     let pendingBreak = false;
     for (const match of cleaned.matchAll(TOKEN)) {
       const token = match[0];
-      if (token === '.' && /[0-9]/.test(cleaned[(match.index ?? 0) + 1] ?? '') && /[0-9]/.test(cleaned[(match.index ?? 0) - 1] ?? '')) continue;
-      if (SENTENCE_END.test(token)) {
+      if (token === '.' && isDigit(cleaned.charCodeAt(match.index + 1)) && isDigit(cleaned.charCodeAt(match.index - 1))) continue;
+      if (token.length === 1 && SENTENCE_ENDS.includes(token)) {
         if (texts.length > 0 && endsAfter[texts.length - 1] !== '?') endsAfter[texts.length - 1] = token === '?' ? '?' : '.';
         pendingBreak = false;
-      } else if (/^[a-z0-9]/.test(token)) {
+      } else if (isDigit(token.charCodeAt(0)) || isLetter(token.charCodeAt(0))) {
         texts.push(token.length > MAX_WORD ? token.slice(0, MAX_WORD) : token);
         breakBefore.push(pendingBreak);
         endsAfter.push('');
@@ -79,4 +79,13 @@ export class PatientWords {
       }
     }
   }
+}
+
+/** Character tests without a regular expression: they run for every token of every message. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }

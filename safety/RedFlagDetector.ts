@@ -51,7 +51,8 @@ export class RedFlagDetector {
     const text = new PatientWords(this.cleanup.clean(message), this.spelling, this.clauseWords);
     const mentions = this.withoutYielded(this.lexicon.find(text.words));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
-    const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)));
+    const covered = new Set<number>();
+    for (const m of mentions) for (let word = m.from; word < m.to; word++) covered.add(word);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {
       const list = byConcept.get(m.concept) ?? [];
@@ -68,8 +69,9 @@ export class RedFlagDetector {
   }
 
   private find<R extends ConceptRule>(rule: R, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): Found<R> | undefined {
+    // Most messages name no concept of most rules: that is settled before any list is built.
+    if (!rule.all.every((group) => group.some((concept) => byConcept.has(concept)))) return undefined;
     const groups = rule.all.map((group) => group.flatMap((concept) => byConcept.get(concept) ?? []));
-    if (groups.some((g) => g.length === 0)) return undefined;
     for (const group of groups) group.sort((a, b) => a.from - b.from);
     const window = rule.window ?? DEFAULT_WINDOW;
     const wholeMessage = rule.scope === 'message';
@@ -141,10 +143,6 @@ function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: Conc
   }
   const candidates = [sorted[low - 1], sorted[low], sorted[low + 1]].filter((m) => m !== undefined && usable(m));
   return candidates.sort((a, b) => Math.abs(a.from - at) - Math.abs(b.from - at))[0];
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
 function escalation(hits: readonly Hit[]): SafetyAssessment {

@@ -8,6 +8,13 @@
  * restart after a crash, sees the old state or the new one, never half a file. (No fsync: this
  * protects against a process crash, not a power cut.) Writes and deletes of one key are queued
  * in this process so the eTag check and the rename cannot interleave with another turn's.
+ *
+ * `soleWriter` (STORAGE=file holds the folder's lock, StorageFolderLock): no other process writes
+ * here, so the eTag this process last wrote to a file is the one the file holds, and an eTag-checked
+ * write compares with that instead of reading and parsing the file again (the second read of every
+ * turn). Only writes, in their queue, record eTags (a read may finish after a write and would record
+ * an old one). A deleted or expired file, and any failed write (the rename may have landed or not),
+ * are forgotten, so the file itself decides the next check.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -21,21 +28,30 @@ const TEMP_SUFFIX = '.tmp';
 const OWN_FILE = /^[0-9a-f]{64}\.json(?:\.[0-9a-f-]{36}\.tmp)?$/;
 const OWN_TEMP_FILE = /^[0-9a-f]{64}\.json\.[0-9a-f-]{36}\.tmp$/;
 
+export interface FileStorageOptions {
+  /** This process alone writes the folder (it holds the folder's lock): eTags it wrote are trusted. */
+  readonly soleWriter?: boolean;
+}
+
 export class FileStorage implements Storage {
   private readonly queues = new Map<string, Promise<void>>();
+  /** Per file, the eTag this process last wrote to it; only kept as the sole writer. */
+  private readonly writtenETags: Map<string, string> | undefined;
 
-  private constructor(readonly directory: string) {}
+  private constructor(readonly directory: string, options: FileStorageOptions) {
+    this.writtenETags = options.soleWriter ? new Map() : undefined;
+  }
 
   /**
    * Creates the folder if needed; only the bot's own user may read it (it holds health details).
    * Temporary files a crash left behind are removed: nothing of this process writes yet, and each
    * holds a half-written or superseded copy of state (with health details) nobody will read.
    */
-  static async open(directory: string): Promise<FileStorage> {
+  static async open(directory: string, options: FileStorageOptions = {}): Promise<FileStorage> {
     await fs.mkdir(directory, { recursive: true, mode: 0o700 });
     const orphans = (await fs.readdir(directory)).filter((name) => OWN_TEMP_FILE.test(name));
     await Promise.all(orphans.map((name) => fs.rm(path.join(directory, name), { force: true })));
-    return new FileStorage(path.resolve(directory));
+    return new FileStorage(path.resolve(directory), options);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -55,10 +71,18 @@ export class FileStorage implements Storage {
       const file = this.fileFor(key);
       await this.exclusive(file, async () => {
         if (item.eTag && item.eTag !== '*') {
-          const current = await this.load(file);
+          const written = this.writtenETags?.get(file);
+          const current = written === undefined ? await this.load(file) : { eTag: written };
           if (current && current.eTag !== item.eTag) throw new StorageConflictError();
         }
-        await this.replace(file, JSON.stringify({ ...item, eTag: randomUUID() }));
+        const eTag = randomUUID();
+        try {
+          await this.replace(file, JSON.stringify({ ...item, eTag }));
+        } catch (error) {
+          this.writtenETags?.delete(file);
+          throw error;
+        }
+        this.writtenETags?.set(file, eTag);
       });
     }
   }
@@ -66,7 +90,10 @@ export class FileStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => {
       const file = this.fileFor(key);
-      return this.exclusive(file, () => fs.rm(file, { force: true }));
+      return this.exclusive(file, () => {
+        this.writtenETags?.delete(file);
+        return fs.rm(file, { force: true });
+      });
     }));
   }
 
@@ -83,6 +110,7 @@ export class FileStorage implements Storage {
       await this.exclusive(file, async () => {
         const stat = await fs.stat(file).catch(() => undefined);
         if (stat && stat.mtimeMs < cutoff.getTime()) {
+          this.writtenETags?.delete(file);
           await fs.rm(file, { force: true });
           removed += 1;
         }

@@ -36,7 +36,8 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
     case 'memory':
       return fixed(new MemoryStorage(), config);
     case 'file': {
-      const files = await FileStorage.open(config.storagePath);
+      // Sole writer: the lock is taken before any turn runs, and start-up fails without it.
+      const files = await FileStorage.open(config.storagePath, { soleWriter: true });
       const lock = await StorageFolderLock.take(files.directory, logger);
       return swept(files, files, config, logger, async () => {
         await files.flush();

@@ -144,6 +144,79 @@ describe('FileStorage', () => {
     });
   });
 
+  describe('as the sole writer (the folder lock held): eTags it wrote are not read back', () => {
+    const real = { readFile: fs.readFile, rename: fs.rename };
+    let sole: FileStorage;
+    let fileReads: number;
+
+    beforeEach(async () => {
+      sole = await FileStorage.open(directory, { soleWriter: true });
+      fileReads = 0;
+      fs.readFile = (async (...args: Parameters<typeof fs.readFile>) => {
+        fileReads++;
+        return real.readFile(...args);
+      }) as typeof fs.readFile;
+    });
+    afterEach(() => Object.assign(fs, real));
+
+    /** The state file of the one key written so far. */
+    async function stateFile(): Promise<string> {
+      const [name] = await fs.readdir(directory);
+      return path.join(directory, name);
+    }
+
+    it('checks a save against the eTag it wrote last, without reading the file, and with the same outcomes', async () => {
+      await sole.write({ k: { v: 1 } });
+      const first = (await sole.read(['k'])).k;
+      fileReads = 0;
+      await sole.write({ k: { ...first, v: 2 } });
+      const error = await rejection(sole.write({ k: { ...first, v: 3 } }));
+      expect(fileReads).to.equal(0);
+      expect(isStorageConflict(error)).to.equal(true);
+      expect((await sole.read(['k'])).k.v).to.equal(2);
+    });
+
+    it('behaves like MemoryStorage for missing keys, current, stale, "*" and absent eTags', async () => {
+      const outcome = async (write: Promise<void>) => write.then(() => 'ok', (e: unknown) => (isStorageConflict(e) ? 'conflict' : String(e)));
+      const results = [await outcome(sole.write({ k: { v: 1, eTag: 'made-up' } }))];
+      const first = (await sole.read(['k'])).k;
+      results.push(await outcome(sole.write({ k: { v: 2, eTag: first.eTag } })), await outcome(sole.write({ k: { v: 3, eTag: first.eTag } })));
+      results.push(await outcome(sole.write({ k: { v: 4, eTag: '*' } })), await outcome(sole.write({ k: { v: 5 } })));
+      expect(results).to.deep.equal(['ok', 'ok', 'conflict', 'ok', 'ok']);
+    });
+
+    it('starts afresh after "forget me": the deleted conversation is saved whatever eTag the save carries', async () => {
+      await sole.write({ k: { v: 1 } });
+      await sole.delete(['k']);
+      await sole.write({ k: { v: 2, eTag: 'read-before-forget-me' } });
+      expect((await sole.read(['k'])).k.v).to.equal(2);
+    });
+
+    it('starts afresh after the expiry sweep removed the conversation', async () => {
+      await sole.write({ k: { v: 1 } });
+      const old = new Date(Date.now() - 100 * 3_600_000);
+      await fs.utimes(await stateFile(), old, old);
+      expect(await sole.removeIdle(new Date(Date.now() - 72 * 3_600_000))).to.equal(1);
+      await sole.write({ k: { v: 2, eTag: 'read-before-expiry' } });
+      expect((await sole.read(['k'])).k.v).to.equal(2);
+    });
+
+    it('after a failed save, checks the next one against the file (the failed save may have landed)', async () => {
+      await sole.write({ k: { v: 1 } });
+      const first = (await sole.read(['k'])).k;
+      // The rename lands, then reports an error (as a network share can): the file holds v 2 now.
+      fs.rename = (async (...args: Parameters<typeof fs.rename>) => {
+        await real.rename(...args);
+        throw Object.assign(new Error('EIO'), { code: 'EIO' });
+      }) as typeof fs.rename;
+      await rejection(sole.write({ k: { ...first, v: 2 } }));
+      fs.rename = real.rename;
+      // A turn still holding the first eTag is stale: it must not overwrite v 2.
+      expect(isStorageConflict(await rejection(sole.write({ k: { ...first, v: 3 } })))).to.equal(true);
+      expect((await sole.read(['k'])).k.v).to.equal(2);
+    });
+  });
+
   describe('hostile keys', () => {
     const hostile = [
       '../../../../etc/passwd', '..', '.', '/', '', 'a/b', 'a//b', 'a\\b', 'C:\\Windows\\win.ini', 'nul\u0000byte',
