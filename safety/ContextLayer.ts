@@ -286,7 +286,9 @@ export class ContextLayer {
     let to = span.to;
     while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
     if (this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding))) return true;
-    return this.resolved.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK), finding);
+    // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
+    // clause: "my leg is much better but I can't pee" is a new symptom.
+    return this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) || this.resolved.anyIn(words, from, span.to, finding);
   }
 
   private isHypothetical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
@@ -297,6 +299,8 @@ export class ContextLayer {
     let clauseStart = span.from;
     while (clauseStart > Math.max(sentence.from, span.from - LOOK_BACK) && words[clauseStart - 1].clause === words[span.from].clause) clauseStart--;
     if (!this.questionStarters.has(words[clauseStart].text)) return false;
+    // A question word inside a statement is a relative clause ("my husband, who has been unable to pee").
+    if (clauseStart !== sentence.from && !sentence.question) return false;
     if (this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK))) return false;
     for (let i = clauseStart; i < Math.min(sentence.to, span.to + LOOK_BACK) && words[i].clause === words[clauseStart].clause; i++) {
       if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return false;

@@ -37,6 +37,9 @@ const THIS_YEAR = new Date().getUTCFullYear();
 
 function formsOf(text: string): readonly string[] {
   if (/^(19|20)[0-9]{2}$/.test(text) && Number(text) < THIS_YEAR) return [text, PAST_YEAR];
+  // A number run into its unit ("8kg", "39c") also reads as the unit, as if written apart.
+  const unit = /^[0-9]+([a-z]+)$/.exec(text);
+  if (unit) return [text, unit[1]];
   return Lemmas.of(text);
 }
 

@@ -69,6 +69,12 @@ describe('RedFlagDetector', () => {
     expect(result.falseAlarmRate).to.be.below(0.06);
   });
 
+  it('fifth development set (indirect crisis wording): recall at least 96%, false alarms (a clarifying question included) under 10%', () => {
+    const result = score('dev E', 'red-flags-dev-e.jsonl');
+    expect(result.recall).to.be.at.least(0.96);
+    expect(result.falseAlarmRate).to.be.below(0.1);
+  });
+
   // The held-out third is never read while rules are tuned; these are floors, the note reports the numbers.
   it('held-out corpus: recall at least 90%, false alarms under 10%', () => {
     const result = score('held-out', 'red-flags-heldout.jsonl');
@@ -101,19 +107,25 @@ describe('RedFlagDetector', () => {
       'my junk has gone numb', 'numb from the waist down', 'sat on the loo for ages and nothing', 'lost the strength in both legs',
       'my arm and jaw ache and there is pressure on my chest', 'her speech has gone funny', 'hives everywhere and now wheezing',
       'my calf is swollen and I am short of breath', 'he fell and now he is confused', 'pain going from my back into my chest and I feel faint',
-      'I have an AAA and now sudden severe back pain', 'WHY CANT I LIFT MY FOOT',
+      'I have an AAA and now sudden severe back pain', 'WHY CANT I LIFT MY FOOT', 'my husband, who has not been able to pass urine since last night',
+      'found my knickers wet and no idea when it happened', 'it started in my left leg and now it is in both', 'my legs go from under me and I fell twice',
+      'I could not raise my left foot this morning',
     ],
-    urgent: ['night sweats and my back is killing me', 'I use needles and my back is really sore', 'I am on apixaban and had a fall onto my back'],
+    urgent: ['lost 8kg without trying and my back aches', 'I feel generally unwell and this back pain is new', 'night sweats and my back is killing me', 'I use needles and my back is really sore', 'I am on apixaban and had a fall onto my back'],
     crisis: [
       'thinking about sewer slide', 'I have been saving my tramadol up for weeks', 'poured all my pills out last night and stared at them',
       'nearly did it on sunday', 'my mum tried to take her life', 'I take extra tablets on purpose to feel nothing', 'I know when and how',
-      'would not be sad if i just did not exist anymore', 'my plan is sorted',
+      'would not be sad if i just did not exist anymore', 'my plan is sorted', "I won't be around next month. Thank you for everything",
+      'cancelled all my appointments, thanks for trying, goodbye', 'there is no future for me with this pain, I give up', 'my brother tried to hang himself',
+      'tired of existing', 'all my tablets are in the drawer and there is no point any more',
     ],
     none: [
       'my legs are dead after that hike', 'legs feel weak after deadlifts, doms i think', 'my arm went numb because I slept on it',
       'I would rather die than do another plank', 'both legs ache after standing all day at work',
       "my son's got a temperature so I need to rebook. Sciatica is a bit better", 'background for my notes: fell off my bike as a kid, fully healed',
-      'my plan is to keep stretching',
+      'my plan is to keep stretching', "my back is much better so I won't need any more appointments, thank you for everything!",
+      'if my legs got weak, is that when I call 999?', "I will take everything in my stride", 'no point booking yet, I will wait for my scan',
+      'my granddaughter has chickenpox so I cannot come in',
     ],
   };
   for (const [expected, texts] of Object.entries(families)) {
