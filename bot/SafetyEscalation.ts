@@ -1,22 +1,22 @@
 /**
- * What happens when a red flag is found: the advice goes out at once, before state is touched, so
- * nothing that fails afterwards can hold it back. The session then remembers the escalation (for
+ * What happens when a red flag is found: the advice goes out at once (TurnDelivery.sendNow, the one
+ * reply that does not wait for the end of the turn), before state is touched, so nothing that fails
+ * afterwards can hold it back. The session then remembers the escalation (for
  * the reminder and the no-pitch rule) and any running dialog is dropped, after the turn
  * (SaveAfterReply): where replies travel in the HTTP response, a store that is slow or down would
  * otherwise hold the advice back until the save had finished or failed.
  */
 import type { TurnContext } from 'botbuilder';
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply } from '../channels/Reply';
-import { renderReplies } from '../channels/ReplyRenderer';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
 import type { SaveAfterReply } from './SaveAfterReply';
 import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
-import { sendImmediately } from './sendImmediately';
 import { RED_FLAG, trace } from './Traces';
-import { TurnEventLog, type TurnEventSink } from './TurnEvents';
+import { sendNow } from './TurnDelivery';
+import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
+import { outcome, type TurnOutcome } from './TurnOutcome';
 
 type Escalation = Extract<SafetyAssessment, { kind: 'escalate' }>;
 
@@ -33,12 +33,11 @@ export class SafetyEscalation {
     private readonly events: TurnEventSink,
   ) {}
 
-  async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
-    const caps = capabilitiesFor(context.activity.channelId);
-    const { activities } = renderReplies([this.reply(escalation)], caps);
-    await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
-    TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
+  /** Sends the advice now; the outcome left for the end of the turn is its event. */
+  async escalate(context: TurnContext, escalation: Escalation): Promise<TurnOutcome> {
+    await sendNow(context, [this.reply(escalation)], [trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
     this.afterReply.schedule(context, (later) => this.remember(later, escalation));
+    return outcome({ events: [{ kind: 'escalated', urgency: escalation.urgency }] });
   }
 
   private async remember(context: TurnContext, escalation: Escalation): Promise<void> {

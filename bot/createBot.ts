@@ -1,9 +1,10 @@
 /**
  * Assembles the bot from configuration and loaded data: state, dialogs, the safety stage, the
  * knowledge base, the router and the replies. No HTTP here, so tests and the terminal chat build
- * exactly the bot that the server runs.
+ * exactly the bot that the server runs. The one file of bot/ that imports dialogs/: it registers
+ * the screening, which builds on the turn's pieces.
  */
-import { ConversationState, type Storage } from 'botbuilder';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
 import type { MessageLanguage } from '../language/MessageLanguage';
 import type { BotConfig } from '../config/BotConfig';
@@ -12,15 +13,21 @@ import { ScreeningDialog } from '../dialogs/ScreeningDialog';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { RedFlagDetector } from '../safety/RedFlagDetector';
 import type { RedFlagRules } from '../safety/RedFlagRules';
+import { withConflictRetry } from '../storage/withConflictRetry';
 import { ClinicReplies } from './ClinicReplies';
+import { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
+import { FaqResponder } from './FaqResponder';
 import { IntentRouter } from './IntentRouter';
-import type { MessageTurnServices } from './MessageTurn';
+import { MessageTurn } from './MessageTurn';
+import { RedFlagCheck } from './RedFlagCheck';
 import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
 import { createAccessors } from './SessionState';
-import { ignoreTurnEvents, type TurnEventSink } from './TurnEvents';
+import { TurnDelivery } from './TurnDelivery';
+import { createTurnErrorHandler } from './TurnErrorHandler';
+import { ignoreTurnEvents, type TurnEventSink } from '../knowledge/usage/TurnEvents';
 
 export interface BotParts {
   readonly config: BotConfig;
@@ -35,34 +42,70 @@ export interface BotParts {
   readonly language?: MessageLanguage;
 }
 
+/** What the HTTP layer needs from the bot. */
 export interface AssembledBot {
-  readonly bot: SciaticaBot;
-  readonly services: MessageTurnServices;
+  /** One turn; a turn that lost a state race runs once more on the saved state. */
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  /** The adapter's error boundary: logs, apologises, resets the dialog. */
+  readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** The red-flag check of a message, made once (the rate limit may ask first), and its advice as plain text. */
+  readonly safety: {
+    check(text: string): RedFlagCheck;
+    advice(check: RedFlagCheck): string;
+  };
+  /** Resolves when the escalations being saved after their replies are saved (for shutdown). */
+  settled(): Promise<void>;
+  /** The clinic's wording with the practice's details filled in (tests compare replies with it). */
+  readonly replies: ClinicReplies;
+  /** The knowledge base in force (tests pick their questions from it). */
+  readonly knowledge: () => KnowledgeBase;
+  /** The detector every check uses (tests count its calls). */
+  readonly detector: RedFlagDetector;
 }
 
 export function createBot(parts: BotParts): AssembledBot {
-  const { config, rules, wording } = parts;
+  const { config, rules, wording, knowledge, logger } = parts;
   const conversationState = new ConversationState(parts.storage);
   const accessors = createAccessors(conversationState);
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
-  const afterReply = new SaveAfterReply(conversationState, parts.logger);
+  const afterReply = new SaveAfterReply(conversationState, logger);
   const escalations = new SafetyEscalation(rules, replies, accessors, afterReply, events);
-  const dialogs = new DialogSet(accessors.dialogState);
-  const services: MessageTurnServices = {
-    config,
-    conversationState,
+  const router = new IntentRouter(wording, parts.language);
+  const detector = new RedFlagDetector(rules);
+  const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
+  const dialogs = new DialogSet(accessors.dialogState).add(screening);
+  const messageTurn = new MessageTurn({
     accessors,
     afterReply,
     dialogs,
-    detector: new RedFlagDetector(rules),
+    screening,
+    detector,
     escalations,
-    knowledge: parts.knowledge,
-    router: new IntentRouter(wording, parts.language),
+    router,
+    commands: new CommandResponder({ replies, wording, knowledge, screening, conversationState, events, logTranscripts: config.logTranscripts }),
+    faq: new FaqResponder(replies, wording, router, knowledge),
     replies,
     wording,
-    events,
+    knowledge,
+    smsIdleHours: config.smsIdleHours,
+  });
+  const delivery = new TurnDelivery({
+    introduction: replies.introduction(),
+    reminderFor: (session) => escalations.reminder(session),
+    practiceDetails: replies.say(wording.bookingDetails),
+  }, events);
+  const bot = new SciaticaBot({ messageTurn, delivery, conversationState, accessors, afterReply, replies, knowledge });
+  return {
+    runTurn: withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger }),
+    onTurnError: createTurnErrorHandler({ logger, conversationState, accessors, apology: replies.say(wording.turnError) }),
+    safety: {
+      check: (text) => new RedFlagCheck(detector, text),
+      advice: ({ assessment }) => (assessment.kind === 'clear' ? '' : escalations.adviceFor(assessment)),
+    },
+    settled: () => afterReply.settled(),
+    replies,
+    knowledge,
+    detector,
   };
-  dialogs.add(new ScreeningDialog(services, rules.screening));
-  return { bot: new SciaticaBot(services), services };
 }

@@ -4,16 +4,15 @@
  * re-asks — escalates at once and ends the questions. All no: three context questions (how long,
  * how bad, age) tailor the closing advice, which ends with the booking offer.
  */
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
-import type { MessageTurnServices } from '../bot/MessageTurn';
-import { TurnEventLog } from '../bot/TurnEvents';
-import { Outbox } from '../bot/Outbox';
+import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import type { Reply, TapAnswer } from '../channels/Reply';
+import { recogniseYesNo, type YesNo } from '../bot/recogniseYesNo';
+import type { SafetyEscalation } from '../bot/SafetyEscalation';
+import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
+import type { Screening } from '../bot/Screening';
+import { outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
-import { InterruptibleDialog } from './InterruptibleDialog';
-import { recogniseYesNo, type YesNo } from './recogniseYesNo';
-import type { TapAnswer } from '../channels/Reply';
-import type { Screening } from '../safety/RedFlagRules';
+import { InterruptibleDialog, waiting, type DialogParts, type OutcomeTurnResult } from './InterruptibleDialog';
 
 export const SCREENING_DIALOG = 'screening';
 
@@ -30,85 +29,88 @@ interface ScreeningProgress {
   age?: number;
 }
 
-export class ScreeningDialog extends InterruptibleDialog {
+export interface ScreeningParts extends DialogParts {
+  readonly escalations: Pick<SafetyEscalation, 'escalate'>;
+}
+
+export class ScreeningDialog extends InterruptibleDialog implements Screening {
   constructor(
-    services: MessageTurnServices,
-    private readonly script: Screening,
+    private readonly screening: ScreeningParts,
+    private readonly script: ScreeningScript,
   ) {
-    super(SCREENING_DIALOG, services);
+    super(SCREENING_DIALOG, screening);
   }
 
-  async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  async begin(dc: DialogContext): Promise<TurnOutcome> {
+    return (await dc.beginDialog(SCREENING_DIALOG)).result as TurnOutcome;
+  }
+
+  askAgain(dc: DialogContext): TurnOutcome {
+    return this.question(dc.activeDialog!);
+  }
+
+  async beginDialog(dc: DialogContext): Promise<OutcomeTurnResult> {
     const progress: ScreeningProgress = { step: 0, reasks: 0 };
     dc.activeDialog!.state.progress = progress;
-    Outbox.for(dc.context).add(this.services.replies.text(this.script.intro));
-    this.ask(dc.context, progress);
-    return Dialog.EndOfTurn;
+    return waiting(replying(this.parts.replies.text(this.script.intro), this.ask(progress)));
   }
 
-  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    this.ask(context, instance.state.progress as ScreeningProgress);
+  protected question(instance: DialogInstance): TurnOutcome {
+    return replying(this.ask(instance.state.progress as ScreeningProgress));
   }
 
-  protected async onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<DialogTurnResult> {
+  protected async onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<OutcomeTurnResult> {
     const progress = dc.activeDialog!.state.progress as ScreeningProgress;
     const text = dc.context.activity.text ?? '';
     return progress.step < this.script.questions.length ? this.answerRedFlag(dc, progress, tapped ?? recogniseYesNo(text)) : this.answerContext(dc, progress, text);
   }
 
-  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, recognised: YesNo | undefined): Promise<DialogTurnResult> {
+  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, recognised: YesNo | undefined): Promise<OutcomeTurnResult> {
     const question = this.script.questions[progress.step];
     let answer = recognised;
-    if (!answer && progress.reasks < MAX_REASKS) return this.reask(dc, progress);
+    if (!answer && progress.reasks < MAX_REASKS) return this.reask(progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
-      await this.services.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
-      return dc.endDialog();
+      const escalated = await this.screening.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
+      return dc.endDialog(escalated);
     }
     return this.next(dc, progress);
   }
 
-  private async answerContext(dc: DialogContext, progress: ScreeningProgress, text: string): Promise<DialogTurnResult> {
+  private async answerContext(dc: DialogContext, progress: ScreeningProgress, text: string): Promise<OutcomeTurnResult> {
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const value = step === 'duration' ? parseDurationWeeks(text) : step === 'pain' ? parsePainScore(text) : parseAge(text);
     // Context only tailors the advice: one re-ask, then it is skipped rather than nag the patient.
-    if (value === undefined && !SKIP.test(text.trim()) && progress.reasks < 1) return this.reask(dc, progress);
+    if (value === undefined && !SKIP.test(text.trim()) && progress.reasks < 1) return this.reask(progress);
     if (step === 'duration') progress.durationWeeks = value;
     else if (step === 'pain') progress.pain = value;
     else progress.age = value;
     return this.next(dc, progress);
   }
 
-  private reask(dc: DialogContext, progress: ScreeningProgress): DialogTurnResult {
+  private reask(progress: ScreeningProgress): OutcomeTurnResult {
     progress.reasks += 1;
-    Outbox.for(dc.context).add(this.services.replies.text(this.services.wording.notUnderstood));
-    this.ask(dc.context, progress);
-    return Dialog.EndOfTurn;
+    return waiting(replying(this.parts.replies.text(this.parts.wording.notUnderstood), this.ask(progress)));
   }
 
-  private async next(dc: DialogContext, progress: ScreeningProgress): Promise<DialogTurnResult> {
+  private async next(dc: DialogContext, progress: ScreeningProgress): Promise<OutcomeTurnResult> {
     progress.step += 1;
     progress.reasks = 0;
-    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) {
-      this.ask(dc.context, progress);
-      return Dialog.EndOfTurn;
-    }
-    const channelId = dc.context.activity.channelId;
-    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' });
-    Outbox.for(dc.context).add({ ...this.services.replies.text(this.closing(progress)), safety: true }, this.services.replies.bookingOffer(channelId));
-    return dc.endDialog();
+    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) return waiting(replying(this.ask(progress)));
+    const { replies } = this.parts;
+    const closing: Reply = { ...replies.text(this.closing(progress)), safety: true };
+    const finished = outcome({ replies: [closing, replies.bookingOffer(dc.context.activity.channelId)], events: [{ kind: 'screeningFinished' }] });
+    return dc.endDialog(finished);
   }
 
-  private ask(context: TurnContext, progress: ScreeningProgress): void {
-    const { replies } = this.services;
+  /** The question at `progress`: a red-flag question with yes / no / not sure, or a context question. */
+  private ask(progress: ScreeningProgress): Reply {
+    const { replies } = this.parts;
     const question = this.script.questions[progress.step];
-    if (question) {
-      Outbox.for(context).add({ text: replies.say(question.text), purpose: 'prompt', choices: replies.yesNoChoices() });
-      return;
-    }
+    if (question) return { text: replies.say(question.text), purpose: 'prompt', choices: replies.yesNoChoices() };
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const text = step === 'duration' ? this.script.context.duration : step === 'pain' ? this.script.context.painScore : this.script.context.age;
-    Outbox.for(context).add(replies.text(text, 'prompt'));
+    return replies.text(text, 'prompt');
   }
 
   /** The article's guidance (acute sciatica often settles in 4–6 weeks), with the clinician's thresholds. */
@@ -119,6 +121,6 @@ export class ScreeningDialog extends InterruptibleDialog {
     if (progress.pain !== undefined && progress.pain >= thresholds.highPainFrom) parts.push(closing.highPain);
     if (progress.age !== undefined && (progress.age < thresholds.ageConcernUnder || progress.age > thresholds.ageConcernOver)) parts.push(closing.age);
     parts.push(closing.safetyNet);
-    return parts.map((part) => this.services.replies.say(part)).join('\n\n');
+    return parts.map((part) => this.parts.replies.say(part)).join('\n\n');
   }
 }

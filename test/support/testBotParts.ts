@@ -6,7 +6,6 @@ import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { createBot, type AssembledBot } from '../../bot/createBot';
 import { loadConversationWording } from '../../bot/ConversationWording';
-import { traceAllowlist } from '../../bot/traceAllowlist';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 import { CONVERSATION_WORDING_PATH } from '../../server/startBot';
@@ -21,9 +20,7 @@ export function assembleTestBot(): AssembledBot {
   return createBot({ config, storage: new MemoryStorage(), rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
 }
 
-/** A TestAdapter conversation on `channelId`, running the assembled bot with the trace allowlist. */
+/** A TestAdapter conversation on `channelId`, running the assembled bot. */
 export function testAdapterFor(channelId: string, assembled: AssembledBot = assembleTestBot()): TestAdapter {
-  const adapter = new TestAdapter((context) => assembled.bot.run(context), { channelId } as Partial<Activity>);
-  adapter.use(traceAllowlist);
-  return adapter;
+  return new TestAdapter(assembled.runTurn, { channelId } as Partial<Activity>);
 }
