@@ -27,6 +27,19 @@ const upwardImports = LAYERS.slice(1).map((layer, index) => ({
   to: { path: pathsOf(LAYERS.slice(0, index + 1)) },
 }));
 
+/**
+ * The files that may import the Bot Framework SDK (botbuilder*): the seam a move to the Microsoft 365
+ * Agents SDK goes through (docs/agents-sdk-move.md). The turn's logic, the screening, the knowledge
+ * base, safety, language and config stay free of it.
+ */
+const SDK_SEAM = [
+  'bot/(ConversationAccessors|RedFlagCheck|SaveAfterReply|SciaticaBot|TurnDelivery|TurnErrorHandler|createBot)\\.ts$',
+  'channels/(ChannelCapabilities|ReplyRenderer|moveChoicesToTurnEnd)\\.ts$',
+  'storage/',
+  'server/',
+  'staff/(chat|postActivity)\\.ts$',
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -38,10 +51,16 @@ module.exports = {
       to: { circular: true },
     },
     ...upwardImports,
+    {
+      name: 'botbuilder-only-in-the-seam',
+      comment: 'Only the files in SDK_SEAM import botbuilder: return a TurnOutcome, or take a PatientMessage, instead.',
+      severity: 'error',
+      from: { pathNot: `^(${SDK_SEAM.join('|')})` },
+      to: { path: 'node_modules/botbuilder' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     parser: 'swc',

@@ -1,11 +1,10 @@
 /**
  * Assembles the bot from configuration and loaded data: state, dialogs, the safety stage, the
  * knowledge base, the router and the replies. No HTTP here, so tests and the terminal chat build
- * exactly the bot that the server runs. The one file of bot/ that imports dialogs/: it registers
- * the screening, which builds on the turn's pieces.
+ * exactly the bot that the server runs. The one file of bot/ that imports dialogs/: it hands the
+ * screening, which builds on the turn's pieces, to the turn.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
 import type { MessageLanguage } from '../language/MessageLanguage';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
@@ -24,7 +23,7 @@ import { RedFlagCheck } from './RedFlagCheck';
 import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
-import { createAccessors } from './SessionState';
+import { createAccessors } from './ConversationAccessors';
 import { TurnDelivery } from './TurnDelivery';
 import { createTurnErrorHandler } from './TurnErrorHandler';
 import { ignoreTurnEvents, type TurnEventSink } from '../knowledge/usage/TurnEvents';
@@ -69,21 +68,16 @@ export function createBot(parts: BotParts): AssembledBot {
   const accessors = createAccessors(conversationState);
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
-  const afterReply = new SaveAfterReply(conversationState, logger);
-  const escalations = new SafetyEscalation(rules, replies, accessors, afterReply, events);
+  const afterReply = new SaveAfterReply(conversationState, accessors, logger);
+  const escalations = new SafetyEscalation(rules, replies, events);
   const router = new IntentRouter(wording, parts.language);
   const detector = new RedFlagDetector(rules);
   const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
-  const dialogs = new DialogSet(accessors.dialogState).add(screening);
   const messageTurn = new MessageTurn({
-    accessors,
-    afterReply,
-    dialogs,
     screening,
-    detector,
     escalations,
     router,
-    commands: new CommandResponder({ replies, wording, knowledge, screening, conversationState, events, logTranscripts: config.logTranscripts }),
+    commands: new CommandResponder({ replies, wording, knowledge, screening, logTranscripts: config.logTranscripts }),
     faq: new FaqResponder(replies, wording, router, knowledge),
     replies,
     wording,
@@ -95,7 +89,7 @@ export function createBot(parts: BotParts): AssembledBot {
     reminderFor: (session) => escalations.reminder(session),
     practiceDetails: replies.say(wording.bookingDetails),
   }, events);
-  const bot = new SciaticaBot({ messageTurn, delivery, conversationState, accessors, afterReply, replies, knowledge });
+  const bot = new SciaticaBot({ messageTurn, detector, escalations, delivery, conversationState, accessors, afterReply, events, replies, knowledge });
   return {
     runTurn: withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger }),
     onTurnError: createTurnErrorHandler({ logger, conversationState, accessors, apology: replies.say(wording.turnError) }),

@@ -3,81 +3,106 @@
  * patient's own words. Any yes — or "not sure", or an answer still not understood after two
  * re-asks — escalates at once and ends the questions. All no: three context questions (how long,
  * how bad, age) tailor the closing advice, which ends with the booking offer.
+ *
+ * Like BotBuilder-Samples' CancelAndHelpDialog, before an answer is read "help" and "privacy" are
+ * answered and the question asked again, while "cancel", "start over", "menu" and the like leave
+ * the check and are handled as they are anywhere else. On SMS, carrier opt-out words are left
+ * unanswered and the patient keeps their place. A plain state machine over the session's
+ * `screening` progress: it needs none of botbuilder-dialogs' prompt machinery.
  */
-import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply, TapAnswer } from '../channels/Reply';
+import type { ClinicReplies } from '../bot/ClinicReplies';
+import type { ConversationWording } from '../bot/ConversationWording';
+import type { Intent, IntentRouter } from '../bot/IntentRouter';
+import type { PatientMessage } from '../bot/PatientMessage';
+import { readTap } from '../bot/readTap';
 import { recogniseYesNo, type YesNo } from '../bot/recogniseYesNo';
 import type { SafetyEscalation } from '../bot/SafetyEscalation';
-import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
 import type { Screening } from '../bot/Screening';
-import { outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
+import type { ScreeningProgress, SessionState } from '../bot/SessionState';
+import { NOTHING, outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
+import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
-import { InterruptibleDialog, waiting, type DialogParts, type OutcomeTurnResult } from './InterruptibleDialog';
-
-export const SCREENING_DIALOG = 'screening';
 
 /** A safety question is re-asked at most twice; then the answer counts as "not sure". */
 const MAX_REASKS = 2;
 const CONTEXT_STEPS = ['duration', 'pain', 'age'] as const;
 const SKIP = /^(skip|pass|next|rather not say|prefer not to say|n\/a|don'?t know|not sure|no idea)$/i;
 
-interface ScreeningProgress {
-  step: number;
-  reasks: number;
-  durationWeeks?: number;
-  pain?: number;
-  age?: number;
-}
-
-export interface ScreeningParts extends DialogParts {
+export interface ScreeningParts {
+  readonly replies: ClinicReplies;
+  readonly wording: ConversationWording;
+  readonly router: IntentRouter;
   readonly escalations: Pick<SafetyEscalation, 'escalate'>;
 }
 
-export class ScreeningDialog extends InterruptibleDialog implements Screening {
+export class ScreeningDialog implements Screening {
   constructor(
-    private readonly screening: ScreeningParts,
+    private readonly parts: ScreeningParts,
     private readonly script: ScreeningScript,
-  ) {
-    super(SCREENING_DIALOG, screening);
-  }
+  ) {}
 
-  async begin(dc: DialogContext): Promise<TurnOutcome> {
-    return (await dc.beginDialog(SCREENING_DIALOG)).result as TurnOutcome;
-  }
-
-  askAgain(dc: DialogContext): TurnOutcome {
-    return this.question(dc.activeDialog!);
-  }
-
-  async beginDialog(dc: DialogContext): Promise<OutcomeTurnResult> {
+  begin(session: SessionState): TurnOutcome {
     const progress: ScreeningProgress = { step: 0, reasks: 0 };
-    dc.activeDialog!.state.progress = progress;
-    return waiting(replying(this.parts.replies.text(this.script.intro), this.ask(progress)));
+    session.screening = progress;
+    return replying(this.parts.replies.text(this.script.intro), this.ask(progress));
   }
 
-  protected question(instance: DialogInstance): TurnOutcome {
-    return replying(this.ask(instance.state.progress as ScreeningProgress));
+  askAgain(session: SessionState): TurnOutcome {
+    return session.screening ? replying(this.ask(session.screening)) : NOTHING;
   }
 
-  protected async onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<OutcomeTurnResult> {
-    const progress = dc.activeDialog!.state.progress as ScreeningProgress;
-    const text = dc.context.activity.text ?? '';
-    return progress.step < this.script.questions.length ? this.answerRedFlag(dc, progress, tapped ?? recogniseYesNo(text)) : this.answerContext(dc, progress, text);
+  continue(session: SessionState, message: PatientMessage): TurnOutcome | undefined {
+    const progress = session.screening;
+    if (!progress) return undefined;
+    const caps = capabilitiesFor(message.channelId);
+    // A tapped button says what it means; only typed text is matched against the phrase lists.
+    const tap = readTap(message.value);
+    if (tap && 'answer' in tap) return this.answer(session, progress, message, tap.answer);
+    const intent: Intent = tap && 'command' in tap ? { kind: 'command', command: tap.command } : this.parts.router.route(message.text, caps.carrierOptOutWords);
+    if (intent.kind === 'carrierOptOut') return NOTHING;
+    if (intent.kind !== 'command') return this.answer(session, progress, message);
+
+    const { replies, wording } = this.parts;
+    switch (intent.command) {
+      case 'help':
+      case 'privacy':
+      // "more" has nothing to add to a short question; leaving would lose the patient's place.
+      case 'more':
+      case 'checkSymptoms': {
+        const text = intent.command === 'privacy' ? wording.privacy : caps.carrierOptOutWords ? wording.smsHelp : wording.help;
+        const answered = intent.command === 'help' || intent.command === 'privacy' ? [replies.text(text)] : [];
+        return replying(...answered, this.ask(progress));
+      }
+      default:
+        // Leaving the check hands the message back to the turn, which handles the command.
+        session.screening = undefined;
+        return undefined;
+    }
   }
 
-  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, recognised: YesNo | undefined): Promise<OutcomeTurnResult> {
+  /** The patient's reply to the current question; `tapped` when it was a yes / no / not sure button. */
+  private answer(session: SessionState, progress: ScreeningProgress, message: PatientMessage, tapped?: TapAnswer): TurnOutcome {
+    return progress.step < this.script.questions.length
+      ? this.answerRedFlag(session, progress, message, tapped ?? recogniseYesNo(message.text))
+      : this.answerContext(session, progress, message);
+  }
+
+  private answerRedFlag(session: SessionState, progress: ScreeningProgress, message: PatientMessage, recognised: YesNo | undefined): TurnOutcome {
     const question = this.script.questions[progress.step];
     let answer = recognised;
     if (!answer && progress.reasks < MAX_REASKS) return this.reask(progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
-      const escalated = await this.screening.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
-      return dc.endDialog(escalated);
+      session.screening = undefined;
+      return this.parts.escalations.escalate({ kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
     }
-    return this.next(dc, progress);
+    return this.next(session, progress, message);
   }
 
-  private async answerContext(dc: DialogContext, progress: ScreeningProgress, text: string): Promise<OutcomeTurnResult> {
+  private answerContext(session: SessionState, progress: ScreeningProgress, message: PatientMessage): TurnOutcome {
+    const { text } = message;
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const value = step === 'duration' ? parseDurationWeeks(text) : step === 'pain' ? parsePainScore(text) : parseAge(text);
     // Context only tailors the advice: one re-ask, then it is skipped rather than nag the patient.
@@ -85,22 +110,22 @@ export class ScreeningDialog extends InterruptibleDialog implements Screening {
     if (step === 'duration') progress.durationWeeks = value;
     else if (step === 'pain') progress.pain = value;
     else progress.age = value;
-    return this.next(dc, progress);
+    return this.next(session, progress, message);
   }
 
-  private reask(progress: ScreeningProgress): OutcomeTurnResult {
+  private reask(progress: ScreeningProgress): TurnOutcome {
     progress.reasks += 1;
-    return waiting(replying(this.parts.replies.text(this.parts.wording.notUnderstood), this.ask(progress)));
+    return replying(this.parts.replies.text(this.parts.wording.notUnderstood), this.ask(progress));
   }
 
-  private async next(dc: DialogContext, progress: ScreeningProgress): Promise<OutcomeTurnResult> {
+  private next(session: SessionState, progress: ScreeningProgress, message: PatientMessage): TurnOutcome {
     progress.step += 1;
     progress.reasks = 0;
-    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) return waiting(replying(this.ask(progress)));
+    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) return replying(this.ask(progress));
+    session.screening = undefined;
     const { replies } = this.parts;
     const closing: Reply = { ...replies.text(this.closing(progress)), safety: true };
-    const finished = outcome({ replies: [closing, replies.bookingOffer(dc.context.activity.channelId)], events: [{ kind: 'screeningFinished' }] });
-    return dc.endDialog(finished);
+    return outcome({ replies: [closing, replies.bookingOffer(message.channelId)], events: [{ kind: 'screeningFinished' }] });
   }
 
   /** The question at `progress`: a red-flag question with yes / no / not sure, or a context question. */

@@ -1,7 +1,7 @@
 /**
  * The bot assembled in-process with in-memory state, for TestAdapter transcript tests.
  */
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { createBot, type AssembledBot } from '../../bot/createBot';
@@ -16,8 +16,8 @@ const rules = loadRedFlagRules(config.redFlagsPath);
 const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
 const knowledgeBase = loadKnowledgeBase(config.faqPath);
 
-export function assembleTestBot(): AssembledBot {
-  return createBot({ config, storage: new MemoryStorage(), rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
+export function assembleTestBot(storage: Storage = new MemoryStorage()): AssembledBot {
+  return createBot({ config, storage, rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
 }
 
 /** A TestAdapter conversation on `channelId`, running the assembled bot. */
