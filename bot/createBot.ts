@@ -45,7 +45,7 @@ export interface BotParts {
 export interface AssembledBot {
   /** One turn; a turn that lost a state race runs once more on the saved state. */
   readonly runTurn: (context: TurnContext) => Promise<void>;
-  /** The adapter's error boundary: logs, apologises, resets the dialog. */
+  /** The adapter's error boundary: logs, apologises, ends a running screening. */
   readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** The red-flag check of a message, made once (the rate limit may ask first), and its advice as plain text. */
   readonly safety: {
