@@ -62,16 +62,19 @@ export interface AssembledBot {
   readonly detector: RedFlagDetector;
 }
 
-export function createBot(parts: BotParts): AssembledBot {
-  const { config, rules, wording, knowledge, logger } = parts;
-  const conversationState = new ConversationState(parts.storage);
-  const accessors = createAccessors(conversationState);
+/** The turn's own pieces: no Bot Framework in them, so tests can drive a turn with plain values. */
+export interface AssembledTurn {
+  readonly messageTurn: MessageTurn;
+  readonly detector: RedFlagDetector;
+  readonly escalations: SafetyEscalation;
+  readonly replies: ClinicReplies;
+}
+
+export function createTurn(parts: Omit<BotParts, 'storage' | 'logger'>): AssembledTurn {
+  const { config, rules, wording, knowledge } = parts;
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
-  const events = parts.events ?? ignoreTurnEvents;
-  const afterReply = new SaveAfterReply(conversationState, accessors, logger);
-  const escalations = new SafetyEscalation(rules, replies, events);
+  const escalations = new SafetyEscalation(rules, replies, parts.events ?? ignoreTurnEvents);
   const router = new IntentRouter(wording, parts.language);
-  const detector = new RedFlagDetector(rules);
   const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
   const messageTurn = new MessageTurn({
     screening,
@@ -84,6 +87,16 @@ export function createBot(parts: BotParts): AssembledBot {
     knowledge,
     smsIdleHours: config.smsIdleHours,
   });
+  return { messageTurn, detector: new RedFlagDetector(rules), escalations, replies };
+}
+
+export function createBot(parts: BotParts): AssembledBot {
+  const { wording, knowledge, logger } = parts;
+  const { messageTurn, detector, escalations, replies } = createTurn(parts);
+  const conversationState = new ConversationState(parts.storage);
+  const accessors = createAccessors(conversationState);
+  const events = parts.events ?? ignoreTurnEvents;
+  const afterReply = new SaveAfterReply(conversationState, accessors, logger);
   const delivery = new TurnDelivery({
     introduction: replies.introduction(),
     reminderFor: (session) => escalations.reminder(session),

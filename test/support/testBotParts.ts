@@ -16,8 +16,11 @@ const rules = loadRedFlagRules(config.redFlagsPath);
 const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
 const knowledgeBase = loadKnowledgeBase(config.faqPath);
 
+/** The test settings' rules, wording and knowledge base, for `createTurn` and `createBot`. */
+export const testTurnParts = { config, rules, wording, knowledge: () => knowledgeBase };
+
 export function assembleTestBot(storage: Storage = new MemoryStorage()): AssembledBot {
-  return createBot({ config, storage, rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
+  return createBot({ ...testTurnParts, storage, logger: createLogger(config) });
 }
 
 /** A TestAdapter conversation on `channelId`, running the assembled bot. */
