@@ -2,54 +2,58 @@
  * Answers from the knowledge base: a question matched to an entry, a tapped entry, "did you mean"
  * when the best matches are close, or the honest no-answer; each with its FaqMatch trace.
  */
-import type { TurnContext } from 'botbuilder';
 import { decideFollowUp } from '../knowledge/FollowUp';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { MessageTurnServices } from './MessageTurn';
-import { Outbox } from './Outbox';
+import type { ClinicReplies } from './ClinicReplies';
+import type { ConversationWording } from './ConversationWording';
+import type { IntentRouter } from './IntentRouter';
 import type { SessionState } from './SessionState';
 import { FAQ_MATCH, trace } from './Traces';
-import { TurnEventLog } from './TurnEvents';
+import { combine, outcome, replying, type TurnOutcome } from './TurnOutcome';
 
 export class FaqResponder {
-  constructor(private readonly services: MessageTurnServices) {}
+  constructor(
+    private readonly replies: ClinicReplies,
+    private readonly wording: ConversationWording,
+    private readonly router: IntentRouter,
+    private readonly knowledge: () => KnowledgeBase,
+  ) {}
 
-  async answerQuestion(context: TurnContext, session: SessionState, kb: KnowledgeBase, text: string): Promise<void> {
-    const { replies } = this.services;
-    const channelId = context.activity.channelId;
+  answerQuestion(channelId: string, session: SessionState, kb: KnowledgeBase, text: string): TurnOutcome {
+    const { replies } = this;
     const decision = decideFollowUp(kb, text, session.lastEntryId);
     session.lastEntryId = decision.kind === 'answer' ? decision.entry.id : undefined;
-    const outbox = Outbox.for(context);
-    const events = TurnEventLog.for(context);
     const query = text.slice(0, kb.options.maxMessageLength);
-    await context.sendActivity(trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
+    const traces = [trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates })];
+    let answered: TurnOutcome;
     if (decision.kind === 'answer') {
-      events.add({ kind: 'answered', entryId: decision.entry.id });
-      outbox.add(...replies.answer(decision.entry, kb, channelId));
+      answered = outcome({ replies: replies.answer(decision.entry, kb, channelId), events: [{ kind: 'answered', entryId: decision.entry.id }], traces });
     } else {
-      events.add({ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id });
-      if (decision.kind === 'didYouMean') outbox.add(replies.didYouMean(decision.suggestions));
-      else if (decision.outOfDomain !== undefined) outbox.add(replies.outOfDomain(kb));
-      else outbox.add(...replies.noAnswer(kb, channelId));
+      const unanswered = decision.kind === 'didYouMean'
+        ? [replies.didYouMean(decision.suggestions)]
+        : decision.outOfDomain !== undefined ? [replies.outOfDomain(kb)] : replies.noAnswer(kb, channelId);
+      answered = outcome({ replies: unanswered, events: [{ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id }], traces });
     }
-    this.offerSafetyCheck(context, session, text);
+    return combine(answered, this.offerSafetyCheck(session, text));
   }
 
-  async answerEntry(context: TurnContext, session: SessionState, entryId: string): Promise<void> {
-    const kb = this.services.knowledge();
+  /** `text` is what the tap carried as text, for the trace. */
+  answerEntry(channelId: string, session: SessionState, entryId: string, text: string): TurnOutcome {
+    const kb = this.knowledge();
     const entry = kb.entry(entryId);
     session.lastEntryId = entry?.id;
-    const channelId = context.activity.channelId;
-    if (!entry) return Outbox.for(context).add(this.services.replies.topics(this.services.wording.noAnswer, kb));
-    await context.sendActivity(trace(FAQ_MATCH, { query: context.activity.text ?? '', answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] }));
-    TurnEventLog.for(context).add({ kind: 'answered', entryId: entry.id });
-    Outbox.for(context).add(...this.services.replies.answer(entry, kb, channelId));
+    if (!entry) return replying(this.replies.topics(this.wording.noAnswer, kb));
+    return outcome({
+      replies: this.replies.answer(entry, kb, channelId),
+      events: [{ kind: 'answered', entryId: entry.id }],
+      traces: [trace(FAQ_MATCH, { query: text, answerId: entry.id, candidates: [{ id: entry.id, score: 1 }] })],
+    });
   }
 
   /** A patient describing their own symptoms is offered the safety check, once per conversation. */
-  private offerSafetyCheck(context: TurnContext, session: SessionState, text: string): void {
-    if (session.safetyCheckOffered || session.escalation || !this.services.router.describesSymptoms(text)) return;
+  private offerSafetyCheck(session: SessionState, text: string): TurnOutcome {
+    if (session.safetyCheckOffered || session.escalation || !this.router.describesSymptoms(text)) return replying();
     session.safetyCheckOffered = true;
-    Outbox.for(context).add(this.services.replies.safetyCheckOffer());
+    return replying(this.replies.safetyCheckOffer());
   }
 }

@@ -1,140 +1,115 @@
 /**
  * One patient message, in the order the product promises:
  *   1. red-flag check on the full text, before state is loaded or anything can drop the message;
- *   2. load the conversation's state;
+ *   2. load the conversation's state (SciaticaBot reads it for the turn);
  *   3. an answer to a pending clarifying question;
- *   4. the active dialog (the screening), which handles its own cancel and help;
+ *   4. the running screening, which handles its own cancel and help;
  *   5. a tap or a numbered choice, then commands, small talk, booking, and the FAQ;
- *   6. delivery: session policy, then the channel renderer;
- *   7. save state (after the reply has gone, on a turn that escalated: SaveAfterReply).
+ *   6. the outcome rendered under the session policy for the channel (TurnDelivery.prepare);
+ *   7. state saved, then the replies sent and the events recorded (TurnDelivery.deliver). A red
+ *      flag's advice (stage 1, 3 or 4) is sent the moment the outcome returns, before anything is
+ *      saved; the session's record of it is saved after the turn (SaveAfterReply).
+ * Stages 1-5 are here, free of the Bot Framework: a PatientMessage and the session in, a
+ * TurnOutcome out. SciaticaBot, the seam to the SDK, runs 6 and 7.
  */
-import type { ConversationState, TurnContext } from 'botbuilder';
-import { DialogTurnStatus, type DialogContext, type DialogSet } from 'botbuilder-dialogs';
-import type { BotConfig } from '../config/BotConfig';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Tap } from '../channels/Reply';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { RedFlagDetector } from '../safety/RedFlagDetector';
-import { carriesRisk } from '../safety/SafetyAssessment';
-import { withoutSalesPitch } from './EscalationPolicy';
-import { recogniseYesNo } from '../dialogs/recogniseYesNo';
+import { carriesRisk, type SafetyAssessment } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
-import { CommandResponder } from './CommandResponder';
+import type { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
-import { FaqResponder } from './FaqResponder';
-import type { SafetyEscalation } from './SafetyEscalation';
-import type { SaveAfterReply } from './SaveAfterReply';
+import { withoutSalesPitch } from './EscalationPolicy';
+import type { FaqResponder } from './FaqResponder';
 import type { Intent, IntentRouter } from './IntentRouter';
-import { Outbox } from './Outbox';
-import { RedFlagCheck } from './RedFlagCheck';
+import type { PatientMessage } from './PatientMessage';
+import { recogniseYesNo } from './recogniseYesNo';
 import { readTap } from './readTap';
-import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
-import { deliverReplies, type DeliveryWording } from './TurnDelivery';
-import { TurnEventLog, type TurnEventSink } from './TurnEvents';
+import type { SafetyEscalation } from './SafetyEscalation';
+import type { Screening } from './Screening';
+import { notePatientMessage, type SessionState } from './SessionState';
+import { combine, outcome, replying, type TurnOutcome } from './TurnOutcome';
 
-export interface MessageTurnServices {
-  readonly config: BotConfig;
-  readonly conversationState: ConversationState;
-  readonly accessors: ConversationAccessors;
-  /** State changes saved after the turn's replies have gone (the escalation record). */
-  readonly afterReply: SaveAfterReply;
-  readonly dialogs: DialogSet;
-  readonly detector: RedFlagDetector;
-  readonly escalations: SafetyEscalation;
-  readonly knowledge: () => KnowledgeBase;
+export interface MessageTurnParts {
+  readonly screening: Screening;
+  readonly escalations: Pick<SafetyEscalation, 'escalate' | 'fromClarification'>;
   readonly router: IntentRouter;
+  readonly commands: CommandResponder;
+  readonly faq: FaqResponder;
   readonly replies: ClinicReplies;
   readonly wording: ConversationWording;
-  /** Where a turn's events go once it has ended (SciaticaBot.run); handlers add them to TurnEventLog. */
-  readonly events: TurnEventSink;
+  readonly knowledge: () => KnowledgeBase;
+  /** SMS_IDLE_HOURS: after this long a silent SMS patient is greeted as new. */
+  readonly smsIdleHours: number;
 }
 
 export class MessageTurn {
-  private readonly commands: CommandResponder;
-  private readonly faq: FaqResponder;
+  constructor(private readonly parts: MessageTurnParts) {}
 
-  constructor(private readonly services: MessageTurnServices) {
-    this.commands = new CommandResponder(services);
-    this.faq = new FaqResponder(services);
-  }
+  /**
+   * What this message gets. `safety` is the red-flag check of its text (undefined without text);
+   * `loadSession` reads the conversation's state, which a red flag never waits for.
+   */
+  async run(message: PatientMessage, safety: SafetyAssessment | undefined, loadSession: () => Promise<SessionState>): Promise<TurnOutcome> {
+    if (safety?.kind === 'escalate') return this.parts.escalations.escalate(safety);
 
-  async run(context: TurnContext): Promise<void> {
-    const { activity } = context;
-    const text = typeof activity.text === 'string' ? activity.text : '';
-    const safety = text ? RedFlagCheck.of(context, this.services.detector, text).assessment : undefined;
-    if (safety?.kind === 'escalate') return this.services.escalations.escalate(context, safety);
+    const session = await loadSession();
+    this.greetAsNewAfterSilence(message.channelId, session);
+    const started = outcome({ events: notePatientMessage(session) ? [{ kind: 'conversationStarted' }] : [] });
 
-    await this.services.afterReply.settledFor(context);
-    const session = await this.services.accessors.session.get(context, {});
-    await this.greetAsNewAfterSilence(context, session);
-    if (notePatientMessage(session)) TurnEventLog.for(context).add({ kind: 'conversationStarted' });
-    const outbox = Outbox.for(context);
-    const dc = await this.services.dialogs.createContext(context);
-
+    let decided: TurnOutcome;
     if (safety?.kind === 'clarify') {
       session.pendingClarification = safety.ruleId;
-      outbox.add({ text: safety.question, purpose: 'prompt', choices: this.services.replies.yesNoChoices() });
+      decided = replying({ text: safety.question, purpose: 'prompt', choices: this.parts.replies.yesNoChoices() });
     } else if (session.pendingClarification) {
-      if (await this.answerClarification(context, session, dc, text)) return;
-    } else if (!(await this.continueDialog(dc))) {
-      await this.respond(context, session, dc, text);
+      decided = this.answerClarification(message, session);
+    } else {
+      decided = this.parts.screening.continue(session, message) ?? this.respond(message, session);
     }
-
-    const replies = safety && carriesRisk(safety) ? withoutSalesPitch(outbox.take()) : outbox.take();
-    await deliverReplies(context, replies, session, this.deliveryWording());
+    const replies = safety && carriesRisk(safety) ? withoutSalesPitch(decided.replies) : decided.replies;
+    return combine(started, { ...decided, replies });
   }
 
-  /** A yes or "not sure" to a clarifying question is the red flag it asked about; true once escalated. */
-  private async answerClarification(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<boolean> {
+  /** A yes or "not sure" to a clarifying question is the red flag it asked about. */
+  private answerClarification(message: PatientMessage, session: SessionState): TurnOutcome {
     const ruleId = session.pendingClarification as string;
     session.pendingClarification = undefined;
-    const tap = readTap(context.activity.value);
-    const answer = tap && 'answer' in tap ? tap.answer : recogniseYesNo(text);
-    if (answer === 'yes' || answer === 'unsure') {
-      await this.services.escalations.escalate(context, this.services.escalations.fromClarification(ruleId));
-      return true;
-    }
-    if (answer !== 'no') await this.respond(context, session, dc, text);
-    else if (dc.activeDialog) await dc.repromptDialog();
-    else Outbox.for(context).add(this.services.replies.topics(this.services.wording.askAway, this.services.knowledge()));
-    return false;
+    const tap = readTap(message.value);
+    const answer = tap && 'answer' in tap ? tap.answer : recogniseYesNo(message.text);
+    if (answer === 'yes' || answer === 'unsure') return this.parts.escalations.escalate(this.parts.escalations.fromClarification(ruleId));
+    if (answer !== 'no') return this.respond(message, session);
+    if (session.screening) return this.parts.screening.askAgain(session);
+    return replying(this.parts.replies.topics(this.parts.wording.askAway, this.parts.knowledge()));
   }
 
-  private async continueDialog(dc: DialogContext): Promise<boolean> {
-    if (!dc.activeDialog) return false;
-    const result = await dc.continueDialog();
-    return result.status !== DialogTurnStatus.empty;
-  }
-
-  private async respond(context: TurnContext, session: SessionState, dc: DialogContext, text: string): Promise<void> {
-    const tap = readTap(context.activity.value) ?? this.numberedChoice(session, text);
-    if (tap && 'entryId' in tap) return this.faq.answerEntry(context, session, tap.entryId);
-    if (tap && 'command' in tap) return this.commands.run(context, dc, tap.command);
+  private respond(message: PatientMessage, session: SessionState): TurnOutcome {
+    const { channelId, text } = message;
+    const tap = readTap(message.value) ?? this.numberedChoice(session, text);
+    if (tap && 'entryId' in tap) return this.parts.faq.answerEntry(channelId, session, tap.entryId, text);
+    if (tap && 'command' in tap) return this.parts.commands.run(message, session, tap.command);
     // A yes / no tap with no question waiting (an old button) is read as the words on it.
-    const caps = capabilitiesFor(context.activity.channelId);
-    const intent = this.services.router.route(text, caps.carrierOptOutWords);
+    const intent = this.parts.router.route(text, capabilitiesFor(channelId).carrierOptOutWords);
     // The whole text: the FAQ finds the question in it before applying the length cap (MAX_TEXT_LENGTH).
-    await this.handleIntent(context, session, dc, intent, text);
+    return this.handleIntent(message, session, intent);
   }
 
-  private async handleIntent(context: TurnContext, session: SessionState, dc: DialogContext, intent: Intent, text: string): Promise<void> {
-    const { replies, wording } = this.services;
-    const outbox = Outbox.for(context);
-    const kb = this.services.knowledge();
+  private handleIntent(message: PatientMessage, session: SessionState, intent: Intent): TurnOutcome {
+    const { replies, wording } = this.parts;
+    const kb = this.parts.knowledge();
     switch (intent.kind) {
       case 'carrierOptOut':
-        return; // The carrier has handled it; any reply would be blocked or unwelcome.
+        return replying(); // The carrier has handled it; any reply would be blocked or unwelcome.
       case 'smallTalk':
-        return outbox.add(replies.text(intent.topic.reply));
+        return replying(replies.text(intent.topic.reply));
       case 'spanish':
-        return outbox.add(replies.otherLanguage());
+        return replying(replies.otherLanguage());
       case 'booking':
-        return outbox.add(replies.booking(context.activity.channelId));
+        return replying(replies.booking(message.channelId));
       case 'command':
-        return this.commands.run(context, dc, intent.command);
+        return this.parts.commands.run(message, session, intent.command);
       case 'question':
-        if (!text.trim()) return outbox.add(replies.topics(wording.askAway, kb));
-        return this.faq.answerQuestion(context, session, kb, text);
+        if (!message.text.trim()) return replying(replies.topics(wording.askAway, kb));
+        return this.parts.faq.answerQuestion(message.channelId, session, kb, message.text);
     }
   }
 
@@ -145,25 +120,15 @@ export class MessageTurn {
   }
 
   /** SMS conversations never end: after a long silence the patient is greeted (and counted) as new. */
-  private async greetAsNewAfterSilence(context: TurnContext, session: SessionState): Promise<void> {
-    if (capabilitiesFor(context.activity.channelId).sendsConversationUpdate || !session.lastMessageAt) return;
+  private greetAsNewAfterSilence(channelId: string, session: SessionState): void {
+    if (capabilitiesFor(channelId).sendsConversationUpdate || !session.lastMessageAt) return;
     const silentHours = (Date.now() - Date.parse(session.lastMessageAt)) / 3_600_000;
-    if (silentHours < this.services.config.smsIdleHours) return;
+    if (silentHours < this.parts.smsIdleHours) return;
     session.welcomed = false;
     session.lastMessageAt = undefined;
     session.numberedChoices = undefined;
     session.more = undefined;
     session.pendingClarification = undefined;
-    await this.services.accessors.dialogState.delete(context);
-  }
-
-  /** What delivery adds to a turn's replies: the SMS introduction and the after-escalation reminder. */
-  deliveryWording(): DeliveryWording {
-    return {
-      introduction: this.services.replies.introduction(),
-      reminderFor: (session: SessionState) => this.services.escalations.reminder(session),
-      practiceDetails: this.services.replies.say(this.services.wording.bookingDetails),
-    };
+    session.screening = undefined;
   }
 }
-

@@ -1,24 +1,19 @@
 /**
- * What happens when a red flag is found: the advice goes out at once, before state is touched, so
- * nothing that fails afterwards can hold it back. The session then remembers the escalation (for
- * the reminder and the no-pitch rule) and any running dialog is dropped, after the turn
- * (SaveAfterReply): where replies travel in the HTTP response, a store that is slow or down would
- * otherwise hold the advice back until the save had finished or failed.
+ * What happens when a red flag is found: the advice, which SciaticaBot sends the moment it is
+ * returned (TurnDelivery.sendNow, the one reply that does not wait for the end of the turn), before
+ * state is touched, so nothing that fails afterwards can hold it back. The session then remembers
+ * the escalation (for the reminder and the no-pitch rule) and any running screening is dropped,
+ * after the turn (SaveAfterReply): where replies travel in the HTTP response, a store that is slow
+ * or down would otherwise hold the advice back until the save had finished or failed.
  */
-import type { TurnContext } from 'botbuilder';
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply } from '../channels/Reply';
-import { renderReplies } from '../channels/ReplyRenderer';
+import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
-import type { SaveAfterReply } from './SaveAfterReply';
-import { notePatientMessage, type ConversationAccessors, type SessionState } from './SessionState';
-import { sendImmediately } from './sendImmediately';
+import { notePatientMessage, type SessionState } from './SessionState';
 import { RED_FLAG, trace } from './Traces';
-import { TurnEventLog, type TurnEventSink } from './TurnEvents';
-
-type Escalation = Extract<SafetyAssessment, { kind: 'escalate' }>;
+import { outcome, type Escalation, type TurnOutcome } from './TurnOutcome';
 
 /** A later, milder escalation never replaces a graver one in the session's memory. */
 const SEVERITY: Readonly<Record<Urgency, number>> = { urgent: 1, crisis: 2, emergency: 3 };
@@ -27,32 +22,29 @@ export class SafetyEscalation {
   constructor(
     private readonly rules: RedFlagRules,
     private readonly replies: ClinicReplies,
-    private readonly accessors: ConversationAccessors,
-    private readonly afterReply: SaveAfterReply,
     /** Where the remembered escalation's "conversation started" goes: the turn's own events have gone by then. */
-    private readonly events: TurnEventSink,
+    private readonly events: Pick<TurnEventSink, 'record'>,
   ) {}
 
-  async escalate(context: TurnContext, escalation: Escalation): Promise<void> {
-    const caps = capabilitiesFor(context.activity.channelId);
-    const { activities } = renderReplies([this.reply(escalation)], caps);
-    await sendImmediately(context, [...activities, trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] })]);
-    TurnEventLog.for(context).add({ kind: 'escalated', urgency: escalation.urgency });
-    this.afterReply.schedule(context, (later) => this.remember(later, escalation));
+  /** The advice to send now, with its trace; the escalated event goes with the rest of the turn's. */
+  escalate(escalation: Escalation): TurnOutcome {
+    return outcome({
+      escalation: { advice: this.reply(escalation), trace: trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] }), escalation },
+      events: [{ kind: 'escalated', urgency: escalation.urgency }],
+    });
   }
 
-  private async remember(context: TurnContext, escalation: Escalation): Promise<void> {
-    const session = await this.accessors.session.get(context, {});
+  /** After the reply, on the session as stored: the record, and a clean slate for the next message. */
+  remember(session: SessionState, escalation: Escalation, channelId: string, conversationId: string): void {
     // An emergency can be the patient's first (and only) message: it starts a conversation too.
-    const { channelId, conversation } = context.activity;
-    if (notePatientMessage(session)) this.events.record({ kind: 'conversationStarted' }, channelId, conversation.id);
+    if (notePatientMessage(session)) this.events.record({ kind: 'conversationStarted' }, channelId, conversationId);
     if (!session.escalation || SEVERITY[escalation.urgency] >= SEVERITY[session.escalation.urgency]) {
       session.escalation = { urgency: escalation.urgency, flags: [...escalation.flags], at: new Date().toISOString() };
     }
     session.welcomed = true;
     session.pendingClarification = undefined;
     session.numberedChoices = undefined;
-    await this.accessors.dialogState.delete(context);
+    session.screening = undefined;
   }
 
   /** The escalation a "yes" to a clarifying question means. */

@@ -2,7 +2,7 @@
  * State changes that must not hold back the reply they follow. With expectReplies (the web chat
  * page, the Emulator) the replies travel in the HTTP response, which goes out only when the turn
  * has ended, state read and save included: a slow store would hold safety advice back with them.
- * A change scheduled here is left out of the turn: the turn ends without touching storage, and
+ * A change started here is left out of the turn: the turn ends without touching storage, and
  * the change is applied and saved after it, on a context of its own (the adapter revokes the
  * turn's context when the turn ends) that keeps the state the turn had loaded, if any. A save
  * that loses an eTag race is applied again once on fresh state; a failure is logged. The same
@@ -13,10 +13,10 @@
 import { TurnContext, type ConversationState } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { isStorageConflict } from '../storage/StorageConflictError';
+import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
+import type { SessionState } from './SessionState';
 
-type StateChange = (context: TurnContext) => Promise<void>;
-
-const SCHEDULED = Symbol('saveAfterReply');
+export type StateChange = (session: SessionState) => void;
 
 export class SaveAfterReply {
   /** By conversation: one after another, so two of them never race each other. */
@@ -24,20 +24,13 @@ export class SaveAfterReply {
 
   constructor(
     private readonly conversationState: ConversationState,
+    private readonly accessors: ConversationAccessors,
     private readonly logger: Logger,
   ) {}
 
-  /** `change` runs after the turn, with everything else scheduled in it. */
-  schedule(context: TurnContext, change: StateChange): void {
-    const scheduled = (context.turnState.get(SCHEDULED) as StateChange[] | undefined) ?? [];
-    context.turnState.set(SCHEDULED, [...scheduled, change]);
-  }
-
-  /** Called as the turn ends: starts what was scheduled and says whether anything was (then the turn does not save). */
-  start(context: TurnContext): boolean {
-    const changes = context.turnState.get(SCHEDULED) as StateChange[] | undefined;
-    if (!changes?.length) return false;
-    context.turnState.delete(SCHEDULED);
+  /** Called as the turn ends: starts `changes` and says whether there were any (then the turn does not save). */
+  start(context: TurnContext, changes: readonly StateChange[]): boolean {
+    if (!changes.length) return false;
     const after = new TurnContext(context);
     for (const [key, value] of context.turnState) after.turnState.set(key, value);
     const conversation = conversationOf(context);
@@ -62,15 +55,20 @@ export class SaveAfterReply {
   }
 
   private async apply(context: TurnContext, changes: readonly StateChange[]): Promise<void> {
-    for (const change of changes) await change(context);
+    await this.change(context, changes);
     try {
       await this.conversationState.saveChanges(context, false);
     } catch (error) {
       if (!isStorageConflict(error)) throw error;
       await this.conversationState.load(context, true);
-      for (const change of changes) await change(context);
+      await this.change(context, changes);
       await this.conversationState.saveChanges(context, false);
     }
+  }
+
+  private async change(context: TurnContext, changes: readonly StateChange[]): Promise<void> {
+    const session = await sessionOf(context, this.accessors);
+    for (const change of changes) change(session);
   }
 }
 

@@ -1,62 +1,111 @@
 /**
- * The bot's activity routing: messages go through the `MessageTurn` pipeline; a patient joining
- * (conversationUpdate, Teams' installationUpdate, or Web Chat's `webchat/join` event) is welcomed
- * once (the chat page's repeated join aside, see `welcome`); other activities
- * (typing, installationUpdate, reactions) need no reply, and unknown invokes get the 501 that
- * ActivityHandler answers by default. State is saved at the end of every turn (after it, for a
- * turn that escalated: SaveAfterReply), and then the turn's events go to the usage sink.
+ * The seam between the Bot Framework and the bot: activity in, TurnOutcome out, delivered. A
+ * message goes through the `MessageTurn` pipeline; a patient joining (conversationUpdate, Teams'
+ * installationUpdate, or Web Chat's `webchat/join` event) is welcomed once (the chat page's
+ * repeated join aside, see `welcome`); other activities (typing, reactions) need no reply, and
+ * invokes get the SDK's answer (501). Every outcome ends the same way: a red flag's advice sent
+ * at once, the rest rendered (TurnDelivery.prepare), state saved (after the turn, for a turn that
+ * escalated: SaveAfterReply), then sent with its events recorded.
  */
-import { ActivityHandler, DeliveryModes, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, DeliveryModes, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { isStorageConflict } from '../storage/StorageConflictError';
-import { MessageTurn, type MessageTurnServices } from './MessageTurn';
-import { deliverReplies } from './TurnDelivery';
-import { TurnEventLog } from './TurnEvents';
+import type { TurnAttempt } from '../storage/withConflictRetry';
+import type { ClinicReplies } from './ClinicReplies';
+import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
+import type { MessageTurn } from './MessageTurn';
+import type { PatientMessage } from './PatientMessage';
+import { RedFlagCheck } from './RedFlagCheck';
+import type { SafetyEscalation } from './SafetyEscalation';
+import type { SaveAfterReply, StateChange } from './SaveAfterReply';
+import type { SessionState } from './SessionState';
+import { sendNow, type TurnDelivery } from './TurnDelivery';
+import { NOTHING, replying, type TurnOutcome } from './TurnOutcome';
 
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
-export class SciaticaBot extends ActivityHandler {
-  private readonly conversationState: ConversationState;
-  private readonly messageTurn: MessageTurn;
+export interface BotTurnParts {
+  readonly messageTurn: MessageTurn;
+  readonly detector: Pick<RedFlagDetector, 'assess'>;
+  readonly escalations: Pick<SafetyEscalation, 'remember'>;
+  readonly delivery: TurnDelivery;
+  readonly conversationState: ConversationState;
+  readonly accessors: ConversationAccessors;
+  readonly afterReply: Pick<SaveAfterReply, 'start' | 'settledFor'>;
+  /** "Forget me" deletes what the usage log kept of the conversation's questions. */
+  readonly events: Pick<TurnEventSink, 'forget'>;
+  readonly replies: ClinicReplies;
+  readonly knowledge: () => KnowledgeBase;
+}
 
-  constructor(private readonly services: MessageTurnServices) {
-    super();
-    this.conversationState = services.conversationState;
-    this.messageTurn = new MessageTurn(services);
+export class SciaticaBot {
+  /** Invokes and activities the bot does not handle get the SDK's default answer. */
+  private readonly sdkDefaults = new ActivityHandler();
 
-    this.onMessage(async (context, next) => {
-      await this.messageTurn.run(context);
-      await next();
-    });
-    this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
-      if (joined) await this.welcome(context);
-      await next();
-    });
-    // Teams announces a personal install with installationUpdate, and may list only the bot as added.
-    this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
-      await next();
-    });
-    this.onEvent(async (context, next) => {
-      if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcome(context, context.activity.deliveryMode === DeliveryModes.ExpectReplies);
-      await next();
-    });
+  constructor(private readonly parts: BotTurnParts) {}
+
+  async run(context: TurnContext, attempt: TurnAttempt = { last: true }): Promise<void> {
+    await this.complete(context, await this.decide(context), attempt);
   }
 
-  async run(context: TurnContext): Promise<void> {
-    try {
-      await super.run(context);
-      if (!this.services.afterReply.start(context)) await this.conversationState.saveChanges(context, false);
-    } catch (error) {
-      // This attempt lost a state race and will be run again (withConflictRetry): the re-run counts.
-      if (isStorageConflict(error)) TurnEventLog.for(context).take();
-      // An escalation is remembered even when the turn failed after the advice went out.
-      else this.services.afterReply.start(context);
-      throw error;
-    } finally {
-      const { channelId, conversation } = context.activity;
-      for (const event of TurnEventLog.for(context).take()) this.services.events.record(event, channelId, conversation.id);
+  private async decide(context: TurnContext): Promise<TurnOutcome> {
+    const { activity } = context;
+    switch (activity.type) {
+      case ActivityTypes.Message: {
+        const message = patientMessage(activity);
+        // The HTTP layer may have made this check already (the rate limit): it is made once.
+        const safety = message.text ? RedFlagCheck.of(context, this.parts.detector, message.text).assessment : undefined;
+        return this.parts.messageTurn.run(message, safety, () => this.loadSession(context));
+      }
+      case ActivityTypes.ConversationUpdate:
+        return (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id) ? this.welcome(context) : NOTHING;
+      // Teams announces a personal install with installationUpdate, and may list only the bot as added.
+      case ActivityTypes.InstallationUpdate:
+        return activity.action === 'add' || activity.action === 'add-upgrade' ? this.welcome(context) : NOTHING;
+      case ActivityTypes.Event:
+        return activity.name === WEBCHAT_JOIN_EVENT ? this.welcome(context, activity.deliveryMode === DeliveryModes.ExpectReplies) : NOTHING;
+      default:
+        await this.sdkDefaults.run(context);
+        return NOTHING;
     }
+  }
+
+  /**
+   * Sends a red flag's advice at once, then renders, saves and sends the rest: a turn that lost a
+   * state race and runs again sends nothing more, so the patient never sees replies computed from
+   * state that was thrown away. Any other failure, or a race lost on the last attempt, still sends
+   * what was decided before the error handler apologises.
+   */
+  private async complete(context: TurnContext, outcome: TurnOutcome, attempt: TurnAttempt): Promise<void> {
+    const { delivery, accessors, afterReply, conversationState } = this.parts;
+    const { channelId, conversation } = context.activity;
+    const afterTheReply: StateChange[] = [];
+    if (outcome.escalation) {
+      const { advice, trace, escalation } = outcome.escalation;
+      await sendNow(context, [advice], [trace]);
+      afterTheReply.push((session) => this.parts.escalations.remember(session, escalation, channelId, conversation.id));
+    }
+    if (outcome.forgotten !== undefined) {
+      await conversationState.delete(context);
+      await this.parts.events.forget(channelId, conversation.id);
+    }
+    const session = outcome.replies.length && outcome.forgotten === undefined ? await accessors.session.get(context, {}) : undefined;
+    const prepared = delivery.prepare(channelId, outcome, session);
+    try {
+      if (!afterReply.start(context, afterTheReply)) await conversationState.saveChanges(context, false);
+    } catch (error) {
+      if (!isStorageConflict(error) || attempt.last) await delivery.deliver(context, prepared);
+      throw error;
+    }
+    await delivery.deliver(context, prepared);
+  }
+
+  /** The next message waits for the escalation record a previous turn may still be saving. */
+  private async loadSession(context: TurnContext): Promise<SessionState> {
+    await this.parts.afterReply.settledFor(context);
+    return sessionOf(context, this.parts.accessors);
   }
 
   /**
@@ -64,9 +113,18 @@ export class SciaticaBot extends ActivityHandler {
    * page asks again until the welcome has arrived, and with expectReplies the welcome travels only
    * in the HTTP response, which a reload can lose: so `mayRepeat` repeats it until the patient writes.
    */
-  private async welcome(context: TurnContext, mayRepeat = false): Promise<void> {
-    const session = await this.services.accessors.session.get(context, {});
-    if (session.welcomed && !(mayRepeat && session.lastMessageAt === undefined)) return;
-    await deliverReplies(context, this.services.replies.welcome(this.services.knowledge()), session, this.messageTurn.deliveryWording());
+  private async welcome(context: TurnContext, mayRepeat = false): Promise<TurnOutcome> {
+    const session = await this.parts.accessors.session.get(context, {});
+    if (session.welcomed && !(mayRepeat && session.lastMessageAt === undefined)) return NOTHING;
+    return replying(...this.parts.replies.welcome(this.parts.knowledge()));
   }
+}
+
+function patientMessage(activity: Activity): PatientMessage {
+  return {
+    channelId: activity.channelId,
+    conversationId: activity.conversation.id,
+    text: typeof activity.text === 'string' ? activity.text : '',
+    value: activity.value,
+  };
 }

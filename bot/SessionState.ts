@@ -1,10 +1,8 @@
 /**
- * What the bot remembers about one conversation, apart from the dialog stack.
- * `escalation` is deliberately outside the dialog state: cancel, start over and error recovery
- * reset dialogs, and must never make the bot forget that a patient was told to seek urgent care.
+ * What the bot remembers about one conversation. `escalation` is deliberately apart from the
+ * screening's progress: cancel, start over and error recovery end the screening, and must never
+ * make the bot forget that a patient was told to seek urgent care.
  */
-import type { ConversationState, StatePropertyAccessor } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import type { Reply, ReplyChoice } from '../channels/Reply';
 import type { Urgency } from '../safety/SafetyAssessment';
 
@@ -14,8 +12,21 @@ export interface EscalationRecord {
   readonly at: string;
 }
 
+/** Where the patient is in the safety check (dialogs/ScreeningDialog). */
+export interface ScreeningProgress {
+  /** The red-flag questions first, then the context questions. */
+  step: number;
+  /** How often the current question was asked again. */
+  reasks: number;
+  durationWeeks?: number;
+  pain?: number;
+  age?: number;
+}
+
 export interface SessionState {
   escalation?: EscalationRecord;
+  /** Set while the safety check is running. */
+  screening?: ScreeningProgress;
   /** Set once the patient has been welcomed or introduced. */
   welcomed?: boolean;
   /** The last numbered list offered on a plain-text channel, so "2" means its second item. */
@@ -37,16 +48,4 @@ export function notePatientMessage(session: SessionState): boolean {
   const first = session.lastMessageAt === undefined;
   session.lastMessageAt = new Date().toISOString();
   return first;
-}
-
-export interface ConversationAccessors {
-  readonly session: StatePropertyAccessor<SessionState>;
-  readonly dialogState: StatePropertyAccessor<DialogState>;
-}
-
-export function createAccessors(conversationState: ConversationState): ConversationAccessors {
-  return {
-    session: conversationState.createProperty<SessionState>('session'),
-    dialogState: conversationState.createProperty<DialogState>('dialogState'),
-  };
 }

@@ -1,11 +1,10 @@
 /**
- * The trace contracts read by the Emulator and evaluation tools. `traceAllowlist` keeps them on the
- * Emulator only.
+ * The trace contracts read by the Emulator and evaluation tools. A turn returns its traces in its
+ * TurnOutcome; TurnDelivery sends them on the Emulator only.
  *  - FaqMatch: one per turn that consults the knowledge base; scores are the matcher's 0..1, higher
  *    is better; `answerId` is null when nothing was answered (fallback, "did you mean").
  *  - RedFlag: one per escalation, with the ids of the rules that fired (none for a clarifying question).
  */
-import type { Activity } from 'botbuilder';
 import type { ScoredEntry } from '../knowledge/FaqDecision';
 import type { Urgency } from '../safety/SafetyAssessment';
 
@@ -29,6 +28,14 @@ export const RED_FLAG: TraceContract<{ urgency: Urgency; flags: readonly string[
   valueType: 'https://sciatica-bot/schemas/red-flag',
 });
 
-export function trace<Value>(contract: TraceContract<Value>, value: Value): Partial<Activity> {
-  return { type: 'trace', name: contract.name, label: contract.label, valueType: contract.valueType, value };
+/** A trace as a turn returns it; TurnDelivery makes it a `trace` activity. */
+export interface Trace {
+  readonly name: string;
+  readonly label: string;
+  readonly valueType: string;
+  readonly value: unknown;
+}
+
+export function trace<Value>(contract: TraceContract<Value>, value: Value): Trace {
+  return { name: contract.name, label: contract.label, valueType: contract.valueType, value };
 }

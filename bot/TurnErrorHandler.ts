@@ -1,13 +1,13 @@
 /**
  * The one error boundary of a turn: log the error once (never the patient's words), apologise, and
- * reset the dialog so the next message starts clean. The escalation record lives outside the dialog
- * state and survives, and a storage conflict (another instance saved first) leaves the stored
+ * end a running screening so the next message starts clean. The escalation record is kept apart
+ * from the screening and survives, and a storage conflict (another instance saved first) leaves the stored
  * conversation alone rather than overwrite a newer state.
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { isStorageConflict } from '../storage/StorageConflictError';
-import type { ConversationAccessors } from './SessionState';
+import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
 
 export function createTurnErrorHandler(deps: {
   logger: Logger;
@@ -22,7 +22,7 @@ export function createTurnErrorHandler(deps: {
     try {
       await context.sendActivity({ type: 'message', text: deps.apology });
       if (isStorageConflict(error)) return;
-      await deps.accessors.dialogState.delete(context);
+      (await sessionOf(context, deps.accessors)).screening = undefined;
       await deps.conversationState.saveChanges(context, false);
     } catch (recoveryError) {
       deps.logger.error({ err: recoveryError }, 'could not recover from a failed turn');

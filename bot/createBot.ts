@@ -1,10 +1,10 @@
 /**
  * Assembles the bot from configuration and loaded data: state, dialogs, the safety stage, the
  * knowledge base, the router and the replies. No HTTP here, so tests and the terminal chat build
- * exactly the bot that the server runs.
+ * exactly the bot that the server runs. The one file of bot/ that imports dialogs/: it hands the
+ * screening, which builds on the turn's pieces, to the turn.
  */
-import { ConversationState, type Storage } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import type { MessageLanguage } from '../language/MessageLanguage';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
@@ -12,15 +12,21 @@ import { ScreeningDialog } from '../dialogs/ScreeningDialog';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { RedFlagDetector } from '../safety/RedFlagDetector';
 import type { RedFlagRules } from '../safety/RedFlagRules';
+import { withConflictRetry } from '../storage/withConflictRetry';
 import { ClinicReplies } from './ClinicReplies';
+import { CommandResponder } from './CommandResponder';
 import type { ConversationWording } from './ConversationWording';
+import { FaqResponder } from './FaqResponder';
 import { IntentRouter } from './IntentRouter';
-import type { MessageTurnServices } from './MessageTurn';
+import { MessageTurn } from './MessageTurn';
+import { RedFlagCheck } from './RedFlagCheck';
 import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
-import { createAccessors } from './SessionState';
-import { ignoreTurnEvents, type TurnEventSink } from './TurnEvents';
+import { createAccessors } from './ConversationAccessors';
+import { TurnDelivery } from './TurnDelivery';
+import { createTurnErrorHandler } from './TurnErrorHandler';
+import { ignoreTurnEvents, type TurnEventSink } from '../knowledge/usage/TurnEvents';
 
 export interface BotParts {
   readonly config: BotConfig;
@@ -35,34 +41,78 @@ export interface BotParts {
   readonly language?: MessageLanguage;
 }
 
+/** What the HTTP layer needs from the bot. */
 export interface AssembledBot {
-  readonly bot: SciaticaBot;
-  readonly services: MessageTurnServices;
+  /** One turn; a turn that lost a state race runs once more on the saved state. */
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  /** The adapter's error boundary: logs, apologises, ends a running screening. */
+  readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** The red-flag check of a message, made once (the rate limit may ask first), and its advice as plain text. */
+  readonly safety: {
+    check(text: string): RedFlagCheck;
+    advice(check: RedFlagCheck): string;
+  };
+  /** Resolves when the escalations being saved after their replies are saved (for shutdown). */
+  settled(): Promise<void>;
+  /** The clinic's wording with the practice's details filled in (tests compare replies with it). */
+  readonly replies: ClinicReplies;
+  /** The knowledge base in force (tests pick their questions from it). */
+  readonly knowledge: () => KnowledgeBase;
+  /** The detector every check uses (tests count its calls). */
+  readonly detector: RedFlagDetector;
+}
+
+/** The turn's own pieces: no Bot Framework in them, so tests can drive a turn with plain values. */
+export interface AssembledTurn {
+  readonly messageTurn: MessageTurn;
+  readonly detector: RedFlagDetector;
+  readonly escalations: SafetyEscalation;
+  readonly replies: ClinicReplies;
+}
+
+export function createTurn(parts: Omit<BotParts, 'storage' | 'logger'>): AssembledTurn {
+  const { config, rules, wording, knowledge } = parts;
+  const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
+  const escalations = new SafetyEscalation(rules, replies, parts.events ?? ignoreTurnEvents);
+  const router = new IntentRouter(wording, parts.language);
+  const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
+  const messageTurn = new MessageTurn({
+    screening,
+    escalations,
+    router,
+    commands: new CommandResponder({ replies, wording, knowledge, screening, logTranscripts: config.logTranscripts }),
+    faq: new FaqResponder(replies, wording, router, knowledge),
+    replies,
+    wording,
+    knowledge,
+    smsIdleHours: config.smsIdleHours,
+  });
+  return { messageTurn, detector: new RedFlagDetector(rules), escalations, replies };
 }
 
 export function createBot(parts: BotParts): AssembledBot {
-  const { config, rules, wording } = parts;
+  const { wording, knowledge, logger } = parts;
+  const { messageTurn, detector, escalations, replies } = createTurn(parts);
   const conversationState = new ConversationState(parts.storage);
   const accessors = createAccessors(conversationState);
-  const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const events = parts.events ?? ignoreTurnEvents;
-  const afterReply = new SaveAfterReply(conversationState, parts.logger);
-  const escalations = new SafetyEscalation(rules, replies, accessors, afterReply, events);
-  const dialogs = new DialogSet(accessors.dialogState);
-  const services: MessageTurnServices = {
-    config,
-    conversationState,
-    accessors,
-    afterReply,
-    dialogs,
-    detector: new RedFlagDetector(rules),
-    escalations,
-    knowledge: parts.knowledge,
-    router: new IntentRouter(wording, parts.language),
+  const afterReply = new SaveAfterReply(conversationState, accessors, logger);
+  const delivery = new TurnDelivery({
+    introduction: replies.introduction(),
+    reminderFor: (session) => escalations.reminder(session),
+    practiceDetails: replies.say(wording.bookingDetails),
+  }, events);
+  const bot = new SciaticaBot({ messageTurn, detector, escalations, delivery, conversationState, accessors, afterReply, events, replies, knowledge });
+  return {
+    runTurn: withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger }),
+    onTurnError: createTurnErrorHandler({ logger, conversationState, accessors, apology: replies.say(wording.turnError) }),
+    safety: {
+      check: (text) => new RedFlagCheck(detector, text),
+      advice: ({ assessment }) => (assessment.kind === 'clear' ? '' : escalations.adviceFor(assessment)),
+    },
+    settled: () => afterReply.settled(),
     replies,
-    wording,
-    events,
+    knowledge,
+    detector,
   };
-  dialogs.add(new ScreeningDialog(services, rules.screening));
-  return { bot: new SciaticaBot(services), services };
 }

@@ -3,112 +3,139 @@
  * patient's own words. Any yes — or "not sure", or an answer still not understood after two
  * re-asks — escalates at once and ends the questions. All no: three context questions (how long,
  * how bad, age) tailor the closing advice, which ends with the booking offer.
+ *
+ * Like BotBuilder-Samples' CancelAndHelpDialog, before an answer is read "help" and "privacy" are
+ * answered and the question asked again, while "cancel", "start over", "menu" and the like leave
+ * the check and are handled as they are anywhere else. On SMS, carrier opt-out words are left
+ * unanswered and the patient keeps their place. A plain state machine over the session's
+ * `screening` progress: it needs none of botbuilder-dialogs' prompt machinery.
  */
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
-import type { MessageTurnServices } from '../bot/MessageTurn';
-import { TurnEventLog } from '../bot/TurnEvents';
-import { Outbox } from '../bot/Outbox';
+import { capabilitiesFor } from '../channels/ChannelCapabilities';
+import type { Reply, TapAnswer } from '../channels/Reply';
+import type { ClinicReplies } from '../bot/ClinicReplies';
+import type { ConversationWording } from '../bot/ConversationWording';
+import type { Intent, IntentRouter } from '../bot/IntentRouter';
+import type { PatientMessage } from '../bot/PatientMessage';
+import { readTap } from '../bot/readTap';
+import { recogniseYesNo, type YesNo } from '../bot/recogniseYesNo';
+import type { SafetyEscalation } from '../bot/SafetyEscalation';
+import type { Screening } from '../bot/Screening';
+import type { ScreeningProgress, SessionState } from '../bot/SessionState';
+import { NOTHING, outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
+import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
-import { InterruptibleDialog } from './InterruptibleDialog';
-import { recogniseYesNo, type YesNo } from './recogniseYesNo';
-import type { TapAnswer } from '../channels/Reply';
-import type { Screening } from '../safety/RedFlagRules';
-
-export const SCREENING_DIALOG = 'screening';
 
 /** A safety question is re-asked at most twice; then the answer counts as "not sure". */
 const MAX_REASKS = 2;
 const CONTEXT_STEPS = ['duration', 'pain', 'age'] as const;
 const SKIP = /^(skip|pass|next|rather not say|prefer not to say|n\/a|don'?t know|not sure|no idea)$/i;
 
-interface ScreeningProgress {
-  step: number;
-  reasks: number;
-  durationWeeks?: number;
-  pain?: number;
-  age?: number;
+export interface ScreeningParts {
+  readonly replies: ClinicReplies;
+  readonly wording: ConversationWording;
+  readonly router: IntentRouter;
+  readonly escalations: Pick<SafetyEscalation, 'escalate'>;
 }
 
-export class ScreeningDialog extends InterruptibleDialog {
+export class ScreeningDialog implements Screening {
   constructor(
-    services: MessageTurnServices,
-    private readonly script: Screening,
-  ) {
-    super(SCREENING_DIALOG, services);
-  }
+    private readonly parts: ScreeningParts,
+    private readonly script: ScreeningScript,
+  ) {}
 
-  async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  begin(session: SessionState): TurnOutcome {
     const progress: ScreeningProgress = { step: 0, reasks: 0 };
-    dc.activeDialog!.state.progress = progress;
-    Outbox.for(dc.context).add(this.services.replies.text(this.script.intro));
-    this.ask(dc.context, progress);
-    return Dialog.EndOfTurn;
+    session.screening = progress;
+    return replying(this.parts.replies.text(this.script.intro), this.ask(progress));
   }
 
-  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    this.ask(context, instance.state.progress as ScreeningProgress);
+  askAgain(session: SessionState): TurnOutcome {
+    return session.screening ? replying(this.ask(session.screening)) : NOTHING;
   }
 
-  protected async onAnswer(dc: DialogContext, tapped?: TapAnswer): Promise<DialogTurnResult> {
-    const progress = dc.activeDialog!.state.progress as ScreeningProgress;
-    const text = dc.context.activity.text ?? '';
-    return progress.step < this.script.questions.length ? this.answerRedFlag(dc, progress, tapped ?? recogniseYesNo(text)) : this.answerContext(dc, progress, text);
+  continue(session: SessionState, message: PatientMessage): TurnOutcome | undefined {
+    const progress = session.screening;
+    if (!progress) return undefined;
+    const caps = capabilitiesFor(message.channelId);
+    // A tapped button says what it means; only typed text is matched against the phrase lists.
+    const tap = readTap(message.value);
+    if (tap && 'answer' in tap) return this.answer(session, progress, message, tap.answer);
+    const intent: Intent = tap && 'command' in tap ? { kind: 'command', command: tap.command } : this.parts.router.route(message.text, caps.carrierOptOutWords);
+    if (intent.kind === 'carrierOptOut') return NOTHING;
+    if (intent.kind !== 'command') return this.answer(session, progress, message);
+
+    const { replies, wording } = this.parts;
+    switch (intent.command) {
+      case 'help':
+      case 'privacy':
+      // "more" has nothing to add to a short question; leaving would lose the patient's place.
+      case 'more':
+      case 'checkSymptoms': {
+        const text = intent.command === 'privacy' ? wording.privacy : caps.carrierOptOutWords ? wording.smsHelp : wording.help;
+        const answered = intent.command === 'help' || intent.command === 'privacy' ? [replies.text(text)] : [];
+        return replying(...answered, this.ask(progress));
+      }
+      default:
+        // Leaving the check hands the message back to the turn, which handles the command.
+        session.screening = undefined;
+        return undefined;
+    }
   }
 
-  private async answerRedFlag(dc: DialogContext, progress: ScreeningProgress, recognised: YesNo | undefined): Promise<DialogTurnResult> {
+  /** The patient's reply to the current question; `tapped` when it was a yes / no / not sure button. */
+  private answer(session: SessionState, progress: ScreeningProgress, message: PatientMessage, tapped?: TapAnswer): TurnOutcome {
+    return progress.step < this.script.questions.length
+      ? this.answerRedFlag(session, progress, message, tapped ?? recogniseYesNo(message.text))
+      : this.answerContext(session, progress, message);
+  }
+
+  private answerRedFlag(session: SessionState, progress: ScreeningProgress, message: PatientMessage, recognised: YesNo | undefined): TurnOutcome {
     const question = this.script.questions[progress.step];
     let answer = recognised;
-    if (!answer && progress.reasks < MAX_REASKS) return this.reask(dc, progress);
+    if (!answer && progress.reasks < MAX_REASKS) return this.reask(progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
-      await this.services.escalations.escalate(dc.context, { kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
-      return dc.endDialog();
+      session.screening = undefined;
+      return this.parts.escalations.escalate({ kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
     }
-    return this.next(dc, progress);
+    return this.next(session, progress, message);
   }
 
-  private async answerContext(dc: DialogContext, progress: ScreeningProgress, text: string): Promise<DialogTurnResult> {
+  private answerContext(session: SessionState, progress: ScreeningProgress, message: PatientMessage): TurnOutcome {
+    const { text } = message;
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const value = step === 'duration' ? parseDurationWeeks(text) : step === 'pain' ? parsePainScore(text) : parseAge(text);
     // Context only tailors the advice: one re-ask, then it is skipped rather than nag the patient.
-    if (value === undefined && !SKIP.test(text.trim()) && progress.reasks < 1) return this.reask(dc, progress);
+    if (value === undefined && !SKIP.test(text.trim()) && progress.reasks < 1) return this.reask(progress);
     if (step === 'duration') progress.durationWeeks = value;
     else if (step === 'pain') progress.pain = value;
     else progress.age = value;
-    return this.next(dc, progress);
+    return this.next(session, progress, message);
   }
 
-  private reask(dc: DialogContext, progress: ScreeningProgress): DialogTurnResult {
+  private reask(progress: ScreeningProgress): TurnOutcome {
     progress.reasks += 1;
-    Outbox.for(dc.context).add(this.services.replies.text(this.services.wording.notUnderstood));
-    this.ask(dc.context, progress);
-    return Dialog.EndOfTurn;
+    return replying(this.parts.replies.text(this.parts.wording.notUnderstood), this.ask(progress));
   }
 
-  private async next(dc: DialogContext, progress: ScreeningProgress): Promise<DialogTurnResult> {
+  private next(session: SessionState, progress: ScreeningProgress, message: PatientMessage): TurnOutcome {
     progress.step += 1;
     progress.reasks = 0;
-    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) {
-      this.ask(dc.context, progress);
-      return Dialog.EndOfTurn;
-    }
-    const channelId = dc.context.activity.channelId;
-    TurnEventLog.for(dc.context).add({ kind: 'screeningFinished' });
-    Outbox.for(dc.context).add({ ...this.services.replies.text(this.closing(progress)), safety: true }, this.services.replies.bookingOffer(channelId));
-    return dc.endDialog();
+    if (progress.step < this.script.questions.length + CONTEXT_STEPS.length) return replying(this.ask(progress));
+    session.screening = undefined;
+    const { replies } = this.parts;
+    const closing: Reply = { ...replies.text(this.closing(progress)), safety: true };
+    return outcome({ replies: [closing, replies.bookingOffer(message.channelId)], events: [{ kind: 'screeningFinished' }] });
   }
 
-  private ask(context: TurnContext, progress: ScreeningProgress): void {
-    const { replies } = this.services;
+  /** The question at `progress`: a red-flag question with yes / no / not sure, or a context question. */
+  private ask(progress: ScreeningProgress): Reply {
+    const { replies } = this.parts;
     const question = this.script.questions[progress.step];
-    if (question) {
-      Outbox.for(context).add({ text: replies.say(question.text), purpose: 'prompt', choices: replies.yesNoChoices() });
-      return;
-    }
+    if (question) return { text: replies.say(question.text), purpose: 'prompt', choices: replies.yesNoChoices() };
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const text = step === 'duration' ? this.script.context.duration : step === 'pain' ? this.script.context.painScore : this.script.context.age;
-    Outbox.for(context).add(replies.text(text, 'prompt'));
+    return replies.text(text, 'prompt');
   }
 
   /** The article's guidance (acute sciatica often settles in 4–6 weeks), with the clinician's thresholds. */
@@ -119,6 +146,6 @@ export class ScreeningDialog extends InterruptibleDialog {
     if (progress.pain !== undefined && progress.pain >= thresholds.highPainFrom) parts.push(closing.highPain);
     if (progress.age !== undefined && (progress.age < thresholds.ageConcernUnder || progress.age > thresholds.ageConcernOver)) parts.push(closing.age);
     parts.push(closing.safetyNet);
-    return parts.map((part) => this.services.replies.say(part)).join('\n\n');
+    return parts.map((part) => this.parts.replies.say(part)).join('\n\n');
   }
 }

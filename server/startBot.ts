@@ -10,11 +10,8 @@ import { createLogger, type Logger } from '../config/logger';
 import { placeholdersInUse } from '../config/productionPlaceholders';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { MessageLanguage } from '../language/MessageLanguage';
-import { RedFlagCheck } from '../bot/RedFlagCheck';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
-import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
-import { traceAllowlist } from '../bot/traceAllowlist';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
 import { configuredMatcher } from '../knowledge/loadKnowledgeBase';
 import { fromPackageRoot } from '../config/environment';
@@ -23,10 +20,8 @@ import type { UsageLog } from '../knowledge/usage/UsageLog';
 import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { createStorage, type ConversationStorage } from '../storage/createStorage';
-import { withConflictRetry } from '../storage/withConflictRetry';
 import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
-import type { SafetyGate } from './SafetyFirstBudget';
 import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
 
@@ -80,28 +75,9 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
           },
     ),
   );
-  adapter.use(traceAllowlist);
-  adapter.onTurnError = createTurnErrorHandler({
-    logger,
-    conversationState: assembled.services.conversationState,
-    accessors: assembled.services.accessors,
-    apology: assembled.services.replies.say(wording.turnError),
-  });
-
-  // A turn that loses an eTag race runs again on the saved state; its replies go out once.
-  const runTurn = withConflictRetry((context) => assembled.bot.run(context), {
-    conversationState: assembled.services.conversationState,
-    logger,
-    onSent: config.logTranscripts ? transcriptLog(logger) : undefined,
-  });
-  const { detector, escalations } = assembled.services;
-  const safety: SafetyGate = {
-    check: (text) => new RedFlagCheck(detector, text),
-    advice: (check) => {
-      const { assessment } = check;
-      return assessment.kind === 'clear' ? '' : escalations.adviceFor(assessment);
-    },
-  };
+  if (config.logTranscripts) adapter.use(transcriptLog(logger));
+  adapter.onTurnError = assembled.onTurnError;
+  const { runTurn, safety } = assembled;
   const server = createServer({ config, logger, adapter, runTurn, safety });
   registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -129,7 +105,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     logger,
     close: async () => {
       await closeGracefully(server);
-      await assembled.services.afterReply.settled();
+      await assembled.settled();
       await conversationStorage.close();
       knowledge.stop();
       await usage.close();

@@ -4,7 +4,7 @@
  * after redaction, so a phone number at the cut cannot survive half-redacted. The conversation is
  * named by a short hash: turns can be followed without logging its id (for SMS, a phone number).
  */
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { redactPersonalData } from '../config/redactPersonalData';
 import { hashStorageKey } from '../storage/hashStorageKey';
@@ -15,7 +15,26 @@ function redacted(text: unknown): string | undefined {
   return typeof text === 'string' ? redactPersonalData(text).slice(0, MAX_LOGGED_CHARACTERS) : undefined;
 }
 
-export function transcriptLog(logger: Logger): (context: TurnContext, sent: readonly Partial<Activity>[]) => void {
+/** Middleware: logs once the turn has ended (a failed turn too, before the error handler's apology). */
+export function transcriptLog(logger: Logger): Middleware {
+  const log = logTurn(logger);
+  return {
+    async onTurn(context, next) {
+      const sent: Partial<Activity>[] = [];
+      context.onSendActivities(async (_context, activities, send) => {
+        sent.push(...activities);
+        return send();
+      });
+      try {
+        await next();
+      } finally {
+        log(context, sent);
+      }
+    },
+  };
+}
+
+function logTurn(logger: Logger): (context: TurnContext, sent: readonly Partial<Activity>[]) => void {
   return (context, sent) => {
     const { activity } = context;
     logger.info({

@@ -7,7 +7,7 @@
  * then daily.
  */
 import { randomBytes } from 'node:crypto';
-import type { TurnEvent, TurnEventSink } from '../../bot/TurnEvents';
+import type { TurnEvent, TurnEventSink } from './TurnEvents';
 import type { Logger } from '../../config/logger';
 import { conversationLink, countRecordOf, unansweredRecordOf } from './UsageRecords';
 import { dayOf, type UsageLog, type UsageStream } from './UsageLog';

@@ -4,7 +4,7 @@
  * conversation that "forget me" finds it by (conversationLink).
  */
 import { createHmac } from 'node:crypto';
-import type { TurnEvent } from '../../bot/TurnEvents';
+import type { TurnEvent } from './TurnEvents';
 import { redactPersonalData } from '../../config/redactPersonalData';
 
 export interface UnansweredRecord {

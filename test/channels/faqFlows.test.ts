@@ -46,7 +46,7 @@ describe('FAQ flows on each channel', () => {
       });
 
       it('offers "did you mean" for an ambiguous message, and a tapped suggestion is answered', async () => {
-        const kb = bot.running.assembled.services.knowledge();
+        const kb = bot.running.assembled.knowledge();
         const message = AMBIGUOUS.find((text) => kb.decide(text).kind === 'didYouMean');
         expect(message, 'a real ambiguous message').to.be.a('string');
         const decision = kb.decide(message as string);
@@ -61,7 +61,7 @@ describe('FAQ flows on each channel', () => {
 
         const second = decision.suggestions[1];
         const answer = await patient.choose(offer, titles[1]);
-        const said = bot.running.assembled.services.replies.say(second.answer);
+        const said = bot.running.assembled.replies.say(second.answer);
         expect(answer.text).to.include((channel === 'sms' ? toPlainText(said) : said).slice(0, 40));
         if (channel === 'emulator') expect(faqTrace(answer).answerId).to.equal(second.id);
       });

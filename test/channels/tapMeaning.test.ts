@@ -57,7 +57,7 @@ describe('buttons carry what they mean, whatever the editable phrase lists say',
       });
 
       it('a tapped "None of these" gets its reply', async () => {
-        const kb = bot.assembled.services.knowledge();
+        const kb = bot.assembled.knowledge();
         const message = AMBIGUOUS.find((text) => kb.decide(text).kind === 'didYouMean') as string;
         const patient = new Transcript(bot.url, channel);
         const offer = await patient.say(message);

@@ -123,7 +123,7 @@ describe('safety advice while blob storage is frozen (Azurite stopped with SIGST
       expect(text, channel).to.not.match(/something went wrong/i);
     }
 
-    await web.running.assembled.services.afterReply.settled();
+    await web.running.assembled.settled();
     const reminder = /Reminder: if you have any of those warning signs, call 911/;
     const pageAfter = await web.say(page, { type: 'message', text: 'what is sciatica' });
     expect(visibleText(((await pageAfter.json()) as { activities: [] }).activities)).to.match(reminder);

@@ -50,7 +50,7 @@ describe('red-flag messages on /api/messages', () => {
   });
 
   it('runs the red-flag check once per message, also for a message let through on the red-flag budget', async () => {
-    const { detector } = bot.running.assembled.services;
+    const { detector } = bot.running.assembled;
     const assess = detector.assess;
     const checked: string[] = [];
     detector.assess = (text: string) => {
@@ -97,7 +97,7 @@ describe('red-flag messages on the web chat', () => {
   });
 
   it('runs the red-flag check once for a message let through on the red-flag budget', async () => {
-    const { detector } = bot.running.assembled.services;
+    const { detector } = bot.running.assembled;
     const assess = detector.assess;
     let calls = 0;
     detector.assess = (text: string) => {

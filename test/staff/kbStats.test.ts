@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { TurnEvent } from '../../bot/TurnEvents';
+import type { TurnEvent } from '../../knowledge/usage/TurnEvents';
 import { countUsage, noAnswerRate } from '../../knowledge/usage/countUsage';
 import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
 import { dayOf } from '../../knowledge/usage/UsageLog';

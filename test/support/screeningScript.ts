@@ -2,9 +2,11 @@
  * The screening's questions as the bot words them, in order (the red-flag questions, then the
  * context ones), so state tests can tell which question a reply asks without copying wording.
  */
+import { loadConfig } from '../../config/BotConfig';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from './ChannelConversation';
+import { TEST_SETTINGS } from './testBot';
 
 export interface ScreeningScript {
   readonly questions: readonly string[];
@@ -13,8 +15,8 @@ export interface ScreeningScript {
 }
 
 export function screeningScript(bot: RunningBot): ScreeningScript {
-  const { screening } = loadRedFlagRules(bot.assembled.services.config.redFlagsPath);
-  const say = (text: string) => bot.assembled.services.replies.say(text);
+  const { screening } = loadRedFlagRules(loadConfig(TEST_SETTINGS).redFlagsPath);
+  const say = (text: string) => bot.assembled.replies.say(text);
   const questions = [...screening.questions.map((question) => say(question.text)), say(screening.context.duration), say(screening.context.painScore), say(screening.context.age)];
   return {
     questions,

@@ -1,12 +1,11 @@
 /**
  * The bot assembled in-process with in-memory state, for TestAdapter transcript tests.
  */
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { createBot, type AssembledBot } from '../../bot/createBot';
 import { loadConversationWording } from '../../bot/ConversationWording';
-import { traceAllowlist } from '../../bot/traceAllowlist';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 import { CONVERSATION_WORDING_PATH } from '../../server/startBot';
@@ -17,13 +16,14 @@ const rules = loadRedFlagRules(config.redFlagsPath);
 const wording = loadConversationWording(CONVERSATION_WORDING_PATH);
 const knowledgeBase = loadKnowledgeBase(config.faqPath);
 
-export function assembleTestBot(): AssembledBot {
-  return createBot({ config, storage: new MemoryStorage(), rules, wording, knowledge: () => knowledgeBase, logger: createLogger(config) });
+/** The test settings' rules, wording and knowledge base, for `createTurn` and `createBot`. */
+export const testTurnParts = { config, rules, wording, knowledge: () => knowledgeBase };
+
+export function assembleTestBot(storage: Storage = new MemoryStorage()): AssembledBot {
+  return createBot({ ...testTurnParts, storage, logger: createLogger(config) });
 }
 
-/** A TestAdapter conversation on `channelId`, running the assembled bot with the trace allowlist. */
+/** A TestAdapter conversation on `channelId`, running the assembled bot. */
 export function testAdapterFor(channelId: string, assembled: AssembledBot = assembleTestBot()): TestAdapter {
-  const adapter = new TestAdapter((context) => assembled.bot.run(context), { channelId } as Partial<Activity>);
-  adapter.use(traceAllowlist);
-  return adapter;
+  return new TestAdapter(assembled.runTurn, { channelId } as Partial<Activity>);
 }

@@ -2,9 +2,7 @@
  * What happened in a turn, for the practice's counts and the unanswered-questions report.
  * Events carry no user or conversation ids; only `unanswered` carries text (redacted when stored).
  */
-import type { TurnContext } from 'botbuilder';
-import type { Urgency } from '../safety/SafetyAssessment';
-import { TurnCollection } from './TurnCollection';
+import type { Urgency } from '../../safety/SafetyAssessment';
 
 export type TurnEvent =
   | { readonly kind: 'conversationStarted' }
@@ -24,15 +22,3 @@ export interface TurnEventSink {
 
 /** For tests and tools that do not keep statistics. */
 export const ignoreTurnEvents: TurnEventSink = { record: () => undefined, forget: async () => undefined };
-
-const TURN_EVENTS = Symbol('turnEvents');
-
-/**
- * The events of one turn, handed to the sink when the turn ends (SciaticaBot.run): a turn that lost
- * a state race is run again, and must not count twice.
- */
-export class TurnEventLog extends TurnCollection<TurnEvent> {
-  static for(context: TurnContext): TurnEventLog {
-    return TurnCollection.inTurn(context, TURN_EVENTS, () => new TurnEventLog());
-  }
-}

@@ -4,7 +4,7 @@
  * is its own answer: on a safety question it counts as a yes.
  */
 import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-suite';
-import { normalisePhrase } from '../bot/IntentRouter';
+import { normalisePhrase } from './IntentRouter';
 
 export type YesNo = 'yes' | 'no' | 'unsure';
 
