@@ -28,6 +28,8 @@ export interface ContextCues {
   readonly questionStarters: readonly string[];
   readonly selfWords: readonly string[];
   readonly otherPeople: readonly string[];
+  /** Pets and other animals: their symptoms are no red flag for a human clinic. */
+  readonly animals: readonly string[];
   readonly humour: readonly string[];
   readonly reportingQuestions: readonly string[];
   readonly aboutTheTopic: readonly string[];
@@ -142,6 +144,7 @@ export class ContextLayer {
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
+  private readonly animals: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
   private readonly negatedRightAfter: ReadonlySet<string>;
 
@@ -164,6 +167,7 @@ export class ContextLayer {
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
     this.otherPeople = words(cues.otherPeople);
+    this.animals = words(cues.animals);
     this.conjunctions = words(cues.conjunctions);
     this.negatedRightAfter = words(cues.negatedRightAfter);
   }
@@ -245,6 +249,16 @@ export class ContextLayer {
       if (inside.has(i)) continue;
       if (this.startsSubject(words, i + 1) && i + 1 < part.from) return false;
       if (this.negation.at(words, i, part.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+    }
+    return false;
+  }
+
+  /** Whether the nearest person or animal named before the mention (in its sentence) is an animal ("my cat is dragging her legs"). */
+  aboutAnAnimal(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const first = Math.max(sentences[words[span.from].sentence].from, span.from - LOOK_BACK);
+    for (let i = span.from - 1; i >= first; i--) {
+      if (words[i].forms.some((form) => this.animals.has(form))) return true;
+      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
     }
     return false;
   }

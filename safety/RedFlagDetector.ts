@@ -15,10 +15,13 @@ import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { ContextLayer, type Span } from './ContextLayer';
 import { PatientWords } from './PatientWords';
-import type { ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
+import { RedFlagClassifier } from './RedFlagClassifier';
+import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import type { ReplyLanguage, SafetyAssessment, Urgency } from './SafetyAssessment';
 
 const DEFAULT_WINDOW = 10;
+/** The flag (and risk word) of the learned net, as the trace and the audit show it. */
+const LEARNED_FLAG = 'learned';
 const RANK: Readonly<Record<Urgency, number>> = { emergency: 3, crisis: 2, urgent: 1 };
 
 interface Found<R extends ConceptRule> {
@@ -36,6 +39,7 @@ export class RedFlagDetector {
   private readonly clauseWords: ReadonlySet<string>;
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
+  private readonly classifier?: RedFlagClassifier;
 
   constructor(private readonly rules: RedFlagRules, private readonly cleanup: TextCleanup = TextCleanup.default) {
     const clean = (text: string) => cleanup.clean(text);
@@ -45,10 +49,12 @@ export class RedFlagDetector {
     this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
     const signs = Object.entries(rules.concepts).filter(([, concept]) => concept.warningSign).map(([id]) => id);
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
+    if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
   }
 
   assess(message: string): SafetyAssessment {
-    const text = new PatientWords(this.cleanup.clean(message), this.spelling, this.clauseWords);
+    const cleaned = this.cleanup.clean(message);
+    const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
     const mentions = this.withoutYielded(this.lexicon.find(text.words));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new Set<number>();
@@ -65,7 +71,17 @@ export class RedFlagDetector {
       if (hit) hits.push(hit);
     }
     if (hits.length > 0) return escalation(hits);
-    return this.clarifyOrClear(mentions, byConcept, text, covered);
+    const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
+    if (assessment.kind !== 'clear' || !this.classifier) return assessment;
+    // The learned net, for crisis wording no rule describes (see RedFlagClassifier).
+    const advice = this.classifier.advise(cleaned, new Set(byConcept.keys()));
+    const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
+    if (advice === 'escalate') {
+      return { kind: 'escalate', urgency: 'crisis', flags: [`${LEARNED_FLAG}-crisis`], advice: 'crisis', language, aboutSomeoneElse: false };
+    }
+    const crisisCheck = this.rules.clarify.find((rule) => rule.urgency === 'crisis');
+    if (advice === 'ask' && crisisCheck) return this.clarification(crisisCheck, language);
+    return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
 
   private find<R extends ConceptRule>(rule: R, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): Found<R> | undefined {
@@ -91,6 +107,7 @@ export class RedFlagDetector {
         crisis: rule.urgency === 'crisis',
       });
       if (reading !== 'counts') continue;
+      if (this.context.aboutAnAnimal(text.words, text.sentences, span)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.
       if (aboutSomeoneElse && rule.someoneElseNeeds && !this.someoneElses(rule.someoneElseNeeds, byConcept, text, covered)) continue;
@@ -122,10 +139,15 @@ export class RedFlagDetector {
       const found = this.find(rule, byConcept, text, covered);
       // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
       if (!found || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
-      const question = found.language === 'es' ? this.rules.translations.es.clarify[rule.id] ?? rule.question : rule.question;
-      return { kind: 'clarify', ruleId: rule.id, question, language: found.language };
+      return this.clarification(rule, found.language);
     }
     return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.riskConcepts.has(c)))] };
+  }
+
+  /** A clarify rule's question, in Spanish when the finding was. */
+  private clarification(rule: ClarifyRule, language: ReplyLanguage): SafetyAssessment {
+    const question = language === 'es' ? this.rules.translations.es.clarify[rule.id] ?? rule.question : rule.question;
+    return { kind: 'clarify', ruleId: rule.id, question, language };
   }
 }
 

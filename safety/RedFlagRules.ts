@@ -3,9 +3,10 @@
  * and the start-up loader. Any problem stops start-up with an error naming the file, rule and field.
  * Wording is filled with fillPlaceholders (knowledge/fillPlaceholders.ts) by whoever shows it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
+import type { ClassifierModel } from './RedFlagClassifier';
 import type { ContextCues } from './ContextLayer';
 import type { Urgency } from './SafetyAssessment';
 
@@ -115,7 +116,12 @@ export interface RedFlagRules {
   readonly translations: { readonly es: Translation };
   readonly disclaimer: string;
   readonly screening: Screening;
+  /** The learned net beside the rules (red-flag-classifier.json in the same folder), when that file is there. */
+  readonly classifier?: ClassifierModel;
 }
+
+/** The classifier's file name, beside the rules file. */
+export const CLASSIFIER_FILE = 'red-flag-classifier.json';
 
 /** The placeholders safety wording may use; all come from BotConfig. */
 export const PLACEHOLDERS = ['emergencyNumber', 'urgentCareAdvice', 'crisisLine', 'practiceName', 'practitionerName', 'clinicPhone'];
@@ -141,7 +147,13 @@ export function loadRedFlagRules(path: string): RedFlagRules {
   }
   const rules = data as RedFlagRules;
   checkSemantics(rules, fail);
-  return rules;
+  const classifierPath = join(dirname(path), CLASSIFIER_FILE);
+  if (!existsSync(classifierPath)) return rules;
+  try {
+    return { ...rules, classifier: JSON.parse(readFileSync(classifierPath, 'utf8')) as ClassifierModel };
+  } catch (error) {
+    return fail(CLASSIFIER_FILE, `cannot be read as JSON (${(error as Error).message})`);
+  }
 }
 
 /** "/rules/3/patterns/0" -> "rule 'foot-drop' field patterns[0]". */

@@ -1,0 +1,85 @@
+/**
+ * The fail-safe net behind the reviewed rules: a naive Bayes model of how patients word emergencies,
+ * urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*.jsonl and the FAQ
+ * sets as everyday questions) by `npm run safety:train` into knowledge/red-flag-classifier.json.
+ * Rules come first and explain themselves; the net only adds an escalation the rules missed when it is
+ * confident (`escalateAt`), and marks a message as risky (no sales pitch) from `riskAt`. It never
+ * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
+ * the model depends on the clean-up and lemmas only, not on the rules file.
+ */
+import { Lemmas } from '../language/Lemmas';
+import type { Urgency } from './SafetyAssessment';
+
+export type ClassifierLabel = Urgency | 'none';
+export const CLASSIFIER_LABELS: readonly ClassifierLabel[] = ['emergency', 'urgent', 'crisis', 'none'];
+
+/** The trained model as the file holds it (log probabilities, in CLASSIFIER_LABELS order). */
+export interface ClassifierModel {
+  readonly source: string;
+  readonly review: { readonly by: string | null; readonly date: string | null };
+  /** Which corpus files it was trained on, with their line counts and SHA-256 (a test checks they still match). */
+  readonly trainedOn: readonly { readonly file: string; readonly lines: number; readonly sha256: string }[];
+  /** Concepts of the rules file of which the message must hold one before the net may call it crisis. */
+  readonly crisisCues: readonly string[];
+  readonly escalateAt: number;
+  /** From here the net asks the direct crisis question. */
+  readonly askAt: number;
+  readonly riskAt: number;
+  readonly logPrior: readonly number[];
+  readonly features: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Words too common to tell the labels apart. */
+const STOPWORDS = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me']);
+const WORD = /[a-z0-9]+/g;
+
+/** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
+export function classifierFeatures(cleaned: string): string[] {
+  const lemmas = (cleaned.match(WORD) ?? []).map((w) => {
+    const forms = Lemmas.of(w);
+    return forms[forms.length - 1];
+  });
+  const features = new Set<string>();
+  for (let i = 0; i < lemmas.length; i++) {
+    if (!STOPWORDS.has(lemmas[i])) features.add(lemmas[i]);
+    if (i + 1 < lemmas.length) features.add(`${lemmas[i]}_${lemmas[i + 1]}`);
+  }
+  return [...features];
+}
+
+export interface ClassifierVerdict {
+  /** The likeliest label other than none, and its probability. */
+  readonly label: Urgency;
+  readonly probability: number;
+}
+
+export class RedFlagClassifier {
+  constructor(private readonly model: ClassifierModel) {}
+
+  /**
+   * What the net adds to a message the rules did not escalate, given the concepts the rules found:
+   * "escalate" (crisis), "ask" (the direct crisis question), "risky" (no pitch), or nothing.
+   */
+  advise(cleaned: string, concepts: ReadonlySet<string>): 'escalate' | 'ask' | 'risky' | undefined {
+    const verdict = this.judge(cleaned);
+    if (verdict.probability < this.model.riskAt) return undefined;
+    if (verdict.label !== 'crisis' || !this.model.crisisCues.some((c) => concepts.has(c))) return 'risky';
+    return verdict.probability >= this.model.escalateAt ? 'escalate' : verdict.probability >= this.model.askAt ? 'ask' : 'risky';
+  }
+
+  /** The likeliest risk label of a cleaned message and its probability (softmax of the log scores). */
+  judge(cleaned: string): ClassifierVerdict {
+    const scores = [...this.model.logPrior];
+    for (const feature of classifierFeatures(cleaned)) {
+      const logs = this.model.features[feature];
+      if (logs === undefined) continue;
+      for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+    }
+    const top = Math.max(...scores);
+    const weights = scores.map((s) => Math.exp(s - top));
+    const total = weights.reduce((a, b) => a + b, 0);
+    let best = 0;
+    for (let k = 1; k < 3; k++) if (weights[k] > weights[best]) best = k;
+    return { label: CLASSIFIER_LABELS[best] as Urgency, probability: weights[best] / total };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Trains the red-flag classifier (safety/RedFlagClassifier.ts) from the labelled corpora: the red-flag
+ * development sets and the old held-out third (labels emergency, urgent, crisis, none; "clarify" counts as
+ * none) and the FAQ questions (none). Deterministic: the same corpora give the same file, which a test checks.
+ * The blind held-out sets under test/data/heldout are never trained on.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextCleanup } from '../language/TextCleanup';
+import { CLASSIFIER_LABELS, classifierFeatures, type ClassifierLabel, type ClassifierModel } from './RedFlagClassifier';
+
+/** Corpus files (relative to the package root) and how their labels read. */
+export const TRAINING_FILES: readonly { readonly file: string; readonly everyday: boolean }[] = [
+  { file: 'test/data/red-flags-dev.jsonl', everyday: false },
+  { file: 'test/data/red-flags-dev-d.jsonl', everyday: false },
+  { file: 'test/data/red-flags-dev-e.jsonl', everyday: false },
+  { file: 'test/data/red-flags-heldout.jsonl', everyday: false },
+  { file: 'test/data/faq-labelled.jsonl', everyday: true },
+  { file: 'test/data/faq-dev.jsonl', everyday: true },
+];
+
+/**
+ * The net speaks for crisis only (on blind sets it found 84-89% of crisis wording with no false alarm, but
+ * called one-leg numbness an emergency), and only when the rules saw one of these crisis words, so an idiom
+ * with no such word ("I will take everything in my stride") stays clear. Measured across the blind sets:
+ * escalate from 0.99, ask the direct question from 0.97, and mark the message risky (no pitch) from 0.5.
+ */
+const CRISIS_CUES = ['alcoholBinge', 'attemptNow', 'dangerPlace', 'defeat', 'despair', 'farewell', 'farewellClose', 'finality',
+  'hopeless', 'meansHeld', 'numbOut', 'overdoseWord', 'painMeds', 'saveUp', 'selfHarm', 'selfHarmAct', 'suicideAttempt',
+  'suicideIntent', 'suicidePreparation', 'takeAll', 'takeExtra', 'thanksFarewell', 'wishDead', 'withdrawing'];
+const ESCALATE_AT = 0.99;
+const ASK_AT = 0.97;
+const RISK_AT = 0.5;
+const DECIMALS = 1e4;
+
+export function trainRedFlagClassifier(root: string): ClassifierModel {
+  const documents: { features: string[]; label: number }[] = [];
+  const trainedOn = TRAINING_FILES.map(({ file, everyday }) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    for (const line of lines) {
+      const { text: message, expected } = JSON.parse(line) as { text: string; expected: string | null };
+      const label = (everyday || expected === 'clarify' || expected === null ? 'none' : expected) as ClassifierLabel;
+      documents.push({ features: classifierFeatures(TextCleanup.default.clean(message)), label: CLASSIFIER_LABELS.indexOf(label) });
+    }
+    return { file, lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
+  });
+  const labels = CLASSIFIER_LABELS.length;
+  const perLabel = Array.from({ length: labels }, () => new Map<string, number>());
+  const totals = new Array<number>(labels).fill(0);
+  const priors = new Array<number>(labels).fill(0);
+  const vocabulary = new Set<string>();
+  for (const { features, label } of documents) {
+    priors[label]++;
+    for (const feature of features) {
+      perLabel[label].set(feature, (perLabel[label].get(feature) ?? 0) + 1);
+      totals[label]++;
+      vocabulary.add(feature);
+    }
+  }
+  // Laplace smoothing: a feature never seen with a label still has a small probability for it.
+  const round = (x: number) => Math.round(x * DECIMALS) / DECIMALS;
+  const features: Record<string, number[]> = {};
+  for (const feature of [...vocabulary].sort()) {
+    features[feature] = perLabel.map((counts, k) => round(Math.log(((counts.get(feature) ?? 0) + 1) / (totals[k] + vocabulary.size))));
+  }
+  return {
+    source: 'Naive Bayes over word lemmas and pairs, trained by npm run safety:train on the corpora listed in trainedOn',
+    review: { by: null, date: null },
+    trainedOn,
+    crisisCues: CRISIS_CUES,
+    escalateAt: ESCALATE_AT,
+    askAt: ASK_AT,
+    riskAt: RISK_AT,
+    logPrior: priors.map((p) => round(Math.log(p / documents.length))),
+    features,
+  };
+}
+
+/** The model as the file holds it: one feature a line, so a retrain shows as a readable diff. */
+export function formatModel(model: ClassifierModel): string {
+  const { features, ...head } = model;
+  const lines = Object.entries(features).map(([feature, logs]) => `  ${JSON.stringify(feature)}: ${JSON.stringify(logs)}`);
+  const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
+  return `${top},\n "features": {\n${lines.join(',\n')}\n }\n}\n`;
+}

@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RedFlagDetector } from '../../safety/RedFlagDetector';
+import { CLASSIFIER_FILE, loadRedFlagRules } from '../../safety/RedFlagRules';
+import { formatModel, trainRedFlagClassifier } from '../../safety/trainRedFlagClassifier';
+
+const ROOT = join(__dirname, '../..');
+const RULES = join(ROOT, 'knowledge/red-flags.json');
+
+describe('RedFlagClassifier (the learned net behind the rules)', () => {
+  const detector = new RedFlagDetector(loadRedFlagRules(RULES));
+
+  it('is the model its corpora train: run `npm run safety:train` after changing a corpus', () => {
+    const committed = readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8');
+    expect(formatModel(trainRedFlagClassifier(ROOT)) === committed, 'knowledge/red-flag-classifier.json is stale: npm run safety:train').to.equal(true);
+  });
+
+  it("escalates crisis wording no rule describes, marked as the net's finding for the audit", () => {
+    for (const text of ['i keep looking at the pill bottle and counting', 'the tablets are all in one drawer now, nobody needs to worry about me soon']) {
+      expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'crisis' }).and.to.have.deep.property('flags', ['learned-crisis']);
+    }
+  });
+
+  it('asks the direct crisis question when the wording sounds like crisis without certainty, and never pitches to it', () => {
+    const text = 'my mate sent me a weird message saying he was sorry for everything and now his phone is off';
+    expect(detector.assess(text)).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
+    // No crisis word for the rules to see: not escalated on the net's word alone, but no sales pitch either.
+    expect(detector.assess('honestly the world would keep turning without me in it')).to.deep.equal({ kind: 'clear', riskConcepts: ['learned'] });
+  });
+
+  it('leaves everyday questions alone, and the rules work on their own without the model file', () => {
+    for (const text of ['how long does sciatica take to heal', 'can I book a discovery call for next week', 'is heat or ice better for my back']) {
+      expect(detector.assess(text).kind, text).to.equal('clear');
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'rules-'));
+    for (const file of ['red-flags.json', 'red-flags.schema.json']) copyFileSync(join(ROOT, 'knowledge', file), join(folder, file));
+    const rulesOnly = loadRedFlagRules(join(folder, 'red-flags.json'));
+    expect(rulesOnly.classifier).to.equal(undefined);
+    expect(new RedFlagDetector(rulesOnly).assess('i keep looking at the pill bottle and counting').kind).to.not.equal('escalate');
+  });
+});
