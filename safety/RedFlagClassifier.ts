@@ -33,9 +33,17 @@ export interface ClassifierModel {
 const STOPWORDS = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me']);
 const WORD = /[a-z0-9]+/g;
 
+/**
+ * The net reads at most the first and the last WORDS_READ / 2 words of a message: the work stays bounded,
+ * and a long story's sum of word scores would make the model sure of anything. The rules read every word.
+ */
+const WORDS_READ = 400;
+
 /** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
 export function classifierFeatures(cleaned: string): string[] {
-  const lemmas = (cleaned.match(WORD) ?? []).map((w) => {
+  const words = cleaned.match(WORD) ?? [];
+  const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
+  const lemmas = read.map((w) => {
     const forms = Lemmas.of(w);
     return forms[forms.length - 1];
   });
