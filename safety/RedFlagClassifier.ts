@@ -24,6 +24,9 @@ export interface ClassifierModel {
   readonly escalateAt: number;
   /** From here the net asks the direct crisis question. */
   readonly askAt: number;
+  /** Concepts of which the message must hold one before the net may call it an emergency, and from what probability. */
+  readonly emergencyCues: readonly string[];
+  readonly emergencyAt: number;
   readonly riskAt: number;
   readonly logPrior: readonly number[];
   readonly features: Readonly<Record<string, readonly number[]>>;
@@ -55,6 +58,8 @@ export function classifierFeatures(cleaned: string): string[] {
   return [...features];
 }
 
+export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
+
 export interface ClassifierVerdict {
   /** The likeliest label other than none, and its probability. */
   readonly label: Urgency;
@@ -65,14 +70,22 @@ export class RedFlagClassifier {
   constructor(private readonly model: ClassifierModel) {}
 
   /**
-   * What the net adds to a message the rules did not escalate, given the concepts the rules found:
-   * "escalate" (crisis), "ask" (the direct crisis question), "risky" (no pitch), or nothing.
+   * What the net adds to a message the rules did not escalate, given the concepts the rules found: an
+   * escalation, the direct crisis question, a risky mark (no pitch), or nothing.
    */
-  advise(cleaned: string, concepts: ReadonlySet<string>): 'escalate' | 'ask' | 'risky' | undefined {
-    const verdict = this.judge(cleaned);
-    if (verdict.probability < this.model.riskAt) return undefined;
-    if (verdict.label !== 'crisis' || !this.model.crisisCues.some((c) => concepts.has(c))) return 'risky';
-    return verdict.probability >= this.model.escalateAt ? 'escalate' : verdict.probability >= this.model.askAt ? 'ask' : 'risky';
+  advise(cleaned: string, concepts: ReadonlySet<string>): NetAdvice | undefined {
+    if (isRepetition(cleaned)) return undefined;
+    const { label, probability } = this.judge(cleaned);
+    const m = this.model;
+    if (probability < m.riskAt) return undefined;
+    if (label === 'crisis' && m.crisisCues.some((c) => concepts.has(c))) {
+      if (probability >= m.escalateAt) return { kind: 'escalate', urgency: 'crisis' };
+      if (probability >= m.askAt) return { kind: 'ask' };
+    }
+    if (label === 'emergency' && probability >= m.emergencyAt && m.emergencyCues.some((c) => concepts.has(c))) {
+      return { kind: 'escalate', urgency: 'emergency' };
+    }
+    return { kind: 'risky' };
   }
 
   /** The likeliest risk label of a cleaned message and its probability (softmax of the log scores). */
@@ -90,4 +103,10 @@ export class RedFlagClassifier {
     for (let k = 1; k < 3; k++) if (weights[k] > weights[best]) best = k;
     return { label: CLASSIFIER_LABELS[best] as Urgency, probability: weights[best] / total };
   }
+}
+
+/** A long run of a few words repeated (filler, a paste gone wrong): no wording for the net to read. */
+function isRepetition(cleaned: string): boolean {
+  const words = cleaned.match(WORD) ?? [];
+  return words.length >= 50 && new Set(words).size < words.length / 10;
 }

@@ -73,14 +73,15 @@ export class RedFlagDetector {
     if (hits.length > 0) return escalation(hits);
     const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
     if (assessment.kind !== 'clear' || !this.classifier) return assessment;
-    // The learned net, for crisis wording no rule describes (see RedFlagClassifier).
+    // The learned net, for crisis and emergency wording no rule describes (see RedFlagClassifier).
     const advice = this.classifier.advise(cleaned, new Set(byConcept.keys()));
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
-    if (advice === 'escalate') {
-      return { kind: 'escalate', urgency: 'crisis', flags: [`${LEARNED_FLAG}-crisis`], advice: 'crisis', language, aboutSomeoneElse: false };
+    if (advice?.kind === 'escalate') {
+      const { urgency } = advice;
+      return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
     }
     const crisisCheck = this.rules.clarify.find((rule) => rule.urgency === 'crisis');
-    if (advice === 'ask' && crisisCheck) return this.clarification(crisisCheck, language);
+    if (advice?.kind === 'ask' && crisisCheck) return this.clarification(crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
 

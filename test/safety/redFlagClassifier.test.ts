@@ -23,6 +23,14 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
     }
   });
 
+  it('escalates an emergency described in words no rule has, when the rules saw an emergency sign', () => {
+    for (const text of ['my bottom feels like it belongs to someone else and the loo is a guessing game now', 'both feet flapping like flippers when i walk since yesterday']) {
+      expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'emergency' }).and.to.have.deep.property('flags', ['learned-emergency']);
+    }
+    // Numbness in one leg is everyday sciatica: no emergency sign for the net to lean on.
+    expect(detector.assess('my right leg is numb').kind).to.not.equal('escalate');
+  });
+
   it('asks the direct crisis question when the wording sounds like crisis without certainty, and never pitches to it', () => {
     const text = 'my mate sent me a weird message saying he was sorry for everything and now his phone is off';
     expect(detector.assess(text)).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
