@@ -11,6 +11,11 @@ import { editDistance } from './editDistance';
 import { Lemmas } from './Lemmas';
 
 const CACHE_LIMIT = 20_000;
+/** Run-together words are split into at most this many known words, each at most this long. */
+const MAX_PIECES = 8;
+const MAX_WORD_LENGTH = 20;
+/** Short words a split may use (longer pieces must be dictionary words). */
+const SHORT_WORDS = new Set(['i', 'a', 'to', 'me', 'my', 'it', 'on', 'in', 'of', 'at', 'so', 'no', 'up', 'do', 'go', 'be', 'is', 'am', 'an', 'as', 'he', 'we', 'us', 'or', 'if', 'im']);
 
 /** Hunspell's .dic stems ("walk/DGS" -> "walk"), lower-cased: ~50,000 words, read once. */
 function readDictionary(): ReadonlySet<string> {
@@ -63,14 +68,31 @@ export class Spelling {
     });
   }
 
-  /** "hangmyself" -> "hang myself": the first split into two known words of three letters or more. */
+  /**
+   * Words run together, as letters spelt out with spaces come out of the clean-up ("iwanttoendit" ->
+   * "i want to end it", "hangmyself" -> "hang myself"): the split into the fewest known words (then the
+   * fewest short ones), each of three letters or more or a short everyday word, at most MAX_PIECES of them.
+   */
   private split(word: string): string | undefined {
     if (word.length < 6) return undefined;
-    for (let at = 3; at <= word.length - 3; at++) {
-      const [left, right] = [word.slice(0, at), word.slice(at)];
-      if (this.isKnown(left) && this.isKnown(right)) return `${left} ${right}`;
+    // best[i]: the cheapest split of word[0, i): fewest pieces, then fewest short ones; and where its last piece starts.
+    const best: Array<{ pieces: number; cost: number; from: number } | undefined> = [{ pieces: 0, cost: 0, from: 0 }];
+    for (let to = 1; to <= word.length; to++) {
+      for (let from = Math.max(0, to - MAX_WORD_LENGTH); from < to; from++) {
+        const before = best[from];
+        if (before === undefined || before.pieces >= MAX_PIECES) continue;
+        const piece = word.slice(from, to);
+        if (!(piece.length >= 3 ? this.isKnown(piece) : SHORT_WORDS.has(piece))) continue;
+        const cost = before.cost + (piece.length >= 3 ? 10 : 11);
+        const current = best[to];
+        if (current === undefined || cost < current.cost) best[to] = { pieces: before.pieces + 1, cost, from };
+      }
     }
-    return undefined;
+    const whole = best[word.length];
+    if (whole === undefined || whole.pieces < 2) return undefined;
+    const pieces: string[] = [];
+    for (let at = word.length; at > 0; at = (best[at] as { from: number }).from) pieces.unshift(word.slice((best[at] as { from: number }).from, at));
+    return pieces.join(' ');
   }
 
   private correct(word: string): string {

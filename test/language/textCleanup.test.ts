@@ -33,6 +33,10 @@ describe('spelling', () => {
     expect(spelling.correctAll(['pillow', 'grain', 'number'])).to.deep.equal(['pillow', 'grain', 'number']);
   });
 
+  it('splits words run together into the fewest real words, as spaced-out letters arrive', () => {
+    expect(new Spelling([]).correctAll(['iwanttoendit', 'mybumfeelsnumb', 'amitriptyline'])).to.deep.equal(['i want to end it', 'my bum feels numb', 'amitriptyline']);
+  });
+
   it('makes only a few corrections per message, so slang and names pass through', () => {
     const corrected = new Spelling(['numb'], 2).correctAll(['nuumb', 'nuumb', 'nuumb']);
     expect(corrected).to.deep.equal(['numb', 'numb', 'nuumb']);
