@@ -1,6 +1,7 @@
 /**
  * The matcher on its own, at the real size, 1,000 and 10,000 entries (syntheticKnowledgeBase: the real
- * entries plus invented ones): index build and reload time, query time, and the real labelled set's
+ * entries plus those a wider practice would add, near misses in the real FAQ's words): index build and
+ * reload time, query time, and the real labelled set's
  * accuracy — for the shipped design (token candidate stage + fuse.js re-ranking) and for plain fuse.js
  * over every question. The baseline scans every question per query, so above the real size it is
  * timed on a few messages only and its accuracy is not measured there (it would take minutes).
