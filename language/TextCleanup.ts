@@ -50,6 +50,9 @@ export class TextCleanup {
   private readonly symbols: ReadonlyMap<string, string>;
   private readonly symbolPattern: RegExp;
   private readonly lookAlikes: ReadonlyMap<string, string>;
+  /** The last message cleaned and its result: clean() is a pure function of the message. */
+  private lastMessage: string | undefined;
+  private lastCleaned = '';
 
   constructor(shorthand: ShorthandFile) {
     this.expansions = new Map(Object.entries(shorthand.expansions));
@@ -74,6 +77,15 @@ export class TextCleanup {
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
+    // The red-flag check and the FAQ match clean the same message one after the other: once is enough.
+    if (message !== this.lastMessage) {
+      this.lastCleaned = this.cleanUp(message);
+      this.lastMessage = message;
+    }
+    return this.lastCleaned;
+  }
+
+  private cleanUp(message: string): string {
     let text = message.replace(this.symbolPattern, (symbol) => this.symbols.get(symbol) ?? symbol);
     text = text.normalize('NFKC').replace(FORMAT_CHARS, '');
     text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? this.lookAlikes.get(c) ?? foldLookAlike(c) : c));
