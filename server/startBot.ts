@@ -3,7 +3,7 @@
  * index.ts calls it for `npm start`; tests call it to run the real server on a free port.
  */
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Storage } from 'botbuilder';
+import { CloudAdapter, type Storage } from 'botbuilder';
 import type * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
@@ -20,6 +20,7 @@ import type { UsageLog } from '../knowledge/usage/UsageLog';
 import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { createStorage, type ConversationStorage } from '../storage/createStorage';
+import { ClientReusingAuthentication } from './ClientReusingAuthentication';
 import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
 import { transcriptLog } from './transcriptLog';
@@ -63,7 +64,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger, language: await language });
 
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(
+    new ClientReusingAuthentication(
       // With no app id the SDK runs anonymously, which it only allows without an app type.
       config.anonymous
         ? {}
