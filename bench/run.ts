@@ -169,7 +169,7 @@ function print(results: BenchResults): void {
   }
   console.log('\nHostile input (the slowest of 3 runs of one input; linear time keeps these in milliseconds)');
   table(['stage', 'input', 'characters', 'ms'], results.hostileInput.map((r) => [r.stage, r.input, String(r.characters), n(r.worstMs, 1)]));
-  console.log('\nTurn stages (per message over the labelled set, in process; each message timed on its own)');
+  console.log('\nTurn stages (over the labelled set, in process; each message the median of its rounds)');
   table(['stage', 'mean µs', 'p99 µs'], results.turnStages.map((r) => [r.stage, n(r.meanUs, 1), n(r.p99Us, 1)]));
   const everyday = results.turnStages.find((r) => r.stage === ALL_STAGES);
   const large = results.turnStages.find((r) => r.stage === ALL_STAGES_LARGE);
