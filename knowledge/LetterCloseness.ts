@@ -68,7 +68,7 @@ let rowB = new Int32Array(1024);
  * findAllMatches off. A score is then errors / chunk length wherever the chunk is found, so the first
  * error level with a hit anywhere decides it: fuse.js's location bookkeeping (where to search from,
  * when to stop a level early, the exact-match pre-pass) changes where it reports the match, never the
- * score, and is left out. Each level scans the whole text from its end, as in fuse.js.
+ * score, and is left out. Each level scans the text from its end, as in fuse.js, up to its first hit.
  */
 function bitap(text: string, pattern: string, alphabet: ReadonlyMap<number, number>, threshold: number): { isMatch: boolean; score: number } {
   const patternLen = pattern.length;
@@ -87,14 +87,13 @@ function bitap(text: string, pattern: string, alphabet: ReadonlyMap<number, numb
   const hit = 1 << (patternLen - 1);
   for (let errors = 0; errors / patternLen <= threshold && errors < patternLen; errors += 1) {
     row[finish + 1] = (1 << errors) - 1;
-    let found = false;
     for (let j = finish; j >= 1; j -= 1) {
       let bits = ((row[j + 1] << 1) | 1) & masks[j];
       if (errors) bits |= ((previous[j + 1] | previous[j]) << 1) | 1 | previous[j + 1];
       row[j] = bits;
-      if (bits & hit) found = true;
+      // The first hit settles the score: the rest of this level cannot lower it.
+      if (bits & hit) return { isMatch: true, score: Math.max(0.001, errors / patternLen) };
     }
-    if (found) return { isMatch: true, score: Math.max(0.001, errors / patternLen) };
     const done = previous;
     previous = row;
     row = done;
