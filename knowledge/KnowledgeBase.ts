@@ -71,7 +71,7 @@ export class KnowledgeBase {
     const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
     const focus = questionFocus(message);
     const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
-    const outOfDomain = this.domain.find((focus ?? message).slice(0, cap), this.normaliser);
+    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), focus?.slice(0, cap), this.normaliser);
     if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
       return { kind: 'none', candidates, outOfDomain };
     }

@@ -64,12 +64,34 @@ export class OutOfDomain {
     return onThePath ? undefined : other;
   }
 
+  /**
+   * find() for a message whose question was found in a longer story (QuestionFocus): the question first;
+   * then, when the question does not speak of the writer ("what helps it?", "would ice help him?"), the
+   * whole message, because what it asks about was named in the story ("my horse…", "my daughter has
+   * Osgood-Schlatter…"). A question in the first person ("what should I do?") or naming the nerve's path
+   * ("is that stenosis?") keeps to itself: a story may mention a knee or a dog on the way to it.
+   */
+  findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
+    if (focus === undefined) return this.find(message, normaliser);
+    const inQuestion = this.find(focus, normaliser);
+    if (inQuestion !== undefined || FIRST_PERSON.test(focus) || this.namesThePath(focus, normaliser)) return inQuestion;
+    return this.find(message, normaliser);
+  }
+
+  /** Whether the text names something on the sciatic nerve's path ("is that stenosis?"). */
+  private namesThePath(text: string, normaliser: TextNormaliser): boolean {
+    return normaliser.words(text).some((word) => this.sciatica.has(word) || this.sciatica.has(singular(word)));
+  }
+
   /** The listed form of a word (species, body part or condition), or undefined. */
   private listed(word: string): string | undefined {
     const one = singular(word);
     return [word, one].find((w) => this.species.has(w) || this.elsewhere.has(w));
   }
 }
+
+/** Words by which a question speaks of its writer. */
+const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
 
 /** "knees" → "knee", "teeth" stays (listed as is), "migraines" → "migraine". */
 function singular(word: string): string {
