@@ -53,34 +53,37 @@ export class OutOfDomain {
 
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
-    let other: string | undefined;
-    let onThePath = false;
-    for (const word of normaliser.words(text)) {
-      const one = singular(word);
-      if (this.species.has(word) || this.species.has(one)) return this.species.has(word) ? word : one;
-      onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
-    }
-    return onThePath ? undefined : other;
+    return this.search(text, normaliser, false);
   }
 
   /**
    * find() for a message whose question was found in a longer story (QuestionFocus): the question first;
    * then, when the question does not speak of the writer ("what helps it?", "would ice help him?"), the
-   * whole message, because what it asks about was named in the story ("my horse…", "my daughter has
-   * Osgood-Schlatter…"). A question in the first person ("what should I do?") or naming the nerve's path
-   * ("is that stenosis?") keeps to itself: a story may mention a knee or a dog on the way to it.
+   * whole message, because what it asks about was named in the story ("our spaniel…", "my daughter has
+   * Osgood-Schlatter…"). There a species counts only when the story names nothing on the nerve's path
+   * either: "I was walking the dog when my back went… how long will it take to heal?" is about sciatica.
+   * A question in the first person ("what should I do?") keeps to itself.
    */
   findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
     if (focus === undefined) return this.find(message, normaliser);
     const inQuestion = this.find(focus, normaliser);
-    if (inQuestion !== undefined || FIRST_PERSON.test(focus) || this.namesThePath(focus, normaliser)) return inQuestion;
-    return this.find(message, normaliser);
+    if (inQuestion !== undefined || FIRST_PERSON.test(focus)) return inQuestion;
+    return this.search(message, normaliser, true);
   }
 
-  /** Whether the text names something on the sciatic nerve's path ("is that stenosis?"). */
-  private namesThePath(text: string, normaliser: TextNormaliser): boolean {
-    return normaliser.words(text).some((word) => this.sciatica.has(word) || this.sciatica.has(singular(word)));
+  /** The out-of-domain word of `text`; a species is overridden by the nerve's path only when `speciesOverridden`. */
+  private search(text: string, normaliser: TextNormaliser, speciesOverridden: boolean): string | undefined {
+    let other: string | undefined;
+    let onThePath = false;
+    for (const word of normaliser.words(text)) {
+      const one = singular(word);
+      const species = this.species.has(word) ? word : this.species.has(one) ? one : undefined;
+      if (species !== undefined && !speciesOverridden) return species;
+      onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
+      other ??= species;
+    }
+    return onThePath ? undefined : other;
   }
 
   /** The listed form of a word (species, body part or condition), or undefined. */

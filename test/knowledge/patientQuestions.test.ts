@@ -52,6 +52,26 @@ describe('FAQ: patients\' real questions', () => {
     }
   });
 
+  it('gives no FAQ answer when the story names the animal or condition and the question only says "it" or "him"', () => {
+    for (const [message, word] of [
+      ['Our old collie keeps slipping on the kitchen floor and yelps when he stands up. Should we put heat on it?', 'collie'],
+      ['My aunt was told she has lupus last spring. How is it treated?', 'lupus'],
+    ]) {
+      const decision = kb.decide(message);
+      expect(decision.kind === 'none' && decision.outOfDomain, message).to.equal(word);
+    }
+  });
+
+  it('keeps to the question when it speaks of the writer or names the nerve\'s path, whatever the story mentions', () => {
+    for (const message of [
+      'I was out walking the dog when my back went and the pain shot down my leg. How long will it take to heal?',
+      'I tripped over the cat on the stairs last month. Could that bulging disc be what is pressing on the sciatic nerve?',
+    ]) {
+      const decision = kb.decide(message);
+      expect(decision.kind === 'none' ? decision.outOfDomain : undefined, message).to.equal(undefined);
+    }
+  });
+
   it('still answers a sciatica question that names a body part on the nerve\'s path or one its questions use', () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);
