@@ -69,9 +69,10 @@ export class KnowledgeBase {
     const { options } = this;
     const cap = options.maxMessageLength;
     const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
-    const focus = questionFocus(message);
+    const found = questionFocus(message);
+    const focus = found !== undefined && this.matcher.hasTopicWord(found.slice(0, cap), TOPIC_WORD_SHARE) ? found : undefined;
     const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
-    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), focus?.slice(0, cap), this.normaliser);
+    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), found?.slice(0, cap), this.normaliser);
     if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
       return { kind: 'none', candidates, outOfDomain };
     }

@@ -26,6 +26,16 @@ describe('FAQ: patients\' real questions', () => {
     expect(answered(kb.decide(STORY))).to.equal('healing-time');
   });
 
+  it('reads a question made of everyday words ("is that a good idea?") with the story it ends', () => {
+    for (const [message, entry] of [
+      ['My physio gave me a sheet of hamstring stretches to do every morning. Is it a good idea?', 'stretching'],
+      ['I have been offered an epidural steroid shot for my sciatica. Is that a good idea?', 'cortisone-injections'],
+      ['A friend swears by a hot water bottle on the sore spot at night. Is that a good idea?', 'heat-and-ice'],
+    ]) {
+      expect(answered(kb.decide(message)), message).to.equal(entry);
+    }
+  });
+
   it('does not count ages, durations, vertebra codes and names against the match', () => {
     const plain = kb.decide('how does a bulging disc cause sciatica');
     const withDetails = kb.decide('how does a bulging disc at L4-L5 cause sciatica in a 41 yo man from Bristol since March');
