@@ -25,6 +25,7 @@ export class FaqResponder {
     await context.sendActivity(trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }));
     if (decision.kind === 'answer') {
       events.add({ kind: 'answered', entryId: decision.entry.id });
+      if (kb.isUnsure(decision)) events.add({ kind: 'unsureAnswer', entryId: decision.entry.id, text: query });
       outbox.add(...replies.answer(decision.entry, kb, channelId));
     } else {
       events.add({ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id });

@@ -57,6 +57,11 @@ export class KnowledgeBase {
     return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
   }
 
+  /** Whether an answer was given with low confidence (FaqMatcherOptions.unsureAnswerBelow): kb:unanswered lists it. */
+  isUnsure(decision: FaqDecision): boolean {
+    return decision.kind === 'answer' && (decision.candidates[0]?.score ?? 0) < this.options.unsureAnswerBelow;
+  }
+
   entry(id: string): FaqEntry | undefined {
     return this.byId.get(id);
   }
