@@ -80,7 +80,7 @@ export class OutOfDomain {
       const species = this.species.has(word) ? word : this.species.has(one) ? one : undefined;
       if (species !== undefined && !speciesOverridden) return species;
       onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, text)) other = this.elsewhere.has(word) ? word : one;
       other ??= species;
     }
     return onThePath ? undefined : other;
@@ -95,6 +95,16 @@ export class OutOfDomain {
 
 /** Words by which a question speaks of its writer. */
 const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
+
+/**
+ * Whether `word` occurs in `text` only inside hyphenated compounds: "hands-on treatment", "a knee-jerk
+ * reaction", "heart-breaking" name no hand, knee or heart.
+ */
+function onlyInCompounds(word: string, text: string): boolean {
+  if (!text.includes('-')) return false;
+  const alone = new RegExp(`(?<![\\p{L}-])${word}(?![\\p{L}-])`, 'iu');
+  return !alone.test(text.normalize('NFKD'));
+}
 
 /** "knees" → "knee", "teeth" stays (listed as is), "migraines" → "migraine". */
 function singular(word: string): string {

@@ -82,6 +82,12 @@ describe('FAQ: patients\' real questions', () => {
     }
   });
 
+  it('reads a body part inside a hyphenated compound as no body part: "hands-on treatment" is a treatment question', () => {
+    expect(answered(kb.decide('is your treatment hands-on?'))).to.equal('treatment-approach');
+    const hand = kb.decide('my hand hurts after hands-on work, what helps?');
+    expect(hand.kind === 'none' && hand.outOfDomain).to.equal('hand');
+  });
+
   it('still answers a sciatica question that names a body part on the nerve\'s path or one its questions use', () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);
