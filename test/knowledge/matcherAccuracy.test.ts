@@ -86,8 +86,8 @@ describe('FAQ matcher accuracy (held-out labelled set)', () => {
  * not an estimate for new messages (the held-out sets under test/data/heldout/ are that).
  */
 describe('FAQ matcher accuracy (development set D)', () => {
-  const MIN_DEV_D_ACCURACY = 0.76;
-  const MAX_DEV_D_WRONG = 0.055;
+  const MIN_DEV_D_ACCURACY = 0.78;
+  const MAX_DEV_D_WRONG = 0.05;
   const MIN_DEV_D_REJECTION = 0.92;
   const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
   const result = evaluateKnowledgeBase(kb, readLabelledSet(join(__dirname, '..', 'data', 'faq-dev-d.jsonl')));
