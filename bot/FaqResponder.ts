@@ -8,6 +8,7 @@ import type { ClinicReplies } from './ClinicReplies';
 import type { ConversationWording } from './ConversationWording';
 import type { IntentRouter } from './IntentRouter';
 import type { SessionState } from './SessionState';
+import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 import { FAQ_MATCH, trace } from './Traces';
 import { combine, outcome, replying, type TurnOutcome } from './TurnOutcome';
 
@@ -27,7 +28,9 @@ export class FaqResponder {
     const traces = [trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates })];
     let answered: TurnOutcome;
     if (decision.kind === 'answer') {
-      answered = outcome({ replies: replies.answer(decision.entry, kb, channelId), events: [{ kind: 'answered', entryId: decision.entry.id }], traces });
+      const events: TurnEvent[] = [{ kind: 'answered', entryId: decision.entry.id }];
+      if (kb.isUnsure(decision)) events.push({ kind: 'unsureAnswer', entryId: decision.entry.id, text: query });
+      answered = outcome({ replies: replies.answer(decision.entry, kb, channelId), events, traces });
     } else {
       const unanswered = decision.kind === 'didYouMean'
         ? [replies.didYouMean(decision.suggestions)]

@@ -220,6 +220,11 @@ export class FaqIndex {
     return { start, items };
   }
 
+  /** Whether a token is an everyday word (stopwords.json "weakWords"). */
+  isWeak(token: string): boolean {
+    return this.normaliser.isWeak(token);
+  }
+
   private weakTokens(): Uint8Array {
     const weak = new Uint8Array(this.tokenIds.size);
     for (const [text, t] of this.tokenIds) if (this.normaliser.isWeak(text)) weak[t] = 1;

@@ -106,6 +106,14 @@ export class FaqMatcher {
     return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !own.has(q.token));
   }
 
+  /**
+   * Whether the message holds a topic word: one the FAQ knows, not an everyday word ("is it a good idea?"),
+   * weighing at least `share` of the rarest word's.
+   */
+  hasTopicWord(message: string, share: number): boolean {
+    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !this.index.isWeak(q.text));
+  }
+
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
     const { entryTokens, answerTokens, questionEntry } = this.index;
     const b = this.options.entryBagWeight;

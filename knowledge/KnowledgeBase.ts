@@ -57,6 +57,11 @@ export class KnowledgeBase {
     return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
   }
 
+  /** Whether an answer was given with low confidence (FaqMatcherOptions.unsureAnswerBelow): kb:unanswered lists it. */
+  isUnsure(decision: FaqDecision): boolean {
+    return decision.kind === 'answer' && (decision.candidates[0]?.score ?? 0) < this.options.unsureAnswerBelow;
+  }
+
   entry(id: string): FaqEntry | undefined {
     return this.byId.get(id);
   }
@@ -69,9 +74,10 @@ export class KnowledgeBase {
     const { options } = this;
     const cap = options.maxMessageLength;
     const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
-    const focus = questionFocus(message);
+    const found = questionFocus(message);
+    const focus = found !== undefined && this.matcher.hasTopicWord(found.slice(0, cap), TOPIC_WORD_SHARE) ? found : undefined;
     const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
-    const outOfDomain = this.domain.find((focus ?? message).slice(0, cap), this.normaliser);
+    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), found?.slice(0, cap), this.normaliser);
     if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
       return { kind: 'none', candidates, outOfDomain };
     }

@@ -53,13 +53,35 @@ export class OutOfDomain {
 
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
+    return this.search(text, normaliser, false);
+  }
+
+  /**
+   * find() for a message whose question was found in a longer story (QuestionFocus): the question first;
+   * then, when the question does not speak of the writer ("what helps it?", "would ice help him?"), the
+   * whole message, because what it asks about was named in the story ("our spaniel…", "my daughter has
+   * Osgood-Schlatter…"). There a species counts only when the story names nothing on the nerve's path
+   * either: "I was walking the dog when my back went… how long will it take to heal?" is about sciatica.
+   * A question in the first person ("what should I do?") keeps to itself.
+   */
+  findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
+    if (focus === undefined) return this.find(message, normaliser);
+    const inQuestion = this.find(focus, normaliser);
+    if (inQuestion !== undefined || FIRST_PERSON.test(focus)) return inQuestion;
+    return this.search(message, normaliser, true);
+  }
+
+  /** The out-of-domain word of `text`; a species is overridden by the nerve's path only when `speciesOverridden`. */
+  private search(text: string, normaliser: TextNormaliser, speciesOverridden: boolean): string | undefined {
     let other: string | undefined;
     let onThePath = false;
     for (const word of normaliser.words(text)) {
       const one = singular(word);
-      if (this.species.has(word) || this.species.has(one)) return this.species.has(word) ? word : one;
+      const species = this.species.has(word) ? word : this.species.has(one) ? one : undefined;
+      if (species !== undefined && !speciesOverridden) return species;
       onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one))) other = this.elsewhere.has(word) ? word : one;
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, text)) other = this.elsewhere.has(word) ? word : one;
+      other ??= species;
     }
     return onThePath ? undefined : other;
   }
@@ -69,6 +91,19 @@ export class OutOfDomain {
     const one = singular(word);
     return [word, one].find((w) => this.species.has(w) || this.elsewhere.has(w));
   }
+}
+
+/** Words by which a question speaks of its writer. */
+const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
+
+/**
+ * Whether `word` occurs in `text` only inside hyphenated compounds: "hands-on treatment", "a knee-jerk
+ * reaction", "heart-breaking" name no hand, knee or heart.
+ */
+function onlyInCompounds(word: string, text: string): boolean {
+  if (!text.includes('-')) return false;
+  const alone = new RegExp(`(?<![\\p{L}-])${word}(?![\\p{L}-])`, 'iu');
+  return !alone.test(text.normalize('NFKD'));
 }
 
 /** "knees" → "knee", "teeth" stays (listed as is), "migraines" → "migraine". */

@@ -6,7 +6,9 @@
  *   2. the last sentence that starts with a question word ("how long does it take"), else
  *   3. the last sentence;
  * and within it, from the last clause that starts with a question word ("I'm 44, and I have a wedding,
- * how long does it take") to the end. The matcher scores the focus on its own as well as the whole message.
+ * how long does it take") to the end. The matcher scores the focus on its own as well as the whole message,
+ * when the focus holds a topic word: "is it a good idea?" on its own would match whichever entry asks
+ * exactly that, whatever the story was about.
  *
  * It reads the whole text once (before any length cap), so a question after a 2,000-character story is
  * still found; the cap then applies to what is scored.

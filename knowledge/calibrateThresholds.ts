@@ -32,7 +32,7 @@ export interface SplitHalfEstimate {
 }
 
 const THRESHOLDS = Array.from({ length: 61 }, (_, i) => 0.2 + i * 0.01);
-const MARGINS = [0, 0.01, 0.02, 0.03, 0.05];
+const MARGINS = [0, 0.01, 0.02, 0.03, 0.045, 0.06];
 
 /** One labelled message and the candidates a matcher gave it. */
 export interface ScoredMessage {

@@ -2,7 +2,8 @@
  * The answer / did-you-mean / none rule on its own, over already-scored candidates: KnowledgeBase.decide
  * uses it, and threshold calibration replays it with other thresholds without matching again.
  *
- *   answer      the best entry clears `answerThreshold` and leads the runner-up by `answerMargin`;
+ *   answer      the best entry clears `answerThreshold` and leads the runner-up by `answerMargin`, or
+ *               scores at least `sureThreshold` (it nearly restates one of its questions) and is not tied;
  *   didYouMean  the best clears `suggestThreshold` but not both answer conditions: offer it and up to
  *               two more that score at least `suggestionRatio` of it (and clear `suggestThreshold`);
  *   none        nothing clears `suggestThreshold`: out of scope.
@@ -11,7 +12,10 @@ import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { FaqMatcherOptions } from './FaqMatcherOptions';
 
-export type DecisionThresholds = Pick<FaqMatcherOptions, 'answerThreshold' | 'answerMargin' | 'suggestThreshold' | 'maxSuggestions' | 'suggestionRatio'>;
+/** Scores closer than this are a tie, whatever their level: two entries asking the same question. */
+const TIE = 0.005;
+
+export type DecisionThresholds = Pick<FaqMatcherOptions, 'answerThreshold' | 'answerMargin' | 'sureThreshold' | 'suggestThreshold' | 'maxSuggestions' | 'suggestionRatio'>;
 
 /** `candidates` best first; `entryOf` must know every candidate's id. */
 export function decideFromCandidates(
@@ -21,7 +25,8 @@ export function decideFromCandidates(
 ): FaqDecision {
   const [top, runnerUp] = candidates;
   if (top === undefined || top.score < thresholds.suggestThreshold) return { kind: 'none', candidates };
-  if (top.score >= thresholds.answerThreshold && top.score - (runnerUp?.score ?? 0) >= thresholds.answerMargin) {
+  const lead = top.score - (runnerUp?.score ?? 0);
+  if (top.score >= thresholds.answerThreshold && (lead >= thresholds.answerMargin || (top.score >= thresholds.sureThreshold && lead >= TIE))) {
     return { kind: 'answer', entry: entryOf(top.id), candidates };
   }
   const suggestions = candidates

@@ -1,7 +1,7 @@
 /**
- * `npm run kb:unanswered [--since 7d]` — what patients asked that the bot could not answer, grouped
- * by similarity, most frequent first, each with the closest entry: the list to turn into new
- * questions (for the closest entry) or new entries.
+ * `npm run kb:unanswered [--since 7d]` — what patients asked that the bot could not answer, or answered
+ * only with low confidence or a "did you mean", grouped by similarity, most frequent first, each with
+ * the closest entry: the list to turn into new questions (for the closest entry) or new entries.
  */
 import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { groupUnanswered, type UnansweredGroup } from '../knowledge/usage/groupUnanswered';
@@ -16,7 +16,7 @@ async function main(args: readonly string[]): Promise<void> {
   const records = await query.read<UnansweredRecord>('unanswered', isUnansweredRecord);
   const kb = loadKnowledgeBase(query.config.faqPath, configuredMatcher(query.config));
   const groups = groupUnanswered(records, kb);
-  console.log(`Unanswered questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`);
+  console.log(`Unanswered and unsure questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`);
   console.log(`${records.length} question${records.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}, most frequent first.\n`);
   groups.forEach((group, i) => console.log(describe(group, i + 1)));
   if (groups.length > 0) {
@@ -34,7 +34,18 @@ function describe(group: UnansweredGroup, rank: number): string {
   const now =
     group.now === 'answer' ? `today answered with ${group.closest?.id} (is that right?)` : group.now === 'didYouMean' ? 'today: "did you mean"' : 'today: no answer';
   lines.push(`       ${closest} — ${now}; last asked ${group.lastAsked.slice(0, 10)}`);
+  lines.push(`       at the time: ${atTheTime(group)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What patients got when they asked: "2 no answer, 1 answered unsure". */
+function atTheTime({ outcomes }: UnansweredGroup): string {
+  const parts: [number, string][] = [
+    [outcomes.none, 'no answer'],
+    [outcomes.didYouMean, '"did you mean"'],
+    [outcomes.unsureAnswer, 'answered, the bot unsure'],
+  ];
+  return parts.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`).join(', ');
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

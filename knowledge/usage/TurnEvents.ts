@@ -1,6 +1,8 @@
 /**
  * What happened in a turn, for the practice's counts and the unanswered-questions report.
- * Events carry no user or conversation ids; only `unanswered` carries text (redacted when stored).
+ * Events carry no user or conversation ids; only `unanswered` and `unsureAnswer` carry text (redacted
+ * when stored). `unsureAnswer` comes beside `answered` when the bot answered with low confidence, so
+ * staff see it in kb:unanswered; it is not counted again.
  */
 import type { Urgency } from '../../safety/SafetyAssessment';
 
@@ -8,6 +10,7 @@ export type TurnEvent =
   | { readonly kind: 'conversationStarted' }
   | { readonly kind: 'answered'; readonly entryId: string }
   | { readonly kind: 'unanswered'; readonly outcome: 'none' | 'didYouMean'; readonly text: string; readonly closestEntryId?: string }
+  | { readonly kind: 'unsureAnswer'; readonly entryId: string; readonly text: string }
   | { readonly kind: 'screeningStarted' }
   | { readonly kind: 'screeningFinished' }
   | { readonly kind: 'escalated'; readonly urgency: Urgency }

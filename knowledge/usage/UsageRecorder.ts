@@ -54,8 +54,9 @@ export class UsageRecorder implements TurnEventSink {
     try {
       const at = this.options.now();
       const day = dayOf(at);
-      this.push({ stream: 'counts', day, line: JSON.stringify(countRecordOf(event, channelId, at)) });
-      if (event.kind === 'unanswered') {
+      // An unsure answer is already counted by its `answered` event: only its text is kept.
+      if (event.kind !== 'unsureAnswer') this.push({ stream: 'counts', day, line: JSON.stringify(countRecordOf(event, channelId, at)) });
+      if (event.kind === 'unanswered' || event.kind === 'unsureAnswer') {
         const link = conversationLink(this.options.linkKey, channelId, conversationId);
         this.push({ stream: 'unanswered', day, line: JSON.stringify(unansweredRecordOf(event, channelId, at, link)), link });
       }

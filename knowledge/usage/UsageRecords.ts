@@ -11,7 +11,8 @@ export interface UnansweredRecord {
   /** ISO time. */
   readonly at: string;
   readonly channel: string;
-  readonly outcome: 'none' | 'didYouMean';
+  /** What the patient got: no answer, "did you mean", or an answer the bot was unsure of (`closest` is that answer). */
+  readonly outcome: 'none' | 'didYouMean' | 'unsureAnswer';
   readonly text: string;
   /** The entry that scored best at the time, if any. */
   readonly closest?: string;
@@ -43,13 +44,19 @@ export function countRecordOf(event: TurnEvent, channel: string, at: Date): Coun
   }
 }
 
-export function unansweredRecordOf(event: Extract<TurnEvent, { kind: 'unanswered' }>, channel: string, at: Date, conversation: string): UnansweredRecord {
+export function unansweredRecordOf(
+  event: Extract<TurnEvent, { kind: 'unanswered' | 'unsureAnswer' }>,
+  channel: string,
+  at: Date,
+  conversation: string,
+): UnansweredRecord {
+  const closest = event.kind === 'unsureAnswer' ? event.entryId : event.closestEntryId;
   return {
     at: at.toISOString(),
     channel,
-    outcome: event.outcome,
+    outcome: event.kind === 'unsureAnswer' ? 'unsureAnswer' : event.outcome,
     text: redactPersonalData(event.text),
-    ...(event.closestEntryId === undefined ? {} : { closest: event.closestEntryId }),
+    ...(closest === undefined ? {} : { closest }),
     conversation,
   };
 }

@@ -15,6 +15,8 @@ export interface UnansweredGroup {
   /** Distinct wordings, most frequent first, each with how often it was asked. */
   readonly wordings: readonly { readonly text: string; readonly count: number }[];
   readonly lastAsked: string;
+  /** What patients got at the time: how many questions of the group had each outcome. */
+  readonly outcomes: Readonly<Record<UnansweredRecord['outcome'], number>>;
   /** What the current knowledge base does with the most frequent wording. */
   readonly now: FaqDecision['kind'];
   readonly closest?: { readonly id: string; readonly score: number };
@@ -23,18 +25,26 @@ export interface UnansweredGroup {
 /** Half the (weighted) words of the shorter question in common: "when are you open" joins "open on saturdays?". */
 export const SIMILAR = 0.5;
 
+interface Wording {
+  readonly text: string;
+  count: number;
+  lastAsked: string;
+  readonly outcomes: Record<UnansweredRecord['outcome'], number>;
+}
+
 interface Draft {
   readonly tokens: ReadonlySet<string>;
-  readonly wordings: { text: string; count: number; lastAsked: string }[];
+  readonly wordings: Wording[];
 }
 
 export function groupUnanswered(records: readonly UnansweredRecord[], kb: KnowledgeBase, normaliser = TextNormaliser.default): UnansweredGroup[] {
-  const distinct = new Map<string, { text: string; count: number; lastAsked: string }>();
+  const distinct = new Map<string, Wording>();
   for (const record of records) {
     // Case, punctuation and spacing do not make a different question.
     const key = record.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const seen = distinct.get(key) ?? { text: record.text.trim(), count: 0, lastAsked: record.at };
+    const seen = distinct.get(key) ?? { text: record.text.trim(), count: 0, lastAsked: record.at, outcomes: { none: 0, didYouMean: 0, unsureAnswer: 0 } };
     seen.count++;
+    if (Object.hasOwn(seen.outcomes, record.outcome)) seen.outcomes[record.outcome]++;
     if (record.at > seen.lastAsked) seen.lastAsked = record.at;
     distinct.set(key, seen);
   }
@@ -61,11 +71,20 @@ export function groupUnanswered(records: readonly UnansweredRecord[], kb: Knowle
         count: draft.wordings.reduce((sum, w) => sum + w.count, 0),
         wordings: draft.wordings.map(({ text, count }) => ({ text, count })),
         lastAsked: draft.wordings.map((w) => w.lastAsked).sort().at(-1) ?? '',
+        outcomes: {
+          none: sum(draft.wordings, (w) => w.outcomes.none),
+          didYouMean: sum(draft.wordings, (w) => w.outcomes.didYouMean),
+          unsureAnswer: sum(draft.wordings, (w) => w.outcomes.unsureAnswer),
+        },
         now: decision.kind,
         ...(top === undefined ? {} : { closest: { id: top.id, score: top.score } }),
       };
     })
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked));
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
 }
 
 /** Shared weight over the lighter question's weight: 1 when one question's words are all in the other. */

@@ -24,6 +24,8 @@ const QUESTIONS = [
   'I live at 27 Larkspur Road, LS6 2QT, do you have a bike rack',
   'my NHS number is 485 777 3456, do you take lunch breaks',
   'do you play jazz in the waiting room',
+  // Answered, but with low confidence: kept for kb:unanswered like the questions above, so forgotten too.
+  'is swimming ok with sciatica',
 ];
 const OTHER_PATIENTS_QUESTION = 'do you play bagpipes in the waiting room';
 
@@ -37,14 +39,21 @@ async function forgetMeLeavesNothing(bot: RunningBot, stored: StoredTexts): Prom
   expect((await other.say(OTHER_PATIENTS_QUESTION)).status).to.equal(200);
   const everything = async () => [...(await stored()).values()].join('\n');
   // The questions are written in the background: wait until the patient's last one is stored.
-  await waitUntil(async () => (await everything()).includes('jazz') && (await everything()).includes('bagpipes'), 30_000, 'the unanswered questions to be stored');
+  await waitUntil(
+    async () => {
+      const text = await everything();
+      return ['jazz', 'swimming', 'bagpipes'].every((word) => text.includes(word));
+    },
+    30_000,
+    'the unanswered questions and the unsure answer to be stored',
+  );
 
   const forgotten = await patient.say('forget me');
   await bot.close();
 
   const after = await stored();
   for (const [where, text] of after) {
-    for (const detail of [...IDENTIFYING, 'jazz']) expect(text, `${where} still holds "${detail}"`).to.not.include(detail);
+    for (const detail of [...IDENTIFYING, 'jazz', 'swimming']) expect(text, `${where} still holds "${detail}"`).to.not.include(detail);
   }
   expect([...after.values()].join('\n'), "the other patient's question").to.include('bagpipes');
   expect(forgotten.text).to.match(/deleted what was stored about this conversation: its progress and the questions I couldn't answer/);

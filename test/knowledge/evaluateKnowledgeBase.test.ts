@@ -82,13 +82,13 @@ describe('evaluateKnowledgeBase', () => {
       writeFileSync(join(dir, 'after.json'), faqText(after));
       writeFileSync(
         join(dir, 'labelled.jsonl'),
-        ['{"text": "how much does a session cost", "expected": "booking"}', '{"text": "what stretches help sciatica", "expected": "stretching"}', '{"text": "best pizza in town", "expected": null}'].join('\n'),
+        ['{"text": "how much do the sessions cost", "expected": "booking"}', '{"text": "what stretches help sciatica", "expected": "stretching"}', '{"text": "best pizza in town", "expected": null}'].join('\n'),
       );
       const run = await runStaffTool('kbEval.ts', [join(dir, 'labelled.jsonl'), '--faq', join(dir, 'after.json'), '--compare', join(dir, 'before.json')]);
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stdout).to.match(/top-1 accuracy +50\.0 % \(1\/2\) {2}→ {2}100\.0 % \(2\/2\)/);
       expect(run.stdout).to.match(/out-of-scope rejection +100\.0 % \(1\/1\) {2}→ {2}100\.0 % \(1\/1\)/);
-      expect(run.stdout).to.contain('Fixed by the edit:\n  "how much does a session cost" → healing-time, expected booking');
+      expect(run.stdout).to.contain('Fixed by the edit:\n  "how much do the sessions cost" → healing-time, expected booking');
       expect(run.stdout).to.contain('New with the edit: none');
     } finally {
       rmSync(dir, { recursive: true, force: true });

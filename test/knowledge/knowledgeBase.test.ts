@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { decideFromCandidates } from '../../knowledge/decideFromCandidates';
 import type { FaqEntry } from '../../knowledge/FaqEntry';
 import { KnowledgeBase } from '../../knowledge/KnowledgeBase';
 import { KnowledgeBaseError } from '../../knowledge/KnowledgeBaseError';
@@ -144,6 +145,18 @@ describe('KnowledgeBase', () => {
     const decision = new KnowledgeBase(twins).decide('pain relief options');
     expect(decision.kind).to.equal('didYouMean');
     expect(decision.kind === 'didYouMean' && decision.suggestions.map((s) => s.id)).to.deep.equal(['left', 'right']);
+  });
+
+  it('offers "did you mean" instead of answering when the runner-up is close behind, unless the best restates one of its questions', () => {
+    // Most wrong answers came with a runner-up a few hundredths behind: a wrong answer is worse than none.
+    const entryOf = (id: string): FaqEntry => ({ id, questions: [], answer: '' });
+    const kind = (top: number, next: number) =>
+      decideFromCandidates([{ id: 'a', score: top }, { id: 'b', score: next }], kb.options, entryOf).kind;
+    const { answerThreshold: bar, answerMargin: margin, sureThreshold: sure } = kb.options;
+    expect(kind(bar + 0.05, bar + 0.05 - margin / 2)).to.equal('didYouMean');
+    expect(kind(bar + 0.05, bar + 0.04 - margin)).to.equal('answer');
+    expect(kind(sure, sure - margin / 2)).to.equal('answer');
+    expect(kind(sure, sure), 'a tie stays a question').to.equal('didYouMean');
   });
 
   it('offers "did you mean" for a moderately confident match when the band is configured', () => {

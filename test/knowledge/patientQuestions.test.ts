@@ -26,6 +26,16 @@ describe('FAQ: patients\' real questions', () => {
     expect(answered(kb.decide(STORY))).to.equal('healing-time');
   });
 
+  it('reads a question made of everyday words ("is that a good idea?") with the story it ends', () => {
+    for (const [message, entry] of [
+      ['My physio gave me a sheet of hamstring stretches to do every morning. Is it a good idea?', 'stretching'],
+      ['I have been offered an epidural steroid shot for my sciatica. Is that a good idea?', 'cortisone-injections'],
+      ['A friend swears by a hot water bottle on the sore spot at night. Is that a good idea?', 'heat-and-ice'],
+    ]) {
+      expect(answered(kb.decide(message)), message).to.equal(entry);
+    }
+  });
+
   it('does not count ages, durations, vertebra codes and names against the match', () => {
     const plain = kb.decide('how does a bulging disc cause sciatica');
     const withDetails = kb.decide('how does a bulging disc at L4-L5 cause sciatica in a 41 yo man from Bristol since March');
@@ -50,6 +60,32 @@ describe('FAQ: patients\' real questions', () => {
       expect(decision.kind, message).to.equal('none');
       expect(decision.kind === 'none' && decision.outOfDomain, message).to.equal(word);
     }
+  });
+
+  it('gives no FAQ answer when the story names the animal or condition and the question only says "it" or "him"', () => {
+    for (const [message, word] of [
+      ['Our old collie keeps slipping on the kitchen floor and yelps when he stands up. Should we put heat on it?', 'collie'],
+      ['My aunt was told she has lupus last spring. How is it treated?', 'lupus'],
+    ]) {
+      const decision = kb.decide(message);
+      expect(decision.kind === 'none' && decision.outOfDomain, message).to.equal(word);
+    }
+  });
+
+  it('keeps to the question when it speaks of the writer or names the nerve\'s path, whatever the story mentions', () => {
+    for (const message of [
+      'I was out walking the dog when my back went and the pain shot down my leg. How long will it take to heal?',
+      'I tripped over the cat on the stairs last month. Could that bulging disc be what is pressing on the sciatic nerve?',
+    ]) {
+      const decision = kb.decide(message);
+      expect(decision.kind === 'none' ? decision.outOfDomain : undefined, message).to.equal(undefined);
+    }
+  });
+
+  it('reads a body part inside a hyphenated compound as no body part: "hands-on treatment" is a treatment question', () => {
+    expect(answered(kb.decide('is your treatment hands-on?'))).to.equal('treatment-approach');
+    const hand = kb.decide('my hand hurts after hands-on work, what helps?');
+    expect(hand.kind === 'none' && hand.outOfDomain).to.equal('hand');
   });
 
   it('still answers a sciatica question that names a body part on the nerve\'s path or one its questions use', () => {

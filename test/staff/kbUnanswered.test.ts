@@ -50,6 +50,14 @@ describe('kb:unanswered', () => {
     expect(groups[0].now).to.equal(kb.decide('is swimming good for sciatica').kind);
   });
 
+  it('counts what patients got at the time: no answer, "did you mean", or an answer the bot was unsure of', () => {
+    const [group] = groupUnanswered(
+      [asked('is swimming good for sciatica'), { ...asked('is swimming good for sciatica'), outcome: 'didYouMean' }, { ...asked('can I go swimming with sciatica'), outcome: 'unsureAnswer', closest: 'rest-or-move' }],
+      kb,
+    );
+    expect(group.outcomes).to.deep.equal({ none: 1, didYouMean: 1, unsureAnswer: 1 });
+  });
+
   describe('npm run kb:unanswered (STORAGE=file)', () => {
     const folder = useTemporaryFolder('kb-unanswered-');
 
@@ -58,8 +66,8 @@ describe('kb:unanswered', () => {
       const log = new FileUsageLog(folder.path);
       const today = new Date();
       const longAgo = new Date(today.getTime() - 10 * 86_400_000);
-      const line = (text: string, at: Date) => JSON.stringify({ at: at.toISOString(), channel: 'sms', outcome: 'none', text });
-      await log.append('unanswered', dayOf(today), [line('is swimming good for sciatica', today), line('can I go swimming with sciatica', today)]);
+      const line = (text: string, at: Date, outcome = 'none') => JSON.stringify({ at: at.toISOString(), channel: 'sms', outcome, text });
+      await log.append('unanswered', dayOf(today), [line('is swimming good for sciatica', today), line('can I go swimming with sciatica', today, 'unsureAnswer')]);
       await log.append('unanswered', dayOf(today), [line('do you have parking', today)]);
       await log.append('unanswered', dayOf(longAgo), [line('what about yoga', longAgo)]);
 
@@ -68,6 +76,7 @@ describe('kb:unanswered', () => {
       expect(run.stdout).to.contain(`(from files in ${folder.path})`);
       expect(run.stdout).to.contain('3 questions in 2 groups');
       expect(run.stdout).to.match(/ {2}1\. 2× "is swimming good for sciatica"\n {7}"can I go swimming with sciatica"\n {7}closest entry: [a-z-]+ \(score 0\.\d\d\)/);
+      expect(run.stdout).to.contain('at the time: 1 no answer, 1 answered, the bot unsure');
       expect(run.stdout).to.contain('2. 1× "do you have parking"');
       expect(run.stdout).to.not.contain('yoga');
     });

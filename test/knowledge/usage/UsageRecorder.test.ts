@@ -45,6 +45,25 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     ]);
   });
 
+  it('keeps the text of an answer given with low confidence for kb:unanswered, without counting the answer twice, and forgets it', async () => {
+    const log = new MemoryUsageLog();
+    const linkKey = Buffer.alloc(32, 7);
+    const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, now, linkKey });
+    recorder.record({ kind: 'answered', entryId: 'rest-or-move' }, 'webchat', 'c-1');
+    recorder.record({ kind: 'unsureAnswer', entryId: 'rest-or-move', text: 'can I still go to the gym, my email is jo@example.com' }, 'webchat', 'c-1');
+    await recorder.flush();
+    expect(await parsed(log, 'unanswered')).to.deep.equal([
+      {
+        at: NOW.toISOString(), channel: 'webchat', outcome: 'unsureAnswer', text: 'can I still go to the gym, my email is [email]', closest: 'rest-or-move',
+        conversation: conversationLink(linkKey, 'webchat', 'c-1'),
+      },
+    ]);
+    expect(await parsed(log, 'counts')).to.deep.equal([{ at: NOW.toISOString(), channel: 'webchat', event: 'answered', entry: 'rest-or-move' }]);
+    await recorder.forget('webchat', 'c-1');
+    expect(await parsed(log, 'unanswered')).to.deep.equal([]);
+    await recorder.close();
+  });
+
   it('writes in the background, without being asked to flush', async () => {
     const log = new MemoryUsageLog();
     const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, flushIntervalMs: 20, now });
