@@ -4,6 +4,7 @@
  * so the matcher's index is built exactly once per version.
  */
 import { createHash } from 'node:crypto';
+import { FaqClassifier } from './FaqClassifier';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import { decideFromCandidates } from './decideFromCandidates';
@@ -34,6 +35,8 @@ export class KnowledgeBase {
     readonly options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
     private readonly normaliser: TextNormaliser = TextNormaliser.default,
     private readonly domain: OutOfDomain = OutOfDomain.default,
+    /** The second opinion (FaqClassifier); null: the matcher alone. */
+    private net: FaqClassifier | null = FaqClassifier.shipped(),
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
@@ -43,6 +46,7 @@ export class KnowledgeBase {
       .digest('hex')
       .slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
+    if (net && !net.knows(this.entries)) this.net = null;
     this.domainCoverage = this.matcher.outOfDomainCoverage(domain);
   }
 
@@ -57,6 +61,11 @@ export class KnowledgeBase {
     return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
   }
 
+  /** Whether the second opinion reviews this FAQ's decisions (it was trained with these very entries). */
+  get secondOpinion(): boolean {
+    return this.net !== null;
+  }
+
   /** Whether an answer was given with low confidence (FaqMatcherOptions.unsureAnswerBelow): kb:unanswered lists it. */
   isUnsure(decision: FaqDecision): boolean {
     return decision.kind === 'answer' && (decision.candidates[0]?.score ?? 0) < this.options.unsureAnswerBelow;
@@ -67,7 +76,8 @@ export class KnowledgeBase {
   }
 
   /**
-   * "answer", "did you mean" or "none" for a patient's message (see decideFromCandidates for the rule).
+   * "answer", "did you mean" or "none" for a patient's message (see decideFromCandidates for the rule,
+   * and FaqClassifier for the second opinion that reviews it).
    * `candidates` always holds the top `maxCandidates`, for the trace.
    */
   decide(message: string): FaqDecision {
@@ -81,7 +91,8 @@ export class KnowledgeBase {
     if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
       return { kind: 'none', candidates, outOfDomain };
     }
-    return decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
+    const decision = decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
+    return this.net ? this.net.review(decision, message, (id) => this.byId.get(id)) : decision;
   }
 
   private mustEntry(id: string): FaqEntry {

@@ -56,6 +56,9 @@ export function checkKnowledgeBaseText(
     ...nearIdenticalQuestions(kb, questionLine),
     ...misspeltOnly(kb, questionLine),
   );
+  if (!kb.secondOpinion) {
+    findings.push({ severity: 'warning', message: "the matcher's second opinion (knowledge/faq-classifier.json) was trained with other entries, so it is off for this file: run npm run kb:train" });
+  }
   return { findings: findings.sort(byLine), knowledgeBase: kb };
 }
 

@@ -7,14 +7,14 @@
  * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { Lemmas } from '../language/Lemmas';
+import { type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
 export const CLASSIFIER_LABELS: readonly ClassifierLabel[] = ['emergency', 'urgent', 'crisis', 'none'];
 
-/** The trained model as the file holds it (log probabilities, in CLASSIFIER_LABELS order). */
-export interface ClassifierModel {
+/** The trained model as the file holds it. */
+export interface ClassifierModel extends NaiveBayesModel {
   readonly source: string;
   readonly review: { readonly by: string | null; readonly date: string | null };
   /** Which corpus files it was trained on, with their line counts and SHA-256 (a test checks they still match). */
@@ -28,35 +28,11 @@ export interface ClassifierModel {
   readonly emergencyCues: readonly string[];
   readonly emergencyAt: number;
   readonly riskAt: number;
-  readonly logPrior: readonly number[];
-  readonly features: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Words too common to tell the labels apart. */
-const STOPWORDS = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me']);
+export const RED_FLAG_STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me']);
 const WORD = /[a-z0-9]+/g;
-
-/**
- * The net reads at most the first and the last WORDS_READ / 2 words of a message: the work stays bounded,
- * and a long story's sum of word scores would make the model sure of anything. The rules read every word.
- */
-const WORDS_READ = 400;
-
-/** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
-export function classifierFeatures(cleaned: string): string[] {
-  const words = cleaned.match(WORD) ?? [];
-  const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
-  const lemmas = read.map((w) => {
-    const forms = Lemmas.of(w);
-    return forms[forms.length - 1];
-  });
-  const features = new Set<string>();
-  for (let i = 0; i < lemmas.length; i++) {
-    if (!STOPWORDS.has(lemmas[i])) features.add(lemmas[i]);
-    if (i + 1 < lemmas.length) features.add(`${lemmas[i]}_${lemmas[i + 1]}`);
-  }
-  return [...features];
-}
 
 export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
 
@@ -88,20 +64,10 @@ export class RedFlagClassifier {
     return { kind: 'risky' };
   }
 
-  /** The likeliest risk label of a cleaned message and its probability (softmax of the log scores). */
+  /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const scores = [...this.model.logPrior];
-    for (const feature of classifierFeatures(cleaned)) {
-      const logs = this.model.features[feature];
-      if (logs === undefined) continue;
-      for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
-    }
-    const top = Math.max(...scores);
-    const weights = scores.map((s) => Math.exp(s - top));
-    const total = weights.reduce((a, b) => a + b, 0);
-    let best = 0;
-    for (let k = 1; k < 3; k++) if (weights[k] > weights[best]) best = k;
-    return { label: CLASSIFIER_LABELS[best] as Urgency, probability: weights[best] / total };
+    const best = rankLabels(this.model, cleaned, RED_FLAG_STOPWORDS).find((r) => r.label !== 'none') as { label: string; probability: number };
+    return { label: best.label as Urgency, probability: best.probability };
   }
 }
 

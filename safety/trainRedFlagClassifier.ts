@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextCleanup } from '../language/TextCleanup';
-import { CLASSIFIER_LABELS, classifierFeatures, type ClassifierLabel, type ClassifierModel } from './RedFlagClassifier';
+import { formatModelFile, type LabelledText, trainNaiveBayes } from '../language/NaiveBayes';
+import { CLASSIFIER_LABELS, type ClassifierModel, RED_FLAG_STOPWORDS } from './RedFlagClassifier';
 
 /** Corpus files (relative to the package root) and how their labels read. */
 export const TRAINING_FILES: readonly { readonly file: string; readonly everyday: boolean }[] = [
@@ -39,39 +40,20 @@ const ESCALATE_AT = 0.99;
 const ASK_AT = 0.97;
 const EMERGENCY_AT = 0.995;
 const RISK_AT = 0.5;
-const DECIMALS = 1e4;
 
 export function trainRedFlagClassifier(root: string): ClassifierModel {
-  const documents: { features: string[]; label: number }[] = [];
+  const texts: LabelledText[] = [];
   const trainedOn = TRAINING_FILES.map(({ file, everyday }) => {
     const text = readFileSync(join(root, file), 'utf8');
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     for (const line of lines) {
       const { text: message, expected } = JSON.parse(line) as { text: string; expected: string | null };
-      const label = (everyday || expected === 'clarify' || expected === null ? 'none' : expected) as ClassifierLabel;
-      documents.push({ features: classifierFeatures(TextCleanup.default.clean(message)), label: CLASSIFIER_LABELS.indexOf(label) });
+      const label = everyday || expected === 'clarify' || expected === null ? 'none' : expected;
+      texts.push({ cleaned: TextCleanup.default.clean(message), label });
     }
     return { file, lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
   });
-  const labels = CLASSIFIER_LABELS.length;
-  const perLabel = Array.from({ length: labels }, () => new Map<string, number>());
-  const totals = new Array<number>(labels).fill(0);
-  const priors = new Array<number>(labels).fill(0);
-  const vocabulary = new Set<string>();
-  for (const { features, label } of documents) {
-    priors[label]++;
-    for (const feature of features) {
-      perLabel[label].set(feature, (perLabel[label].get(feature) ?? 0) + 1);
-      totals[label]++;
-      vocabulary.add(feature);
-    }
-  }
-  // Laplace smoothing: a feature never seen with a label still has a small probability for it.
-  const round = (x: number) => Math.round(x * DECIMALS) / DECIMALS;
-  const features: Record<string, number[]> = {};
-  for (const feature of [...vocabulary].sort()) {
-    features[feature] = perLabel.map((counts, k) => round(Math.log(((counts.get(feature) ?? 0) + 1) / (totals[k] + vocabulary.size))));
-  }
+  const { labels, logPrior, features } = trainNaiveBayes(texts, CLASSIFIER_LABELS, RED_FLAG_STOPWORDS);
   return {
     source: 'Naive Bayes over word lemmas and pairs, trained by npm run safety:train on the corpora listed in trainedOn',
     review: { by: null, date: null },
@@ -82,15 +64,14 @@ export function trainRedFlagClassifier(root: string): ClassifierModel {
     emergencyCues: EMERGENCY_CUES,
     emergencyAt: EMERGENCY_AT,
     riskAt: RISK_AT,
-    logPrior: priors.map((p) => round(Math.log(p / documents.length))),
+    labels,
+    logPrior,
     features,
   };
 }
 
-/** The model as the file holds it: one feature a line, so a retrain shows as a readable diff. */
+/** The model as the file holds it. */
 export function formatModel(model: ClassifierModel): string {
-  const { features, ...head } = model;
-  const lines = Object.entries(features).map(([feature, logs]) => `  ${JSON.stringify(feature)}: ${JSON.stringify(logs)}`);
-  const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-  return `${top},\n "features": {\n${lines.join(',\n')}\n }\n}\n`;
+  const { labels, logPrior, features, ...head } = model;
+  return formatModelFile(head, { labels, logPrior, features });
 }

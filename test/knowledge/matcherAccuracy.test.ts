@@ -21,10 +21,11 @@ import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 const PRODUCT_ACCURACY = 0.9;
 const PRODUCT_REJECTION = 0.9;
 /**
- * What the matcher honestly reaches, as regression floors: 174/192 answered right (90.6%) and 55/58
- * rejected (94.8%). Raise them when the numbers go up; never lower them to pass.
+ * What the matcher honestly reaches, as regression floors: 178/192 answered right (92.7%, with the
+ * FaqClassifier's second opinion, which is never trained on this set) and 55/58 rejected (94.8%).
+ * Raise them when the numbers go up; never lower them to pass.
  */
-const MIN_ACCURACY = 0.9;
+const MIN_ACCURACY = 0.92;
 const MIN_REJECTION = 0.94;
 
 const labelled = readLabelledSet(join(__dirname, '..', 'data', 'faq-labelled.jsonl'));

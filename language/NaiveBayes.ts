@@ -1,0 +1,90 @@
+/**
+ * A multinomial naive Bayes text model over a cleaned message's word lemmas and neighbouring pairs: the
+ * learned nets behind the red-flag rules (safety/RedFlagClassifier) and the FAQ matcher
+ * (knowledge/FaqClassifier) are both one of these, trained from labelled corpora into a JSON file.
+ * Chosen because no pretrained model can be loaded here, and this one trains deterministically in under a
+ * second from our own corpora, on the clean-up's own lemmas.
+ */
+import { Lemmas } from './Lemmas';
+
+/** A trained model as its file holds it: log probabilities, in `labels` order. */
+export interface NaiveBayesModel {
+  readonly labels: readonly string[];
+  readonly logPrior: readonly number[];
+  readonly features: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface LabelledText {
+  /** Already cleaned (language/TextCleanup). */
+  readonly cleaned: string;
+  readonly label: string;
+}
+
+const WORD = /[a-z0-9]+/g;
+/**
+ * A model reads at most the first and the last WORDS_READ / 2 words of a message: the work stays bounded,
+ * and a long story's sum of word scores would make the model sure of anything.
+ */
+const WORDS_READ = 400;
+const DECIMALS = 1e4;
+
+/** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
+export function textFeatures(cleaned: string, stopwords: ReadonlySet<string>): string[] {
+  const words = cleaned.match(WORD) ?? [];
+  const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
+  const lemmas = read.map((w) => {
+    const forms = Lemmas.of(w);
+    return forms[forms.length - 1];
+  });
+  const features = new Set<string>();
+  for (let i = 0; i < lemmas.length; i++) {
+    if (!stopwords.has(lemmas[i])) features.add(lemmas[i]);
+    if (i + 1 < lemmas.length) features.add(`${lemmas[i]}_${lemmas[i + 1]}`);
+  }
+  return [...features];
+}
+
+/** Trains a model (Laplace smoothing; each feature counted once a message). Same input, same model. */
+export function trainNaiveBayes(texts: readonly LabelledText[], labels: readonly string[], stopwords: ReadonlySet<string>): NaiveBayesModel {
+  const perLabel = labels.map(() => new Map<string, number>());
+  const totals = labels.map(() => 0);
+  const priors = labels.map(() => 0);
+  const vocabulary = new Set<string>();
+  for (const { cleaned, label } of texts) {
+    const k = labels.indexOf(label);
+    if (k < 0) throw new Error(`label "${label}" is not one of ${labels.join(', ')}`);
+    priors[k]++;
+    for (const feature of textFeatures(cleaned, stopwords)) {
+      perLabel[k].set(feature, (perLabel[k].get(feature) ?? 0) + 1);
+      totals[k]++;
+      vocabulary.add(feature);
+    }
+  }
+  const round = (x: number) => Math.round(x * DECIMALS) / DECIMALS;
+  const features: Record<string, number[]> = {};
+  for (const feature of [...vocabulary].sort()) {
+    features[feature] = perLabel.map((counts, k) => round(Math.log(((counts.get(feature) ?? 0) + 1) / (totals[k] + vocabulary.size))));
+  }
+  return { labels, logPrior: priors.map((p) => round(Math.log(Math.max(p, 1) / texts.length))), features };
+}
+
+/** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
+export function rankLabels(model: NaiveBayesModel, cleaned: string, stopwords: ReadonlySet<string>): { label: string; probability: number }[] {
+  const scores = [...model.logPrior];
+  for (const feature of textFeatures(cleaned, stopwords)) {
+    const logs = model.features[feature];
+    if (logs === undefined) continue;
+    for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+  }
+  const top = Math.max(...scores);
+  const weights = scores.map((s) => Math.exp(s - top));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return model.labels.map((label, k) => ({ label, probability: weights[k] / total })).sort((a, b) => b.probability - a.probability);
+}
+
+/** A model file's text: one feature a line, so a retrain shows as a readable diff. */
+export function formatModelFile(head: object, model: NaiveBayesModel): string {
+  const lines = Object.entries(model.features).map(([feature, logs]) => `  ${JSON.stringify(feature)}: ${JSON.stringify(logs)}`);
+  const top = JSON.stringify({ ...head, labels: model.labels, logPrior: model.logPrior }, null, 1).replace(/\n}$/, '');
+  return `${top},\n "features": {\n${lines.join(',\n')}\n }\n}\n`;
+}
