@@ -12,7 +12,7 @@ import { createBot, type AssembledBot } from '../bot/createBot';
 import { MessageLanguage } from '../language/MessageLanguage';
 import { RedFlagCheck } from '../bot/RedFlagCheck';
 import { loadConversationWording } from '../bot/ConversationWording';
-import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
+import { CONTEXT_RECOGNIZERS_WARM_UP } from '../dialogs/contextAnswers';
 import { createTurnErrorHandler } from '../bot/TurnErrorHandler';
 import { traceAllowlist } from '../bot/traceAllowlist';
 import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../knowledge/FaqMatcherOptions';
@@ -50,11 +50,20 @@ export interface StartOptions {
   readonly conversationWordingPath?: string;
 }
 
+/** One step per macrotask, so a request arriving meanwhile waits for one step at most. */
+function warmInBackground(steps: ReadonlyArray<() => unknown>): void {
+  const [step, ...rest] = steps;
+  if (!step) return;
+  setImmediate(() => {
+    step();
+    warmInBackground(rest);
+  });
+}
+
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
   const language = MessageLanguage.load();
   const rules = loadRedFlagRules(config.redFlagsPath);
-  warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger, { matcher: { ...DEFAULT_FAQ_MATCHER_OPTIONS, maxMessageLength: config.maxTextLength } });
@@ -105,6 +114,8 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
+  // Only screening and clarifying answers need these; loaded now, in the background, not on such a turn.
+  warmInBackground(CONTEXT_RECOGNIZERS_WARM_UP);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {

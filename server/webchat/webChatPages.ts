@@ -46,8 +46,8 @@ function fill(template: string, values: Record<string, string>): string {
 
 /** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */
 export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAsset } {
-  const { version, body } = readVendoredWebChat(webDir);
-  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
+  const { version, body, brotli, gzip } = readVendoredWebChat(webDir);
+  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip }) };
 }
 
 export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, webDir = WEB_DIR): void {
