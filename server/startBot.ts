@@ -111,7 +111,9 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     },
   };
   const server = createServer({ config, logger, adapter, runTurn, safety });
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
+  // The welcome's first reply, as the bot sends it: the page shows its text until Web Chat has loaded.
+  const [welcome] = assembled.services.replies.welcome(knowledge.current());
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, welcome: welcome.text ?? '', safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   // Only screening and clarifying answers need these; loaded now, in the background, not on such a turn.

@@ -20,7 +20,10 @@ import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = 'web';
-const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
+/** Run as soon as they arrive, before Web Chat's bundle: the page is usable without it. */
+const EARLY_SCRIPTS = ['chatSession.js', 'chatShell.js'];
+/** Run after the bundle, which they drive. */
+const PAGE_SCRIPTS = ['localDirectLine.js', 'chat.js'];
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
@@ -40,6 +43,20 @@ function telOf(phone: string): string {
   return phone.replace(/[^+\d]/g, '');
 }
 
+/**
+ * The bot's welcome as the page shows it before Web Chat has loaded: paragraphs of escaped text, the
+ * emergency number a link to call it.
+ */
+export function welcomeHtml(welcome: string, emergencyNumber: string): string {
+  const number = escapeHtml(emergencyNumber);
+  const call = `<a href="tel:${telOf(emergencyNumber)}">${number}</a>`;
+  return welcome.trim().split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`).join('');
+}
+
+function scriptTags(files: readonly string[]): string {
+  return files.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    ');
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -50,7 +67,8 @@ export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAs
   return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip }) };
 }
 
-export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, webDir = WEB_DIR): void {
+/** `welcome`: the text of the bot's welcome, shown before Web Chat has loaded. */
+export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, welcome: string, webDir = WEB_DIR): void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
   const bundle = webChatBundle(webDir);
   const page = pageConfig(config);
@@ -60,7 +78,9 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     brand: page.colors.brand,
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
-    pageScripts: PAGE_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+    earlyScripts: scriptTags(EARLY_SCRIPTS),
+    pageScripts: scriptTags(PAGE_SCRIPTS),
+    welcome: welcomeHtml(welcome, config.emergencyNumber),
     emergencyNumber: escapeHtml(config.emergencyNumber),
     emergencyTel: telOf(config.emergencyNumber),
     crisisLine: escapeHtml(config.crisisLine),
@@ -99,7 +119,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
   server.get('/widget.js', warnWhenFramingRefused(config.frameAncestors, logger), widget.handler(() => headers()));
   server.get('/assets/brand.css', brandCss.handler(() => headers()));
   server.get(bundle.path, bundle.asset.handler(() => headers()));
-  for (const file of [...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
+  for (const file of [...EARLY_SCRIPTS, ...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
     const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
     server.get(`/assets/${file}`, asset.handler(() => headers()));
   }

@@ -94,12 +94,32 @@
     };
   }
 
+  /**
+   * The waiting chat (chatShell.js) gives way to Web Chat once it shows the welcome: what the patient
+   * typed meanwhile is sent, in order, after the welcome (the bot welcomes only before the patient
+   * has written), and a half-typed message and the focus move to Web Chat's send box.
+   */
+  function takeOverFromShell(store) {
+    if (!Chat.shell || !Chat.shell.active()) return;
+    var held = Chat.shell.handOver();
+    document.getElementById('webchat-host').hidden = false;
+    held.queued.forEach(function (text) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    });
+    if (held.draft) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: held.draft } });
+    if (held.focused) setTimeout(focusSendBox, 0);
+  }
+
   function resend(store, message) {
     if (message.value !== undefined) {
       store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: message.text, value: message.value, displayText: message.text } });
     } else {
       store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: message.text } });
     }
+  }
+
+  function isFromBot(activity) {
+    return activity.type === 'message' && !!activity.from && activity.from.role === 'bot';
   }
 
   /**
@@ -113,6 +133,7 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') Chat.chatSession.remember(session, action.payload.activity);
           var result = next(action);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isFromBot(action.payload.activity)) takeOverFromShell(store);
           if (action.type !== 'DIRECT_LINE/CONNECT_FULFILLED' || replayed) return result;
           replayed = true;
           session.started = true;
@@ -127,6 +148,8 @@
               delete replay.replyToId;
               store.dispatch({ type: 'DIRECT_LINE/QUEUE_INCOMING_ACTIVITY', payload: { activity: replay } });
             });
+            // After a reload the transcript is the welcome: nothing more to wait for.
+            if (session.welcomed) takeOverFromShell(store);
             if (!recovery) return;
             store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: localNotice(recovery.notice) } });
             if (recovery.message) resend(store, recovery.message);
@@ -182,6 +205,8 @@
     var host = document.createElement('div');
     host.className = 'chat-host';
     host.id = 'webchat-host';
+    // Behind the waiting chat until Web Chat shows the welcome.
+    host.hidden = !!(Chat.shell && Chat.shell.active());
     document.getElementById('webchat-host').replaceWith(host);
     current = createDirectLine(session);
     window.WebChat.renderWebChat({

@@ -43,17 +43,21 @@
 
   function loadFromHost() {
     return new Promise(function (resolve) {
+      var giveUp = setTimeout(function () {
+        window.removeEventListener('message', answered);
+        resolve(null);
+      }, HOST_ANSWER_MS);
       function answered(event) {
-        if (event.source !== window.parent || event.origin !== host.origin || !event.data || event.data.type !== 'sciatica-chat/state') return;
+        if (event.source !== window.parent || event.origin !== host.origin || !event.data) return;
+        // The widget loaded this page ahead of a click (the pointer on its button): it answers when the panel opens.
+        if (event.data.type === 'sciatica-chat/hold') clearTimeout(giveUp);
+        if (event.data.type !== 'sciatica-chat/state') return;
+        clearTimeout(giveUp);
         window.removeEventListener('message', answered);
         resolve(parse(event.data.value));
       }
       window.addEventListener('message', answered);
       toHost({ type: 'sciatica-chat/load' });
-      setTimeout(function () {
-        window.removeEventListener('message', answered);
-        resolve(null);
-      }, HOST_ANSWER_MS);
     });
   }
 

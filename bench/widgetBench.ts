@@ -1,0 +1,178 @@
+/**
+ * The chat in a real browser (Debian's chromium, as in the browser test), on a desktop and a phone
+ * viewport, each measurement in a fresh browser context (a first visit: empty cache):
+ *   - first page load to welcome: the chat page opened, until the bot's welcome is in Web Chat;
+ *   - launcher click to welcome: the widget on another site, clicked at once (the click's own hover
+ *     starts the preload), and clicked after the pointer rested on it for a moment, as people do;
+ *   - a throttled "Fast 3G"-like network (DevTools protocol: 562.5 ms latency, 1.44 Mbit/s down,
+ *     675 kbit/s up, as Chrome's preset): when the welcome text, the emergency number and a working
+ *     text box are on screen, when the Web Chat bundle has arrived, and when Web Chat shows the welcome.
+ * Medians over the rounds. Times are from the navigation (or the click) to the element being visible,
+ * seen from the driving process, so each includes a few milliseconds of its polling.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../config/BotConfig';
+import { createLogger } from '../config/logger';
+import { startBot, type RunningBot } from '../server/startBot';
+import { chromiumInstalled, launchChromium } from '../test/web/browserHarness';
+
+const ROOT = join(__dirname, '..');
+/** The start of the bot's welcome, up to its first placeholder. */
+const WELCOME = (JSON.parse(readFileSync(join(ROOT, 'knowledge', 'conversation.json'), 'utf8')) as { welcome: string }).welcome.split('{')[0].slice(0, 40).trim();
+const EMERGENCY_NUMBER = '911';
+const LAUNCHER = 'Chat with Garrett Sciatica Clinic';
+const BUBBLE = '.webchat__bubble__content';
+/** How long a visitor's pointer typically rests on a button before clicking it. */
+const POINTER_DWELL_MS = 400;
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 667 },
+} as const;
+
+/** Chrome DevTools' "Fast 3G" preset. */
+export const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 * 0.9) / 8, uploadThroughput: (750e3 * 0.9) / 8 };
+
+export interface WidgetTimings {
+  readonly viewport: keyof typeof VIEWPORTS;
+  readonly rounds: number;
+  readonly pageLoadToWelcomeMs: number;
+  readonly clickToWelcomeMs: number;
+  readonly restedClickToWelcomeMs: number;
+  readonly fast3g: {
+    /** Welcome text, emergency number and a text box that takes typing, all visible. */
+    readonly usableMs: number;
+    readonly bundleArrivedMs: number;
+    readonly webChatWelcomeMs: number;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The practice's site on another origin (localhost, while the bot is 127.0.0.1), with the one-line snippet. */
+async function startPracticeSite(): Promise<{ server: Server; url: string; setBot(base: string): void }> {
+  let bot = '';
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><html lang="en"><head><title>Clinic</title></head><body><h1>Clinic</h1><script src="${bot}/widget.js" async></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://localhost:${(server.address() as AddressInfo).port}/`, setBot: (base) => { bot = base; } };
+}
+
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+async function withPage<T>(browser: Browser, viewport: { width: number; height: number }, use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    return await use(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function pageLoadToWelcome(page: Page, bot: string): Promise<number> {
+  return timed(async () => {
+    await page.goto(`${bot}/`, { waitUntil: 'commit' });
+    await page.locator(BUBBLE).getByText(WELCOME).first().waitFor();
+  });
+}
+
+async function clickToWelcome(page: Page, site: string, restFirst: boolean): Promise<number> {
+  await page.goto(site);
+  const launcher = page.getByRole('button', { name: LAUNCHER });
+  await launcher.waitFor();
+  if (restFirst) {
+    await launcher.hover();
+    await sleep(POINTER_DWELL_MS);
+  }
+  const chat = page.frameLocator(`iframe[title="${LAUNCHER}"]`);
+  return timed(async () => {
+    await launcher.click();
+    await chat.locator(BUBBLE).getByText(WELCOME).first().waitFor();
+  });
+}
+
+async function onFast3g(page: Page, context: BrowserContext, bot: string): Promise<WidgetTimings['fast3g']> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+  const started = performance.now();
+  const bundleArrived = page.waitForEvent('requestfinished', { predicate: (request) => request.url().includes('/assets/webchat-'), timeout: 120_000 })
+    .then(() => performance.now() - started);
+  await page.goto(`${bot}/`, { waitUntil: 'commit' });
+  const shell = page.locator('#chat-shell');
+  const usable = Promise.all([
+    shell.getByText(WELCOME).first().waitFor(),
+    shell.getByRole('link', { name: EMERGENCY_NUMBER }).first().waitFor(),
+    shell.getByRole('textbox').first().waitFor(),
+  ]).then(() => performance.now() - started, () => NaN);
+  const webChatWelcome = page.locator(BUBBLE).getByText(WELCOME).first().waitFor({ timeout: 120_000 }).then(() => performance.now() - started);
+  return { usableMs: await usable, bundleArrivedMs: await bundleArrived, webChatWelcomeMs: await webChatWelcome };
+}
+
+export async function runWidgetBench(rounds: number): Promise<WidgetTimings[] | { skipped: string }> {
+  if (!chromiumInstalled()) return { skipped: 'chromium is not installed (apt-get install -y chromium)' };
+  let running: RunningBot | undefined;
+  let site: Awaited<ReturnType<typeof startPracticeSite>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    site = await startPracticeSite();
+    const config = loadConfig({
+      ...process.env, PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: 'silent', EMERGENCY_NUMBER,
+      FRAME_ANCESTORS: `'self',${new URL(site.url).origin}`,
+      // Every measurement is a new visitor from the same address.
+      NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS: '10000',
+      WEB_REQUESTS_PER_MINUTE_PER_ADDRESS: '100000',
+    });
+    running = await startBot(config, createLogger(config));
+    const bot = running.url.replace('localhost', '127.0.0.1');
+    site.setBot(bot);
+    browser = await launchChromium();
+    const results: WidgetTimings[] = [];
+    for (const [name, viewport] of Object.entries(VIEWPORTS) as Array<[keyof typeof VIEWPORTS, { width: number; height: number }]>) {
+      const runs = { load: [] as number[], click: [] as number[], rested: [] as number[], usable: [] as number[], bundle: [] as number[], webChat: [] as number[] };
+      for (let round = 0; round < rounds; round += 1) {
+        runs.load.push(await withPage(browser, viewport, (page) => pageLoadToWelcome(page, bot)));
+        runs.click.push(await withPage(browser, viewport, (page) => clickToWelcome(page, site!.url, false)));
+        runs.rested.push(await withPage(browser, viewport, (page) => clickToWelcome(page, site!.url, true)));
+        const slow = await withPage(browser, viewport, (page, context) => onFast3g(page, context, bot));
+        runs.usable.push(slow.usableMs);
+        runs.bundle.push(slow.bundleArrivedMs);
+        runs.webChat.push(slow.webChatWelcomeMs);
+      }
+      results.push({
+        viewport: name,
+        rounds,
+        pageLoadToWelcomeMs: median(runs.load),
+        clickToWelcomeMs: median(runs.click),
+        restedClickToWelcomeMs: median(runs.rested),
+        fast3g: { usableMs: median(runs.usable), bundleArrivedMs: median(runs.bundle), webChatWelcomeMs: median(runs.webChat) },
+      });
+    }
+    return results;
+  } finally {
+    await browser?.close();
+    await running?.close();
+    if (site) await new Promise((resolve) => site!.server.close(resolve));
+  }
+}
+
+// `tsx bench/widgetBench.ts [rounds]`: this section alone.
+if (require.main === module) {
+  runWidgetBench(Number(process.argv[2] ?? 3)).then((results) => console.log(JSON.stringify(results, null, 2)), (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
