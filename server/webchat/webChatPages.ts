@@ -20,9 +20,9 @@ import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = 'web';
-/** Run as soon as they arrive, before Web Chat's bundle: the page is usable without it. */
+/** In the page: run as soon as they arrive, so it is usable before Web Chat's bundle. */
 const EARLY_SCRIPTS = ['chatSession.js', 'chatShell.js'];
-/** Run after the bundle, which they drive. */
+/** Added by chatShell.js after the bundle, which they drive. */
 const PAGE_SCRIPTS = ['localDirectLine.js', 'chat.js'];
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
@@ -53,10 +53,6 @@ export function welcomeHtml(welcome: string, emergencyNumber: string): string {
   return welcome.trim().split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`).join('');
 }
 
-function scriptTags(files: readonly string[]): string {
-  return files.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    ');
-}
-
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -78,8 +74,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     brand: page.colors.brand,
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
-    earlyScripts: scriptTags(EARLY_SCRIPTS),
-    pageScripts: scriptTags(PAGE_SCRIPTS),
+    earlyScripts: EARLY_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
     welcome: welcomeHtml(welcome, config.emergencyNumber),
     emergencyNumber: escapeHtml(config.emergencyNumber),
     emergencyTel: telOf(config.emergencyNumber),
@@ -88,6 +83,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     clinicPhone: escapeHtml(config.clinicPhone),
     clinicTel: telOf(config.clinicPhone),
   });
+  const webChatScripts = [bundle.path, ...PAGE_SCRIPTS.map((file) => `/assets/${file}`)];
   const privacy = StaticAsset.text(fill(read('privacy.html'), {
     practiceName: name,
     clinicPhone: escapeHtml(config.clinicPhone),
@@ -109,7 +105,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
   server.get('/', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     // Web Chat's emotion styles are <style> tags: they carry this nonce instead of needing 'unsafe-inline'.
     const nonce = randomBytes(16).toString('base64');
-    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce }) });
+    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce, scripts: webChatScripts }) });
     const body = Buffer.from(html, 'utf8');
     res.writeHead(200, { ...headers(nonce), 'Content-Type': TYPES.html, 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
     res.end(body);

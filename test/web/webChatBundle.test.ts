@@ -57,7 +57,7 @@ describe('dependencies and the Web Chat bundle', () => {
 
     it('is the installed version\'s own dist/webchat.js, under a URL naming that version', async () => {
       const page = await (await fetch(`${bot.url}/`)).text();
-      const path = /src="(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
+      const path = /"(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
       expect(path).to.equal(BUNDLE_PATH);
       const served = await rawGet(`${bot.url}${path}`, 'identity');
       expect(served.encoding).to.equal(undefined);

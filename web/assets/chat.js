@@ -28,36 +28,6 @@
     offline.hidden = !shown;
   }
 
-  async function postJson(url) {
-    var response;
-    try {
-      response = await window.fetch(url, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'omit',
-      });
-    } catch (failure) {
-      showOffline(true);
-      throw failure;
-    }
-    showOffline(response.status >= 502 && response.status <= 504);
-    if (!response.ok) throw new Error('the chat server answered ' + response.status);
-    return response.json();
-  }
-
-  async function newSession() {
-    var base = { mode: config.mode, started: false, welcomed: false, transcript: [] };
-    if (config.mode === 'directline') {
-      var issued = await postJson(config.endpoints.directLineToken);
-      return Object.assign(base, {
-        conversationId: issued.conversationId, token: issued.token,
-        expiresAt: Math.floor(Date.now() / 1000) + issued.expires_in,
-      });
-    }
-    var local = await postJson(config.endpoints.conversations);
-    return Object.assign(base, {
-      conversationId: local.conversationId, userId: local.userId, token: local.token, expiresAt: local.expiresAt,
-    });
-  }
-
   function createDirectLine(session) {
     if (session.mode === 'directline') {
       // After a reload, reconnect to the same conversation; history comes from our own copy.
@@ -187,19 +157,23 @@
     if (current) current.end();
     current = null;
     announce(fresh ? 'Starting a new conversation…' : 'Loading the chat…', true);
-    var saved = fresh ? null : await Chat.chatSession.load();
-    var session = Chat.chatSession.isUsable(saved, config.mode) ? saved : null;
-    if (!session) {
-      Chat.chatSession.clear();
-      try {
-        session = await newSession();
-      } catch (error) {
-        announce('Sorry, the chat could not start. Please reload the page to try again.', true);
-        return;
+    var session;
+    try {
+      if (fresh) {
+        Chat.chatSession.clear();
+        session = await Chat.chatSession.create(config);
+        // Mid-conversation the patient's own message goes first, not a welcome.
+        if (recovery && recovery.message) session.welcomed = true;
+        Chat.chatSession.save(session);
+      } else {
+        // Opened by chatShell.js while the bundle was loading.
+        session = await Chat.opening;
       }
-      // Mid-conversation the patient's own message goes first, not a welcome.
-      if (recovery && recovery.message) session.welcomed = true;
-      Chat.chatSession.save(session);
+      showOffline(false);
+    } catch (error) {
+      showOffline(!!error.unreachable);
+      announce('Sorry, the chat could not start. Please reload the page to try again.', true);
+      return;
     }
     // A fresh element each time: the previous Web Chat (and its store) is left behind with it.
     var host = document.createElement('div');

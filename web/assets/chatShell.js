@@ -3,7 +3,8 @@
  * text box in the page, so a patient can read and type at once, while Web Chat's bundle (about
  * 640 KB compressed) may take seconds on a phone network. Messages typed meanwhile are shown and
  * queued; chat.js sends them through Web Chat, in order, once the bot's welcome is in, and takes
- * over the half-typed text and the focus.
+ * over the half-typed text and the focus. The conversation is opened from here too (chatSession.open),
+ * so it does not wait for the bundle either.
  */
 (function () {
   'use strict';
@@ -28,7 +29,32 @@
     input.value = '';
   });
 
+  /**
+   * Web Chat's bundle (preloaded by the page), then the scripts that drive it, in this order. Run
+   * after the page's first paint: run earlier, its second or more of work would keep this chat off
+   * the screen. A frame loaded hidden ahead of a click paints nothing, hence the fallback timer.
+   */
+  function addWebChat(scripts) {
+    var added = false;
+    function add() {
+      if (added) return;
+      added = true;
+      scripts.forEach(function (src) {
+        var script = document.createElement('script');
+        script.src = src;
+        script.async = false;
+        document.head.appendChild(script);
+      });
+    }
+    window.requestAnimationFrame(function () { setTimeout(add, 0); });
+    setTimeout(add, 500);
+  }
+
+  var config = JSON.parse(document.getElementById('webchat-config').textContent);
   window.SciaticaChat = window.SciaticaChat || {};
+  // The conversation and the bot's welcome are fetched now, beside the bundle; chat.js waits for them.
+  window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config);
+  addWebChat(config.scripts);
   window.SciaticaChat.shell = {
     active: function () { return !shell.hidden; },
     /** Removes the shell; what it holds for Web Chat: the queued messages, the draft, and whether the box had focus. */
