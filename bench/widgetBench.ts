@@ -17,11 +17,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { loadConfig } from '../config/BotConfig';
 import { createLogger } from '../config/logger';
 import { startBot, type RunningBot } from '../server/startBot';
-import { chromiumInstalled, launchChromium } from '../test/web/browserHarness';
+import { chromiumInstalled, launchChromium, onFast3g } from '../test/web/browserHarness';
 
 const ROOT = join(__dirname, '..');
 /** The start of the bot's welcome, up to its first placeholder. */
@@ -36,9 +36,6 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 375, height: 667 },
 } as const;
-
-/** Chrome DevTools' "Fast 3G" preset. */
-export const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 * 0.9) / 8, uploadThroughput: (750e3 * 0.9) / 8 };
 
 export interface ToWelcome {
   /** The welcome's text visible, in the page's own chat or in Web Chat. */
@@ -76,12 +73,12 @@ async function startPracticeSite(): Promise<{ server: Server; url: string; setBo
   return { server, url: `http://localhost:${(server.address() as AddressInfo).port}/`, setBot: (base) => { bot = base; } };
 }
 
-async function withPage<T>(browser: Browser, viewport: { width: number; height: number }, use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+async function withPage<T>(browser: Browser, viewport: { width: number; height: number }, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    return await use(page, context);
+    return await use(page);
   } finally {
     await context.close();
   }
@@ -113,10 +110,8 @@ async function clickToWelcome(page: Page, site: string, restFirst: boolean): Pro
   return toWelcome(chat, () => launcher.click());
 }
 
-async function onFast3g(page: Page, context: BrowserContext, bot: string): Promise<WidgetTimings['fast3g']> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+async function throttled(page: Page, bot: string): Promise<WidgetTimings['fast3g']> {
+  await onFast3g(page);
   const started = performance.now();
   const bundleArrived = page.waitForEvent('requestfinished', { predicate: (request) => request.url().includes('/assets/webchat-'), timeout: 120_000 })
     .then(() => performance.now() - started);
@@ -156,7 +151,7 @@ export async function runWidgetBench(rounds: number): Promise<WidgetTimings[] | 
         runs.load.push(await withPage(browser, viewport, (page) => pageLoadToWelcome(page, bot)));
         runs.click.push(await withPage(browser, viewport, (page) => clickToWelcome(page, site!.url, false)));
         runs.rested.push(await withPage(browser, viewport, (page) => clickToWelcome(page, site!.url, true)));
-        const slow = await withPage(browser, viewport, (page, context) => onFast3g(page, context, bot));
+        const slow = await withPage(browser, viewport, (page) => throttled(page, bot));
         runs.usable.push(slow.usableMs);
         runs.bundle.push(slow.bundleArrivedMs);
         runs.webChat.push(slow.webChatWelcomeMs);

@@ -20,7 +20,10 @@ import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = 'web';
-/** In the page: run as soon as they arrive, so it is usable before Web Chat's bundle. */
+/**
+ * In the page's head, not deferred: they arrive beside the style sheet, which holds the first paint
+ * anyway, so the text box works from the moment it is seen, long before Web Chat's bundle.
+ */
 const EARLY_SCRIPTS = ['chatSession.js', 'chatShell.js'];
 /** Added by chatShell.js after the bundle, which they drive. */
 const PAGE_SCRIPTS = ['localDirectLine.js', 'chat.js'];
@@ -74,7 +77,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     brand: page.colors.brand,
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
-    earlyScripts: EARLY_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+    earlyScripts: EARLY_SCRIPTS.map((file) => `<script src="/assets/${file}"></script>`).join('\n    '),
     welcome: welcomeHtml(welcome, config.emergencyNumber),
     emergencyNumber: escapeHtml(config.emergencyNumber),
     emergencyTel: telOf(config.emergencyNumber),

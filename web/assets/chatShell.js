@@ -9,23 +9,23 @@
 (function () {
   'use strict';
 
-  var shell = document.getElementById('chat-shell');
-  var form = document.getElementById('chat-shell-form');
-  var input = document.getElementById('chat-shell-input');
-  var transcript = document.getElementById('chat-shell-transcript');
-  var note = document.getElementById('chat-shell-note');
+  // This runs in the page's head, before the elements exist, so no Enter is ever missed: the
+  // handler listens on the document, and the elements are looked up when needed.
+  var byId = document.getElementById.bind(document);
   var queued = [];
 
-  form.addEventListener('submit', function (event) {
+  document.addEventListener('submit', function (event) {
+    if (event.target.id !== 'chat-shell-form') return;
     event.preventDefault();
+    var input = byId('chat-shell-input');
     var text = input.value.trim();
     if (!text) return;
     queued.push(text);
     var bubble = document.createElement('p');
     bubble.className = 'chat-shell__bubble chat-shell__bubble--patient';
     bubble.textContent = text;
-    transcript.insertBefore(bubble, note);
-    note.hidden = false;
+    byId('chat-shell-transcript').insertBefore(bubble, byId('chat-shell-note'));
+    byId('chat-shell-note').hidden = false;
     input.value = '';
   });
 
@@ -56,12 +56,13 @@
   window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config);
   addWebChat(config.scripts);
   window.SciaticaChat.shell = {
-    active: function () { return !shell.hidden; },
+    active: function () { return !byId('chat-shell').hidden; },
     /** Removes the shell; what it holds for Web Chat: the queued messages, the draft, and whether the box had focus. */
     handOver: function () {
+      var input = byId('chat-shell-input');
       var held = { queued: queued, draft: input.value, focused: document.activeElement === input };
       queued = [];
-      shell.hidden = true;
+      byId('chat-shell').hidden = true;
       return held;
     },
   };
