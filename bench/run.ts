@@ -13,6 +13,8 @@
  *      check and the FAQ match.
  *   5. Turn stages (turnStagesBench): the red-flag check, routing and FAQ match on everyday messages,
  *      against what the throughput target leaves for them.
+ *   Then start-up against the bare restify + botbuilder stack (startupBench), and the chat page and
+ *   widget in Chromium on desktop and phone, on loopback and Fast 3G (widgetBench).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +28,8 @@ import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { runHostileInputBench } from './hostileInputBench';
 import { runHttpBench } from './httpBench';
 import { runMatcherBench } from './matcherBench';
+import { printStartup, runStartupBench } from './startupBench';
+import { printWidget, runWidgetBench } from './widgetBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
 import { runTurnStagesBench } from './turnStagesBench';
 
@@ -68,6 +72,10 @@ async function measure() {
   const hostileInput = runHostileInputBench(stages);
   console.log('5/5 turn stages (a few seconds)…');
   const turnStages = runTurnStagesBench(stages, questions);
+  console.log('start-up, 5 interleaved rounds (about a minute)…');
+  const startup = await runStartupBench(5);
+  console.log('the widget in a browser, 3 rounds (about two minutes)…');
+  const widget = await runWidgetBench(3);
 
   const echo = http.find((r) => r.name === 'echo bot');
   const statefulEcho = http.find((r) => r.name === 'stateful echo bot');
@@ -102,6 +110,8 @@ async function measure() {
     hostileInput,
     turnStages,
     turnBudget,
+    startup,
+    widget,
   };
 }
 
@@ -152,6 +162,8 @@ function print(results: BenchResults): void {
   const budget = results.turnBudget;
   console.log(`  the echo bot serves a turn every ${n(budget.echoTurnUs)} µs (one core); at ${TARGETS.throughputVsEcho}× a bot turn may take ${n(budget.botTurnAtTargetUs)} µs,`);
   console.log(`  which leaves ${n(budget.ownWorkAtTargetUs)} µs for all of the bot's own work; these stages alone take ${n(budget.stagesUs)} µs.`);
+  printStartup(results.startup);
+  printWidget(results.widget);
   console.log(`\n${n(results.seconds)} s; bench/results.json written.`);
 }
 
