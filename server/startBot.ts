@@ -50,6 +50,9 @@ export interface StartOptions {
   readonly conversationWordingPath?: string;
 }
 
+/** A screening reaches its first recognizer several turns after it starts: long after this. */
+const WARM_UP_AFTER_MS = 2000;
+
 /** One step per macrotask, so a request arriving meanwhile waits for one step at most. */
 function warmInBackground(steps: ReadonlyArray<() => unknown>): void {
   const [step, ...rest] = steps;
@@ -116,8 +119,9 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, welcome: welcome.text ?? '', safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
-  // Only screening and clarifying answers need these; loaded now, in the background, not on such a turn.
-  warmInBackground(CONTEXT_RECOGNIZERS_WARM_UP);
+  // Only screening and clarifying answers need these: loaded in the background, not on such a turn, and
+  // not at once, so the first turns after a restart (sent as soon as /healthz answers) go first.
+  const warmUp = setTimeout(() => warmInBackground(CONTEXT_RECOGNIZERS_WARM_UP), WARM_UP_AFTER_MS).unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {
@@ -140,6 +144,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     storage,
     logger,
     close: async () => {
+      clearTimeout(warmUp);
       await closeGracefully(server);
       await assembled.services.afterReply.settled();
       await conversationStorage.close();
