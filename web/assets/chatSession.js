@@ -43,7 +43,7 @@
     }
   }
 
-  function loadFromHost() {
+  function loadFromHost(whileHeld) {
     return new Promise(function (resolve) {
       var giveUp = setTimeout(function () {
         window.removeEventListener('message', answered);
@@ -52,7 +52,10 @@
       function answered(event) {
         if (event.source !== window.parent || event.origin !== host.origin || !event.data) return;
         // The widget loaded this page ahead of a click (the pointer on its button): it answers when the panel opens.
-        if (event.data.type === 'sciatica-chat/hold') clearTimeout(giveUp);
+        if (event.data.type === 'sciatica-chat/hold') {
+          clearTimeout(giveUp);
+          if (whileHeld) whileHeld();
+        }
         if (event.data.type !== 'sciatica-chat/state') return;
         clearTimeout(giveUp);
         window.removeEventListener('message', answered);
@@ -64,8 +67,9 @@
   }
 
   /** A promise of the saved session, or null. */
-  function load() {
-    if (host) return loadFromHost();
+  /** `whileHeld`: called if the widget loaded this page hidden, ahead of a click, and holds the answer until it opens. */
+  function load(whileHeld) {
+    if (host) return loadFromHost(whileHeld);
     try {
       return Promise.resolve(parse(window.sessionStorage.getItem(KEY)));
     } catch (error) {
@@ -160,10 +164,10 @@
 
   /**
    * The conversation the page opens with, started while Web Chat's bundle is still on its way: the
-   * kept one if still usable, else a new one, welcomed ahead.
+   * kept one if still usable, else a new one, welcomed ahead. `whileHeld` as for load.
    */
-  async function open(config) {
-    var saved = await load();
+  async function open(config, whileHeld) {
+    var saved = await load(whileHeld);
     if (isUsable(saved, config.mode)) return saved;
     clear();
     var session = await create(config);

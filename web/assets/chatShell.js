@@ -32,29 +32,26 @@
   /**
    * Web Chat's bundle (preloaded by the page), then the scripts that drive it, in this order. Run
    * after the page's first paint: run earlier, its second or more of work would keep this chat off
-   * the screen. A frame loaded hidden ahead of a click paints nothing, hence the fallback timer.
+   * the screen. A frame the widget loaded hidden, ahead of a click, paints nothing: there they are
+   * added as soon as the widget says so.
    */
-  function addWebChat(scripts) {
-    var added = false;
-    function add() {
-      if (added) return;
-      added = true;
-      scripts.forEach(function (src) {
-        var script = document.createElement('script');
-        script.src = src;
-        script.async = false;
-        document.head.appendChild(script);
-      });
-    }
-    window.requestAnimationFrame(function () { setTimeout(add, 0); });
-    setTimeout(add, 500);
+  var added = false;
+  function addWebChat() {
+    if (added) return;
+    added = true;
+    config.scripts.forEach(function (src) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = false;
+      document.head.appendChild(script);
+    });
   }
 
   var config = JSON.parse(document.getElementById('webchat-config').textContent);
   window.SciaticaChat = window.SciaticaChat || {};
   // The conversation and the bot's welcome are fetched now, beside the bundle; chat.js waits for them.
-  window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config);
-  addWebChat(config.scripts);
+  window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config, addWebChat);
+  window.requestAnimationFrame(function () { setTimeout(addWebChat, 0); });
   window.SciaticaChat.shell = {
     active: function () { return !byId('chat-shell').hidden; },
     /** Removes the shell; what it holds for Web Chat: the queued messages, the draft, and whether the box had focus. */
