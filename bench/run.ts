@@ -16,6 +16,8 @@
  *      messages and on a 16 KB one, against their budget.
  *   6. Conversation state (stateStorageBench): a turn's read and eTag-checked save per store, STORAGE=file
  *      with and without the sole writer's eTag memory.
+ *   Then start-up against the bare restify + botbuilder stack (startupBench), and the chat page and
+ *   widget in Chromium on desktop and phone, on loopback and Fast 3G (widgetBench).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +32,8 @@ import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { runHostileInputBench } from './hostileInputBench';
 import { runHttpBench } from './httpBench';
 import { runMatcherBench } from './matcherBench';
+import { printStartup, runStartupBench } from './startupBench';
+import { printWidget, runWidgetBench } from './widgetBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
 import { runStateStorageBench } from './stateStorageBench';
 import { ALL_STAGES, ALL_STAGES_LARGE, runTurnStagesBench, STAGE_BUDGET } from './turnStagesBench';
@@ -78,6 +82,10 @@ async function measure() {
   const turnStages = runTurnStagesBench(stages, questions);
   console.log('6/6 conversation state (about 20 s)…');
   const stateStorage = await runStateStorageBench();
+  console.log('start-up, 5 interleaved rounds (about a minute)…');
+  const startup = await runStartupBench(5);
+  console.log('the widget in a browser, 3 rounds (about two minutes)…');
+  const widget = await runWidgetBench(3);
 
   const echo = http.find((r) => r.name === 'echo bot');
   const statefulEcho = http.find((r) => r.name === 'stateful echo bot');
@@ -118,6 +126,8 @@ async function measure() {
     turnStages,
     turnBudget,
     stateStorage,
+    startup,
+    widget,
   };
 }
 
@@ -182,6 +192,8 @@ function print(results: BenchResults): void {
   console.log(`  which leaves ${n(budget.ownWorkAtTargetUs)} µs for all of the bot's own work; these stages take ${n(budget.stagesUs)} µs of it.`);
   console.log('\nConversation state, one turn\'s read and eTag-checked save (median of runs; CPU time is the steadier)');
   table(['storage', 'µs/turn', 'CPU µs/turn'], results.stateStorage.map((r) => [r.storage, n(r.usPerTurn), n(r.cpuUsPerTurn)]));
+  printStartup(results.startup);
+  printWidget(results.widget);
   console.log(`\n${n(results.seconds)} s; bench/results.json written.`);
 }
 

@@ -3,7 +3,7 @@
  * older recognizer that rejects "yeah"; recognizers-text-suite 1.3.1 understands it. "Not sure"
  * is its own answer: on a safety question it counts as a yes.
  */
-import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-suite';
+import { recognizers } from '../language/recognizers';
 import { normalisePhrase } from './IntentRouter';
 
 export type YesNo = 'yes' | 'no' | 'unsure';
@@ -19,6 +19,7 @@ export function recogniseYesNo(text: string, numbered: readonly YesNo[] = ['yes'
   if (UNSURE.test(phrase)) return 'unsure';
   if (NO.test(phrase)) return 'no';
   if (YES.test(phrase)) return 'yes';
+  const { recognizeBoolean, Culture } = recognizers();
   const [result] = recognizeBoolean(phrase, Culture.English);
   if (result && typeof result.resolution?.value === 'boolean') return result.resolution.value ? 'yes' : 'no';
   return undefined;

@@ -3,12 +3,13 @@
  * have lasted, pain on a 0–10 scale, and age. Forms the recognizers get wrong are handled first:
  * "8/10" is a fraction (0.8) to them, and "about 8 out of 10" is NaN.
  */
-import { Culture, recognizeDateTime, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { recognizers } from '../language/recognizers';
 
 const SECONDS_PER_WEEK = 7 * 24 * 3600;
 
 /** Weeks, from "about three weeks", "2 months", "since yesterday"-style durations. */
 export function parseDurationWeeks(text: string): number | undefined {
+  const { recognizeDateTime, Culture } = recognizers();
   for (const result of recognizeDateTime(text, Culture.English)) {
     const values = (result.resolution as { values?: { type?: string; value?: string }[] } | undefined)?.values ?? [];
     const duration = values.find((value) => value.type === 'duration' && value.value !== undefined);
@@ -29,6 +30,7 @@ export function parseAge(text: string): number | undefined {
 }
 
 function firstNumber(text: string): number | undefined {
+  const { recognizeNumber, Culture } = recognizers();
   for (const result of recognizeNumber(text, Culture.English)) {
     const value = Number((result.resolution as { value?: string } | undefined)?.value);
     if (Number.isFinite(value)) return value;
@@ -36,9 +38,13 @@ function firstNumber(text: string): number | undefined {
   return undefined;
 }
 
-/** The first DateTime recognition costs ~340 ms; pay it at start-up, never on a patient's turn. */
-export function warmUpContextRecognizers(): void {
-  parseDurationWeeks('for three weeks');
-  parsePainScore('about 7');
-  parseAge('I am 40 years old');
-}
+/**
+ * Loading the recognizers and the first DateTime recognition cost ~0.5–0.8 s: start-up runs these
+ * after the server listens, one per macrotask, so a turn arriving meanwhile waits for one step at most.
+ */
+export const CONTEXT_RECOGNIZERS_WARM_UP: ReadonlyArray<() => unknown> = [
+  recognizers,
+  () => parsePainScore('about 7'),
+  () => parseAge('I am 40 years old'),
+  () => parseDurationWeeks('for three weeks'),
+];

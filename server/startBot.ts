@@ -11,7 +11,7 @@ import { placeholdersInUse } from '../config/productionPlaceholders';
 import { createBot, type AssembledBot } from '../bot/createBot';
 import { MessageLanguage } from '../language/MessageLanguage';
 import { loadConversationWording } from '../bot/ConversationWording';
-import { warmUpContextRecognizers } from '../dialogs/contextAnswers';
+import { CONTEXT_RECOGNIZERS_WARM_UP } from '../dialogs/contextAnswers';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
 import { configuredMatcher } from '../knowledge/loadKnowledgeBase';
 import { fromPackageRoot } from '../config/environment';
@@ -47,11 +47,23 @@ export interface StartOptions {
   readonly conversationWordingPath?: string;
 }
 
+/** A screening reaches its first recognizer several turns after it starts: long after this. */
+const WARM_UP_AFTER_MS = 2000;
+
+/** One step per macrotask, so a request arriving meanwhile waits for one step at most. */
+function warmInBackground(steps: ReadonlyArray<() => unknown>): void {
+  const [step, ...rest] = steps;
+  if (!step) return;
+  setImmediate(() => {
+    step();
+    warmInBackground(rest);
+  });
+}
+
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
   const language = MessageLanguage.load();
   const rules = loadRedFlagRules(config.redFlagsPath);
-  warmUpContextRecognizers(); // the first recognizers-text call costs ~340 ms: paid here, not on a patient's turn
   const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
   const knowledge = LiveKnowledgeBase.start(config.faqPath, logger, { matcher: configuredMatcher(config) });
@@ -80,9 +92,14 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   adapter.onTurnError = assembled.onTurnError;
   const { runTurn, safety } = assembled;
   const server = createServer({ config, logger, adapter, runTurn, safety });
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, safety });
+  // The welcome's first reply, as the bot sends it: the page shows its text until Web Chat has loaded.
+  const [welcome] = assembled.replies.welcome(knowledge.current());
+  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, welcome: welcome.text ?? '', safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
+  // Only screening and clarifying answers need these: loaded in the background, not on such a turn, and
+  // not at once, so the first turns after a restart (sent as soon as /healthz answers) go first.
+  const warmUp = setTimeout(() => warmInBackground(CONTEXT_RECOGNIZERS_WARM_UP), WARM_UP_AFTER_MS).unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {
@@ -105,6 +122,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     storage,
     logger,
     close: async () => {
+      clearTimeout(warmUp);
       await closeGracefully(server);
       await assembled.settled();
       await conversationStorage.close();

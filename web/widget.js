@@ -8,6 +8,9 @@
  * here, in this site's sessionStorage, for the frame (postMessage, checked by origin and window both
  * ways): it survives the visitor's moves between the site's pages, and so does the panel's open state.
  * A frame the bot's frame policy refuses never says hello: the panel then offers a new tab instead.
+ * When the pointer rests on the button or it gets focus, the panel is built hidden, so the chat page
+ * and Web Chat's bundle load before the click; the widget holds the page's request for the
+ * conversation until the panel opens, so a visitor who never opens it starts no conversation.
  */
 (function () {
   'use strict';
@@ -25,6 +28,8 @@
   var HELLO_GRACE_MS = 2000;
   var panel, frame, refusedNotice;
   var frameSaidHello = false;
+  // The chat page asked for the conversation while the panel was still closed (loaded ahead of a click).
+  var stateRequested = false;
 
   function stored(key) {
     try { return window.sessionStorage.getItem(key); } catch (error) { return null; }
@@ -122,9 +127,19 @@
     refusedNotice.style.display = refused === false ? 'none' : 'block';
   }
 
+  function sendState() {
+    stateRequested = false;
+    frame.contentWindow.postMessage({ type: 'sciatica-chat/state', value: stored(STATE_KEY) }, botOrigin);
+  }
+
+  function isOpen() {
+    return launcher.getAttribute('aria-expanded') === 'true';
+  }
+
   function toggle(open, moveFocus) {
     if (open && !panel) buildPanel();
     if (!panel) return;
+    if (open && stateRequested) sendState();
     panel.style.display = open ? 'flex' : 'none';
     launcher.setAttribute('aria-expanded', String(open));
     launcher.style.display = open && small.matches ? 'none' : 'flex';
@@ -133,7 +148,11 @@
     if (open) frame.focus(); else launcher.focus();
   }
 
-  launcher.addEventListener('click', function () { toggle(launcher.getAttribute('aria-expanded') !== 'true'); });
+  launcher.addEventListener('click', function () { toggle(!isOpen()); });
+  // Intent to open: load the chat now, hidden, so the click only has to show it.
+  function preload() { if (!panel) buildPanel(); }
+  launcher.addEventListener('pointerenter', preload);
+  launcher.addEventListener('focus', preload);
   // Messages from the chat page in our frame, and from nothing else.
   window.addEventListener('message', function (event) {
     if (!frame || event.source !== frame.contentWindow || event.origin !== botOrigin || !event.data) return;
@@ -141,7 +160,8 @@
     if (message.type === 'sciatica-chat/load') {
       frameSaidHello = true;
       showRefused(false);
-      frame.contentWindow.postMessage({ type: 'sciatica-chat/state', value: stored(STATE_KEY) }, botOrigin);
+      stateRequested = true;
+      if (isOpen()) sendState(); else frame.contentWindow.postMessage({ type: 'sciatica-chat/hold' }, botOrigin);
     } else if (message.type === 'sciatica-chat/save' && typeof message.value === 'string') {
       store(STATE_KEY, message.value);
     } else if (message.type === 'sciatica-chat/clear') {

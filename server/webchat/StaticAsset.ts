@@ -1,10 +1,8 @@
 /**
- * One file served from memory with an ETag, a Cache-Control policy and, for the 3.9 MB Web Chat
- * bundle, a gzip copy made once in the background (zlib runs on the thread pool, so start-up and
- * requests are not held up; until it is ready the plain bytes are served).
+ * One file served from memory with an ETag, a Cache-Control policy and, when the build made them
+ * (the 3.9 MB Web Chat bundle), brotli and gzip copies chosen by the browser's Accept-Encoding.
  */
 import { createHash } from 'node:crypto';
-import { gzip } from 'node:zlib';
 import type * as restify from 'restify';
 
 /** Our own files may change with a deploy: revalidate (cheap with the ETag). */
@@ -12,18 +10,37 @@ export const REVALIDATE = 'no-cache';
 /** A URL that carries the version never changes content. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** Precompressed copies of the same bytes. */
+export interface Encoded {
+  readonly br?: Buffer;
+  readonly gzip?: Buffer;
+}
+
+/**
+ * Our preference, not the header's order: Chromium sends "gzip, deflate, br, zstd", and brotli is
+ * a quarter smaller here. (restify's negotiator 0.6 would pick by the header's order.) A coding
+ * the browser lists with q=0 is refused.
+ */
+export function chooseEncoding(acceptEncoding: string, encoded: Encoded): keyof Encoded | undefined {
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [coding, ...params] = part.split(';').map((piece) => piece.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    if (coding && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(coding);
+  }
+  return (['br', 'gzip'] as const).find((coding) => encoded[coding] !== undefined && accepted.has(coding));
+}
+
 export class StaticAsset {
   readonly etag: string;
-  private gzipped?: Buffer;
 
   constructor(
     readonly body: Buffer,
     readonly contentType: string,
     readonly cacheControl: string,
-    compress = false,
+    private readonly encoded: Encoded = {},
   ) {
     this.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    if (compress) gzip(body, { level: 9 }, (error, result) => { if (!error) this.gzipped = result; });
   }
 
   static text(body: string, contentType: string, cacheControl = REVALIDATE): StaticAsset {
@@ -44,9 +61,9 @@ export class StaticAsset {
       res.end();
       return;
     }
-    const useGzip = this.gzipped !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = useGzip ? this.gzipped! : this.body;
-    res.writeHead(200, { ...common, 'Content-Length': String(body.length), ...(useGzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    const coding = chooseEncoding(String(req.headers['accept-encoding'] ?? ''), this.encoded);
+    const body = coding ? this.encoded[coding]! : this.body;
+    res.writeHead(200, { ...common, 'Content-Length': String(body.length), ...(coding ? { 'Content-Encoding': coding } : {}) });
     res.end(body);
   }
 }

@@ -25,6 +25,8 @@ export interface WebChatParts {
   readonly runTurn: (context: TurnContext) => Promise<void>;
   /** Shown in the chat when a patient is rate-limited (ConversationWording.tooFast). */
   readonly tooFast: string;
+  /** The text of the bot's welcome, which the page shows before Web Chat has loaded. */
+  readonly welcome: string;
   readonly safety: SafetyGate;
 }
 
@@ -37,7 +39,7 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   const tokens = new WebChatTokens(webChatSigningKey(config, logger), config.stateTtlHours * 3600);
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
-  registerWebChatPages(server, config, logger);
+  registerWebChatPages(server, config, logger, parts.welcome);
   registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, safety: parts.safety });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 

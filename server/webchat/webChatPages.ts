@@ -22,7 +22,13 @@ import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = fromPackageRoot('web');
-const PAGE_SCRIPTS = ['chatSession.js', 'localDirectLine.js', 'chat.js'];
+/**
+ * In the page's head, not deferred: they arrive beside the style sheet, which holds the first paint
+ * anyway, so the text box works from the moment it is seen, long before Web Chat's bundle.
+ */
+const EARLY_SCRIPTS = ['chatSession.js', 'chatShell.js'];
+/** Added by chatShell.js after the bundle, which they drive. */
+const PAGE_SCRIPTS = ['localDirectLine.js', 'chat.js'];
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
@@ -42,17 +48,28 @@ function telOf(phone: string): string {
   return phone.replace(/[^+\d]/g, '');
 }
 
+/**
+ * The bot's welcome as the page shows it before Web Chat has loaded: paragraphs of escaped text, the
+ * emergency number a link to call it.
+ */
+export function welcomeHtml(welcome: string, emergencyNumber: string): string {
+  const number = escapeHtml(emergencyNumber);
+  const call = `<a href="tel:${telOf(emergencyNumber)}">${number}</a>`;
+  return welcome.trim().split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`).join('');
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return fillPlaceholders(template, values, DOUBLE_BRACES);
 }
 
 /** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */
 export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAsset } {
-  const { version, body } = readVendoredWebChat(webDir);
-  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, true) };
+  const { version, body, brotli, gzip } = readVendoredWebChat(webDir);
+  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip }) };
 }
 
-export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, webDir = WEB_DIR): void {
+/** `welcome`: the text of the bot's welcome, shown before Web Chat has loaded. */
+export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, welcome: string, webDir = WEB_DIR): void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
   const bundle = webChatBundle(webDir);
   const page = pageConfig(config);
@@ -62,7 +79,8 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     brand: page.colors.brand,
     avatar: escapeHtml(config.botAvatarUrl),
     webchatScript: bundle.path,
-    pageScripts: PAGE_SCRIPTS.map((file) => `<script src="/assets/${file}" defer></script>`).join('\n    '),
+    earlyScripts: EARLY_SCRIPTS.map((file) => `<script src="/assets/${file}"></script>`).join('\n    '),
+    welcome: welcomeHtml(welcome, config.emergencyNumber),
     emergencyNumber: escapeHtml(config.emergencyNumber),
     emergencyTel: telOf(config.emergencyNumber),
     crisisLine: escapeHtml(config.crisisLine),
@@ -70,6 +88,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     clinicPhone: escapeHtml(config.clinicPhone),
     clinicTel: telOf(config.clinicPhone),
   });
+  const webChatScripts = [bundle.path, ...PAGE_SCRIPTS.map((file) => `/assets/${file}`)];
   const privacy = StaticAsset.text(fill(read('privacy.html'), {
     practiceName: name,
     clinicPhone: escapeHtml(config.clinicPhone),
@@ -91,7 +110,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
   server.get('/', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     // Web Chat's emotion styles are <style> tags: they carry this nonce instead of needing 'unsafe-inline'.
     const nonce = randomBytes(16).toString('base64');
-    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce }) });
+    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce, scripts: webChatScripts }) });
     const body = Buffer.from(html, 'utf8');
     res.writeHead(200, { ...headers(nonce), 'Content-Type': TYPES.html, 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
     res.end(body);
@@ -101,7 +120,7 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
   server.get('/widget.js', warnWhenFramingRefused(config.frameAncestors, logger), widget.handler(() => headers()));
   server.get('/assets/brand.css', brandCss.handler(() => headers()));
   server.get(bundle.path, bundle.asset.handler(() => headers()));
-  for (const file of [...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
+  for (const file of [...EARLY_SCRIPTS, ...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
     const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
     server.get(`/assets/${file}`, asset.handler(() => headers()));
   }

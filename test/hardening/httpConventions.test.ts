@@ -9,9 +9,9 @@ describe('every response', () => {
   const bot = useTestBot({ TRUSTED_PROXIES: '1' });
   const pagePaths = async (): Promise<string[]> => {
     const page = await (await fetch(`${bot.url}/`)).text();
-    const bundle = /src="(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
+    const bundle = /href="(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
     expect(bundle, 'the page names the Web Chat bundle').to.be.a('string');
-    return ['/', '/healthz', '/privacy', '/widget.js', '/assets/chat.css', '/assets/chat.js', '/assets/avatar.svg', '/assets/brand.css', bundle!];
+    return ['/', '/healthz', '/privacy', '/widget.js', '/assets/chat.css', '/assets/chat.js', '/assets/chatShell.js', '/assets/avatar.svg', '/assets/brand.css', bundle!];
   };
 
   it('carries X-Content-Type-Options: nosniff, refusals and unknown paths included', async () => {

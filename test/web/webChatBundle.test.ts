@@ -2,12 +2,16 @@
  * Dependencies as declared: what the code imports is in `dependencies`, and Web Chat, of which the
  * server only serves one prebuilt file, is a dev dependency whose bundle the build copies; so a
  * production install (`npm ci --omit=dev`) has none of its runtime packages, and the page still
- * gets the very bundle of the installed version.
+ * gets the very bundle of the installed version, brotli-compressed when the browser accepts it.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import { readVendoredWebChat } from '../../server/webchat/vendoredWebChat';
+import { chooseEncoding } from '../../server/webchat/StaticAsset';
+import { copyWebChatBundle, readVendoredWebChat, VENDOR_FOLDER } from '../../server/webchat/vendoredWebChat';
+import { WEB_DIR } from '../../server/webchat/webChatPages';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { useTestBot } from '../support/testBot';
 
@@ -15,6 +19,19 @@ const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string }> };
 const installedWebChat = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'package.json'), 'utf8')) as { version: string };
+const shipped = readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'));
+const BUNDLE_PATH = `/assets/webchat-${installedWebChat.version}.js`;
+
+/** The response as sent, not decoded (fetch would decode it). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 describe('dependencies and the Web Chat bundle', () => {
   it('declares @azure/storage-blob, which the blob usage log and state sweeper import', () => {
@@ -40,11 +57,49 @@ describe('dependencies and the Web Chat bundle', () => {
 
     it('is the installed version\'s own dist/webchat.js, under a URL naming that version', async () => {
       const page = await (await fetch(`${bot.url}/`)).text();
-      const path = /src="(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
-      expect(path).to.equal(`/assets/webchat-${installedWebChat.version}.js`);
-      const served = Buffer.from(await (await fetch(`${bot.url}${path}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
-      const shipped = readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'));
-      expect(served.equals(shipped), 'the served bytes are the package\'s bundle').to.equal(true);
+      const path = /"(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
+      expect(path).to.equal(BUNDLE_PATH);
+      const served = await rawGet(`${bot.url}${path}`, 'identity');
+      expect(served.encoding).to.equal(undefined);
+      expect(served.body.equals(shipped), 'the served bytes are the package\'s bundle').to.equal(true);
+    });
+
+    it('is sent brotli-compressed to Chromium, which lists gzip first, and decodes to the same bundle', async () => {
+      const served = await rawGet(`${bot.url}${BUNDLE_PATH}`, 'gzip, deflate, br, zstd');
+      expect(served.encoding).to.equal('br');
+      expect(served.body.length).to.be.below(shipped.length / 4);
+      expect(brotliDecompressSync(served.body).equals(shipped)).to.equal(true);
+    });
+
+    it('is sent gzip-compressed to a browser without brotli, and plain to one that refuses both', async () => {
+      const gzipped = await rawGet(`${bot.url}${BUNDLE_PATH}`, 'gzip, deflate');
+      expect(gzipped.encoding).to.equal('gzip');
+      expect(gunzipSync(gzipped.body).equals(shipped)).to.equal(true);
+      expect((await rawGet(`${bot.url}${BUNDLE_PATH}`, 'br;q=0, gzip;q=0')).encoding).to.equal(undefined);
+    });
+  });
+
+  describe('choosing the encoding', () => {
+    const both = { br: Buffer.from('b'), gzip: Buffer.from('g') };
+
+    it('prefers brotli whatever the header\'s order, and never a coding refused with q=0', () => {
+      expect(chooseEncoding('gzip, deflate, br, zstd', both)).to.equal('br');
+      expect(chooseEncoding('BR;q=0.5, gzip', both)).to.equal('br');
+      expect(chooseEncoding('br;q=0, gzip', both)).to.equal('gzip');
+      expect(chooseEncoding('deflate', both)).to.equal(undefined);
+      expect(chooseEncoding('gzip, br', { gzip: both.gzip })).to.equal('gzip');
+    });
+  });
+
+  describe('when the build runs again with nothing changed', () => {
+    const folder = useTemporaryFolder('vendor-again-');
+
+    it('leaves the copied and compressed files alone', () => {
+      cpSync(join(WEB_DIR, VENDOR_FOLDER), join(folder.path, VENDOR_FOLDER), { recursive: true, preserveTimestamps: true });
+      const modified = () => ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map((file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs);
+      const before = modified();
+      expect(copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
+      expect(modified()).to.deep.equal(before);
     });
   });
 

@@ -36,7 +36,7 @@ describe('web chat page and assets', () => {
 
   it('serves the Web Chat bundle from this server, cached for a year by a versioned URL', async () => {
     const html = await (await fetch(`${bot.base}/`)).text();
-    const bundlePath = /src="(\/assets\/webchat-[\d.]+\.js)"/.exec(html)?.[1];
+    const bundlePath = /<link rel="preload" href="(\/assets\/webchat-[\d.]+\.js)" as="script">/.exec(html)?.[1];
     expect(bundlePath).to.equal('/assets/webchat-4.18.1.js');
     const response = await fetch(`${bot.base}${bundlePath}`);
     expect(response.status).to.equal(200);
@@ -49,7 +49,7 @@ describe('web chat page and assets', () => {
   });
 
   it('serves the page scripts, styles and default avatar with security headers', async () => {
-    for (const path of ['/assets/chat.js', '/assets/localDirectLine.js', '/assets/chatSession.js', '/assets/chat.css', '/assets/brand.css', '/assets/avatar.svg']) {
+    for (const path of ['/assets/chat.js', '/assets/localDirectLine.js', '/assets/chatSession.js', '/assets/chatShell.js', '/assets/chat.css', '/assets/brand.css', '/assets/avatar.svg']) {
       const response = await fetch(`${bot.base}${path}`);
       expect(response.status, path).to.equal(200);
       expect(response.headers.get('x-content-type-options'), path).to.equal('nosniff');

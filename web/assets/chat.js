@@ -28,36 +28,6 @@
     offline.hidden = !shown;
   }
 
-  async function postJson(url) {
-    var response;
-    try {
-      response = await window.fetch(url, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'omit',
-      });
-    } catch (failure) {
-      showOffline(true);
-      throw failure;
-    }
-    showOffline(response.status >= 502 && response.status <= 504);
-    if (!response.ok) throw new Error('the chat server answered ' + response.status);
-    return response.json();
-  }
-
-  async function newSession() {
-    var base = { mode: config.mode, started: false, welcomed: false, transcript: [] };
-    if (config.mode === 'directline') {
-      var issued = await postJson(config.endpoints.directLineToken);
-      return Object.assign(base, {
-        conversationId: issued.conversationId, token: issued.token,
-        expiresAt: Math.floor(Date.now() / 1000) + issued.expires_in,
-      });
-    }
-    var local = await postJson(config.endpoints.conversations);
-    return Object.assign(base, {
-      conversationId: local.conversationId, userId: local.userId, token: local.token, expiresAt: local.expiresAt,
-    });
-  }
-
   function createDirectLine(session) {
     if (session.mode === 'directline') {
       // After a reload, reconnect to the same conversation; history comes from our own copy.
@@ -94,12 +64,32 @@
     };
   }
 
+  /**
+   * The waiting chat (chatShell.js) gives way to Web Chat once it shows the welcome: what the patient
+   * typed meanwhile is sent, in order, after the welcome (the bot welcomes only before the patient
+   * has written), and a half-typed message and the focus move to Web Chat's send box.
+   */
+  function takeOverFromShell(store) {
+    if (!Chat.shell || !Chat.shell.active()) return;
+    var held = Chat.shell.handOver();
+    document.getElementById('webchat-host').hidden = false;
+    held.queued.forEach(function (text) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    });
+    if (held.draft) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: held.draft } });
+    if (held.focused) setTimeout(focusSendBox, 0);
+  }
+
   function resend(store, message) {
     if (message.value !== undefined) {
       store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: message.text, value: message.value, displayText: message.text } });
     } else {
       store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: message.text } });
     }
+  }
+
+  function isFromBot(activity) {
+    return activity.type === 'message' && !!activity.from && activity.from.role === 'bot';
   }
 
   /**
@@ -113,6 +103,7 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') Chat.chatSession.remember(session, action.payload.activity);
           var result = next(action);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isFromBot(action.payload.activity)) takeOverFromShell(store);
           if (action.type !== 'DIRECT_LINE/CONNECT_FULFILLED' || replayed) return result;
           replayed = true;
           session.started = true;
@@ -127,6 +118,8 @@
               delete replay.replyToId;
               store.dispatch({ type: 'DIRECT_LINE/QUEUE_INCOMING_ACTIVITY', payload: { activity: replay } });
             });
+            // After a reload the transcript is the welcome: nothing more to wait for.
+            if (session.welcomed) takeOverFromShell(store);
             if (!recovery) return;
             store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: localNotice(recovery.notice) } });
             if (recovery.message) resend(store, recovery.message);
@@ -164,24 +157,30 @@
     if (current) current.end();
     current = null;
     announce(fresh ? 'Starting a new conversation…' : 'Loading the chat…', true);
-    var saved = fresh ? null : await Chat.chatSession.load();
-    var session = Chat.chatSession.isUsable(saved, config.mode) ? saved : null;
-    if (!session) {
-      Chat.chatSession.clear();
-      try {
-        session = await newSession();
-      } catch (error) {
-        announce('Sorry, the chat could not start. Please reload the page to try again.', true);
-        return;
+    var session;
+    try {
+      if (fresh) {
+        Chat.chatSession.clear();
+        session = await Chat.chatSession.create(config);
+        // Mid-conversation the patient's own message goes first, not a welcome.
+        if (recovery && recovery.message) session.welcomed = true;
+        Chat.chatSession.save(session);
+      } else {
+        // Opened by chatShell.js while the bundle was loading.
+        session = await Chat.opening;
       }
-      // Mid-conversation the patient's own message goes first, not a welcome.
-      if (recovery && recovery.message) session.welcomed = true;
-      Chat.chatSession.save(session);
+      showOffline(false);
+    } catch (error) {
+      showOffline(!!error.unreachable);
+      announce('Sorry, the chat could not start. Please reload the page to try again.', true);
+      return;
     }
     // A fresh element each time: the previous Web Chat (and its store) is left behind with it.
     var host = document.createElement('div');
     host.className = 'chat-host';
     host.id = 'webchat-host';
+    // Behind the waiting chat until Web Chat shows the welcome.
+    host.hidden = !!(Chat.shell && Chat.shell.active());
     document.getElementById('webchat-host').replaceWith(host);
     current = createDirectLine(session);
     window.WebChat.renderWebChat({

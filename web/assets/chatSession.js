@@ -1,6 +1,8 @@
 /*
  * The conversation kept for this visitor: the conversation id and token, whether the conversation was
  * started and the bot's welcome has arrived, and the messages to replay into Web Chat after a reload.
+ * It also starts a new conversation, and on the page's first start does so (welcome included) while
+ * Web Chat's bundle is still loading.
  * On the bot's own page it is in this tab's sessionStorage (it survives reloads and is gone when the
  * tab closes). In the embed widget's frame on another site the browser may refuse the frame any
  * storage, so the copy lives in the host page's own sessionStorage, through the widget script:
@@ -41,25 +43,33 @@
     }
   }
 
-  function loadFromHost() {
+  function loadFromHost(whileHeld) {
     return new Promise(function (resolve) {
+      var giveUp = setTimeout(function () {
+        window.removeEventListener('message', answered);
+        resolve(null);
+      }, HOST_ANSWER_MS);
       function answered(event) {
-        if (event.source !== window.parent || event.origin !== host.origin || !event.data || event.data.type !== 'sciatica-chat/state') return;
+        if (event.source !== window.parent || event.origin !== host.origin || !event.data) return;
+        // The widget loaded this page ahead of a click (the pointer on its button): it answers when the panel opens.
+        if (event.data.type === 'sciatica-chat/hold') {
+          clearTimeout(giveUp);
+          if (whileHeld) whileHeld();
+        }
+        if (event.data.type !== 'sciatica-chat/state') return;
+        clearTimeout(giveUp);
         window.removeEventListener('message', answered);
         resolve(parse(event.data.value));
       }
       window.addEventListener('message', answered);
       toHost({ type: 'sciatica-chat/load' });
-      setTimeout(function () {
-        window.removeEventListener('message', answered);
-        resolve(null);
-      }, HOST_ANSWER_MS);
     });
   }
 
   /** A promise of the saved session, or null. */
-  function load() {
-    if (host) return loadFromHost();
+  /** `whileHeld`: called if the widget loaded this page hidden, ahead of a click, and holds the answer until it opens. */
+  function load(whileHeld) {
+    if (host) return loadFromHost(whileHeld);
     try {
       return Promise.resolve(parse(window.sessionStorage.getItem(KEY)));
     } catch (error) {
@@ -96,6 +106,76 @@
     return !!session && session.mode === mode && session.expiresAt * 1000 > Date.now() + 60000;
   }
 
+  /** POSTs {} as JSON. Not reaching the bot at all (the network, or a proxy's 502–504) is marked `unreachable`. */
+  async function postJson(url, headers) {
+    var response;
+    try {
+      response = await window.fetch(url, {
+        method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, headers), body: '{}', credentials: 'omit',
+      });
+    } catch (failure) {
+      failure.unreachable = true;
+      throw failure;
+    }
+    if (!response.ok) {
+      var refused = new Error('the chat server answered ' + response.status);
+      refused.unreachable = response.status >= 502 && response.status <= 504;
+      throw refused;
+    }
+    return response.json();
+  }
+
+  /** A new conversation: from the bot's own endpoints, or a Direct Line token exchanged by the bot. */
+  async function create(config) {
+    var base = { mode: config.mode, started: false, welcomed: false, transcript: [] };
+    if (config.mode === 'directline') {
+      var issued = await postJson(config.endpoints.directLineToken);
+      return Object.assign(base, {
+        conversationId: issued.conversationId, token: issued.token,
+        expiresAt: Math.floor(Date.now() / 1000) + issued.expires_in,
+      });
+    }
+    var local = await postJson(config.endpoints.conversations);
+    return Object.assign(base, {
+      conversationId: local.conversationId, userId: local.userId, token: local.token, expiresAt: local.expiresAt,
+    });
+  }
+
+  /**
+   * With the bot's own endpoints, its welcome is asked for without waiting for Web Chat: the join
+   * event posted directly, the replies kept as the transcript, so Web Chat shows them the moment it
+   * connects, as after a reload. If this fails, Web Chat sends the join itself.
+   */
+  async function welcomeAhead(session, config) {
+    if (config.mode !== 'local') return;
+    try {
+      var response = await window.fetch(config.endpoints.conversations + '/' + encodeURIComponent(session.conversationId) + '/activities', {
+        method: 'POST',
+        headers: { Authorization: 'Bearer ' + session.token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'event', name: 'webchat/join', value: {} }),
+        credentials: 'omit',
+      });
+      if (!response.ok) return;
+      (await response.json()).activities.forEach(function (activity) { remember(session, activity); });
+    } catch (error) {
+      // Left to Web Chat.
+    }
+  }
+
+  /**
+   * The conversation the page opens with, started while Web Chat's bundle is still on its way: the
+   * kept one if still usable, else a new one, welcomed ahead. `whileHeld` as for load.
+   */
+  async function open(config, whileHeld) {
+    var saved = await load(whileHeld);
+    if (isUsable(saved, config.mode)) return saved;
+    clear();
+    var session = await create(config);
+    save(session);
+    await welcomeAhead(session, config);
+    return session;
+  }
+
   function remember(session, activity) {
     // Messages only; notices made up by the page itself (rate limiting) are not part of the conversation.
     if (activity.type !== 'message' || (activity.channelData && activity.channelData.local)) return;
@@ -109,5 +189,5 @@
   }
 
   window.SciaticaChat = window.SciaticaChat || {};
-  window.SciaticaChat.chatSession = { load: load, save: save, clear: clear, isUsable: isUsable, remember: remember };
+  window.SciaticaChat.chatSession = { load: load, save: save, clear: clear, isUsable: isUsable, remember: remember, create: create, open: open };
 })();
