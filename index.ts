@@ -15,7 +15,10 @@ enableCompileCache?.();
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  logger.info({ settings: settingSources(processEnvironment()) }, 'settings (value and source: default, .env or environment; secrets not shown)');
+  logger.info(
+    { settings: settingSources(processEnvironment()) },
+    'settings (value and source: default, .env or environment; secrets not shown)',
+  );
   // Loaded after the cache is on, so it covers the bot and its libraries.
   const { startBot } = require('./server/startBot') as typeof import('./server/startBot');
   const running = await startBot(config, logger);
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
   // The cause says why (a blob storage refusal, a missing file); the message alone often does not.
-  const cause = error instanceof Error && error.cause !== undefined ? ` (cause: ${error.cause instanceof Error ? error.cause.message : String(error.cause)})` : '';
+  const cause =
+    error instanceof Error && error.cause !== undefined
+      ? ` (cause: ${error.cause instanceof Error ? error.cause.message : String(error.cause)})`
+      : '';
   console.error(`The bot could not start: ${message}${cause}`);
   process.exit(1);
 });

@@ -10,7 +10,14 @@
  * framework's state and dialog machinery, and the bot's own work on top of it.
  */
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, WaterfallDialog } from 'botbuilder-dialogs';
 import * as restify from 'restify';
 import { readJsonBody, refuseNonJsonBodies } from '../server/jsonRequestBody';

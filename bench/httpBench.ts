@@ -8,13 +8,13 @@
  * the server, and other work with both). Each server also reports the CPU time it spent per turn,
  * which moves far less: the ratio of CPU per turn is the steadier yardstick of the two.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EchoKind } from './echoBot';
-import { runLoad, type LoadResult } from './httpLoad';
+import { type LoadResult, runLoad } from './httpLoad';
 
 export interface ServerUnderLoad {
   readonly name: string;

@@ -64,7 +64,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Exactly `conversations` conversations of `turnsEach` turns, `concurrency` at a time; returns failed turns. */
-export async function converse(url: string, messages: readonly string[], conversations: number, turnsEach: number, concurrency: number, runId: string): Promise<number> {
+export async function converse(
+  url: string,
+  messages: readonly string[],
+  conversations: number,
+  turnsEach: number,
+  concurrency: number,
+  runId: string,
+): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
   let next = 0;
@@ -95,7 +102,14 @@ export async function converse(url: string, messages: readonly string[], convers
 function post(agent: Agent, hostname: string, port: number, body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
-      { agent, hostname, port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        agent,
+        hostname,
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve(res.statusCode ?? 0));

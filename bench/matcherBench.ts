@@ -53,7 +53,14 @@ export function runMatcherBench(options: MatcherBenchOptions): MatcherResult[] {
   for (const size of options.sizes) {
     const entries = size <= options.real.length ? [...options.real] : syntheticKnowledgeBase(options.real, size);
     results.push(shipped(entries, options.labelled));
-    results.push(baseline(entries, options.labelled, size <= options.real.length ? options.labelled.length : options.baselineSample(size), baselineBar));
+    results.push(
+      baseline(
+        entries,
+        options.labelled,
+        size <= options.real.length ? options.labelled.length : options.baselineSample(size),
+        baselineBar,
+      ),
+    );
   }
   return results;
 }
@@ -91,7 +98,11 @@ function baseline(entries: readonly FaqEntry[], labelled: readonly LabelledMessa
   const all = sample >= labelled.length;
   const messages = all ? labelled : spread(labelled, sample);
   matcher.match(messages[0].text);
-  const times = timeEach(messages.map((m) => m.text), all ? 2 : 1, (t) => matcher.match(t));
+  const times = timeEach(
+    messages.map((m) => m.text),
+    all ? 2 : 1,
+    (t) => matcher.match(t),
+  );
   const measured = all ? accuracyOf(matcher, labelled, bar) : undefined;
   return {
     design: 'baseline: plain fuse.js',

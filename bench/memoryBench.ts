@@ -39,15 +39,31 @@ export function knowledgeBaseMemory(size: number): KnowledgeBaseMemory {
     cwd: join(__dirname, '..'),
     encoding: 'utf8',
   });
-  const m = JSON.parse(out.trim().split('\n').pop() as string) as { entries: number; rssBefore: number; rssAfter: number; heapBefore: number; heapAfter: number; external: number };
-  return { entries: m.entries, rssMb: m.rssAfter / MB, rssAddedMb: (m.rssAfter - m.rssBefore) / MB, heapAddedMb: (m.heapAfter - m.heapBefore + m.external) / MB };
+  const m = JSON.parse(out.trim().split('\n').pop() as string) as {
+    entries: number;
+    rssBefore: number;
+    rssAfter: number;
+    heapBefore: number;
+    heapAfter: number;
+    external: number;
+  };
+  return {
+    entries: m.entries,
+    rssMb: m.rssAfter / MB,
+    rssAddedMb: (m.rssAfter - m.rssBefore) / MB,
+    heapAddedMb: (m.heapAfter - m.heapBefore + m.external) / MB,
+  };
 }
 
 export async function conversationMemory(messages: readonly string[], conversations = 1000): Promise<ConversationMemory[]> {
   const results: ConversationMemory[] = [];
   for (const storage of ['memory', 'file'] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-memory-'));
-    const server = await startServer(`bot, STORAGE=${storage}`, 'bot', { STORAGE: storage, STORAGE_PATH: join(dir, 'state'), UNANSWERED_PATH: join(dir, 'unanswered') });
+    const server = await startServer(`bot, STORAGE=${storage}`, 'bot', {
+      STORAGE: storage,
+      STORAGE_PATH: join(dir, 'state'),
+      UNANSWERED_PATH: join(dir, 'unanswered'),
+    });
     try {
       const start = await memoryOf(server);
       // A first batch warms up the code paths (and the JIT's memory), so the second measures state only.
@@ -74,7 +90,10 @@ export async function conversationMemory(messages: readonly string[], conversati
 }
 
 function disk(after: FolderSize, before: FolderSize, per: number): { diskPer1000Mb: number; diskAllocatedPer1000Mb: number } {
-  return { diskPer1000Mb: ((after.bytes - before.bytes) * per) / MB, diskAllocatedPer1000Mb: ((after.allocated - before.allocated) * per) / MB };
+  return {
+    diskPer1000Mb: ((after.bytes - before.bytes) * per) / MB,
+    diskAllocatedPer1000Mb: ((after.allocated - before.allocated) * per) / MB,
+  };
 }
 
 interface FolderSize {

@@ -5,8 +5,8 @@
  * margin are calibrated on the labelled set at the real size, as the shipped design's are.
  */
 import Fuse from 'fuse.js';
-import type { FaqEntry } from '../knowledge/FaqEntry';
 import type { ScoredEntry } from '../knowledge/FaqDecision';
+import type { FaqEntry } from '../knowledge/FaqEntry';
 import { TextNormaliser } from '../knowledge/TextNormaliser';
 
 interface Question {
@@ -17,7 +17,10 @@ interface Question {
 export class PlainFuseMatcher {
   private readonly fuse: Fuse<Question>;
 
-  constructor(entries: readonly FaqEntry[], private readonly normaliser = TextNormaliser.default) {
+  constructor(
+    entries: readonly FaqEntry[],
+    private readonly normaliser = TextNormaliser.default,
+  ) {
     const questions = entries.flatMap((e) => e.questions.map((q) => ({ entry: e.id, text: normaliser.words(q).join(' ') })));
     this.fuse = new Fuse(questions, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
   }
@@ -32,6 +35,9 @@ export class PlainFuseMatcher {
       if (!best.has(item.entry)) best.set(item.entry, 1 - (score ?? 1));
       if (best.size === limit) break;
     }
-    return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score).slice(0, limit);
+    return [...best]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 }

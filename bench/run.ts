@@ -24,19 +24,19 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConversationWording } from '../bot/ConversationWording';
 import { IntentRouter } from '../bot/IntentRouter';
-import { MessageLanguage } from '../language/MessageLanguage';
 import { readLabelledSet } from '../knowledge/evaluateKnowledgeBase';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { MessageLanguage } from '../language/MessageLanguage';
 import { RedFlagDetector } from '../safety/RedFlagDetector';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { runHostileInputBench } from './hostileInputBench';
 import { runHttpBench } from './httpBench';
 import { runMatcherBench } from './matcherBench';
-import { printStartup, runStartupBench } from './startupBench';
-import { printWidget, runWidgetBench } from './widgetBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
+import { printStartup, runStartupBench } from './startupBench';
 import { runStateStorageBench } from './stateStorageBench';
 import { ALL_STAGES, ALL_STAGES_LARGE, runTurnStagesBench, STAGE_BUDGET } from './turnStagesBench';
+import { printWidget, runWidgetBench } from './widgetBench';
 
 const TARGETS = {
   /** Bot turns per second over the stateful echo's (the framework's state and dialogs, nothing else). */
@@ -149,7 +149,9 @@ function print(results: BenchResults): void {
   const target = TARGETS.throughputVsStatefulEcho;
   for (const { name, ratio, ratioToStatefulEcho, cpuRatioToStatefulEcho } of ratios) {
     const met = ratioToStatefulEcho >= target && cpuRatioToStatefulEcho >= target ? 'met' : 'NOT met';
-    console.log(`  ${name} / stateful echo: ${n(ratioToStatefulEcho, 2)} in turns/s, ${n(cpuRatioToStatefulEcho, 2)} in CPU per turn (target ≥ ${target}: ${met}); / echo: ${n(ratio, 2)}`);
+    console.log(
+      `  ${name} / stateful echo: ${n(ratioToStatefulEcho, 2)} in turns/s, ${n(cpuRatioToStatefulEcho, 2)} in CPU per turn (target ≥ ${target}: ${met}); / echo: ${n(ratio, 2)}`,
+    );
   }
   console.log(`  stateful echo / echo: ${n(statefulEchoVsEcho, 2)}  (the framework's state and dialog machinery alone)`);
 
@@ -157,7 +159,17 @@ function print(results: BenchResults): void {
   console.log('recalibrated: accuracy / rejection with the answer bar chosen for that size, on held-out halves)');
   table(
     ['design', 'entries', 'build ms', 'reload ms', 'p50 µs', 'p99 µs', 'accuracy', 'rejection', 'recalibrated'],
-    matcher.map((r) => [r.design, String(r.entries), n(r.buildMs), n(r.reloadMs), n(r.p50Us), n(r.p99Us), pct(r.accuracy), pct(r.rejection), r.recalibratedAccuracy === undefined ? '—' : `${pct(r.recalibratedAccuracy)} / ${pct(r.recalibratedRejection)}`]),
+    matcher.map((r) => [
+      r.design,
+      String(r.entries),
+      n(r.buildMs),
+      n(r.reloadMs),
+      n(r.p50Us),
+      n(r.p99Us),
+      pct(r.accuracy),
+      pct(r.rejection),
+      r.recalibratedAccuracy === undefined ? '—' : `${pct(r.recalibratedAccuracy)} / ${pct(r.recalibratedRejection)}`,
+    ]),
   );
   const shipped = (size: number) => matcher.find((r) => r.design.startsWith('shipped') && r.entries === size);
   const check = (label: string, value: number | undefined, limit: number) =>
@@ -168,30 +180,56 @@ function print(results: BenchResults): void {
   // The growth model (syntheticKnowledgeBase) adds near misses; accuracy must hold within a point.
   const realSize = matcher.find((r) => r.design.startsWith('shipped'));
   const drop = 100 * ((realSize?.accuracy ?? NaN) - (shipped(10000)?.accuracy ?? NaN));
-  console.log(`  top-1 at 10,000 entries: ${pct(shipped(10000)?.accuracy)} against ${pct(realSize?.accuracy)} at the real size, ${n(drop, 1)} points lower (target ≤ ${TARGETS.accuracyDropPointsAt10000}: ${drop <= TARGETS.accuracyDropPointsAt10000 ? 'met' : 'NOT met'})`);
+  console.log(
+    `  top-1 at 10,000 entries: ${pct(shipped(10000)?.accuracy)} against ${pct(realSize?.accuracy)} at the real size, ${n(drop, 1)} points lower (target ≤ ${TARGETS.accuracyDropPointsAt10000}: ${drop <= TARGETS.accuracyDropPointsAt10000 ? 'met' : 'NOT met'})`,
+  );
 
   const { knowledgeBase, conversations } = results.memory;
   console.log('\nMemory');
-  console.log(`  ${knowledgeBase.entries} entries loaded: ${n(knowledgeBase.rssMb)} MB resident (the knowledge base added ${n(knowledgeBase.rssAddedMb)} MB)`);
+  console.log(
+    `  ${knowledgeBase.entries} entries loaded: ${n(knowledgeBase.rssMb)} MB resident (the knowledge base added ${n(knowledgeBase.rssAddedMb)} MB)`,
+  );
   for (const c of conversations) {
-    const disk = c.diskPer1000Mb === undefined ? '' : `; on disk ${n(c.diskPer1000Mb, 2)} MB of files in ${n(c.diskAllocatedPer1000Mb, 1)} MB of blocks`;
-    console.log(`  per 1,000 conversations, ${c.storage}: ${n(c.heapPer1000Mb, 1)} MB of heap kept (bot process resident ${n(c.rssStartMb)} MB at start, ${n(c.rssAfterMb)} MB after)${disk}`);
+    const disk =
+      c.diskPer1000Mb === undefined
+        ? ''
+        : `; on disk ${n(c.diskPer1000Mb, 2)} MB of files in ${n(c.diskAllocatedPer1000Mb, 1)} MB of blocks`;
+    console.log(
+      `  per 1,000 conversations, ${c.storage}: ${n(c.heapPer1000Mb, 1)} MB of heap kept (bot process resident ${n(c.rssStartMb)} MB at start, ${n(c.rssAfterMb)} MB after)${disk}`,
+    );
   }
   console.log('\nHostile input (the slowest of 3 runs of one input; linear time keeps these in milliseconds)');
-  table(['stage', 'input', 'characters', 'ms'], results.hostileInput.map((r) => [r.stage, r.input, String(r.characters), n(r.worstMs, 1)]));
+  table(
+    ['stage', 'input', 'characters', 'ms'],
+    results.hostileInput.map((r) => [r.stage, r.input, String(r.characters), n(r.worstMs, 1)]),
+  );
   console.log('\nTurn stages (over the labelled set, in process; each message the median of its rounds)');
-  table(['stage', 'mean µs', 'p99 µs'], results.turnStages.map((r) => [r.stage, n(r.meanUs, 1), n(r.p99Us, 1)]));
+  table(
+    ['stage', 'mean µs', 'p99 µs'],
+    results.turnStages.map((r) => [r.stage, n(r.meanUs, 1), n(r.p99Us, 1)]),
+  );
   const everyday = results.turnStages.find((r) => r.stage === ALL_STAGES);
   const large = results.turnStages.find((r) => r.stage === ALL_STAGES_LARGE);
   const within = (value: number | undefined, limit: number) => (value !== undefined && value <= limit ? 'met' : 'NOT met');
-  console.log(`  budget, everyday message: mean ${n(everyday?.meanUs)} µs (target ≤ ${STAGE_BUDGET.meanUs}: ${within(everyday?.meanUs, STAGE_BUDGET.meanUs)}), p99 ${n(everyday?.p99Us)} µs (target ≤ ${STAGE_BUDGET.p99Us}: ${within(everyday?.p99Us, STAGE_BUDGET.p99Us)})`);
+  console.log(
+    `  budget, everyday message: mean ${n(everyday?.meanUs)} µs (target ≤ ${STAGE_BUDGET.meanUs}: ${within(everyday?.meanUs, STAGE_BUDGET.meanUs)}), p99 ${n(everyday?.p99Us)} µs (target ≤ ${STAGE_BUDGET.p99Us}: ${within(everyday?.p99Us, STAGE_BUDGET.p99Us)})`,
+  );
   const largeMs = large === undefined ? undefined : large.meanUs / 1000;
-  console.log(`  budget, 16 KB message: ${n(largeMs, 1)} ms mean (target ≤ ${STAGE_BUDGET.largeMessageMs}: ${within(largeMs, STAGE_BUDGET.largeMessageMs)})`);
+  console.log(
+    `  budget, 16 KB message: ${n(largeMs, 1)} ms mean (target ≤ ${STAGE_BUDGET.largeMessageMs}: ${within(largeMs, STAGE_BUDGET.largeMessageMs)})`,
+  );
   const budget = results.turnBudget;
-  console.log(`  the stateful echo spends ${n(budget.statefulEchoCpuUs)} µs of CPU per turn; at ${target}× a bot turn may take ${n(budget.botTurnAtTargetUs)} µs,`);
-  console.log(`  which leaves ${n(budget.ownWorkAtTargetUs)} µs for all of the bot's own work; these stages take ${n(budget.stagesUs)} µs of it.`);
-  console.log('\nConversation state, one turn\'s read and eTag-checked save (median of runs; CPU time is the steadier)');
-  table(['storage', 'µs/turn', 'CPU µs/turn'], results.stateStorage.map((r) => [r.storage, n(r.usPerTurn), n(r.cpuUsPerTurn)]));
+  console.log(
+    `  the stateful echo spends ${n(budget.statefulEchoCpuUs)} µs of CPU per turn; at ${target}× a bot turn may take ${n(budget.botTurnAtTargetUs)} µs,`,
+  );
+  console.log(
+    `  which leaves ${n(budget.ownWorkAtTargetUs)} µs for all of the bot's own work; these stages take ${n(budget.stagesUs)} µs of it.`,
+  );
+  console.log("\nConversation state, one turn's read and eTag-checked save (median of runs; CPU time is the steadier)");
+  table(
+    ['storage', 'µs/turn', 'CPU µs/turn'],
+    results.stateStorage.map((r) => [r.storage, n(r.usPerTurn), n(r.cpuUsPerTurn)]),
+  );
   printStartup(results.startup);
   printWidget(results.widget);
   console.log(`\n${n(results.seconds)} s; bench/results.json written.`);

@@ -6,7 +6,7 @@
  * answer yet is not ready). Wall-clock times move with the machine's load, so the CPU time the
  * process tree used until its first answer is recorded too (Linux /proc; NaN elsewhere).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -41,10 +41,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    }).on('error', reject);
+    const probe = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -87,10 +89,19 @@ function firstTurn(url: string): Promise<boolean | undefined> {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: 'startup-1', text: 'what is sciatica', deliveryMode: 'expectReplies', channelId: 'webchat',
-      serviceUrl: 'http://127.0.0.1/bench', conversation: { id: `startup-${Date.now()}` }, from: { id: 'patient' }, recipient: { id: 'bot' },
+      type: 'message',
+      id: 'startup-1',
+      text: 'what is sciatica',
+      deliveryMode: 'expectReplies',
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1/bench',
+      conversation: { id: `startup-${Date.now()}` },
+      from: { id: 'patient' },
+      recipient: { id: 'bot' },
     }),
-  }).then(async (response) => (response.ok && ((await response.json()) as { activities?: unknown[] }).activities?.length ? true : undefined));
+  }).then(async (response) =>
+    response.ok && ((await response.json()) as { activities?: unknown[] }).activities?.length ? true : undefined,
+  );
 }
 
 async function measureOnce(startupCase: StartupCase): Promise<{ healthzMs: number; firstTurnMs: number; cpuMs: number }> {
@@ -144,8 +155,13 @@ export function printStartup(results: readonly StartupResult[]): void {
     const times = r.firstTurnMs / bare.firstTurnMs;
     const cpu = r.cpuMs / bare.cpuMs;
     const target = STARTUP_TARGETS[r.name];
-    const verdict = target === undefined ? '' : `  (target ≤ ${target}×: ${times <= target ? 'met' : 'NOT met'} by time, ${cpu <= target ? 'met' : 'NOT met'} by CPU)`;
-    console.log(`  ${r.name.padEnd(26)} /healthz ${r.healthzMs.toFixed(0).padStart(5)} ms  first turn ${r.firstTurnMs.toFixed(0).padStart(5)} ms ${times.toFixed(2)}×  CPU ${r.cpuMs.toFixed(0).padStart(5)} ms ${cpu.toFixed(2)}×${verdict}`);
+    const verdict =
+      target === undefined
+        ? ''
+        : `  (target ≤ ${target}×: ${times <= target ? 'met' : 'NOT met'} by time, ${cpu <= target ? 'met' : 'NOT met'} by CPU)`;
+    console.log(
+      `  ${r.name.padEnd(26)} /healthz ${r.healthzMs.toFixed(0).padStart(5)} ms  first turn ${r.firstTurnMs.toFixed(0).padStart(5)} ms ${times.toFixed(2)}×  CPU ${r.cpuMs.toFixed(0).padStart(5)} ms ${cpu.toFixed(2)}×${verdict}`,
+    );
   }
 }
 

@@ -7,8 +7,8 @@
  * ≤ 5 ms for a 16 KB message, the largest the web chat accepts.
  */
 import type { IntentRouter } from '../bot/IntentRouter';
-import { TextCleanup } from '../language/TextCleanup';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { TextCleanup } from '../language/TextCleanup';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 
 /** The stages as the bot runs them, built once from the shipped data (bench/run.ts). */
@@ -52,13 +52,18 @@ function timeEach(stage: string, messages: readonly string[], handle: (text: str
     }
   }
   const typical = rounds.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]).sort((a, b) => a - b);
-  return { stage, meanUs: typical.reduce((sum, t) => sum + t, 0) / typical.length, p99Us: typical[Math.min(typical.length - 1, Math.floor(typical.length * 0.99))] };
+  return {
+    stage,
+    meanUs: typical.reduce((sum, t) => sum + t, 0) / typical.length,
+    p99Us: typical[Math.min(typical.length - 1, Math.floor(typical.length * 0.99))],
+  };
 }
 
 /** A 16 KB story in patients' words, every sentence a near miss the context layer must read. */
 function largeMessage(messages: readonly string[]): string {
   let text = '';
-  for (let i = 0; text.length < LARGE_MESSAGE_BYTES; i++) text += `${messages[i % messages.length]} no numbness down there, my leg is not weak. `;
+  for (let i = 0; text.length < LARGE_MESSAGE_BYTES; i++)
+    text += `${messages[i % messages.length]} no numbness down there, my leg is not weak. `;
   return text.slice(0, LARGE_MESSAGE_BYTES);
 }
 

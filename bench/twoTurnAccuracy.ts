@@ -31,9 +31,15 @@ interface Exchange {
 function readExchange(line: Line): Exchange | undefined {
   const turns = pick(line, ['turns', 'exchange', 'messages', 'conversation']);
   const [one, two] = Array.isArray(turns) ? turns : [];
-  const first = two === undefined ? pick(line, ['first', 'turn1', 'previous', 'context', 'q1', 'firstText', 'text1', 'before']) : textOf(one);
-  const second = two === undefined ? pick(line, ['second', 'turn2', 'followUp', 'followup', 'follow_up', 'q2', 'secondText', 'text2', 'text', 'after']) : textOf(two);
-  const expected = pick(two, ['expected', 'id', 'answer']) ?? pick(line, ['expected', 'expected2', 'secondExpected', 'expectedSecond', 'expected_second', 'answer2']);
+  const first =
+    two === undefined ? pick(line, ['first', 'turn1', 'previous', 'context', 'q1', 'firstText', 'text1', 'before']) : textOf(one);
+  const second =
+    two === undefined
+      ? pick(line, ['second', 'turn2', 'followUp', 'followup', 'follow_up', 'q2', 'secondText', 'text2', 'text', 'after'])
+      : textOf(two);
+  const expected =
+    pick(two, ['expected', 'id', 'answer']) ??
+    pick(line, ['expected', 'expected2', 'secondExpected', 'expectedSecond', 'expected_second', 'answer2']);
   const marker = pick(line, ['switch', 'switches', 'topicSwitch', 'switched', 'isSwitch', 'type', 'kind']);
   if (typeof first !== 'string' || typeof second !== 'string' || !(typeof expected === 'string' || expected === null)) return undefined;
   return { first, second, expected, switches: marker === true || (typeof marker === 'string' && /switch/i.test(marker)) };
@@ -42,7 +48,10 @@ function readExchange(line: Line): Exchange | undefined {
 const [file] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: npx tsx bench/twoTurnAccuracy.ts <two-turn.jsonl>');
 const kb = loadKnowledgeBase(join(__dirname, '..', 'knowledge', 'faq.json'));
-const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line);
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Line);
 const keys = new Set<string>();
 let unreadable = 0;
 let total = 0;
@@ -53,7 +62,7 @@ for (const line of lines) {
   const exchange = readExchange(line);
   if (exchange === undefined) {
     unreadable++;
-    Object.keys(line).forEach((key) => keys.add(key));
+    for (const key of Object.keys(line)) keys.add(key);
     continue;
   }
   const first = kb.decide(exchange.first);
@@ -61,7 +70,12 @@ for (const line of lines) {
   const ok = exchange.expected === null ? second.kind !== 'answer' : second.kind === 'answer' && second.entry.id === exchange.expected;
   total++;
   if (ok) right++;
-  if (exchange.switches) switches++, (switchedRight += ok ? 1 : 0);
+  if (exchange.switches) {
+    switches++;
+    switchedRight += ok ? 1 : 0;
+  }
 }
 if (unreadable > 0) console.log(`${unreadable} unreadable lines (key names: ${[...keys].sort().join(', ')})`);
-console.log(`two-turn: ${((100 * right) / Math.max(total, 1)).toFixed(1)}% right (${right}/${total}); topic switches ${switchedRight}/${switches}`);
+console.log(
+  `two-turn: ${((100 * right) / Math.max(total, 1)).toFixed(1)}% right (${right}/${total}); topic switches ${switchedRight}/${switches}`,
+);

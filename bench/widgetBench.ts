@@ -20,12 +20,15 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { loadConfig } from '../config/BotConfig';
 import { createLogger } from '../config/logger';
-import { startBot, type RunningBot } from '../server/startBot';
+import { type RunningBot, startBot } from '../server/startBot';
 import { chromiumInstalled, launchChromium, onFast3g } from '../test/web/browserHarness';
 
 const ROOT = join(__dirname, '..');
 /** The start of the bot's welcome, up to its first placeholder. */
-const WELCOME = (JSON.parse(readFileSync(join(ROOT, 'knowledge', 'conversation.json'), 'utf8')) as { welcome: string }).welcome.split('{')[0].slice(0, 40).trim();
+const WELCOME = (JSON.parse(readFileSync(join(ROOT, 'knowledge', 'conversation.json'), 'utf8')) as { welcome: string }).welcome
+  .split('{')[0]
+  .slice(0, 40)
+  .trim();
 const EMERGENCY_NUMBER = '911';
 const LAUNCHER = 'Chat with Garrett Sciatica Clinic';
 const BUBBLE = '.webchat__bubble__content';
@@ -59,7 +62,10 @@ export interface WidgetTimings {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const medianToWelcome = (runs: ToWelcome[]): ToWelcome => ({ textMs: median(runs.map((r) => r.textMs)), webChatMs: median(runs.map((r) => r.webChatMs)) });
+const medianToWelcome = (runs: ToWelcome[]): ToWelcome => ({
+  textMs: median(runs.map((r) => r.textMs)),
+  webChatMs: median(runs.map((r) => r.webChatMs)),
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The practice's site on another origin (localhost, while the bot is 127.0.0.1), with the one-line snippet. */
@@ -67,10 +73,18 @@ async function startPracticeSite(): Promise<{ server: Server; url: string; setBo
   let bot = '';
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end(`<!doctype html><html lang="en"><head><title>Clinic</title></head><body><h1>Clinic</h1><script src="${bot}/widget.js" async></script></body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><title>Clinic</title></head><body><h1>Clinic</h1><script src="${bot}/widget.js" async></script></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://localhost:${(server.address() as AddressInfo).port}/`, setBot: (base) => { bot = base; } };
+  return {
+    server,
+    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
+    setBot: (base) => {
+      bot = base;
+    },
+  };
 }
 
 async function withPage<T>(browser: Browser, viewport: { width: number; height: number }, use: (page: Page) => Promise<T>): Promise<T> {
@@ -113,7 +127,8 @@ async function clickToWelcome(page: Page, site: string, restFirst: boolean): Pro
 async function throttled(page: Page, bot: string): Promise<WidgetTimings['fast3g']> {
   await onFast3g(page);
   const started = performance.now();
-  const bundleArrived = page.waitForEvent('requestfinished', { predicate: (request) => request.url().includes('/assets/webchat-'), timeout: 120_000 })
+  const bundleArrived = page
+    .waitForEvent('requestfinished', { predicate: (request) => request.url().includes('/assets/webchat-'), timeout: 120_000 })
     .then(() => performance.now() - started);
   await page.goto(`${bot}/`, { waitUntil: 'commit' });
   const shell = page.locator('#chat-shell');
@@ -121,8 +136,16 @@ async function throttled(page: Page, bot: string): Promise<WidgetTimings['fast3g
     shell.getByText(WELCOME).first().waitFor(),
     shell.getByRole('link', { name: EMERGENCY_NUMBER }).first().waitFor(),
     shell.getByRole('textbox').first().waitFor(),
-  ]).then(() => performance.now() - started, () => NaN);
-  const webChatWelcome = page.locator(BUBBLE).getByText(WELCOME).first().waitFor({ timeout: 120_000 }).then(() => performance.now() - started);
+  ]).then(
+    () => performance.now() - started,
+    () => NaN,
+  );
+  const webChatWelcome = page
+    .locator(BUBBLE)
+    .getByText(WELCOME)
+    .first()
+    .waitFor({ timeout: 120_000 })
+    .then(() => performance.now() - started);
   return { usableMs: await usable, bundleArrivedMs: await bundleArrived, webChatWelcomeMs: await webChatWelcome };
 }
 
@@ -134,7 +157,12 @@ export async function runWidgetBench(rounds: number): Promise<WidgetTimings[] | 
   try {
     site = await startPracticeSite();
     const config = loadConfig({
-      ...process.env, PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: 'silent', EMERGENCY_NUMBER,
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORAGE: 'memory',
+      LOG_LEVEL: 'silent',
+      EMERGENCY_NUMBER,
       FRAME_ANCESTORS: `'self',${new URL(site.url).origin}`,
       // Every measurement is a new visitor from the same address.
       NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS: '10000',
@@ -146,7 +174,14 @@ export async function runWidgetBench(rounds: number): Promise<WidgetTimings[] | 
     browser = await launchChromium();
     const results: WidgetTimings[] = [];
     for (const [name, viewport] of Object.entries(VIEWPORTS) as Array<[keyof typeof VIEWPORTS, { width: number; height: number }]>) {
-      const runs = { load: [] as ToWelcome[], click: [] as ToWelcome[], rested: [] as ToWelcome[], usable: [] as number[], bundle: [] as number[], webChat: [] as number[] };
+      const runs = {
+        load: [] as ToWelcome[],
+        click: [] as ToWelcome[],
+        rested: [] as ToWelcome[],
+        usable: [] as number[],
+        bundle: [] as number[],
+        webChat: [] as number[],
+      };
       for (let round = 0; round < rounds; round += 1) {
         runs.load.push(await withPage(browser, viewport, (page) => pageLoadToWelcome(page, bot)));
         runs.click.push(await withPage(browser, viewport, (page) => clickToWelcome(page, site!.url, false)));
@@ -186,11 +221,17 @@ export function printWidget(results: WidgetTimings[] | { skipped: string }): voi
   const met = (value: number, limit: number) => (value <= limit ? 'met' : 'NOT met');
   console.log(`\nThe widget in a browser (median of ${results[0]?.rounds}; welcome text / Web Chat's welcome, ms)`);
   for (const r of results) {
-    console.log(`  ${r.viewport.padEnd(8)} page load ${pair(r.pageLoad)}  click ${pair(r.click)}  click after hover ${pair(r.restedClick)}`);
-    console.log(`  ${''.padEnd(8)} Fast 3G: welcome, ${EMERGENCY_NUMBER} and text box ${ms(r.fast3g.usableMs)}  bundle arrived ${ms(r.fast3g.bundleArrivedMs)}  Web Chat's welcome ${ms(r.fast3g.webChatWelcomeMs)}`);
-    console.log(`  ${''.padEnd(8)} targets, welcome text: page load ≤ ${WIDGET_TARGETS.pageLoadToWelcomeMs} ${met(r.pageLoad.textMs, WIDGET_TARGETS.pageLoadToWelcomeMs)}, click ≤ ${WIDGET_TARGETS.clickToWelcomeMs} ${met(r.click.textMs, WIDGET_TARGETS.clickToWelcomeMs)}; ` +
-      `Web Chat's welcome: page load ${met(r.pageLoad.webChatMs, WIDGET_TARGETS.pageLoadToWelcomeMs)}, click after hover ${met(r.restedClick.webChatMs, WIDGET_TARGETS.clickToWelcomeMs)}; ` +
-      `Fast 3G usable ≤ ${WIDGET_TARGETS.fast3gUsableMs} before the bundle ${met(r.fast3g.usableMs, Math.min(WIDGET_TARGETS.fast3gUsableMs, r.fast3g.bundleArrivedMs))}`);
+    console.log(
+      `  ${r.viewport.padEnd(8)} page load ${pair(r.pageLoad)}  click ${pair(r.click)}  click after hover ${pair(r.restedClick)}`,
+    );
+    console.log(
+      `  ${''.padEnd(8)} Fast 3G: welcome, ${EMERGENCY_NUMBER} and text box ${ms(r.fast3g.usableMs)}  bundle arrived ${ms(r.fast3g.bundleArrivedMs)}  Web Chat's welcome ${ms(r.fast3g.webChatWelcomeMs)}`,
+    );
+    console.log(
+      `  ${''.padEnd(8)} targets, welcome text: page load ≤ ${WIDGET_TARGETS.pageLoadToWelcomeMs} ${met(r.pageLoad.textMs, WIDGET_TARGETS.pageLoadToWelcomeMs)}, click ≤ ${WIDGET_TARGETS.clickToWelcomeMs} ${met(r.click.textMs, WIDGET_TARGETS.clickToWelcomeMs)}; ` +
+        `Web Chat's welcome: page load ${met(r.pageLoad.webChatMs, WIDGET_TARGETS.pageLoadToWelcomeMs)}, click after hover ${met(r.restedClick.webChatMs, WIDGET_TARGETS.clickToWelcomeMs)}; ` +
+        `Fast 3G usable ≤ ${WIDGET_TARGETS.fast3gUsableMs} before the bundle ${met(r.fast3g.usableMs, Math.min(WIDGET_TARGETS.fast3gUsableMs, r.fast3g.bundleArrivedMs))}`,
+    );
   }
 }
 

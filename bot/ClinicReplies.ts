@@ -3,14 +3,15 @@
  * the honest no-answer, the welcome and the booking offer. Channel-neutral: the renderer decides how
  * each one looks.
  */
+
+import type { Reply, ReplyChoice } from '../channels/Reply';
 import type { BotConfig } from '../config/BotConfig';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-import type { Reply, ReplyChoice } from '../channels/Reply';
 import type { FaqEntry } from '../knowledge/FaqEntry';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { fillPlaceholders } from '../knowledge/fillPlaceholders';
-import type { ConversationWording } from './ConversationWording';
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { bookingLink } from './bookingLink';
+import type { ConversationWording } from './ConversationWording';
 
 /** Stable topic ids with a special ending: the booking links, or the offer of a safety check. */
 const BOOKING_ENTRY = 'booking';
@@ -59,7 +60,9 @@ export class ClinicReplies {
     const choices = followUps.length ? followUps : undefined;
     if (entry.id === BOOKING_ENTRY) return [{ ...this.bookingLinks(entry.answer, 'booking', channelId), choices }];
     // The warning signs are safety advice: never cut for MORE on SMS.
-    const replies: Reply[] = [{ text: this.say(entry.answer), purpose: 'answer', choices, ...(entry.id === WARNING_SIGNS_ENTRY && { safety: true }) }];
+    const replies: Reply[] = [
+      { text: this.say(entry.answer), purpose: 'answer', choices, ...(entry.id === WARNING_SIGNS_ENTRY && { safety: true }) },
+    ];
     if (entry.id === WARNING_SIGNS_ENTRY) replies.push(this.safetyCheckOffer());
     if (entry.offerBooking) replies.push(this.bookingOffer(channelId));
     return replies;
@@ -67,7 +70,11 @@ export class ClinicReplies {
 
   /** "Would you like a quick safety check?", with the choice that starts it. */
   safetyCheckOffer(): Reply {
-    return { text: this.say(this.wording.offerSafetyCheck), purpose: 'prompt', choices: [{ title: this.wording.safetyCheckChoice, tap: { command: 'checkSymptoms' } }] };
+    return {
+      text: this.say(this.wording.offerSafetyCheck),
+      purpose: 'prompt',
+      choices: [{ title: this.wording.safetyCheckChoice, tap: { command: 'checkSymptoms' } }],
+    };
   }
 
   /** Yes / No / Not sure, offered with every safety question. */

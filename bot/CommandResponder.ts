@@ -48,7 +48,9 @@ export class CommandResponder {
         return replying(replies.text(wording.noneOfTheseReply));
       case 'forgetMe': {
         // SciaticaBot deletes the conversation's state and questions before the confirmation goes out.
-        const said = [wording.forgotten, ...(this.parts.logTranscripts ? [wording.forgottenExceptLogs] : [])].map((text) => replies.say(text));
+        const said = [wording.forgotten, ...(this.parts.logTranscripts ? [wording.forgottenExceptLogs] : [])].map((text) =>
+          replies.say(text),
+        );
         return outcome({ forgotten: said.join('\n\n') });
       }
     }

@@ -53,9 +53,31 @@ export interface ConversationWording {
 }
 
 const textFields = [
-  'welcome', 'introduction', 'askAway', 'noAnswer', 'outOfDomain', 'didYouMean', 'noneOfThese', 'noneOfTheseReply', 'followUps',
-  'bookingOffer', 'bookingDetails', 'bookFirstSession', 'scheduleDiscoveryCall', 'help', 'smsHelp', 'cancelled',
-  'startedOver', 'turnError', 'tooFast', 'privacy', 'forgotten', 'forgottenExceptLogs', 'offerSafetyCheck', 'safetyCheckChoice', 'notUnderstood',
+  'welcome',
+  'introduction',
+  'askAway',
+  'noAnswer',
+  'outOfDomain',
+  'didYouMean',
+  'noneOfThese',
+  'noneOfTheseReply',
+  'followUps',
+  'bookingOffer',
+  'bookingDetails',
+  'bookFirstSession',
+  'scheduleDiscoveryCall',
+  'help',
+  'smsHelp',
+  'cancelled',
+  'startedOver',
+  'turnError',
+  'tooFast',
+  'privacy',
+  'forgotten',
+  'forgottenExceptLogs',
+  'offerSafetyCheck',
+  'safetyCheckChoice',
+  'notUnderstood',
 ] as const;
 
 export function loadConversationWording(path: string): ConversationWording {
@@ -63,7 +85,11 @@ export function loadConversationWording(path: string): ConversationWording {
   for (const field of textFields) {
     if (typeof wording[field] !== 'string' || !wording[field].trim()) throw new Error(`${path}: "${field}" must be non-empty text`);
   }
-  const patterns = [...wording.booking.patterns, ...wording.symptomReport.patterns, ...wording.smallTalk.flatMap((topic) => topic.patterns)];
+  const patterns = [
+    ...wording.booking.patterns,
+    ...wording.symptomReport.patterns,
+    ...wording.smallTalk.flatMap((topic) => topic.patterns),
+  ];
   for (const pattern of patterns) {
     try {
       new RegExp(pattern);

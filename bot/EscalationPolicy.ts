@@ -14,7 +14,11 @@ export interface EscalationPolicyWording {
   readonly practiceDetails: string;
 }
 
-export function applyEscalationPolicy(replies: readonly Reply[], escalation: EscalationRecord | undefined, wording: EscalationPolicyWording): Reply[] {
+export function applyEscalationPolicy(
+  replies: readonly Reply[],
+  escalation: EscalationRecord | undefined,
+  wording: EscalationPolicyWording,
+): Reply[] {
   if (!escalation) return [...replies];
   const kept = replies
     .filter((reply) => reply.purpose !== 'bookingOffer')

@@ -4,11 +4,11 @@
  */
 import { decideFollowUp } from '../knowledge/FollowUp';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 import type { ClinicReplies } from './ClinicReplies';
 import type { ConversationWording } from './ConversationWording';
 import type { IntentRouter } from './IntentRouter';
 import type { SessionState } from './SessionState';
-import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 import { FAQ_MATCH, trace } from './Traces';
 import { combine, outcome, replying, type TurnOutcome } from './TurnOutcome';
 
@@ -25,17 +25,26 @@ export class FaqResponder {
     const decision = decideFollowUp(kb, text, session.lastEntryId);
     session.lastEntryId = decision.kind === 'answer' ? decision.entry.id : undefined;
     const query = text.slice(0, kb.options.maxMessageLength);
-    const traces = [trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates })];
+    const traces = [
+      trace(FAQ_MATCH, { query, answerId: decision.kind === 'answer' ? decision.entry.id : null, candidates: decision.candidates }),
+    ];
     let answered: TurnOutcome;
     if (decision.kind === 'answer') {
       const events: TurnEvent[] = [{ kind: 'answered', entryId: decision.entry.id }];
       if (kb.isUnsure(decision)) events.push({ kind: 'unsureAnswer', entryId: decision.entry.id, text: query });
       answered = outcome({ replies: replies.answer(decision.entry, kb, channelId), events, traces });
     } else {
-      const unanswered = decision.kind === 'didYouMean'
-        ? [replies.didYouMean(decision.suggestions)]
-        : decision.outOfDomain !== undefined ? [replies.outOfDomain(kb)] : replies.noAnswer(kb, channelId);
-      answered = outcome({ replies: unanswered, events: [{ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id }], traces });
+      const unanswered =
+        decision.kind === 'didYouMean'
+          ? [replies.didYouMean(decision.suggestions)]
+          : decision.outOfDomain !== undefined
+            ? [replies.outOfDomain(kb)]
+            : replies.noAnswer(kb, channelId);
+      answered = outcome({
+        replies: unanswered,
+        events: [{ kind: 'unanswered', outcome: decision.kind, text: query, closestEntryId: decision.candidates[0]?.id }],
+        traces,
+      });
     }
     return combine(answered, this.offerSafetyCheck(session, text));
   }

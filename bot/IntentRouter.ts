@@ -32,7 +32,10 @@ export class IntentRouter {
   private readonly smallTalk: readonly { topic: SmallTalkTopic; pattern: RegExp }[];
   private readonly symptomReport: RegExp;
 
-  constructor(wording: ConversationWording, private readonly language?: MessageLanguage) {
+  constructor(
+    wording: ConversationWording,
+    private readonly language?: MessageLanguage,
+  ) {
     this.commands = new Map(
       (Object.entries(wording.commands) as [CommandName, readonly string[]][]).flatMap(([command, phrases]) =>
         phrases.map((phrase) => [normalisePhrase(phrase), command] as const),

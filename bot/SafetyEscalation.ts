@@ -13,7 +13,7 @@ import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
 import { notePatientMessage, type SessionState } from './SessionState';
 import { RED_FLAG, trace } from './Traces';
-import { outcome, type Escalation, type TurnOutcome } from './TurnOutcome';
+import { type Escalation, outcome, type TurnOutcome } from './TurnOutcome';
 
 /** A later, milder escalation never replaces a graver one in the session's memory. */
 const SEVERITY: Readonly<Record<Urgency, number>> = { urgent: 1, crisis: 2, emergency: 3 };
@@ -29,7 +29,11 @@ export class SafetyEscalation {
   /** The advice to send now, with its trace; the escalated event goes with the rest of the turn's. */
   escalate(escalation: Escalation): TurnOutcome {
     return outcome({
-      escalation: { advice: this.reply(escalation), trace: trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] }), escalation },
+      escalation: {
+        advice: this.reply(escalation),
+        trace: trace(RED_FLAG, { urgency: escalation.urgency, flags: [...escalation.flags] }),
+        escalation,
+      },
       events: [{ kind: 'escalated', urgency: escalation.urgency }],
     });
   }
@@ -74,9 +78,12 @@ export class SafetyEscalation {
     const { urgency, advice, language } = escalation;
     const spanish = language === 'es' ? this.rules.translations.es : undefined;
     const wording = (spanish?.escalations ?? this.rules.escalations)[advice] ?? this.rules.escalations[urgency];
-    const number = urgency === 'crisis' && advice !== 'crisisNow'
-      ? this.replies.placeholders.crisisLine
-      : urgency === 'urgent' ? undefined : this.replies.placeholders.emergencyNumber;
+    const number =
+      urgency === 'crisis' && advice !== 'crisisNow'
+        ? this.replies.placeholders.crisisLine
+        : urgency === 'urgent'
+          ? undefined
+          : this.replies.placeholders.emergencyNumber;
     const forSomeoneElse = escalation.aboutSomeoneElse ? `${spanish?.aboutSomeoneElse ?? this.rules.aboutSomeoneElse}\n\n` : '';
     return {
       text: this.replies.say(`${forSomeoneElse}${wording.text}`),

@@ -10,10 +10,10 @@
  * the state from before the escalation and, for a conversation stored for the first time, write
  * over the record (a key read as missing is written unconditionally).
  */
-import { TurnContext, type ConversationState } from 'botbuilder';
+import { type ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { isStorageConflict } from '../storage/StorageConflictError';
-import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
+import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 import type { SessionState } from './SessionState';
 
 export type StateChange = (session: SessionState) => void;
@@ -36,7 +36,9 @@ export class SaveAfterReply {
     const conversation = conversationOf(context);
     const run: Promise<void> = (this.pending.get(conversation) ?? Promise.resolve())
       .then(() => this.apply(after, changes))
-      .catch((error: unknown) => this.logger.error({ err: error, channelId: after.activity.channelId }, 'could not save conversation state after the reply'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, channelId: after.activity.channelId }, 'could not save conversation state after the reply'),
+      )
       .finally(() => {
         if (this.pending.get(conversation) === run) this.pending.delete(conversation);
       });

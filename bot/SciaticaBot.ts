@@ -7,14 +7,14 @@
  * at once, the rest rendered (TurnDelivery.prepare), state saved (after the turn, for a turn that
  * escalated: SaveAfterReply), then sent with its events recorded.
  */
-import { ActivityHandler, ActivityTypes, DeliveryModes, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
-import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
+import { type Activity, ActivityHandler, ActivityTypes, type ConversationState, DeliveryModes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { isStorageConflict } from '../storage/StorageConflictError';
 import type { TurnAttempt } from '../storage/withConflictRetry';
 import type { ClinicReplies } from './ClinicReplies';
-import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
+import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 import type { MessageTurn } from './MessageTurn';
 import type { PatientMessage } from './PatientMessage';
 import { RedFlagCheck } from './RedFlagCheck';
@@ -65,7 +65,9 @@ export class SciaticaBot {
       case ActivityTypes.InstallationUpdate:
         return activity.action === 'add' || activity.action === 'add-upgrade' ? this.welcome(context) : NOTHING;
       case ActivityTypes.Event:
-        return activity.name === WEBCHAT_JOIN_EVENT ? this.welcome(context, activity.deliveryMode === DeliveryModes.ExpectReplies) : NOTHING;
+        return activity.name === WEBCHAT_JOIN_EVENT
+          ? this.welcome(context, activity.deliveryMode === DeliveryModes.ExpectReplies)
+          : NOTHING;
       default:
         await this.sdkDefaults.run(context);
         return NOTHING;

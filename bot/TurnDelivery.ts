@@ -6,14 +6,14 @@
  * those the policy removed or "more" still holds). `sendNow` is the one exception: safety advice
  * leaves the moment it is ready, so a slow or failing store can never delay it.
  */
-import { Channels, type Activity, type TurnContext } from 'botbuilder';
+import { type Activity, Channels, type TurnContext } from 'botbuilder';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply } from '../channels/Reply';
 import { renderReplies } from '../channels/ReplyRenderer';
+import type { TurnEvent, TurnEventSink } from '../knowledge/usage/TurnEvents';
 import { applyEscalationPolicy } from './EscalationPolicy';
 import type { SessionState } from './SessionState';
 import type { Trace } from './Traces';
-import type { TurnEvent, TurnEventSink } from '../knowledge/usage/TurnEvents';
 import type { TurnOutcome } from './TurnOutcome';
 
 /** Traces are for the Emulator only: an allowlist, in one place. */
@@ -44,10 +44,18 @@ export class TurnDelivery {
   prepare(channelId: string, outcome: TurnOutcome, session: SessionState | undefined): Delivery {
     const traces = traceActivities(channelId, outcome.traces);
     if (outcome.forgotten !== undefined) {
-      return { activities: [...traces, { type: 'message', text: outcome.forgotten, channelData: { conversationForgotten: true } }], events: outcome.events };
+      return {
+        activities: [...traces, { type: 'message', text: outcome.forgotten, channelData: { conversationForgotten: true } }],
+        events: outcome.events,
+      };
     }
     const caps = capabilitiesFor(channelId);
-    let final = session ? applyEscalationPolicy(outcome.replies, session.escalation, { reminder: this.wording.reminderFor(session), practiceDetails: this.wording.practiceDetails }) : [];
+    let final = session
+      ? applyEscalationPolicy(outcome.replies, session.escalation, {
+          reminder: this.wording.reminderFor(session),
+          practiceDetails: this.wording.practiceDetails,
+        })
+      : [];
     if (!session || !final.length) return { activities: traces, events: outcome.events };
     if (!session.welcomed) {
       session.welcomed = true;

@@ -7,7 +7,7 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { isStorageConflict } from '../storage/StorageConflictError';
-import { sessionOf, type ConversationAccessors } from './ConversationAccessors';
+import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 
 export function createTurnErrorHandler(deps: {
   logger: Logger;

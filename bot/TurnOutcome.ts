@@ -6,9 +6,9 @@
  * anything is saved.
  */
 import type { Reply } from '../channels/Reply';
+import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 import type { SafetyAssessment } from '../safety/SafetyAssessment';
 import type { Trace } from './Traces';
-import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 
 /** A red flag the check (or a yes in the screening or to a clarifying question) found. */
 export type Escalation = Extract<SafetyAssessment, { kind: 'escalate' }>;

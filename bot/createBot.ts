@@ -5,16 +5,18 @@
  * screening, which builds on the turn's pieces, to the turn.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
-import type { MessageLanguage } from '../language/MessageLanguage';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { ScreeningDialog } from '../dialogs/ScreeningDialog';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { ignoreTurnEvents, type TurnEventSink } from '../knowledge/usage/TurnEvents';
+import type { MessageLanguage } from '../language/MessageLanguage';
 import { RedFlagDetector } from '../safety/RedFlagDetector';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import { withConflictRetry } from '../storage/withConflictRetry';
 import { ClinicReplies } from './ClinicReplies';
 import { CommandResponder } from './CommandResponder';
+import { createAccessors } from './ConversationAccessors';
 import type { ConversationWording } from './ConversationWording';
 import { FaqResponder } from './FaqResponder';
 import { IntentRouter } from './IntentRouter';
@@ -23,10 +25,8 @@ import { RedFlagCheck } from './RedFlagCheck';
 import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
-import { createAccessors } from './ConversationAccessors';
 import { TurnDelivery } from './TurnDelivery';
 import { createTurnErrorHandler } from './TurnErrorHandler';
-import { ignoreTurnEvents, type TurnEventSink } from '../knowledge/usage/TurnEvents';
 
 export interface BotParts {
   readonly config: BotConfig;
@@ -97,12 +97,26 @@ export function createBot(parts: BotParts): AssembledBot {
   const accessors = createAccessors(conversationState);
   const events = parts.events ?? ignoreTurnEvents;
   const afterReply = new SaveAfterReply(conversationState, accessors, logger);
-  const delivery = new TurnDelivery({
-    introduction: replies.introduction(),
-    reminderFor: (session) => escalations.reminder(session),
-    practiceDetails: replies.say(wording.bookingDetails),
-  }, events);
-  const bot = new SciaticaBot({ messageTurn, detector, escalations, delivery, conversationState, accessors, afterReply, events, replies, knowledge });
+  const delivery = new TurnDelivery(
+    {
+      introduction: replies.introduction(),
+      reminderFor: (session) => escalations.reminder(session),
+      practiceDetails: replies.say(wording.bookingDetails),
+    },
+    events,
+  );
+  const bot = new SciaticaBot({
+    messageTurn,
+    detector,
+    escalations,
+    delivery,
+    conversationState,
+    accessors,
+    afterReply,
+    events,
+    replies,
+    knowledge,
+  });
   return {
     runTurn: withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger }),
     onTurnError: createTurnErrorHandler({ logger, conversationState, accessors, apology: replies.say(wording.turnError) }),

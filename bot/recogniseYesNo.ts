@@ -8,7 +8,8 @@ import { normalisePhrase } from './IntentRouter';
 
 export type YesNo = 'yes' | 'no' | 'unsure';
 
-const UNSURE = /^(i'?m |i am )?(not sure|unsure|don'?t know|dunno|i don'?t know|no idea|maybe|possibly|perhaps|kind of|sort of|a bit|a little|not certain|hard to say|can'?t tell|idk)\b/;
+const UNSURE =
+  /^(i'?m |i am )?(not sure|unsure|don'?t know|dunno|i don'?t know|no idea|maybe|possibly|perhaps|kind of|sort of|a bit|a little|not certain|hard to say|can'?t tell|idk)\b/;
 const NO = /^(no+|nope|nah|not really|not at all|never|none|negative|i (don'?t|do not|haven'?t|have not)( think so)?)\b/;
 const YES = /^(y|ya|yea|yeah|yep|yup|yes+|yess|sure|definitely|absolutely|correct|right|i (do|have|am|did)|i think so|affirmative)\b/;
 

@@ -3,12 +3,12 @@
  * the capabilities table: suggested actions and cards on Web Chat and the Emulator, hero cards on
  * Teams, numbered plain text on SMS, cut short with the rest held for "more" where messages should be short.
  */
-import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, type CardAction, CardFactory } from 'botbuilder';
 import type { ChannelCapabilities } from './ChannelCapabilities';
-import type { Reply, ReplyChoice } from './Reply';
 import { moveChoicesToTurnEnd } from './moveChoicesToTurnEnd';
 import { pageReply } from './pageReply';
 import { toPlainText } from './plainText';
+import type { Reply, ReplyChoice } from './Reply';
 import { smsSegments } from './smsSegments';
 import { splitMessage } from './splitMessage';
 
@@ -49,12 +49,19 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>
 
 /** The lead, then the reply's own text, as one message. */
 function fullText(reply: Reply, format: (text: string) => string): string {
-  return [reply.lead, reply.text].filter(Boolean).map((text) => format(text as string)).join('\n\n');
+  return [reply.lead, reply.text]
+    .filter(Boolean)
+    .map((text) => format(text as string))
+    .join('\n\n');
 }
 
 function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
   const texts = splitMessage(fullText(reply, caps.markdown ? (text) => text : toPlainText), caps.maxMessageChars);
-  const activities: Partial<Activity>[] = texts.map((text) => ({ type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' }));
+  const activities: Partial<Activity>[] = texts.map((text) => ({
+    type: 'message',
+    text,
+    textFormat: caps.markdown ? 'markdown' : 'plain',
+  }));
   const last = activities[activities.length - 1];
   const buttons: CardAction[] = [
     ...(reply.links ?? []).map((link) => ({ type: ActionTypes.OpenUrl, title: link.title, value: link.url })),
@@ -66,7 +73,10 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
     last.suggestedActions = { to: [], actions: choices.map(toCardAction) };
   }
   // The chat page shows safety advice as an alert (role="alert", its own styling).
-  if (caps.safetyAlerts && reply.purpose === 'escalation') activities.forEach((activity) => { activity.channelData = { safetyAlert: true }; });
+  if (caps.safetyAlerts && reply.purpose === 'escalation')
+    activities.forEach((activity) => {
+      activity.channelData = { safetyAlert: true };
+    });
   return activities;
 }
 
@@ -87,7 +97,12 @@ function pagePlain(reply: Reply, caps: ChannelCapabilities, segments: number) {
 }
 
 /** The text, the numbered list and (unless they go in a message of their own) the links. */
-function plainMessage(reply: Reply, text: string, choices: readonly ReplyChoice[], caps: ChannelCapabilities): { body: string; links: string } {
+function plainMessage(
+  reply: Reply,
+  text: string,
+  choices: readonly ReplyChoice[],
+  caps: ChannelCapabilities,
+): { body: string; links: string } {
   const lines = [text];
   if (choices.length) {
     lines.push(choices.map((choice, index) => `${index + 1}. ${choice.title}`).join('\n'));

@@ -5,7 +5,7 @@
  * and no cloud account.
  */
 import { randomBytes } from 'node:crypto';
-import { fromPackageRoot, isSet, processEnvironment, type Env } from './environment';
+import { type Env, fromPackageRoot, isSet, processEnvironment } from './environment';
 import { SETTINGS, type SettingName, type SettingValues } from './settings';
 
 export type StorageKind = 'memory' | 'file' | 'blob';
@@ -99,7 +99,10 @@ export interface BotConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error in ${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -125,7 +128,11 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1)$/;
  * on loopback unless ALLOW_ANONYMOUS_ON_NETWORK=true says otherwise. HOST=0.0.0.0 alone (as
  * containers and .env files set it) is not that opt-in.
  */
-function listenHost(requested: string | undefined, anonymous: boolean, allowAnonymousOnNetwork: boolean): { host: string; refusedHost?: string } {
+function listenHost(
+  requested: string | undefined,
+  anonymous: boolean,
+  allowAnonymousOnNetwork: boolean,
+): { host: string; refusedHost?: string } {
   if (!anonymous || allowAnonymousOnNetwork) return { host: requested ?? '0.0.0.0' };
   if (requested !== undefined && LOOPBACK.test(requested)) return { host: requested };
   return { host: '127.0.0.1', refusedHost: requested };
@@ -148,7 +155,10 @@ function checkTogether(s: SettingValues): void {
     throw new ConfigError('WEBCHAT_SIGNING_KEY', 'is required when STORAGE=blob (the same value on every instance)');
   }
   if (s.RED_FLAG_TURNS_PER_MINUTE !== undefined && s.RED_FLAG_TURNS_PER_MINUTE < s.TURNS_PER_MINUTE_PER_CONVERSATION) {
-    throw new ConfigError('RED_FLAG_TURNS_PER_MINUTE', `must be at least TURNS_PER_MINUTE_PER_CONVERSATION (${s.TURNS_PER_MINUTE_PER_CONVERSATION})`);
+    throw new ConfigError(
+      'RED_FLAG_TURNS_PER_MINUTE',
+      `must be at least TURNS_PER_MINUTE_PER_CONVERSATION (${s.TURNS_PER_MINUTE_PER_CONVERSATION})`,
+    );
   }
 }
 

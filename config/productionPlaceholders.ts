@@ -37,14 +37,23 @@ export function placeholdersInUse(config: BotConfig): string[] {
     ['TERMS_URL', config.termsUrl, "the Teams app's terms link"],
   ];
   for (const [variable, value, what] of links) {
-    if (isExampleUrl(value)) warnings.push(`${variable}: ${what} is still the placeholder ${value}; set ${variable} to the practice's page`);
+    if (isExampleUrl(value))
+      warnings.push(`${variable}: ${what} is still the placeholder ${value}; set ${variable} to the practice's page`);
   }
   if (isFictionalPhone(config.clinicPhone)) {
-    warnings.push(`CLINIC_PHONE: ${config.clinicPhone} is a fictional 555 number shown to patients in help, booking and "talk to a person" replies; set CLINIC_PHONE`);
+    warnings.push(
+      `CLINIC_PHONE: ${config.clinicPhone} is a fictional 555 number shown to patients in help, booking and "talk to a person" replies; set CLINIC_PHONE`,
+    );
   }
-  const values: Readonly<Record<SafetyVariable, string>> = { EMERGENCY_NUMBER: config.emergencyNumber, CRISIS_LINE: config.crisisLine, URGENT_CARE_ADVICE: config.urgentCareAdvice };
+  const values: Readonly<Record<SafetyVariable, string>> = {
+    EMERGENCY_NUMBER: config.emergencyNumber,
+    CRISIS_LINE: config.crisisLine,
+    URGENT_CARE_ADVICE: config.urgentCareAdvice,
+  };
   for (const variable of config.unconfirmedSafetyDefaults) {
-    warnings.push(`${variable}: safety replies use the default "${values[variable]}", ${SAFETY_ADVICE[variable]}; set ${variable} for where your patients are, or SAFETY_NUMBERS_CONFIRMED=true if the US defaults are right`);
+    warnings.push(
+      `${variable}: safety replies use the default "${values[variable]}", ${SAFETY_ADVICE[variable]}; set ${variable} for where your patients are, or SAFETY_NUMBERS_CONFIRMED=true if the US defaults are right`,
+    );
   }
   return warnings;
 }

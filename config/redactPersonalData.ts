@@ -22,7 +22,8 @@ export const REDACTED_NAME = '[name]';
 
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** 14/03/1958, 14-3-58, 14.03.1958; 14th March 1958, 14 of march, 1958; March 14th, 1958. */
 const DATES = [
   /(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])/g,
@@ -38,7 +39,8 @@ const PHONE_DIGITS = { min: 7, max: 15 };
 const LONG_RUN = /\d{6}/;
 
 /** A house number, up to three words, and a street word: "27 Larkspur Road", "1600 Pennsylvania Ave". */
-const STREET = '(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|court|ct|way|place|pl|crescent|cres|boulevard|blvd|terrace|grove|gardens|square|sq|row|mews|parkway|highway|hwy)';
+const STREET =
+  '(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|court|ct|way|place|pl|crescent|cres|boulevard|blvd|terrace|grove|gardens|square|sq|row|mews|parkway|highway|hwy)';
 const ADDRESS = new RegExp(`(?<![\\w])\\d{1,5}[A-Za-z]?,?(?:[ \\t]+[A-Za-z'’-]{1,40}){1,3}?[ \\t]+${STREET}\\b\\.?`, 'gi');
 
 const ZIP = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g;
@@ -46,13 +48,64 @@ const ZIP = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g;
 const POSTCODE = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}(?![A-Za-z0-9])/g;
 
 /** The words after a cue that may be a name; the replacer decides how many of them are. */
-const NAME_CUE = /(?<![\p{L}'’])(my name is|my name's|my name’s|my names|name's|name’s|i'm called|i’m called|i am called|i'm|i’m|i am|this is)((?:[ \t]+[\p{L}][\p{L}'’-]{0,40}){1,3})/giu;
+const NAME_CUE =
+  /(?<![\p{L}'’])(my name is|my name's|my name’s|my names|name's|name’s|i'm called|i’m called|i am called|i'm|i’m|i am|this is)((?:[ \t]+[\p{L}][\p{L}'’-]{0,40}){1,3})/giu;
 const STRONG_CUE = /name|called/i;
 /** Words that end a name, or show the words after "I'm" were not one. */
 const NOT_A_NAME = new Set([
-  'a', 'an', 'the', 'and', 'but', 'or', 'so', 'i', 'im', 'my', 'me', 'it', 'is', 'in', 'on', 'at', 'to', 'of', 'from', 'with', 'for',
-  'have', 'has', 'had', 'not', 'very', 'really', 'still', 'also', 'just', 'aged', 'age', 'years', 'year', 'old', 'here', 'there',
-  'what', 'how', 'when', 'why', 'where', 'who', 'can', 'could', 'would', 'will', 'do', 'does', 'did', 'please', 'thanks', 'thank',
+  'a',
+  'an',
+  'the',
+  'and',
+  'but',
+  'or',
+  'so',
+  'i',
+  'im',
+  'my',
+  'me',
+  'it',
+  'is',
+  'in',
+  'on',
+  'at',
+  'to',
+  'of',
+  'from',
+  'with',
+  'for',
+  'have',
+  'has',
+  'had',
+  'not',
+  'very',
+  'really',
+  'still',
+  'also',
+  'just',
+  'aged',
+  'age',
+  'years',
+  'year',
+  'old',
+  'here',
+  'there',
+  'what',
+  'how',
+  'when',
+  'why',
+  'where',
+  'who',
+  'can',
+  'could',
+  'would',
+  'will',
+  'do',
+  'does',
+  'did',
+  'please',
+  'thanks',
+  'thank',
 ]);
 
 function redactDigits(match: string): string {

@@ -2,7 +2,7 @@
  * The start-up log line that says where each setting came from (default, .env or the environment),
  * so "why does the bot use that number?" is answered from the log. Secrets show only their source.
  */
-import { isSet, type Environment } from './environment';
+import { type Environment, isSet } from './environment';
 import { SETTINGS, type Setting } from './settings';
 
 export type SettingSource = 'default' | '.env' | 'environment';

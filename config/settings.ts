@@ -38,7 +38,11 @@ function integer(min: number, max: number) {
     .pipe(z.number().min(min, range).max(max, range));
 }
 
-const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'], error: (issue) => `expected true or false, ${got(issue)}` });
+const flag = z.stringbool({
+  truthy: ['true', '1', 'yes', 'on'],
+  falsy: ['false', '0', 'no', 'off'],
+  error: (issue) => `expected true or false, ${got(issue)}`,
+});
 
 /** One of `allowed`, in any letter case, returned as written in `allowed`. */
 function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
@@ -62,7 +66,10 @@ const secretKey = z.string().min(32, { error: 'must be at least 32 characters' }
 function origins(name: string) {
   return z.string().transform((raw, context) => {
     const list: string[] = [];
-    for (const item of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const item of raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const problem = originProblem(item, name);
       if (problem) {
         context.issues.push({ code: 'custom', message: problem, input: raw });
@@ -85,7 +92,12 @@ function originProblem(item: string, name: string): string | undefined {
 }
 
 export const SETTINGS = {
-  PORT: { section: 'Server', schema: integer(0, 65535), default: '3978', description: 'Port of the web chat page (/) and the Bot Framework endpoint (/api/messages).' },
+  PORT: {
+    section: 'Server',
+    schema: integer(0, 65535),
+    default: '3978',
+    description: 'Port of the web chat page (/) and the Bot Framework endpoint (/api/messages).',
+  },
   HOST: {
     schema: text,
     description: `Interface to listen on. Default: 0.0.0.0 (every interface, as containers and App Service need)
@@ -103,9 +115,14 @@ the port can then talk to the bot as any conversation. Only for a test container
     section: 'Bot Framework identity (from the Azure Bot resource). Empty app id = auth OFF, development only.',
     schema: text,
     default: '',
-    description: 'The app registration\'s client id (or the managed identity\'s).',
+    description: "The app registration's client id (or the managed identity's).",
   },
-  MicrosoftAppPassword: { schema: text, default: '', secret: true, description: 'Client secret of the app registration (SingleTenant); empty for UserAssignedMSI.' },
+  MicrosoftAppPassword: {
+    schema: text,
+    default: '',
+    secret: true,
+    description: 'Client secret of the app registration (SingleTenant); empty for UserAssignedMSI.',
+  },
   MicrosoftAppType: {
     schema: oneOf(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']),
     default: 'SingleTenant',
@@ -113,7 +130,12 @@ the port can then talk to the bot as any conversation. Only for a test container
   },
   MicrosoftAppTenantId: { schema: text, default: '', description: 'Directory (tenant) id of the app registration or managed identity.' },
 
-  PRACTICE_NAME: { section: 'The practice', schema: text, default: 'Garrett Sciatica Clinic', description: 'Used in answers as {practiceName}.' },
+  PRACTICE_NAME: {
+    section: 'The practice',
+    schema: text,
+    default: 'Garrett Sciatica Clinic',
+    description: 'Used in answers as {practiceName}.',
+  },
   PRACTITIONER_NAME: { schema: text, default: 'Dr. Garrett', description: 'Used in answers as {practitionerName}.' },
   BOOKING_URL: {
     schema: httpUrl,
@@ -121,7 +143,11 @@ the port can then talk to the bot as any conversation. Only for a test container
     description: `Booking pages offered at the end of answers and the screening. The example.com pages and the 555
 phone below are placeholders: with MicrosoftAppId set, start-up logs a warning for each still in use.`,
   },
-  DISCOVERY_CALL_URL: { schema: httpUrl, default: 'https://booking.example.com/discovery-call', description: 'The free discovery call, the second booking link.' },
+  DISCOVERY_CALL_URL: {
+    schema: httpUrl,
+    default: 'https://booking.example.com/discovery-call',
+    description: 'The free discovery call, the second booking link.',
+  },
   BOOKING_UTM: {
     schema: flag,
     default: 'true',
@@ -129,7 +155,11 @@ phone below are placeholders: with MicrosoftAppId set, start-up logs a warning f
   },
   CLINIC_PHONE: { schema: phone, default: '+1 555 010 2030', description: 'Shown in help, booking and "talk to a person" replies.' },
   CLINIC_HOURS: { schema: text, default: 'Monday to Friday, 8am to 6pm', description: 'Shown with the phone number.' },
-  CLINIC_ADDRESS: { schema: text, default: '1 Example Street, Springfield', description: "The practice's address, given when a patient asks where the clinic is." },
+  CLINIC_ADDRESS: {
+    schema: text,
+    default: '1 Example Street, Springfield',
+    description: "The practice's address, given when a patient asks where the clinic is.",
+  },
 
   EMERGENCY_NUMBER: {
     section: 'Safety (numbers shown in emergency, urgent and crisis replies)',
@@ -141,7 +171,12 @@ phone below are placeholders: with MicrosoftAppId set, start-up logs a warning f
 each at start-up. Set them for where your patients are, e.g. in the UK: 999, "call NHS 111 or your
 GP today", 116 123 (Samaritans). Setting a variable, even to the US value, confirms it.`,
   },
-  URGENT_CARE_ADVICE: { schema: text, default: 'contact your doctor today or visit an urgent care clinic', example: '', description: 'What an urgent reply tells the patient to do today.' },
+  URGENT_CARE_ADVICE: {
+    schema: text,
+    default: 'contact your doctor today or visit an urgent care clinic',
+    example: '',
+    description: 'What an urgent reply tells the patient to do today.',
+  },
   CRISIS_LINE: { schema: phone, default: '988', example: '', description: 'The crisis line in crisis replies.' },
   SAFETY_NUMBERS_CONFIRMED: {
     schema: flag,
@@ -162,7 +197,12 @@ GP today", 116 123 (Samaritans). Setting a variable, even to the US value, confi
     description: 'Red-flag rules and safety wording; read at start-up only (changes go through review and a deploy).',
   },
 
-  LOG_LEVEL: { section: 'Logging', schema: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  LOG_LEVEL: {
+    section: 'Logging',
+    schema: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+  },
   LOG_TRANSCRIPTS: {
     schema: flag,
     default: 'false',
@@ -179,7 +219,11 @@ the privacy notice say so while it is on.`,
   },
   STORAGE_PATH: { schema: text, default: 'data/state', description: 'Folder for STORAGE=file.' },
   BLOB_CONNECTION_STRING: { schema: text, default: '', secret: true, description: 'For STORAGE=blob.' },
-  BLOB_CONTAINER: { schema: text, default: 'sciatica-bot-state', description: 'The blob container for state and usage logs (STORAGE=blob).' },
+  BLOB_CONTAINER: {
+    schema: text,
+    default: 'sciatica-bot-state',
+    description: 'The blob container for state and usage logs (STORAGE=blob).',
+  },
   STATE_TTL_HOURS: { schema: integer(1, 24 * 365), default: '72', description: 'Idle conversations are deleted after this many hours.' },
   STORAGE_TIMEOUT_MS: {
     schema: integer(100, 60_000),
@@ -206,16 +250,29 @@ the blob usage/link.key with STORAGE=blob. Changing it makes older questions unr
     section: 'Limits',
     schema: integer(50, 10_000),
     default: '500',
-    description: 'Longest text the FAQ matcher scores, after it has found the question in the whole message (red-flag checks always read the whole message).',
+    description:
+      'Longest text the FAQ matcher scores, after it has found the question in the whole message (red-flag checks always read the whole message).',
   },
-  MAX_BODY_BYTES: { schema: integer(1024, 10 * 1024 * 1024), default: '1048576', description: 'Largest request body accepted, in bytes (413 beyond).' },
-  TURNS_PER_MINUTE_PER_CONVERSATION: { schema: integer(1, 100_000), default: '30', description: 'Messages one conversation may send a minute (429 beyond).' },
+  MAX_BODY_BYTES: {
+    schema: integer(1024, 10 * 1024 * 1024),
+    default: '1048576',
+    description: 'Largest request body accepted, in bytes (413 beyond).',
+  },
+  TURNS_PER_MINUTE_PER_CONVERSATION: {
+    schema: integer(1, 100_000),
+    default: '30',
+    description: 'Messages one conversation may send a minute (429 beyond).',
+  },
   RED_FLAG_TURNS_PER_MINUTE: {
     schema: integer(1, 100_000),
     description: `A message that may describe a red flag, over the budget above, spends this larger budget instead
 (default: 60, or TURNS_PER_MINUTE_PER_CONVERSATION if higher); beyond it the 429 carries the safety advice.`,
   },
-  WEB_REQUESTS_PER_MINUTE_PER_ADDRESS: { schema: integer(1, 100_000), default: '120', description: 'Web chat page requests one client address may make a minute.' },
+  WEB_REQUESTS_PER_MINUTE_PER_ADDRESS: {
+    schema: integer(1, 100_000),
+    default: '120',
+    description: 'Web chat page requests one client address may make a minute.',
+  },
   NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS: {
     schema: integer(1, 100_000),
     default: '60',
@@ -249,8 +306,17 @@ Unset with STORAGE=file: generated once and kept in data/webchat-signing-key (mo
     description: `Sites allowed to embed the chat page in a frame, e.g. 'self',https://www.your-practice.com ('self' by default;
 in a shell quote the whole value: FRAME_ANCESTORS="'self',https://www.your-practice.com").`,
   },
-  DIRECT_LINE_SECRET: { schema: text, default: '', secret: true, description: "Production: the Direct Line secret of the Azure Bot's Web Chat channel. Stays on the server." },
-  DIRECT_LINE_DOMAIN: { schema: httpUrl, default: 'https://directline.botframework.com/v3/directline', description: 'The Direct Line service the token is asked from.' },
+  DIRECT_LINE_SECRET: {
+    schema: text,
+    default: '',
+    secret: true,
+    description: "Production: the Direct Line secret of the Azure Bot's Web Chat channel. Stays on the server.",
+  },
+  DIRECT_LINE_DOMAIN: {
+    schema: httpUrl,
+    default: 'https://directline.botframework.com/v3/directline',
+    description: 'The Direct Line service the token is asked from.',
+  },
   BRAND_COLOR: { schema: color, default: '#1f5f8b', description: "The chat page's main colour (and the Teams app's accent colour)." },
   BRAND_ACCENT_COLOR: { schema: color, default: '#0b3954', description: "The chat page's second colour." },
   BOT_AVATAR_URL: { schema: text, default: '/assets/avatar.svg', description: "The bot's picture on the chat page." },
@@ -263,15 +329,19 @@ in a shell quote the whole value: FRAME_ANCESTORS="'self',https://www.your-pract
   TEAMS_APP_NAME: { schema: text, description: 'Short app name shown in Teams, 30 characters at most. Default: PRACTICE_NAME.' },
   TEAMS_APP_VERSION: {
     schema: text,
-    description: "Raise it with every new package of an app already uploaded (an update needs a higher version). Default: package.json's version.",
+    description:
+      "Raise it with every new package of an app already uploaded (an update needs a higher version). Default: package.json's version.",
   },
   PRACTICE_WEBSITE_URL: {
     schema: text,
-    description: 'The practice\'s pages named in the Teams store listing (https). Default: the booking site, /privacy and /terms.',
+    description: "The practice's pages named in the Teams store listing (https). Default: the booking site, /privacy and /terms.",
   },
   PRIVACY_URL: { schema: text, description: 'The privacy page (default: PRACTICE_WEBSITE_URL/privacy).' },
   TERMS_URL: { schema: text, description: 'The terms of use page (default: PRACTICE_WEBSITE_URL/terms).' },
-  PUBLIC_URL: { schema: text, description: "Public https address of this bot's web chat page; its host goes in the manifest's validDomains." },
+  PUBLIC_URL: {
+    schema: text,
+    description: "Public https address of this bot's web chat page; its host goes in the manifest's validDomains.",
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

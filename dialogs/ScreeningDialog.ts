@@ -10,8 +10,7 @@
  * unanswered and the patient keeps their place. A plain state machine over the session's
  * `screening` progress: it needs none of botbuilder-dialogs' prompt machinery.
  */
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import type { Reply, TapAnswer } from '../channels/Reply';
+
 import type { ClinicReplies } from '../bot/ClinicReplies';
 import type { ConversationWording } from '../bot/ConversationWording';
 import type { Intent, IntentRouter } from '../bot/IntentRouter';
@@ -22,6 +21,8 @@ import type { SafetyEscalation } from '../bot/SafetyEscalation';
 import type { Screening } from '../bot/Screening';
 import type { ScreeningProgress, SessionState } from '../bot/SessionState';
 import { NOTHING, outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
+import { capabilitiesFor } from '../channels/ChannelCapabilities';
+import type { Reply, TapAnswer } from '../channels/Reply';
 import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
 import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
 
@@ -60,7 +61,8 @@ export class ScreeningDialog implements Screening {
     // A tapped button says what it means; only typed text is matched against the phrase lists.
     const tap = readTap(message.value);
     if (tap && 'answer' in tap) return this.answer(session, progress, message, tap.answer);
-    const intent: Intent = tap && 'command' in tap ? { kind: 'command', command: tap.command } : this.parts.router.route(message.text, caps.carrierOptOutWords);
+    const intent: Intent =
+      tap && 'command' in tap ? { kind: 'command', command: tap.command } : this.parts.router.route(message.text, caps.carrierOptOutWords);
     if (intent.kind === 'carrierOptOut') return NOTHING;
     if (intent.kind !== 'command') return this.answer(session, progress, message);
 
@@ -89,14 +91,26 @@ export class ScreeningDialog implements Screening {
       : this.answerContext(session, progress, message);
   }
 
-  private answerRedFlag(session: SessionState, progress: ScreeningProgress, message: PatientMessage, recognised: YesNo | undefined): TurnOutcome {
+  private answerRedFlag(
+    session: SessionState,
+    progress: ScreeningProgress,
+    message: PatientMessage,
+    recognised: YesNo | undefined,
+  ): TurnOutcome {
     const question = this.script.questions[progress.step];
     let answer = recognised;
     if (!answer && progress.reasks < MAX_REASKS) return this.reask(progress);
     answer ??= 'unsure';
     if (answer !== 'no') {
       session.screening = undefined;
-      return this.parts.escalations.escalate({ kind: 'escalate', urgency: question.urgency, flags: [question.id], advice: question.urgency, language: 'en', aboutSomeoneElse: false });
+      return this.parts.escalations.escalate({
+        kind: 'escalate',
+        urgency: question.urgency,
+        flags: [question.id],
+        advice: question.urgency,
+        language: 'en',
+        aboutSomeoneElse: false,
+      });
     }
     return this.next(session, progress, message);
   }
@@ -134,7 +148,8 @@ export class ScreeningDialog implements Screening {
     const question = this.script.questions[progress.step];
     if (question) return { text: replies.say(question.text), purpose: 'prompt', choices: replies.yesNoChoices() };
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
-    const text = step === 'duration' ? this.script.context.duration : step === 'pain' ? this.script.context.painScore : this.script.context.age;
+    const text =
+      step === 'duration' ? this.script.context.duration : step === 'pain' ? this.script.context.painScore : this.script.context.age;
     return replies.text(text, 'prompt');
   }
 
@@ -142,9 +157,11 @@ export class ScreeningDialog implements Screening {
   private closing(progress: ScreeningProgress): string {
     const { closing, thresholds } = this.script;
     const parts = [closing.noRedFlags];
-    if (progress.durationWeeks !== undefined) parts.push(progress.durationWeeks >= thresholds.persistentWeeks ? closing.persistent : closing.acute);
+    if (progress.durationWeeks !== undefined)
+      parts.push(progress.durationWeeks >= thresholds.persistentWeeks ? closing.persistent : closing.acute);
     if (progress.pain !== undefined && progress.pain >= thresholds.highPainFrom) parts.push(closing.highPain);
-    if (progress.age !== undefined && (progress.age < thresholds.ageConcernUnder || progress.age > thresholds.ageConcernOver)) parts.push(closing.age);
+    if (progress.age !== undefined && (progress.age < thresholds.ageConcernUnder || progress.age > thresholds.ageConcernOver))
+      parts.push(closing.age);
     parts.push(closing.safetyNet);
     return parts.map((part) => this.parts.replies.say(part)).join('\n\n');
   }

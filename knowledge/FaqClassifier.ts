@@ -21,7 +21,44 @@ import type { FaqEntry } from './FaqEntry';
 export const OUT_OF_SCOPE = 'none';
 export const FAQ_CLASSIFIER_FILE = join(__dirname, 'faq-classifier.json');
 /** Question words and the like: every entry's questions have them. */
-export const FAQ_STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me', 'do', 'does', 'can', 'what', 'how', 'should', 'you']);
+export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'to',
+  'of',
+  'is',
+  'it',
+  'in',
+  'on',
+  'for',
+  'that',
+  'this',
+  'with',
+  'be',
+  'at',
+  'so',
+  'as',
+  'but',
+  'or',
+  'was',
+  'are',
+  'have',
+  'has',
+  'had',
+  'just',
+  'i',
+  'my',
+  'me',
+  'do',
+  'does',
+  'can',
+  'what',
+  'how',
+  'should',
+  'you',
+]);
 
 export interface FaqClassifierModel extends NaiveBayesModel {
   readonly source: string;
@@ -67,7 +104,8 @@ export class FaqClassifier {
     }
     if (decision.kind === 'none' && decision.outOfDomain !== undefined) return decision;
     const chosen = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);
-    if (chosen === undefined || top.probability <= this.model.answerAt || !decision.candidates.slice(0, 3).some((c) => c.id === top.label)) return decision;
+    if (chosen === undefined || top.probability <= this.model.answerAt || !decision.candidates.slice(0, 3).some((c) => c.id === top.label))
+      return decision;
     return { kind: 'answer', entry: chosen, candidates: decision.candidates };
   }
 }

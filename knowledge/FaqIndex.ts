@@ -10,7 +10,7 @@
 import type { FaqEntry } from './FaqEntry';
 import type { FaqMatcherOptions } from './FaqMatcherOptions';
 import { Lexicon, type QuestionWords } from './Lexicon';
-import { TextNormaliser } from './TextNormaliser';
+import type { TextNormaliser } from './TextNormaliser';
 
 /** {practitionerName}-style placeholders in answers: filled from configuration, not words. */
 const PLACEHOLDER = /\{\w+\}/g;
@@ -100,7 +100,12 @@ export class FaqIndex {
           if (phrase !== undefined) j++;
           const t = phrase === undefined ? alone(word) : this.id(phrase);
           if (t < 0) continue;
-          if (t === entriesUsing.length) entriesUsing.push(0), questionsUsing.push(0), lastEntry.push(-1), lastQuestion.push(-1);
+          if (t === entriesUsing.length) {
+            entriesUsing.push(0);
+            questionsUsing.push(0);
+            lastEntry.push(-1);
+            lastQuestion.push(-1);
+          }
           if (lastQuestion[t] === q) continue;
           lastQuestion[t] = q;
           questionsUsing[t]++;
@@ -238,7 +243,10 @@ export class FaqIndex {
 
   private id(token: string): number {
     let id = this.tokenIds.get(token);
-    if (id === undefined) this.tokenIds.set(token, (id = this.tokenIds.size));
+    if (id === undefined) {
+      id = this.tokenIds.size;
+      this.tokenIds.set(token, id);
+    }
     return id;
   }
 }
@@ -253,7 +261,10 @@ function internWords(entries: readonly FaqEntry[], normaliser: TextNormaliser): 
     for (const questionWords of normaliser.wordsOfEach(entry.questions)) {
       for (const word of questionWords) {
         let id = ids.get(word);
-        if (id === undefined) ids.set(word, (id = words.push(word) - 1));
+        if (id === undefined) {
+          id = words.push(word) - 1;
+          ids.set(word, id);
+        }
         items.push(id);
       }
       starts.push(items.length);

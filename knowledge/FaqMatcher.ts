@@ -24,8 +24,9 @@
  * (npm run bench): p50 ~75 µs / p99 ~0.6 ms at 24 entries, ~0.3 / ~0.8 ms at 10,000; plain fuse.js
  * over every question takes ~4 ms at 24 entries and ~1.8 s at 10,000.
  */
-import type { FaqEntry } from './FaqEntry';
+
 import type { ScoredEntry } from './FaqDecision';
+import type { FaqEntry } from './FaqEntry';
 import { FaqIndex, type FlatLists, type QueryToken } from './FaqIndex';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { FuzzyReranker, type RankedEntry } from './FuzzyReranker';
@@ -121,7 +122,8 @@ export class FaqMatcher {
     const scale = queryWeight ** -this.options.messageCoverageExponent;
     const touched: number[] = [];
     for (const q of candidates) {
-      const key = (this.keys[q] = this.key(q));
+      const key = this.key(q);
+      this.keys[q] = key;
       const entry = questionEntry[q];
       if (this.bestKey[entry] === 0) touched.push(entry);
       if (key > this.bestKey[entry]) this.bestKey[entry] = key;
@@ -146,7 +148,10 @@ export class FaqMatcher {
     const texts = new Map<number, string[]>();
     for (const [entry, list] of perEntry) {
       const chosen = list.sort((x, y) => this.keys[y] - this.keys[x] || x - y).slice(0, this.options.rerankQuestionsPerEntry);
-      texts.set(entry, chosen.map((q) => this.entries[entry].questions[q - this.firstQuestion[entry]]));
+      texts.set(
+        entry,
+        chosen.map((q) => this.entries[entry].questions[q - this.firstQuestion[entry]]),
+      );
     }
     return texts;
   }

@@ -16,7 +16,8 @@ import type { KnowledgeBase } from './KnowledgeBase';
 /** Longest message still read as a follow-up, in words. */
 const MAX_FOLLOW_UP_WORDS = 9;
 /** Openings of a message that continues the conversation rather than starting a new question. */
-const OPENING = /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+const OPENING =
+  /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
 /** Words that lean on what was said before. */
 const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
 
@@ -35,4 +36,3 @@ function isFollowUpShaped(message: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   return words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
 }
-

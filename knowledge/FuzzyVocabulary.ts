@@ -49,7 +49,7 @@ export class FuzzyVocabulary {
     this.words = [...new Set(words)].filter((word) => this.maxEdits(word.length) > 0);
     const expected = this.words.reduce((sum, word) => sum + variantCount(word.length, this.maxEdits(word.length)), 0);
     this.index = new DeletionIndex(expected);
-    this.words.forEach((word, id) => this.index.add(word, id, this.maxEdits(word.length)));
+    for (const [id, word] of this.words.entries()) this.index.add(word, id, this.maxEdits(word.length));
   }
 
   /**

@@ -4,10 +4,10 @@
  * so the matcher's index is built exactly once per version.
  */
 import { createHash } from 'node:crypto';
+import { decideFromCandidates } from './decideFromCandidates';
 import { FaqClassifier } from './FaqClassifier';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
-import { decideFromCandidates } from './decideFromCandidates';
 import { FaqMatcher } from './FaqMatcher';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { OutOfDomain } from './OutOfDomain';
@@ -40,11 +40,7 @@ export class KnowledgeBase {
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
-    this.version = createHash('sha256')
-      .update(JSON.stringify(this.entries))
-      .update(normaliser.fingerprint)
-      .digest('hex')
-      .slice(0, 16);
+    this.version = createHash('sha256').update(JSON.stringify(this.entries)).update(normaliser.fingerprint).digest('hex').slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
     if (net && !net.knows(this.entries)) this.net = null;
     this.domainCoverage = this.matcher.outOfDomainCoverage(domain);
@@ -86,7 +82,10 @@ export class KnowledgeBase {
     const whole = this.matcher.match(message.slice(0, cap), options.maxCandidates);
     const found = questionFocus(message);
     const focus = found !== undefined && this.matcher.hasTopicWord(found.slice(0, cap), TOPIC_WORD_SHARE) ? found : undefined;
-    const candidates = focus === undefined ? whole : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
+    const candidates =
+      focus === undefined
+        ? whole
+        : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
     const outOfDomain = this.domain.findInMessage(message.slice(0, cap), found?.slice(0, cap), this.normaliser);
     if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
       return { kind: 'none', candidates, outOfDomain };
@@ -106,7 +105,10 @@ export class KnowledgeBase {
 function bestOfBoth(a: readonly ScoredEntry[], b: readonly ScoredEntry[], limit: number): ScoredEntry[] {
   const best = new Map<string, number>();
   for (const { id, score } of [...a, ...b]) best.set(id, Math.max(score, best.get(id) ?? 0));
-  return [...best].map(([id, score]) => ({ id, score })).sort((x, y) => y.score - x.score).slice(0, limit);
+  return [...best]
+    .map(([id, score]) => ({ id, score }))
+    .sort((x, y) => y.score - x.score)
+    .slice(0, limit);
 }
 
 /** Copies before freezing, so the caller's objects are left as they were. */

@@ -8,7 +8,7 @@
 import type { CheckFinding } from './CheckFinding';
 import { byLine } from './CheckFinding';
 import { checkAnswer } from './checkAnswer';
-import { misspeltOnly, missingSources, nearIdenticalQuestions } from './checkEntryContent';
+import { missingSources, misspeltOnly, nearIdenticalQuestions } from './checkEntryContent';
 import { duplicateQuestions, selfRetrieval } from './checkQuestions';
 import { jsonValueLines, parseJsonText } from './jsonLocations';
 import type { KnowledgeBase } from './KnowledgeBase';
@@ -57,7 +57,11 @@ export function checkKnowledgeBaseText(
     ...misspeltOnly(kb, questionLine),
   );
   if (!kb.secondOpinion) {
-    findings.push({ severity: 'warning', message: "the matcher's second opinion (knowledge/faq-classifier.json) was trained with other entries, so it is off for this file: run npm run kb:train" });
+    findings.push({
+      severity: 'warning',
+      message:
+        "the matcher's second opinion (knowledge/faq-classifier.json) was trained with other entries, so it is off for this file: run npm run kb:train",
+    });
   }
   return { findings: findings.sort(byLine), knowledgeBase: kb };
 }
@@ -76,7 +80,8 @@ function refusal(err: KnowledgeBaseError, doc: unknown, lines: ReadonlyMap<strin
   // A duplicate id is reported where it appears the second time; the first is named in the message.
   const duplicate = err.field === 'id' && matches.length > 1;
   const index = duplicate ? matches[1] : matches[0];
-  const lineOf = (i: number) => lines.get(`/entries/${i}/${err.field ?? ''}`) ?? lines.get(`/entries/${i}/id`) ?? lines.get(`/entries/${i}`);
+  const lineOf = (i: number) =>
+    lines.get(`/entries/${i}/${err.field ?? ''}`) ?? lines.get(`/entries/${i}/id`) ?? lines.get(`/entries/${i}`);
   const line = (err.field === 'followUps' ? unknownFollowUpLine(list, index, lines) : undefined) ?? lineOf(index);
   const also = duplicate ? ` (first at line ${lineOf(matches[0])})` : '';
   return { severity: 'error', entryId: numbered ? undefined : err.entryId, message: message + also, line };

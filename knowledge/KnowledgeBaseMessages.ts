@@ -23,22 +23,18 @@ export const KnowledgeBaseMessages = Object.freeze({
   missingField: (source: string, entry: EntryLabel, field: string) => `${source}: ${entry}: ${field} is missing`,
   unknownField: (source: string, entry: EntryLabel, field: string) =>
     `${source}: ${entry}: "${field}" is not a field an entry can have (allowed: ${ENTRY_FIELDS})`,
-  badId: (source: string, entry: EntryLabel) =>
-    `${source}: ${entry}: id must be lower-case words joined by dashes, e.g. "spinal-stenosis"`,
+  badId: (source: string, entry: EntryLabel) => `${source}: ${entry}: id must be lower-case words joined by dashes, e.g. "spinal-stenosis"`,
   badFollowUpId: (source: string, entry: EntryLabel, position: number) =>
     `${source}: ${entry}: followUps item ${position} must be an entry id (lower-case words joined by dashes)`,
   tooFewQuestions: (source: string, entry: EntryLabel, minimum: number) =>
     `${source}: ${entry}: questions needs at least ${minimum} different ways of asking`,
-  emptyQuestion: (source: string, entry: EntryLabel, position: number) =>
-    `${source}: ${entry}: questions item ${position} is empty`,
+  emptyQuestion: (source: string, entry: EntryLabel, position: number) => `${source}: ${entry}: questions item ${position} is empty`,
   emptyAnswer: (source: string, entry: EntryLabel) => `${source}: ${entry}: answer is empty`,
   tooLong: (source: string, entry: EntryLabel, field: string, limit: number) =>
     `${source}: ${entry}: ${field} is longer than ${limit} characters`,
   emptyTitle: (source: string, entry: EntryLabel) => `${source}: ${entry}: title is empty (leave it out instead)`,
-  wrongType: (source: string, entry: EntryLabel, field: string, expected: string) =>
-    `${source}: ${entry}: ${field} must be ${expected}`,
-  invalid: (source: string, entry: EntryLabel, field: string, detail: string) =>
-    `${source}: ${entry}: ${field} ${detail}`,
+  wrongType: (source: string, entry: EntryLabel, field: string, expected: string) => `${source}: ${entry}: ${field} must be ${expected}`,
+  invalid: (source: string, entry: EntryLabel, field: string, detail: string) => `${source}: ${entry}: ${field} ${detail}`,
 
   duplicateId: (source: string, id: string) => `${source}: entry "${id}" appears more than once: each id must be unique`,
   unknownFollowUp: (source: string, id: string, target: string) =>

@@ -21,7 +21,10 @@ export class LetterCloseness {
   private readonly pattern: string;
   private readonly chunks: readonly Chunk[];
 
-  constructor(question: string, private readonly threshold: number) {
+  constructor(
+    question: string,
+    private readonly threshold: number,
+  ) {
     this.pattern = question.toLowerCase();
     const length = this.pattern.length;
     const starts: number[] = [];
@@ -70,7 +73,12 @@ let rowB = new Int32Array(1024);
  * when to stop a level early, the exact-match pre-pass) changes where it reports the match, never the
  * score, and is left out. Each level scans the text from its end, as in fuse.js, up to its first hit.
  */
-function bitap(text: string, pattern: string, alphabet: ReadonlyMap<number, number>, threshold: number): { isMatch: boolean; score: number } {
+function bitap(
+  text: string,
+  pattern: string,
+  alphabet: ReadonlyMap<number, number>,
+  threshold: number,
+): { isMatch: boolean; score: number } {
   const patternLen = pattern.length;
   const finish = text.length + patternLen;
   if (letterMasks.length < finish + 2) {

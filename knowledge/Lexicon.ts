@@ -10,7 +10,7 @@
  * - Either way, a real English word (or one whose lemma is real) is never taken for a typo: "pillow" is
  *   not "pill", "siting" is not "sitting".
  */
-import { FuzzyVocabulary, type FuzzyOptions } from './FuzzyVocabulary';
+import { type FuzzyOptions, FuzzyVocabulary } from './FuzzyVocabulary';
 import type { TextNormaliser } from './TextNormaliser';
 
 export interface ResolvedWord {
@@ -60,7 +60,10 @@ export class Lexicon {
       const stem = normaliser.stem(word);
       this.stems.set(word, stem);
       let id = stemIds.get(stem);
-      if (id === undefined) stemIds.set(stem, (id = stemList.push(stem) - 1));
+      if (id === undefined) {
+        id = stemList.push(stem) - 1;
+        stemIds.set(stem, id);
+      }
       return id;
     });
     const questionsUsing = new Int32Array(stemList.length);
@@ -69,7 +72,10 @@ export class Lexicon {
     for (let q = 0; q + 1 < start.length; q++) {
       for (let j = start[q]; j < start[q + 1]; j++) {
         const stem = stemOfWord[items[j]];
-        if (lastQuestion[stem] !== q) questionsUsing[stem]++, (lastQuestion[stem] = q);
+        if (lastQuestion[stem] !== q) {
+          questionsUsing[stem]++;
+          lastQuestion[stem] = q;
+        }
       }
     }
     stemList.forEach((stem, id) => {

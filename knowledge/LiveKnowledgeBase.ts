@@ -11,11 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../config/logger';
+import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import type { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
-import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { parseKnowledgeBase, readFaqText } from './loadKnowledgeBase';
-import { watchFileChanges, type FileWatch, type FileWatchOptions } from './watchFileChanges';
+import { type FileWatch, type FileWatchOptions, watchFileChanges } from './watchFileChanges';
 
 export interface LiveKnowledgeBaseOptions extends FileWatchOptions {
   /** Quiet time after the last file event before reloading: one save can be several writes. */
@@ -52,9 +52,14 @@ export class LiveKnowledgeBase {
     private readonly logger: ReloadLogger,
     private readonly options: LiveKnowledgeBaseOptions,
   ) {
-    this.watch = watchFileChanges(path, options, () => this.schedule(), (err) => {
-      logger.warn({ file: path, err: err.message }, 'cannot watch the FAQ folder; changes are still picked up by polling');
-    });
+    this.watch = watchFileChanges(
+      path,
+      options,
+      () => this.schedule(),
+      (err) => {
+        logger.warn({ file: path, err: err.message }, 'cannot watch the FAQ folder; changes are still picked up by polling');
+      },
+    );
     try {
       const text = readFaqText(path);
       this.kb = parseKnowledgeBase(text, path, options.matcher);
@@ -90,11 +95,13 @@ export class LiveKnowledgeBase {
       text = readFaqText(this.path);
     } catch (err) {
       // Keyed by the message, so a file that stays missing is reported once, not once a second.
-      return this.refuse(`unreadable:${(err as Error).message}`, err);
+      this.refuse(`unreadable:${(err as Error).message}`, err);
+      return;
     }
     const next = digest(text);
     if (next === this.servedDigest) {
-      if (this.refusedDigest !== undefined) this.logger.info({ file: this.path, version: this.kb.version }, 'FAQ file is back to the version being served');
+      if (this.refusedDigest !== undefined)
+        this.logger.info({ file: this.path, version: this.kb.version }, 'FAQ file is back to the version being served');
       this.refusedDigest = undefined;
       return;
     }
@@ -105,7 +112,10 @@ export class LiveKnowledgeBase {
       this.kb = kb; // the one assignment that makes the edit live
       this.servedDigest = next;
       this.refusedDigest = undefined;
-      this.logger.info({ file: this.path, version: kb.version, previousVersion: previous, entries: kb.entries.length }, `FAQ reloaded: ${kb.entries.length} entries now live`);
+      this.logger.info(
+        { file: this.path, version: kb.version, previousVersion: previous, entries: kb.entries.length },
+        `FAQ reloaded: ${kb.entries.length} entries now live`,
+      );
     } catch (err) {
       this.refuse(next, err);
     }

@@ -6,8 +6,9 @@
  * nothing on the sciatic nerve's path ("pain from my buttock to my knee" stays a sciatica question);
  * a species always counts.
  */
-import domainData from './out-of-domain.json';
+
 import type { QuestionWords } from './Lexicon';
+import domainData from './out-of-domain.json';
 import type { TextNormaliser } from './TextNormaliser';
 
 export interface DomainLists {
@@ -50,7 +51,6 @@ export class OutOfDomain {
     return covered;
   }
 
-
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
   find(text: string, normaliser: TextNormaliser): string | undefined {
     return this.search(text, normaliser, false);
@@ -80,7 +80,8 @@ export class OutOfDomain {
       const species = this.species.has(word) ? word : this.species.has(one) ? one : undefined;
       if (species !== undefined && !speciesOverridden) return species;
       onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, text)) other = this.elsewhere.has(word) ? word : one;
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, text))
+        other = this.elsewhere.has(word) ? word : one;
       other ??= species;
     }
     return onThePath ? undefined : other;

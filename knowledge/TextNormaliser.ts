@@ -11,12 +11,12 @@
  * phrase ("anti inflamatory") still joins its phrase.
  */
 import { createHash } from 'node:crypto';
-import stopwordsData from './stopwords.json';
-import synonymsData from './synonyms.json';
 import lemmatizer from 'wink-lemmatizer';
 import { Spelling } from '../language/Spelling';
 import { cleanText } from '../language/TextCleanup';
 import { stem } from './stem';
+import stopwordsData from './stopwords.json';
+import synonymsData from './synonyms.json';
 
 /** Joined, not split, between two letters: "don't" → "dont", "A&E" → "ae". */
 const JOINERS = new Set(["'", '’', '‘', '`', '´', '&']);
@@ -51,7 +51,12 @@ function isWordChar(text: string, i: number): boolean {
 
 export class TextNormaliser {
   /** The clinic's reviewed data files (knowledge/stopwords.json, knowledge/synonyms.json). */
-  static readonly default = new TextNormaliser(stopwordsData.words, stopwordsData.weakWords, synonymsData.groups, stopwordsData.neutralWords);
+  static readonly default = new TextNormaliser(
+    stopwordsData.words,
+    stopwordsData.weakWords,
+    synonymsData.groups,
+    stopwordsData.neutralWords,
+  );
 
   /** Changes whenever the stop words or synonyms change: part of the knowledge base version. */
   readonly fingerprint: string;
@@ -82,7 +87,9 @@ export class TextNormaliser {
     this.stopWords = new Set(stopWords);
     this.neutralWords = new Set(neutralWords);
     this.weakStems = new Set(weakWords.map((w) => this.stem(w)));
-    this.fingerprint = createHash('sha256').update(JSON.stringify([stopWords, weakWords, synonymGroups, neutralWords])).digest('hex');
+    this.fingerprint = createHash('sha256')
+      .update(JSON.stringify([stopWords, weakWords, synonymGroups, neutralWords]))
+      .digest('hex');
     for (const [canonical, words] of Object.entries(synonymGroups)) {
       for (const phrase of [canonical, ...words]) this.addSynonym(canonical, phrase);
     }
@@ -129,7 +136,14 @@ export class TextNormaliser {
     let start = 0;
     for (let i = 0; i <= plain.length; i++) {
       if (i < plain.length && isWordChar(plain, i)) continue;
-      if (i < plain.length && JOINERS.has(plain[i]) && i > start && isLetter(plain, i - 1) && i + 1 < plain.length && isLetter(plain, i + 1)) {
+      if (
+        i < plain.length &&
+        JOINERS.has(plain[i]) &&
+        i > start &&
+        isLetter(plain, i - 1) &&
+        i + 1 < plain.length &&
+        isLetter(plain, i + 1)
+      ) {
         word += plain.slice(start, i);
       } else {
         word += plain.slice(start, i);
@@ -243,7 +257,9 @@ export class TextNormaliser {
     }
     for (const w of surface) this.surfaceWords.add(w);
     for (const s of stems) this.vocabulary.add(s);
-    if (stems.length === 2) this.phrases.set(stems.join(' '), canonical), this.phraseStarts.add(stems[0]);
-    else this.singles.set(stems[0], canonical);
+    if (stems.length === 2) {
+      this.phrases.set(stems.join(' '), canonical);
+      this.phraseStarts.add(stems[0]);
+    } else this.singles.set(stems[0], canonical);
   }
 }

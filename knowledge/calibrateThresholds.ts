@@ -8,10 +8,10 @@
  * top-1 accuracy and out-of-scope rejection (the product needs both), then their sum. Counting is
  * strict, as in evaluateKnowledgeBase: a did-you-mean is not a right answer, and not a rejection.
  */
-import { decideFromCandidates, type DecisionThresholds } from './decideFromCandidates';
+import { type DecisionThresholds, decideFromCandidates } from './decideFromCandidates';
+import type { LabelledMessage } from './evaluateKnowledgeBase';
 import type { ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
-import type { LabelledMessage } from './evaluateKnowledgeBase';
 import { KnowledgeBase } from './KnowledgeBase';
 import { seededRandom } from './seededRandom';
 
@@ -67,7 +67,11 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
       for (const [, s] of shuffled.slice(0, Math.floor(shuffled.length / 2))) inHalf.add(s);
     }
     const choice = best([...inHalf], kb.options);
-    const heldOut = measure(scored.filter((s) => !inHalf.has(s)), choice, kb.options);
+    const heldOut = measure(
+      scored.filter((s) => !inHalf.has(s)),
+      choice,
+      kb.options,
+    );
     accuracy += heldOut.accuracy;
     rejection += heldOut.rejection;
     low = Math.min(low, choice.answerThreshold);
@@ -81,10 +85,19 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
  * at ITS bar (FuzzyReranker); with no answer bar reachable and no suggestion floor it skips nothing.
  */
 function score(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Scored[] {
-  const anyBar = new KnowledgeBase(kb.entries, { ...kb.options, answerThreshold: Number.POSITIVE_INFINITY, answerMargin: 0, suggestThreshold: 0 });
+  const anyBar = new KnowledgeBase(kb.entries, {
+    ...kb.options,
+    answerThreshold: Number.POSITIVE_INFINITY,
+    answerMargin: 0,
+    suggestThreshold: 0,
+  });
   return messages.map((m) => {
     const decision = anyBar.decide(m.text);
-    return { expected: m.expected, candidates: decision.candidates, outOfDomain: decision.kind === 'none' && decision.outOfDomain !== undefined };
+    return {
+      expected: m.expected,
+      candidates: decision.candidates,
+      outOfDomain: decision.kind === 'none' && decision.outOfDomain !== undefined,
+    };
   });
 }
 
@@ -108,7 +121,12 @@ function better(a: ThresholdChoice, b: ThresholdChoice): boolean {
 
 /** Replays the decision rule at `at`; only ids matter, so entries are stand-ins. */
 function measure(scored: readonly Scored[], at: ThresholdChoice, rule: DecisionThresholds): ThresholdChoice {
-  const thresholds: DecisionThresholds = { ...rule, answerThreshold: at.answerThreshold, answerMargin: at.answerMargin, suggestThreshold: at.answerThreshold };
+  const thresholds: DecisionThresholds = {
+    ...rule,
+    answerThreshold: at.answerThreshold,
+    answerMargin: at.answerMargin,
+    suggestThreshold: at.answerThreshold,
+  };
   const entryOf = (id: string): FaqEntry => ({ id, questions: [], answer: '' });
   let inScope = 0;
   let right = 0;
@@ -147,7 +165,12 @@ export interface SuggestFloorEstimate {
 
 const FLOORS = Array.from({ length: 31 }, (_, i) => 0.2 + i * 0.01);
 
-export function splitHalfSuggestFloor(kb: KnowledgeBase, messages: readonly LabelledMessage[], halvings = 200, seed = 1): SuggestFloorEstimate {
+export function splitHalfSuggestFloor(
+  kb: KnowledgeBase,
+  messages: readonly LabelledMessage[],
+  halvings = 200,
+  seed = 1,
+): SuggestFloorEstimate {
   const scored = score(kb, messages);
   const random = seededRandom(seed);
   const sums = { offeredRight: 0, offeredWrong: 0, outOfScopeOffered: 0 };
@@ -156,7 +179,10 @@ export function splitHalfSuggestFloor(kb: KnowledgeBase, messages: readonly Labe
   for (let h = 0; h < halvings; h++) {
     const inHalf = new Set(scored.filter(() => random() < 0.5));
     const floor = bestFloor([...inHalf], kb.options);
-    const result = offers(scored.filter((s) => !inHalf.has(s)), { ...kb.options, suggestThreshold: floor });
+    const result = offers(
+      scored.filter((s) => !inHalf.has(s)),
+      { ...kb.options, suggestThreshold: floor },
+    );
     sums.offeredRight += result.offeredRight;
     sums.offeredWrong += result.offeredWrong;
     sums.outOfScopeOffered += result.outOfScopeOffered;
@@ -188,9 +214,16 @@ function bestFloor(scored: readonly Scored[], rule: DecisionThresholds): number 
   return best;
 }
 
-function offers(scored: readonly Scored[], rule: DecisionThresholds): Pick<SuggestFloorEstimate, 'offeredRight' | 'offeredWrong' | 'outOfScopeOffered'> {
+function offers(
+  scored: readonly Scored[],
+  rule: DecisionThresholds,
+): Pick<SuggestFloorEstimate, 'offeredRight' | 'offeredWrong' | 'outOfScopeOffered'> {
   const { right, wrong, outOfScope, unanswered, outOfScopeTotal } = offerCounts(scored, rule);
-  return { offeredRight: ratio(right, unanswered), offeredWrong: ratio(wrong, unanswered), outOfScopeOffered: ratio(outOfScope, outOfScopeTotal) };
+  return {
+    offeredRight: ratio(right, unanswered),
+    offeredWrong: ratio(wrong, unanswered),
+    outOfScopeOffered: ratio(outOfScope, outOfScopeTotal),
+  };
 }
 
 function offerCounts(scored: readonly Scored[], rule: DecisionThresholds) {

@@ -36,7 +36,9 @@ const RAW_HTML = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<!doctype/i;
 /** The loader's refusal of an answer with raw HTML in it, in plain words, or undefined. */
 export function rawHtmlProblem(answer: string): string | undefined {
   const found = RAW_HTML.exec(answer)?.[0];
-  return found === undefined ? undefined : `answer contains HTML (${found.slice(0, 40)}): write plain text or markdown ([words](https://…), **bold**) instead`;
+  return found === undefined
+    ? undefined
+    : `answer contains HTML (${found.slice(0, 40)}): write plain text or markdown ([words](https://…), **bold**) instead`;
 }
 
 export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
@@ -44,7 +46,9 @@ export function checkAnswer(answer: string, placeholders: Readonly<Record<string
 }
 
 function placeholderProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
-  const known = Object.keys(placeholders).map((name) => `{${name}}`).join(', ');
+  const known = Object.keys(placeholders)
+    .map((name) => `{${name}}`)
+    .join(', ');
   return [...answer.matchAll(PLACEHOLDER)]
     .filter(([, name]) => !Object.hasOwn(placeholders, name))
     .map(([whole]) => ({
@@ -62,7 +66,12 @@ function lengthProblems(answer: string, placeholders: Readonly<Record<string, st
   const length = filledIn.length;
   const filled = /\{\w+\}/.test(answer) ? ' with {placeholders} filled in' : '';
   if (length > HARD_LIMIT) {
-    return [{ severity: 'error', problem: `answer is ${length} characters${filled}; text messages cut it off after ${HARD_LIMIT}. Shorten it or split it into two entries` }];
+    return [
+      {
+        severity: 'error',
+        problem: `answer is ${length} characters${filled}; text messages cut it off after ${HARD_LIMIT}. Shorten it or split it into two entries`,
+      },
+    ];
   }
   const sms = toPlainText(filledIn);
   // Measured as the first part would be sent, with the MORE hint: what the renderer decides on.
@@ -71,10 +80,12 @@ function lengthProblems(answer: string, placeholders: Readonly<Record<string, st
   const perPart = nonGsmCharacters.length
     ? `only 67 characters each, because ${nonGsmCharacters.map((character) => `"${character}"`).join(', ')} ${nonGsmCharacters.length === 1 ? 'is' : 'are'} outside the SMS alphabet: replace ${nonGsmCharacters.length === 1 ? 'it' : 'them'} to fit 153`
     : '153 characters each';
-  return [{
-    severity: 'warning',
-    problem: `answer is ${sms.length} characters on SMS${filled}: more than fits in the ${SMS_PARTS} text-message parts sent at once (${perPart}), so SMS patients must reply MORE for the rest`,
-  }];
+  return [
+    {
+      severity: 'warning',
+      problem: `answer is ${sms.length} characters on SMS${filled}: more than fits in the ${SMS_PARTS} text-message parts sent at once (${perPart}), so SMS patients must reply MORE for the rest`,
+    },
+  ];
 }
 
 function linkProblems(answer: string): AnswerProblem[] {
@@ -94,13 +105,17 @@ function linkProblems(answer: string): AnswerProblem[] {
 
 function addressProblems(address: string): AnswerProblem[] {
   if (/^www\./i.test(address)) {
-    return [{ severity: 'warning', problem: `answer has "${address}" without https:// in front: some chat apps will not make it clickable` }];
+    return [
+      { severity: 'warning', problem: `answer has "${address}" without https:// in front: some chat apps will not make it clickable` },
+    ];
   }
   let url: URL;
   try {
     url = new URL(address);
   } catch {
-    return [{ severity: 'error', problem: `answer links to "${address}", which is not a complete web address (it should start with https://)` }];
+    return [
+      { severity: 'error', problem: `answer links to "${address}", which is not a complete web address (it should start with https://)` },
+    ];
   }
   if (!LINK_PROTOCOLS.has(url.protocol)) {
     return [{ severity: 'error', problem: `answer links to "${address}": only https://, http://, mailto: and tel: links work in chat` }];
@@ -108,6 +123,7 @@ function addressProblems(address: string): AnswerProblem[] {
   if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.hostname.includes('.')) {
     return [{ severity: 'error', problem: `answer links to "${address}", whose site name has no dot (a typo?)` }];
   }
-  if (url.protocol === 'http:') return [{ severity: 'warning', problem: `answer links to "${address}": use https:// so browsers do not warn patients` }];
+  if (url.protocol === 'http:')
+    return [{ severity: 'warning', problem: `answer links to "${address}": use https:// so browsers do not warn patients` }];
   return [];
 }

@@ -14,7 +14,14 @@ export type FieldLine = (entryIndex: number, field: string) => number | undefine
 export function missingSources(kb: KnowledgeBase, lineOf: FieldLine): CheckFinding[] {
   return kb.entries.flatMap((entry, e) =>
     entry.source === undefined
-      ? [{ severity: 'warning' as const, entryId: entry.id, line: lineOf(e, 'id'), message: `entry "${entry.id}": no "source": name the article or public guideline (NHS, NICE, AAOS…) its answer is based on, so a clinician can review it` }]
+      ? [
+          {
+            severity: 'warning' as const,
+            entryId: entry.id,
+            line: lineOf(e, 'id'),
+            message: `entry "${entry.id}": no "source": name the article or public guideline (NHS, NICE, AAOS…) its answer is based on, so a clinician can review it`,
+          },
+        ]
       : [],
   );
 }

@@ -11,7 +11,10 @@ export type QuestionLine = (entryIndex: number, questionIndex: number) => number
 
 /** Case, punctuation and spacing do not make a question different. */
 function sameQuestionKey(question: string): string {
-  return question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function duplicateQuestions(kb: KnowledgeBase, lineOf: QuestionLine): CheckFinding[] {
@@ -25,7 +28,12 @@ export function duplicateQuestions(kb: KnowledgeBase, lineOf: QuestionLine): Che
       if (earlier === undefined) {
         firstSeen.set(key, { entryId: entry.id, line });
       } else if (earlier.entryId === entry.id) {
-        findings.push({ severity: 'warning', entryId: entry.id, line, message: `entry "${entry.id}": the question "${question}" is listed twice in this entry (also line ${earlier.line})` });
+        findings.push({
+          severity: 'warning',
+          entryId: entry.id,
+          line,
+          message: `entry "${entry.id}": the question "${question}" is listed twice in this entry (also line ${earlier.line})`,
+        });
       } else {
         findings.push({
           severity: 'error',
@@ -56,9 +64,19 @@ export function selfRetrieval(kb: KnowledgeBase, lineOf: QuestionLine): CheckFin
         });
       } else if (decision.kind === 'didYouMean') {
         const offered = decision.suggestions.map((s) => `"${s.id}"`).join(', ');
-        findings.push({ severity: 'warning', entryId: entry.id, line, message: `${asked} gets "did you mean" (${offered}) instead of this answer: add words that only this entry uses` });
+        findings.push({
+          severity: 'warning',
+          entryId: entry.id,
+          line,
+          message: `${asked} gets "did you mean" (${offered}) instead of this answer: add words that only this entry uses`,
+        });
       } else {
-        findings.push({ severity: 'warning', entryId: entry.id, line, message: `${asked} is not recognised at all: it may be too short or use only everyday words` });
+        findings.push({
+          severity: 'warning',
+          entryId: entry.id,
+          line,
+          message: `${asked} is not recognised at all: it may be too short or use only everyday words`,
+        });
       }
     });
   });

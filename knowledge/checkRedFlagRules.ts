@@ -5,16 +5,21 @@
  * The loader's message already names the rule and field; this adds the line where that rule starts.
  */
 import { readFileSync } from 'node:fs';
+import { loadRedFlagRules, unreviewed } from '../safety/RedFlagRules';
 import type { CheckFinding } from './CheckFinding';
 import { jsonValueLines } from './jsonLocations';
-import { loadRedFlagRules, unreviewed } from '../safety/RedFlagRules';
 
 export function checkRedFlagRules(path: string): CheckFinding[] {
   try {
     const pending = unreviewed(loadRedFlagRules(path));
     if (pending.length === 0) return [];
     // A warning, not an error: the file is valid, but each item needs a clinician's name and date before go-live.
-    return [{ severity: 'warning', message: `${pending.length} parts of the red-flag rules are not yet reviewed by a clinician (their review.by and review.date are empty): ${pending.join(', ')}` }];
+    return [
+      {
+        severity: 'warning',
+        message: `${pending.length} parts of the red-flag rules are not yet reviewed by a clinician (their review.by and review.date are empty): ${pending.join(', ')}`,
+      },
+    ];
   } catch (err) {
     const message = (err as Error).message;
     const ruleId = /rule '([^']+)'/.exec(message)?.[1];
@@ -36,7 +41,11 @@ function ruleLine(path: string, ruleId: string, last: boolean): number | undefin
   }
   const lines = jsonValueLines(text);
   const screening = (data.screening as { questions?: unknown } | undefined)?.questions;
-  for (const [pointer, list] of [['/rules', data.rules], ['/clarify', data.clarify], ['/screening/questions', screening]] as const) {
+  for (const [pointer, list] of [
+    ['/rules', data.rules],
+    ['/clarify', data.clarify],
+    ['/screening/questions', screening],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     const hasId = (item: unknown) => (item as { id?: unknown } | null)?.id === ruleId;
     const matches = list.flatMap((item, i) => (hasId(item) ? [i] : []));

@@ -15,7 +15,10 @@ import type { FaqMatcherOptions } from './FaqMatcherOptions';
 /** Scores closer than this are a tie, whatever their level: two entries asking the same question. */
 const TIE = 0.005;
 
-export type DecisionThresholds = Pick<FaqMatcherOptions, 'answerThreshold' | 'answerMargin' | 'sureThreshold' | 'suggestThreshold' | 'maxSuggestions' | 'suggestionRatio'>;
+export type DecisionThresholds = Pick<
+  FaqMatcherOptions,
+  'answerThreshold' | 'answerMargin' | 'sureThreshold' | 'suggestThreshold' | 'maxSuggestions' | 'suggestionRatio'
+>;
 
 /** `candidates` best first; `entryOf` must know every candidate's id. */
 export function decideFromCandidates(
@@ -26,7 +29,10 @@ export function decideFromCandidates(
   const [top, runnerUp] = candidates;
   if (top === undefined || top.score < thresholds.suggestThreshold) return { kind: 'none', candidates };
   const lead = top.score - (runnerUp?.score ?? 0);
-  if (top.score >= thresholds.answerThreshold && (lead >= thresholds.answerMargin || (top.score >= thresholds.sureThreshold && lead >= TIE))) {
+  if (
+    top.score >= thresholds.answerThreshold &&
+    (lead >= thresholds.answerMargin || (top.score >= thresholds.sureThreshold && lead >= TIE))
+  ) {
     return { kind: 'answer', entry: entryOf(top.id), candidates };
   }
   const suggestions = candidates

@@ -60,7 +60,8 @@ export interface Evaluation {
 export function evaluateKnowledgeBase(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Evaluation {
   const results = messages.map((message): EvaluatedMessage => {
     const decision = kb.decide(message.text);
-    const right = message.expected === null ? decision.kind === 'none' : decision.kind === 'answer' && decision.entry.id === message.expected;
+    const right =
+      message.expected === null ? decision.kind === 'none' : decision.kind === 'answer' && decision.entry.id === message.expected;
     return { message, decision, right };
   });
   const inScope = results.filter((r) => r.message.expected !== null);

@@ -3,7 +3,7 @@
  * "/entries/7/followUps". JSON.parse keeps no positions, so jsonc-parser walks the (already valid) text
  * once; for invalid text, it finds the first mistake and where it is.
  */
-import { parse, ParseErrorCode, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
+import { type JSONPath, type ParseError, ParseErrorCode, parse, printParseErrorCode, visit } from 'jsonc-parser';
 
 export interface TextPosition {
   readonly line: number;
@@ -33,11 +33,13 @@ const ADVICE: Readonly<Partial<Record<ParseErrorCode, string>>> = {
   [ParseErrorCode.EndOfFileExpected]: 'there is more after the last "}": remove it, or join it into the one { "entries": [...] } object',
   [ParseErrorCode.InvalidCommentToken]: 'comments (// or /* */) are not allowed in this file: remove it',
   [ParseErrorCode.UnexpectedEndOfComment]: 'comments (// or /* */) are not allowed in this file: remove it',
-  [ParseErrorCode.UnexpectedEndOfString]: 'this text is never closed: it needs a straight double quote (") at its end, on the same line (write a line break inside text as \\n)',
+  [ParseErrorCode.UnexpectedEndOfString]:
+    'this text is never closed: it needs a straight double quote (") at its end, on the same line (write a line break inside text as \\n)',
   [ParseErrorCode.InvalidEscapeCharacter]: 'a backslash in text starts a code such as \\n or \\": write a backslash itself as \\\\',
   [ParseErrorCode.InvalidCharacter]: 'text cannot contain a tab or line break as typed: write \\t or \\n instead',
   [ParseErrorCode.InvalidNumberFormat]: 'this number is not written the JSON way (digits, one "." for decimals): put text in double quotes',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'this number is not written the JSON way (digits, one "." for decimals): put text in double quotes',
+  [ParseErrorCode.UnexpectedEndOfNumber]:
+    'this number is not written the JSON way (digits, one "." for decimals): put text in double quotes',
   [ParseErrorCode.InvalidUnicode]: 'a \\u code in text must have four hex digits, e.g. \\u00e9',
 };
 
@@ -55,7 +57,10 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
   if (!first) return undefined;
   const trailingComma = /,\s*$/.exec(text.slice(0, first.offset));
   if (trailingComma && /^[}\]]/.test(text.slice(first.offset))) {
-    return { ...positionAt(text, trailingComma.index), advice: `there is a comma after the last item before this "${text[first.offset]}": remove the comma` };
+    return {
+      ...positionAt(text, trailingComma.index),
+      advice: `there is a comma after the last item before this "${text[first.offset]}": remove the comma`,
+    };
   }
   const character = text[first.offset] ?? '';
   if (first.error === ParseErrorCode.InvalidSymbol) {
@@ -64,7 +69,10 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
       : `"${character}" is not allowed here: names and text need straight double quotes (") around them`;
     return { ...positionAt(text, first.offset), advice };
   }
-  return { ...positionAt(text, first.offset), advice: ADVICE[first.error] ?? `this is not valid JSON (${printParseErrorCode(first.error)})` };
+  return {
+    ...positionAt(text, first.offset),
+    advice: ADVICE[first.error] ?? `this is not valid JSON (${printParseErrorCode(first.error)})`,
+  };
 }
 
 /**

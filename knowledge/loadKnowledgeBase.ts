@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { BotConfig } from '../config/BotConfig';
-import type { FaqDocument } from './FaqEntry';
 import { rawHtmlProblem } from './checkAnswer';
+import type { FaqDocument } from './FaqEntry';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
+import schema from './faq.schema.json';
+import { parseJsonText } from './jsonLocations';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
-import { parseJsonText } from './jsonLocations';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
-import schema from './faq.schema.json';
 
 /** Compiled once: allErrors off, so the staff member sees the first problem, fixes it, and reloads. */
 const validate = new Ajv({ allErrors: false, strict: true }).compile<FaqDocument>(schema);
@@ -36,7 +36,11 @@ export function readFaqText(path: string): string {
   }
 }
 
-export function parseKnowledgeBase(jsonText: string, sourceName: string, options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS): KnowledgeBase {
+export function parseKnowledgeBase(
+  jsonText: string,
+  sourceName: string,
+  options: FaqMatcherOptions = DEFAULT_FAQ_MATCHER_OPTIONS,
+): KnowledgeBase {
   const parsed = parseJsonText(jsonText);
   if ('problem' in parsed) throw new KnowledgeBaseError(M.notJson(sourceName, parsed.problem), sourceName);
   const doc = parsed.value;

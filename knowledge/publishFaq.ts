@@ -39,7 +39,8 @@ export function publishFaq({ from, to, force = false, now = new Date() }: Publis
   const liveHash = live === undefined ? undefined : hash(live);
 
   if (liveHash === sha256) {
-    if (record?.sha256 !== sha256) writeAtomically(recordPath(to), JSON.stringify({ sha256, deployedAt: now.toISOString(), from }, null, 2));
+    if (record?.sha256 !== sha256)
+      writeAtomically(recordPath(to), JSON.stringify({ sha256, deployedAt: now.toISOString(), from }, null, 2));
     return { status: 'unchanged', sha256 };
   }
   const editedLive = live !== undefined && liveHash !== record?.sha256;

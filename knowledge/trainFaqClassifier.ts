@@ -27,7 +27,8 @@ export function trainFaqClassifier(root: string): FaqClassifierModel {
   const faqText = readFileSync(join(root, FAQ_FILE), 'utf8');
   const kb = parseKnowledgeBase(faqText, FAQ_FILE);
   const faq = { entries: kb.entries };
-  for (const entry of faq.entries) for (const question of entry.questions) texts.push({ cleaned: TextCleanup.default.clean(question), label: entry.id });
+  for (const entry of faq.entries)
+    for (const question of entry.questions) texts.push({ cleaned: TextCleanup.default.clean(question), label: entry.id });
   const trainedOn = [{ file: FAQ_FILE, lines: faq.entries.length, sha256: sha256(faqText) }];
   for (const file of DEVELOPMENT_SETS) {
     const text = readFileSync(join(root, file), 'utf8');

@@ -8,7 +8,7 @@
  * Start it BEFORE reading the file: a change made between the two is then reported, not lost.
  * Reports may repeat or be spurious; the caller decides what actually changed.
  */
-import { stat, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
+import { type FSWatcher, type Stats, stat, statSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 export interface FileWatchOptions {
@@ -21,7 +21,12 @@ export interface FileWatch {
   stop(): void;
 }
 
-export function watchFileChanges(path: string, options: FileWatchOptions, onChange: () => void, onWatchError: (err: Error) => void): FileWatch {
+export function watchFileChanges(
+  path: string,
+  options: FileWatchOptions,
+  onChange: () => void,
+  onWatchError: (err: Error) => void,
+): FileWatch {
   let seen = currentKey(path);
   let statting = false;
   const poller = setInterval(() => {

@@ -45,7 +45,11 @@ export function textFeatures(cleaned: string, stopwords: ReadonlySet<string>): s
 }
 
 /** Trains a model (Laplace smoothing; each feature counted once a message). Same input, same model. */
-export function trainNaiveBayes(texts: readonly LabelledText[], labels: readonly string[], stopwords: ReadonlySet<string>): NaiveBayesModel {
+export function trainNaiveBayes(
+  texts: readonly LabelledText[],
+  labels: readonly string[],
+  stopwords: ReadonlySet<string>,
+): NaiveBayesModel {
   const perLabel = labels.map(() => new Map<string, number>());
   const totals = labels.map(() => 0);
   const priors = labels.map(() => 0);
@@ -69,7 +73,11 @@ export function trainNaiveBayes(texts: readonly LabelledText[], labels: readonly
 }
 
 /** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
-export function rankLabels(model: NaiveBayesModel, cleaned: string, stopwords: ReadonlySet<string>): { label: string; probability: number }[] {
+export function rankLabels(
+  model: NaiveBayesModel,
+  cleaned: string,
+  stopwords: ReadonlySet<string>,
+): { label: string; probability: number }[] {
   const scores = [...model.logPrior];
   for (const feature of textFeatures(cleaned, stopwords)) {
     const logs = model.features[feature];

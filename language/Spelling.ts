@@ -15,7 +15,34 @@ const CACHE_LIMIT = 20_000;
 const MAX_PIECES = 8;
 const MAX_WORD_LENGTH = 20;
 /** Short words a split may use (longer pieces must be dictionary words). */
-const SHORT_WORDS = new Set(['i', 'a', 'to', 'me', 'my', 'it', 'on', 'in', 'of', 'at', 'so', 'no', 'up', 'do', 'go', 'be', 'is', 'am', 'an', 'as', 'he', 'we', 'us', 'or', 'if', 'im']);
+const SHORT_WORDS = new Set([
+  'i',
+  'a',
+  'to',
+  'me',
+  'my',
+  'it',
+  'on',
+  'in',
+  'of',
+  'at',
+  'so',
+  'no',
+  'up',
+  'do',
+  'go',
+  'be',
+  'is',
+  'am',
+  'an',
+  'as',
+  'he',
+  'we',
+  'us',
+  'or',
+  'if',
+  'im',
+]);
 
 /** Hunspell's .dic stems ("walk/DGS" -> "walk"), lower-cased: ~50,000 words, read once. */
 function readDictionary(): ReadonlySet<string> {
@@ -35,7 +62,10 @@ export class Spelling {
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
 
-  constructor(vocabulary: Iterable<string>, private readonly maxCorrections = 4) {
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly maxCorrections = 4,
+  ) {
     dictionary ??= readDictionary();
     this.vocabulary = new Set(vocabulary);
     for (const word of this.vocabulary) {
@@ -49,7 +79,9 @@ export class Spelling {
   /** A real word: in the vocabulary, in the dictionary, or an inflection of a dictionary word. */
   isKnown(word: string): boolean {
     if (this.vocabulary.has(word) || (dictionary as ReadonlySet<string>).has(word)) return true;
-    return [...Lemmas.of(word), Lemmas.adjective(word)].some((lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)));
+    return [...Lemmas.of(word), Lemmas.adjective(word)].some(
+      (lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)),
+    );
   }
 
   /**
@@ -62,7 +94,7 @@ export class Spelling {
     return words.map((word) => {
       if (budget <= 0 || word.length < 4 || !/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
       const corrected = this.correct(word);
-      const result = corrected !== word ? corrected : this.split(word) ?? word;
+      const result = corrected !== word ? corrected : (this.split(word) ?? word);
       if (result !== word) budget--;
       return result;
     });
@@ -91,7 +123,8 @@ export class Spelling {
     const whole = best[word.length];
     if (whole === undefined || whole.pieces < 2) return undefined;
     const pieces: string[] = [];
-    for (let at = word.length; at > 0; at = (best[at] as { from: number }).from) pieces.unshift(word.slice((best[at] as { from: number }).from, at));
+    for (let at = word.length; at > 0; at = (best[at] as { from: number }).from)
+      pieces.unshift(word.slice((best[at] as { from: number }).from, at));
     return pieces.join(' ');
   }
 

@@ -16,13 +16,15 @@
 import { remove as foldLookAlike } from 'confusables';
 import shorthandData from '../knowledge/shorthand.json';
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: single invisible code points, listed on purpose (no joined sequences)
 const FORMAT_CHARS = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u3164\uffa0]/gu;
 const MARKS = /\p{M}+/gu;
 const NON_ASCII_LETTER = /[^\x00-\x7f]/gu;
 const LATIN = /\p{Script=Latin}/u;
 const APOSTROPHE_IN_WORD = /([\p{L}\p{N}])['\u2019\u2018`\u00b4\u02bc](?=[\p{L}\p{N}])/gu;
 /** Three or more single letters, each followed by the same separator: "n.u.m.b", "p-e-e", "n u m b". */
-const SPELT_OUT = /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
+const SPELT_OUT =
+  /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 const STRETCHED = /(\p{L})\1{2,}/gu;
 const WORD = /[a-z0-9]+(?:\/[a-z0-9]+)?/g;
 
@@ -34,10 +36,22 @@ interface ShorthandFile {
 }
 
 /** Digits and signs that stand for letters inside a word ("k1ll", "$uicide"). */
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i' };
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 const MIXED_WORD = /[a-z0-9@$!']*[a-z][a-z0-9@$!']*/g;
 /** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
-const CODE_OR_AMOUNT = /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
+const CODE_OR_AMOUNT =
+  /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
 /** A disguised word has three characters or more and only digits that look like letters (not "x2", "b12"). */
 const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z0134578@$!]+$/;
 /** Two-character words of letters and look-alike digits ("70", "d0"), read as letters only in a disguised message. */
@@ -88,7 +102,7 @@ export class TextCleanup {
   private cleanUp(message: string): string {
     let text = message.replace(this.symbolPattern, (symbol) => this.symbols.get(symbol) ?? symbol);
     text = text.normalize('NFKC').replace(FORMAT_CHARS, '');
-    text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? this.lookAlikes.get(c) ?? foldLookAlike(c) : c));
+    text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? (this.lookAlikes.get(c) ?? foldLookAlike(c)) : c));
     text = text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHE_IN_WORD, '$1');
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
     // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").

@@ -98,7 +98,10 @@ export class ConceptLexicon {
   private compile(phrase: string, cleanup: TextCleanup): Step[] {
     const steps: Step[] = [];
     let skip = 0;
-    for (const word of cleanup.clean(phrase).split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
+    for (const word of cleanup
+      .clean(phrase)
+      .split(/[^a-z0-9*]+/)
+      .filter((w) => w !== '')) {
       if (/^\*+$/.test(word)) {
         skip = word.length === 1 ? 1 : 3;
         continue;

@@ -68,7 +68,9 @@ class CueList {
     for (const phrase of phrases) {
       const cue: CueWord[] = [];
       let skip = 0;
-      for (const word of clean(phrase).split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
+      for (const word of clean(phrase)
+        .split(/[^a-z0-9*]+/)
+        .filter((w) => w !== '')) {
         if (/^\*+$/.test(word)) {
           skip = word.length === 1 ? 1 : 3;
           continue;
@@ -148,7 +150,10 @@ export class ContextLayer {
   private readonly conjunctions: ReadonlySet<string>;
   private readonly negatedRightAfter: ReadonlySet<string>;
 
-  constructor(private readonly cues: ContextCues, clean: (text: string) => string) {
+  constructor(
+    private readonly cues: ContextCues,
+    clean: (text: string) => string,
+  ) {
     const list = (phrases: readonly string[]) => new CueList(phrases, clean);
     this.negation = list(cues.negation);
     this.pseudoNegation = list(cues.pseudoNegation);
@@ -174,8 +179,21 @@ export class ContextLayer {
 
   /** Every word of every cue list. */
   get vocabulary(): ReadonlySet<string> {
-    const lists = [this.negation, this.pseudoNegation, this.negatedAfter, this.terminators, this.historical, this.resolved, this.lifelong,
-      this.hypothetical, this.humour, this.reportingQuestions, this.aboutTheTopic, this.accidental, this.ordinaryCause];
+    const lists = [
+      this.negation,
+      this.pseudoNegation,
+      this.negatedAfter,
+      this.terminators,
+      this.historical,
+      this.resolved,
+      this.lifelong,
+      this.hypothetical,
+      this.humour,
+      this.reportingQuestions,
+      this.aboutTheTopic,
+      this.accidental,
+      this.ordinaryCause,
+    ];
     return new Set(lists.flatMap((list) => [...list.vocabulary]));
   }
 
@@ -186,10 +204,21 @@ export class ContextLayer {
 
   /** `inside`: the words that belong to a concept (a cue among them is part of that concept, not context). */
   /** `finding`: the mention that carries the symptom, which a negation must reach. */
-  read(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ReadonlySet<number>, options: { historyCounts: boolean; crisis: boolean }): Reading {
+  read(
+    words: readonly Word[],
+    sentence: Sentence,
+    span: Span,
+    finding: Span,
+    inside: ReadonlySet<number>,
+    options: { historyCounts: boolean; crisis: boolean },
+  ): Reading {
     if (this.isNegated(words, sentence, span, finding, inside)) return 'negated';
     if (!options.historyCounts && this.isHistorical(words, sentence, span, finding, options.crisis)) return 'historical';
-    const around = { from: Math.max(sentence.from, span.from - LOOK_BACK), to: Math.min(sentence.to, span.to + LOOK_BACK), question: sentence.question };
+    const around = {
+      from: Math.max(sentence.from, span.from - LOOK_BACK),
+      to: Math.min(sentence.to, span.to + LOOK_BACK),
+      question: sentence.question,
+    };
     // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
     if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
     // Thoughts of suicide count however they are put: never set aside as hypothetical, a joke or explained;
@@ -302,7 +331,10 @@ export class ContextLayer {
     if (this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding))) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
     // clause: "my leg is much better but I can't pee" is a new symptom.
-    return this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) || this.resolved.anyIn(words, from, span.to, finding);
+    return (
+      this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) ||
+      this.resolved.anyIn(words, from, span.to, finding)
+    );
   }
 
   private isHypothetical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
@@ -311,11 +343,13 @@ export class ContextLayer {
     // A question clause that names nobody is general ("can sciatica cause numbness down there?"); one that
     // asks about the writer's own state ("is it normal", "what's going on") is a report, however it is put.
     let clauseStart = span.from;
-    while (clauseStart > Math.max(sentence.from, span.from - LOOK_BACK) && words[clauseStart - 1].clause === words[span.from].clause) clauseStart--;
+    while (clauseStart > Math.max(sentence.from, span.from - LOOK_BACK) && words[clauseStart - 1].clause === words[span.from].clause)
+      clauseStart--;
     if (!this.questionStarters.has(words[clauseStart].text)) return false;
     // A question word inside a statement is a relative clause ("my husband, who has been unable to pee").
     if (clauseStart !== sentence.from && !sentence.question) return false;
-    if (this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK))) return false;
+    if (this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK)))
+      return false;
     for (let i = clauseStart; i < Math.min(sentence.to, span.to + LOOK_BACK) && words[i].clause === words[clauseStart].clause; i++) {
       if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return false;
     }

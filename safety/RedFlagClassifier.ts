@@ -31,7 +31,37 @@ export interface ClassifierModel extends NaiveBayesModel {
 }
 
 /** Words too common to tell the labels apart. */
-export const RED_FLAG_STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'for', 'that', 'this', 'with', 'be', 'at', 'so', 'as', 'but', 'or', 'was', 'are', 'have', 'has', 'had', 'just', 'i', 'my', 'me']);
+export const RED_FLAG_STOPWORDS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'to',
+  'of',
+  'is',
+  'it',
+  'in',
+  'on',
+  'for',
+  'that',
+  'this',
+  'with',
+  'be',
+  'at',
+  'so',
+  'as',
+  'but',
+  'or',
+  'was',
+  'are',
+  'have',
+  'has',
+  'had',
+  'just',
+  'i',
+  'my',
+  'me',
+]);
 const WORD = /[a-z0-9]+/g;
 
 export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
@@ -66,7 +96,10 @@ export class RedFlagClassifier {
 
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const best = rankLabels(this.model, cleaned, RED_FLAG_STOPWORDS).find((r) => r.label !== 'none') as { label: string; probability: number };
+    const best = rankLabels(this.model, cleaned, RED_FLAG_STOPWORDS).find((r) => r.label !== 'none') as {
+      label: string;
+      probability: number;
+    };
     return { label: best.label as Urgency, probability: best.probability };
   }
 }

@@ -41,13 +41,18 @@ export class RedFlagDetector {
   private readonly riskConcepts: ReadonlySet<string>;
   private readonly classifier?: RedFlagClassifier;
 
-  constructor(private readonly rules: RedFlagRules, private readonly cleanup: TextCleanup = TextCleanup.default) {
+  constructor(
+    private readonly rules: RedFlagRules,
+    private readonly cleanup: TextCleanup = TextCleanup.default,
+  ) {
     const clean = (text: string) => cleanup.clean(text);
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.context = new ContextLayer(rules.context, clean);
     this.clauseWords = this.context.clauseWords;
     this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
-    const signs = Object.entries(rules.concepts).filter(([, concept]) => concept.warningSign).map(([id]) => id);
+    const signs = Object.entries(rules.concepts)
+      .filter(([, concept]) => concept.warningSign)
+      .map(([id]) => id);
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
   }
@@ -85,7 +90,12 @@ export class RedFlagDetector {
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
 
-  private find<R extends ConceptRule>(rule: R, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): Found<R> | undefined {
+  private find<R extends ConceptRule>(
+    rule: R,
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    covered: ReadonlySet<number>,
+  ): Found<R> | undefined {
     // Most messages name no concept of most rules: that is settled before any list is built.
     if (!rule.all.every((group) => group.some((concept) => byConcept.has(concept)))) return undefined;
     const groups = rule.all.map((group) => group.flatMap((concept) => byConcept.get(concept) ?? []));
@@ -103,10 +113,17 @@ export class RedFlagDetector {
       if (chosen.length < groups.length) continue;
       const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
-      const reading = this.context.read(text.words, text.sentences[sentence], wholeMessage ? anchor : span, wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1], covered, {
-        historyCounts: rule.history === 'counts',
-        crisis: rule.urgency === 'crisis',
-      });
+      const reading = this.context.read(
+        text.words,
+        text.sentences[sentence],
+        wholeMessage ? anchor : span,
+        wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1],
+        covered,
+        {
+          historyCounts: rule.history === 'counts',
+          crisis: rule.urgency === 'crisis',
+        },
+      );
       if (reading !== 'counts') continue;
       if (this.context.aboutAnAnimal(text.words, text.sentences, span)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
@@ -130,12 +147,30 @@ export class RedFlagDetector {
    * the same sentence: "my son has a temperature ... no one else to have him. Sciatica is better" is the
    * writer's own sciatica.
    */
-  private someoneElses(concepts: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): boolean {
-    return concepts.some((c) => (byConcept.get(c) ?? []).some((m) => this.context.aboutSomeoneElse(text.words, text.sentences, m, 0)
-      && this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, m, covered, { historyCounts: true, crisis: false }) === 'counts'));
+  private someoneElses(
+    concepts: readonly string[],
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    covered: ReadonlySet<number>,
+  ): boolean {
+    return concepts.some((c) =>
+      (byConcept.get(c) ?? []).some(
+        (m) =>
+          this.context.aboutSomeoneElse(text.words, text.sentences, m, 0) &&
+          this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, m, covered, {
+            historyCounts: true,
+            crisis: false,
+          }) === 'counts',
+      ),
+    );
   }
 
-  private clarifyOrClear(mentions: readonly ConceptMention[], byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords, covered: ReadonlySet<number>): SafetyAssessment {
+  private clarifyOrClear(
+    mentions: readonly ConceptMention[],
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    covered: ReadonlySet<number>,
+  ): SafetyAssessment {
     for (const rule of this.rules.clarify) {
       const found = this.find(rule, byConcept, text, covered);
       // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
@@ -147,7 +182,7 @@ export class RedFlagDetector {
 
   /** A clarify rule's question, in Spanish when the finding was. */
   private clarification(rule: ClarifyRule, language: ReplyLanguage): SafetyAssessment {
-    const question = language === 'es' ? this.rules.translations.es.clarify[rule.id] ?? rule.question : rule.question;
+    const question = language === 'es' ? (this.rules.translations.es.clarify[rule.id] ?? rule.question) : rule.question;
     return { kind: 'clarify', ruleId: rule.id, question, language };
   }
 }

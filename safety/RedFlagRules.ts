@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
-import type { ClassifierModel } from './RedFlagClassifier';
 import type { ContextCues } from './ContextLayer';
+import type { ClassifierModel } from './RedFlagClassifier';
 import type { Urgency } from './SafetyAssessment';
 
 /** Who reviewed a rule, word list or wording, and when; null until a clinician has. */
@@ -141,9 +141,10 @@ export function loadRedFlagRules(path: string): RedFlagRules {
   const validate = new Ajv({ allErrors: false, strict: false }).compile(schema as object);
   if (!validate(data)) {
     const error = (validate.errors ?? [])[0] as ErrorObject;
-    fail(describePath(data, error.instancePath), error.keyword === 'required'
-      ? `missing field '${String(error.params.missingProperty)}'`
-      : String(error.message));
+    fail(
+      describePath(data, error.instancePath),
+      error.keyword === 'required' ? `missing field '${String(error.params.missingProperty)}'` : String(error.message),
+    );
   }
   const rules = data as RedFlagRules;
   checkSemantics(rules, fail);
@@ -162,7 +163,11 @@ function describePath(data: unknown, pointer: string): string {
   const list = parts[0];
   if ((list === 'rules' || list === 'clarify') && parts.length >= 2) {
     const item = (data as Record<string, Array<{ id?: unknown }>>)[list][Number(parts[1])];
-    const field = parts.slice(2).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const field = parts
+      .slice(2)
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     return `${list === 'rules' ? 'rule' : 'clarify rule'} '${String(item?.id ?? `#${parts[1]}`)}' field ${field || '(the rule itself)'}`;
   }
   return `field ${parts.join('.') || '(top level)'}`;
@@ -173,7 +178,10 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
   const knownConcept = (where: string, concept: string): void => {
     if (!Object.hasOwn(rules.concepts, concept)) fail(where, `unknown concept '${concept}'`);
   };
-  for (const [kind, list] of [['rule', rules.rules], ['clarify rule', rules.clarify]] as const) {
+  for (const [kind, list] of [
+    ['rule', rules.rules],
+    ['clarify rule', rules.clarify],
+  ] as const) {
     for (const rule of list) {
       if (seen.has(rule.id)) fail(`${kind} '${rule.id}' field id`, 'duplicate rule id (ids must be unique across rules and clarify)');
       seen.add(rule.id);
@@ -181,13 +189,18 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
     }
   }
   for (const [id, concept] of Object.entries(rules.concepts)) {
-    (concept.yieldsTo ?? []).forEach((other) => knownConcept(`concept '${id}' field yieldsTo`, other));
+    for (const other of concept.yieldsTo ?? []) knownConcept(`concept '${id}' field yieldsTo`, other);
   }
-  for (const [kind, list] of [['rule', rules.rules], ['clarify rule', rules.clarify]] as const) {
+  for (const [kind, list] of [
+    ['rule', rules.rules],
+    ['clarify rule', rules.clarify],
+  ] as const) {
     for (const rule of list) {
-      rule.all.forEach((group, i) => group.forEach((concept) => knownConcept(`${kind} '${rule.id}' field all[${i}]`, concept)));
-      if (rule.finding !== undefined && rule.finding >= rule.all.length) fail(`${kind} '${rule.id}' field finding`, `there is no group ${rule.finding} in all`);
-      (rule.someoneElseNeeds ?? []).forEach((concept) => knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept));
+      for (const [i, group] of rule.all.entries())
+        for (const concept of group) knownConcept(`${kind} '${rule.id}' field all[${i}]`, concept);
+      if (rule.finding !== undefined && rule.finding >= rule.all.length)
+        fail(`${kind} '${rule.id}' field finding`, `there is no group ${rule.finding} in all`);
+      for (const concept of rule.someoneElseNeeds ?? []) knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept);
     }
   }
   for (const rule of rules.rules) {
@@ -195,7 +208,8 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
     if (!rules.escalations[advice]?.text) fail(`rule '${rule.id}' field advice`, `no escalations.${advice} wording`);
   }
   for (const rule of rules.clarify) {
-    if (!rules.translations.es.clarify[rule.id]) fail(`clarify rule '${rule.id}' field id`, 'no Spanish question in translations.es.clarify');
+    if (!rules.translations.es.clarify[rule.id])
+      fail(`clarify rule '${rule.id}' field id`, 'no Spanish question in translations.es.clarify');
   }
   for (const advice of Object.keys(rules.escalations)) {
     if (!rules.translations.es.escalations[advice]) fail(`field translations.es.escalations`, `missing '${advice}'`);
@@ -205,7 +219,10 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
     if (screeningIds.has(question.id)) fail(`screening question '${question.id}' field id`, 'duplicate screening question id');
     screeningIds.add(question.id);
   }
-  const wording: Array<[string, string]> = [['disclaimer', rules.disclaimer], ['aboutSomeoneElse', rules.aboutSomeoneElse]];
+  const wording: Array<[string, string]> = [
+    ['disclaimer', rules.disclaimer],
+    ['aboutSomeoneElse', rules.aboutSomeoneElse],
+  ];
   for (const [urgency, escalation] of Object.entries(rules.escalations)) {
     for (const [key, text] of Object.entries(escalation)) wording.push([`escalations.${urgency}.${key}`, text]);
   }
@@ -214,7 +231,8 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
   collectStrings(rules.translations, 'translations', wording);
   for (const [where, text] of wording) {
     for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
-      if (!PLACEHOLDERS.includes(name)) fail(where.startsWith('clarify') ? where : `field ${where}`, `unknown placeholder {${name}} (known: ${PLACEHOLDERS.join(', ')})`);
+      if (!PLACEHOLDERS.includes(name))
+        fail(where.startsWith('clarify') ? where : `field ${where}`, `unknown placeholder {${name}} (known: ${PLACEHOLDERS.join(', ')})`);
     }
   }
 }
@@ -224,7 +242,9 @@ export function unreviewed(rules: RedFlagRules): string[] {
   const pending = (review: Review) => !review.by || !review.date;
   return [
     ...(pending(rules.context.review) ? ['the context cues'] : []),
-    ...Object.entries(rules.concepts).filter(([, c]) => pending(c.review)).map(([id]) => `concept '${id}'`),
+    ...Object.entries(rules.concepts)
+      .filter(([, c]) => pending(c.review))
+      .map(([id]) => `concept '${id}'`),
     ...rules.rules.filter((r) => pending(r.review)).map((r) => `rule '${r.id}'`),
     ...rules.clarify.filter((r) => pending(r.review)).map((r) => `clarify rule '${r.id}'`),
     ...(pending(rules.translations.es.review) ? ['the Spanish wording'] : []),

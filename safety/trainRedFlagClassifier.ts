@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextCleanup } from '../language/TextCleanup';
 import { formatModelFile, type LabelledText, trainNaiveBayes } from '../language/NaiveBayes';
+import { TextCleanup } from '../language/TextCleanup';
 import { CLASSIFIER_LABELS, type ClassifierModel, RED_FLAG_STOPWORDS } from './RedFlagClassifier';
 
 /** Corpus files (relative to the package root) and how their labels read. */
@@ -29,13 +29,65 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
  * the direct crisis question from 0.97; emergency from 0.995 (86-90% alone, no benign line, 1 of 440
  * everyday questions); any label from 0.5 marks the message risky (no pitch).
  */
-const CRISIS_CUES = ['alcoholBinge', 'attemptNow', 'dangerPlace', 'defeat', 'despair', 'farewell', 'farewellClose', 'finality',
-  'hopeless', 'meansHeld', 'numbOut', 'overdoseWord', 'painMeds', 'saveUp', 'selfHarm', 'selfHarmAct', 'suicideAttempt',
-  'suicideIntent', 'suicidePreparation', 'takeAll', 'takeExtra', 'thanksFarewell', 'wishDead', 'withdrawing'];
+const CRISIS_CUES = [
+  'alcoholBinge',
+  'attemptNow',
+  'dangerPlace',
+  'defeat',
+  'despair',
+  'farewell',
+  'farewellClose',
+  'finality',
+  'hopeless',
+  'meansHeld',
+  'numbOut',
+  'overdoseWord',
+  'painMeds',
+  'saveUp',
+  'selfHarm',
+  'selfHarmAct',
+  'suicideAttempt',
+  'suicideIntent',
+  'suicidePreparation',
+  'takeAll',
+  'takeExtra',
+  'thanksFarewell',
+  'wishDead',
+  'withdrawing',
+];
 /** Signs of an emergency, not the everyday sciatica words (numbness or tingling in one leg). */
-const EMERGENCY_CUES = ['saddleSite', 'buttocks', 'wiping', 'voiding', 'voidingFails', 'wetSelf', 'soilSelf', 'bowel', 'controlLost',
-  'unaware', 'sexual', 'weak', 'wontMove', 'footDrop', 'bothSides', 'legsPlural', 'chestPain', 'chestSite', 'strokeSign', 'faceArmSpeech',
-  'breathless', 'collapse', 'airwaySwelling', 'namedEmergency', 'headacheWorst', 'headPain', 'coughBlood', 'aorticSign', 'leak', 'toiletTrouble'];
+const EMERGENCY_CUES = [
+  'saddleSite',
+  'buttocks',
+  'wiping',
+  'voiding',
+  'voidingFails',
+  'wetSelf',
+  'soilSelf',
+  'bowel',
+  'controlLost',
+  'unaware',
+  'sexual',
+  'weak',
+  'wontMove',
+  'footDrop',
+  'bothSides',
+  'legsPlural',
+  'chestPain',
+  'chestSite',
+  'strokeSign',
+  'faceArmSpeech',
+  'breathless',
+  'collapse',
+  'airwaySwelling',
+  'namedEmergency',
+  'headacheWorst',
+  'headPain',
+  'coughBlood',
+  'aorticSign',
+  'leak',
+  'toiletTrouble',
+];
 const ESCALATE_AT = 0.99;
 const ASK_AT = 0.97;
 const EMERGENCY_AT = 0.995;

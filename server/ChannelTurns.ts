@@ -8,7 +8,7 @@
 import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
 // CloudAdapter.process's own preparation of the body (timestamps from text to Date); not re-exported.
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
-import { inProcess, type AuthenticateRequestResult, type InProcessAdapter } from './inProcessAdapter';
+import { type AuthenticateRequestResult, type InProcessAdapter, inProcess } from './inProcessAdapter';
 
 export type Authentication =
   | { readonly ok: true; readonly activity: Activity; readonly result: AuthenticateRequestResult }
@@ -44,7 +44,10 @@ export class ChannelTurns {
     }
   }
 
-  run(authenticated: Extract<Authentication, { ok: true }>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    authenticated: Extract<Authentication, { ok: true }>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.adapter.processActivity(authenticated.result, authenticated.activity, logic);
   }
 }

@@ -10,7 +10,7 @@
  * ParameterizedBotFrameworkAuthentication's getAppId does), the service URL and the audience. With auth
  * off the service URL is the caller's to choose, so each cache keeps only the most recent few.
  */
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { type Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 
 const MAX_CLIENTS = 32;
@@ -35,7 +35,8 @@ export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthen
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
     return {
-      create: (serviceUrl: string, audience?: string) => this.connectorClients.get(JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) =>
+        this.connectorClients.get(JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience)),
     };
   }
 }

@@ -28,7 +28,11 @@ export class ConversationRateLimit {
   private readonly everyday: RateLimiter;
   private readonly redFlag: RateLimiter;
 
-  constructor(turnsPerMinute: number, redFlagTurnsPerMinute: number, private readonly advice: SafetyAdvice) {
+  constructor(
+    turnsPerMinute: number,
+    redFlagTurnsPerMinute: number,
+    private readonly advice: SafetyAdvice,
+  ) {
     this.everyday = new RateLimiter(turnsPerMinute);
     this.redFlag = new RateLimiter(redFlagTurnsPerMinute);
   }

@@ -4,14 +4,17 @@
  * (NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS); a conversation already seen carries on. With auth
  * on, every turn comes from the Bot Connector's few addresses, and this limit does not apply.
  */
-import { RateLimiter, type RateDecision } from './RateLimiter';
+import { type RateDecision, RateLimiter } from './RateLimiter';
 
 export class NewConversationLimit {
   private readonly perAddress: RateLimiter;
   /** Conversations seen recently, oldest first; bounded like RateLimiter's keys. */
   private readonly known = new Map<string, true>();
 
-  constructor(perMinute: number, private readonly maxKnown = 50_000) {
+  constructor(
+    perMinute: number,
+    private readonly maxKnown = 50_000,
+  ) {
     this.perAddress = new RateLimiter(perMinute);
   }
 

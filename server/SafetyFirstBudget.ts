@@ -27,7 +27,12 @@ export interface SafetyGate {
  * `everyday` is the everyday budget's decision; `redFlagAllowance` is asked (and the message
  * checked for red flags, once) only when that budget is spent.
  */
-export function refusalFor(everyday: RateDecision, check: RedFlagCheck, redFlagAllowance: () => RateDecision, advice: SafetyAdvice): TurnRefusal | undefined {
+export function refusalFor(
+  everyday: RateDecision,
+  check: RedFlagCheck,
+  redFlagAllowance: () => RateDecision,
+  advice: SafetyAdvice,
+): TurnRefusal | undefined {
   if (everyday.allowed) return undefined;
   if (!check.mayBeRedFlag) return { retryAfterSeconds: everyday.retryAfterSeconds };
   const allowance = redFlagAllowance();

@@ -5,18 +5,19 @@
  * conversation has a turn budget (429 beyond it), and a larger one for messages that may describe a
  * red flag, whose 429 carries the safety advice.
  */
-import * as restify from 'restify';
+
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
 import { runWithRequestId } from '../config/requestContext';
-import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
-import { NewConversationLimit } from './NewConversationLimit';
 import { ChannelTurns } from './ChannelTurns';
+import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
 import { applyHttpConventions } from './httpConventions';
+import { readJsonBody, refuseNonJsonBodies, refuseUnread } from './jsonRequestBody';
+import { NewConversationLimit } from './NewConversationLimit';
 import { noteRefusal, registerRequestLogging } from './requestLogging';
 import type { SafetyGate } from './SafetyFirstBudget';
-import { readJsonBody, refuseNonJsonBodies, refuseUnread } from './jsonRequestBody';
 import { isSafeAnonymousTurn, validateActivity } from './validateActivity';
 import { clientAddress } from './webchat/requestGuards';
 
@@ -70,7 +71,9 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(403, { error: 'auth is off (no MicrosoftAppId): only expectReplies turns or a loopback serviceUrl are accepted' });
       return;
     }
-    const tooManyNew = config.anonymous ? newConversations.refuse(clientAddress(req, config.trustedProxies), conversationKey(req.body)) : undefined;
+    const tooManyNew = config.anonymous
+      ? newConversations.refuse(clientAddress(req, config.trustedProxies), conversationKey(req.body))
+      : undefined;
     if (tooManyNew) {
       res.header('Retry-After', String(tooManyNew.retryAfterSeconds));
       res.send(429, { error: `too many new conversations from this address; try again in ${tooManyNew.retryAfterSeconds} s` });

@@ -18,7 +18,7 @@ export function arrivedOverHttps(req: restify.Request, trustedProxies: number): 
   if ((req.socket as TLSSocket).encrypted) return true;
   if (trustedProxies === 0) return false;
   const header = req.headers['x-forwarded-proto'];
-  const protocols = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((value) => value.trim().toLowerCase());
+  const protocols = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((value) => value.trim().toLowerCase());
   return protocols[protocols.length - 1] === 'https';
 }
 

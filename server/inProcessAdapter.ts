@@ -20,7 +20,11 @@ export interface InProcessAdapter {
     createConnectorFactory(identity: object): object;
   };
   createClaimsIdentity(botAppId?: string): object;
-  processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  processActivity(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
 }
 
 export function inProcess(adapter: CloudAdapter): InProcessAdapter {

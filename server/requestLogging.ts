@@ -36,7 +36,14 @@ export function registerRequestLogging(server: restify.Server, logger: Logger): 
     const started = req[STARTED];
     const ms = started === undefined ? undefined : Number(process.hrtime.bigint() - started) / 1e6;
     const refused = req[REFUSAL];
-    const fields = { reqId: req.id(), method: req.method, path: req.path(), status: res.statusCode, ms: ms && Math.round(ms * 10) / 10, ...(refused ? { refused } : {}) };
+    const fields = {
+      reqId: req.id(),
+      method: req.method,
+      path: req.path(),
+      status: res.statusCode,
+      ms: ms && Math.round(ms * 10) / 10,
+      ...(refused ? { refused } : {}),
+    };
     if (QUIET_PATHS.has(req.path())) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   });

@@ -5,21 +5,21 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type Storage } from 'botbuilder';
 import type * as restify from 'restify';
+import { loadConversationWording } from '../bot/ConversationWording';
+import { type AssembledBot, createBot } from '../bot/createBot';
 import type { BotConfig } from '../config/BotConfig';
+import { fromPackageRoot } from '../config/environment';
 import { createLogger, type Logger } from '../config/logger';
 import { placeholdersInUse } from '../config/productionPlaceholders';
-import { createBot, type AssembledBot } from '../bot/createBot';
-import { MessageLanguage } from '../language/MessageLanguage';
-import { loadConversationWording } from '../bot/ConversationWording';
 import { CONTEXT_RECOGNIZERS_WARM_UP } from '../dialogs/contextAnswers';
 import { LiveKnowledgeBase } from '../knowledge/LiveKnowledgeBase';
 import { configuredMatcher } from '../knowledge/loadKnowledgeBase';
-import { fromPackageRoot } from '../config/environment';
 import { createUsageLog } from '../knowledge/usage/createUsageLog';
 import type { UsageLog } from '../knowledge/usage/UsageLog';
 import { UsageRecorder } from '../knowledge/usage/UsageRecorder';
+import { MessageLanguage } from '../language/MessageLanguage';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
-import { createStorage, type ConversationStorage } from '../storage/createStorage';
+import { type ConversationStorage, createStorage } from '../storage/createStorage';
 import { ClientReusingAuthentication } from './ClientReusingAuthentication';
 import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
@@ -73,7 +73,16 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const linkKey = config.unansweredLinkKey ? Buffer.from(config.unansweredLinkKey, 'utf8') : await usageLog.linkKey();
   const usage = new UsageRecorder(usageLog, logger, { retentionDays: config.unansweredRetentionDays, linkKey });
   const storage = conversationStorage.storage;
-  const assembled = createBot({ config, storage, rules, wording, knowledge: () => knowledge.current(), events: usage, logger, language: await language });
+  const assembled = createBot({
+    config,
+    storage,
+    rules,
+    wording,
+    knowledge: () => knowledge.current(),
+    events: usage,
+    logger,
+    language: await language,
+  });
 
   const adapter = new CloudAdapter(
     new ClientReusingAuthentication(
@@ -105,9 +114,15 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   if (config.anonymous) {
     logger.warn('AUTH IS OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated calls. Development only.');
     if (config.refusedHost !== undefined) {
-      logger.warn({ host: config.host, refusedHost: config.refusedHost }, `HOST=${config.refusedHost} not used: with auth off the bot listens on ${config.host} only. Set MicrosoftAppId, or ALLOW_ANONYMOUS_ON_NETWORK=true to open auth-off mode to the network (never in production).`);
+      logger.warn(
+        { host: config.host, refusedHost: config.refusedHost },
+        `HOST=${config.refusedHost} not used: with auth off the bot listens on ${config.host} only. Set MicrosoftAppId, or ALLOW_ANONYMOUS_ON_NETWORK=true to open auth-off mode to the network (never in production).`,
+      );
     } else if (config.allowAnonymousOnNetwork) {
-      logger.warn({ host: config.host }, 'ALLOW_ANONYMOUS_ON_NETWORK is on: anyone who can reach this port can talk to the bot as any conversation.');
+      logger.warn(
+        { host: config.host },
+        'ALLOW_ANONYMOUS_ON_NETWORK is on: anyone who can reach this port can talk to the bot as any conversation.',
+      );
     }
   }
   // A real deployment (auth on) must not go live with placeholders and US safety defaults unnoticed.

@@ -37,15 +37,18 @@ export function transcriptLog(logger: Logger): Middleware {
 function logTurn(logger: Logger): (context: TurnContext, sent: readonly Partial<Activity>[]) => void {
   return (context, sent) => {
     const { activity } = context;
-    logger.info({
-      // Not named `text`: the logger censors every `text` field, which is the default we want.
-      transcript: {
-        conversation: hashStorageKey(`${activity.channelId}/${activity.conversation?.id ?? ''}`).slice(0, 16),
-        channelId: activity.channelId,
-        activityType: activity.type,
-        said: redacted(activity.text),
-        replies: sent.filter((reply) => reply.type === 'message').map((reply) => redacted(reply.text) ?? ''),
+    logger.info(
+      {
+        // Not named `text`: the logger censors every `text` field, which is the default we want.
+        transcript: {
+          conversation: hashStorageKey(`${activity.channelId}/${activity.conversation?.id ?? ''}`).slice(0, 16),
+          channelId: activity.channelId,
+          activityType: activity.type,
+          said: redacted(activity.text),
+          replies: sent.filter((reply) => reply.type === 'message').map((reply) => redacted(reply.text) ?? ''),
+        },
       },
-    }, 'transcript');
+      'transcript',
+    );
   };
 }

@@ -4,9 +4,23 @@
  * undefined when the activity is acceptable. Control characters are removed from the text in place.
  */
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
-  'message', 'conversationUpdate', 'contactRelationUpdate', 'typing', 'endOfConversation', 'event', 'invoke',
-  'installationUpdate', 'messageReaction', 'messageUpdate', 'messageDelete', 'deleteUserData', 'suggestion',
-  'trace', 'handoff', 'command', 'commandResult',
+  'message',
+  'conversationUpdate',
+  'contactRelationUpdate',
+  'typing',
+  'endOfConversation',
+  'event',
+  'invoke',
+  'installationUpdate',
+  'messageReaction',
+  'messageUpdate',
+  'messageDelete',
+  'deleteUserData',
+  'suggestion',
+  'trace',
+  'handoff',
+  'command',
+  'commandResult',
 ]);
 
 // Keeps tab, newline and carriage return; drops NUL and the other C0/C1 controls.

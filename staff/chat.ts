@@ -4,8 +4,9 @@
  * loopback port with in-memory state, so what you see is what patients get on that channel.
  * A number picks one of the offered choices; "/quit" ends.
  */
-import { createInterface } from 'node:readline/promises';
+
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
 import type { Activity, CardAction } from 'botbuilder';
 import { loadConfig } from '../config/BotConfig';
 import { processEnvironment } from '../config/environment';
@@ -39,10 +40,17 @@ async function main(): Promise<void> {
   const conversation = { id: `chat-${randomUUID()}` };
   const from = { id: 'staff-member', name: 'Staff' };
   const send = async (activity: Partial<Activity>): Promise<CardAction[]> => {
-    const turn = await postActivity(bot.url, { channelId, serviceUrl: bot.url, conversation, from, recipient: { id: 'bot', name: 'bot' }, ...activity } as Partial<Activity>);
+    const turn = await postActivity(bot.url, {
+      channelId,
+      serviceUrl: bot.url,
+      conversation,
+      from,
+      recipient: { id: 'bot', name: 'bot' },
+      ...activity,
+    } as Partial<Activity>);
     const choices: CardAction[] = [];
     for (const reply of turn.activities) show(reply, choices);
-    choices.forEach((choice, index) => console.log(`     [${index + 1}] ${choice.title}`));
+    for (const [index, choice] of choices.entries()) console.log(`     [${index + 1}] ${choice.title}`);
     return choices;
   };
 
@@ -56,7 +64,11 @@ async function main(): Promise<void> {
     if (line === '/quit') break;
     const picked = /^\d+$/.test(line) && channelId !== 'sms' ? choices[Number(line) - 1] : undefined;
     choices = picked
-      ? await send({ type: 'message', text: picked.displayText ?? picked.title, value: picked.type === 'messageBack' ? picked.value : undefined })
+      ? await send({
+          type: 'message',
+          text: picked.displayText ?? picked.title,
+          value: picked.type === 'messageBack' ? picked.value : undefined,
+        })
       : await send({ type: 'message', text: line });
     terminal.prompt();
   }

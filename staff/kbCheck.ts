@@ -4,11 +4,11 @@
  * errors (CI blocks the deploy), 0 when there are only warnings.
  */
 import { loadConfig } from '../config/BotConfig';
-import { countFindings, formatFinding, type CheckFinding } from '../knowledge/CheckFinding';
-import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
-import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
-import { readFaqText } from '../knowledge/loadKnowledgeBase';
 import { practicePlaceholders } from '../config/practicePlaceholders';
+import { type CheckFinding, countFindings, formatFinding } from '../knowledge/CheckFinding';
+import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
+import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
+import { readFaqText } from '../knowledge/loadKnowledgeBase';
 import { commandLine } from './commandLine';
 
 function main(args: readonly string[]): number {

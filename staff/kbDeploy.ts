@@ -19,10 +19,12 @@ function main(args: readonly string[]): number {
   const { from } = values;
   const to = values.to ?? loadConfig().faqPath;
   if (resolve(from) === resolve(to)) {
-    console.error(`kb:deploy: the live file (FAQ_PATH or --to) is ${to} itself. Point FAQ_PATH at the live copy, e.g. /home/data/faq.json.`);
+    console.error(
+      `kb:deploy: the live file (FAQ_PATH or --to) is ${to} itself. Point FAQ_PATH at the live copy, e.g. /home/data/faq.json.`,
+    );
     return 1;
   }
-  let result;
+  let result: ReturnType<typeof publishFaq>;
   try {
     result = publishFaq({ from, to, force: values.force });
   } catch (err) {

@@ -8,22 +8,32 @@
  */
 import { loadConfig } from '../config/BotConfig';
 import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
-import { evaluateKnowledgeBase, readLabelledSet, type Confusion, type Evaluation, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
+import {
+  type Confusion,
+  type Evaluation,
+  evaluateKnowledgeBase,
+  type LabelledMessage,
+  readLabelledSet,
+} from '../knowledge/evaluateKnowledgeBase';
 import type { FaqDecision } from '../knowledge/FaqDecision';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
-import { reportText } from './reportText';
 import { commandLine } from './commandLine';
+import { reportText } from './reportText';
 
 export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';
 
 function main(args: readonly string[]): void {
-  const { values, positionals } = commandLine(args, 'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half] [--misses]', {
-    faq: { type: 'string' },
-    compare: { type: 'string' },
-    'split-half': { type: 'boolean', default: false },
-    misses: { type: 'boolean', default: false },
-  });
+  const { values, positionals } = commandLine(
+    args,
+    'npm run kb:eval -- [labelled.jsonl] [faq.json] [--faq file] [--compare file] [--split-half] [--misses]',
+    {
+      faq: { type: 'string' },
+      compare: { type: 'string' },
+      'split-half': { type: 'boolean', default: false },
+      misses: { type: 'boolean', default: false },
+    },
+  );
   const labelledPath = positionals[0] ?? DEFAULT_LABELLED_SET;
   const config = loadConfig();
   const faqPath = values.faq ?? positionals[1] ?? config.faqPath;
@@ -64,7 +74,10 @@ function printMisses(evaluation: Evaluation): void {
   console.log('\nNot answered as expected (expected → outcome, "message", [best candidates]):');
   for (const { message, decision, right } of evaluation.results) {
     if (right) continue;
-    const top = decision.candidates.slice(0, 3).map((c) => `${c.id} ${c.score.toFixed(2)}`).join(', ');
+    const top = decision.candidates
+      .slice(0, 3)
+      .map((c) => `${c.id} ${c.score.toFixed(2)}`)
+      .join(', ');
     console.log(`  ${message.expected ?? 'none'} → ${outcome(decision)}  "${reportText(message.text)}"  [${top}]`);
   }
 }
@@ -92,7 +105,8 @@ function printSplitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[])
 
 function printConfusions(title: string, confusions: readonly Confusion[]): void {
   console.log(`\n${title}:${confusions.length === 0 ? ' none' : ''}`);
-  for (const c of confusions) console.log(`  "${reportText(c.text)}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
+  for (const c of confusions)
+    console.log(`  "${reportText(c.text)}" → ${c.answered}, expected ${c.expected ?? 'no answer (out of scope)'}`);
 }
 
 /** Confusions in `list` that `other` does not have (same text and same wrong answer). */

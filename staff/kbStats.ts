@@ -3,8 +3,8 @@
  * (with at least one patient message), answers, no-answer rate, screenings, escalations by urgency,
  * booking links delivered, per channel; then the answers per entry.
  */
-import { countUsage, noAnswerRate, type ChannelCounts } from '../knowledge/usage/countUsage';
-import { isCountRecord, type CountRecord } from '../knowledge/usage/UsageRecords';
+import { type ChannelCounts, countUsage, noAnswerRate } from '../knowledge/usage/countUsage';
+import { type CountRecord, isCountRecord } from '../knowledge/usage/UsageRecords';
 import { reportText } from './reportText';
 import { usageQuery } from './usageOptions';
 
@@ -27,8 +27,13 @@ async function main(args: readonly string[]): Promise<void> {
   const counts = countUsage(await query.read<CountRecord>('counts', isCountRecord));
   console.log(`Usage since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})\n`);
   const channels = [...counts.byChannel.keys()].sort();
-  const columns: [string, ChannelCounts][] = [...channels.map((ch): [string, ChannelCounts] => [ch, counts.byChannel.get(ch) as ChannelCounts]), ['total', counts.total]];
-  console.log(table([['', ...columns.map(([name]) => name)], ...ROWS.map(([label, value]) => [label, ...columns.map(([, c]) => value(c))])]));
+  const columns: [string, ChannelCounts][] = [
+    ...channels.map((ch): [string, ChannelCounts] => [ch, counts.byChannel.get(ch) as ChannelCounts]),
+    ['total', counts.total],
+  ];
+  console.log(
+    table([['', ...columns.map(([name]) => name)], ...ROWS.map(([label, value]) => [label, ...columns.map(([, c]) => value(c))])]),
+  );
   console.log('\n"no-answer rate": share of FAQ questions that got "did you mean" or no answer (taps on topics count as answered).');
   if (counts.answersByEntry.length > 0) {
     console.log('\nAnswers per entry');
@@ -44,7 +49,9 @@ function percent(rate: number | undefined): string {
 function table(rawRows: readonly (readonly string[])[]): string {
   const rows = rawRows.map((row) => row.map(reportText));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => row.map((cell, i) => (i === 0 ? `  ${cell.padEnd(widths[i])}` : cell.padStart(widths[i] + 2))).join('')).join('\n');
+  return rows
+    .map((row) => row.map((cell, i) => (i === 0 ? `  ${cell.padEnd(widths[i])}` : cell.padStart(widths[i] + 2))).join(''))
+    .join('\n');
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -16,9 +16,13 @@ async function main(args: readonly string[]): Promise<void> {
   const records = await query.read<UnansweredRecord>('unanswered', isUnansweredRecord);
   const kb = loadKnowledgeBase(query.config.faqPath, configuredMatcher(query.config));
   const groups = groupUnanswered(records, kb);
-  console.log(`Unanswered and unsure questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`);
-  console.log(`${records.length} question${records.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}, most frequent first.\n`);
-  groups.forEach((group, i) => console.log(describe(group, i + 1)));
+  console.log(
+    `Unanswered and unsure questions since ${query.since.toISOString().slice(0, 16).replace('T', ' ')} UTC (from ${query.source})`,
+  );
+  console.log(
+    `${records.length} question${records.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'}, most frequent first.\n`,
+  );
+  for (const [i, group] of groups.entries()) console.log(describe(group, i + 1));
   if (groups.length > 0) {
     console.log('Next: add the wordings as questions of the closest entry if it answers them, or write a new entry;');
     console.log('then run npm run kb:check. "today" is what the current faq.json does with the first wording.');
@@ -28,11 +32,16 @@ async function main(args: readonly string[]): Promise<void> {
 function describe(group: UnansweredGroup, rank: number): string {
   const [first, ...others] = group.wordings;
   const lines = [`${String(rank).padStart(3)}. ${group.count}× "${reportText(first.text)}"${first.count > 1 ? ` (${first.count})` : ''}`];
-  for (const other of others.slice(0, SHOWN_WORDINGS - 1)) lines.push(`       "${reportText(other.text)}"${other.count > 1 ? ` (${other.count})` : ''}`);
+  for (const other of others.slice(0, SHOWN_WORDINGS - 1))
+    lines.push(`       "${reportText(other.text)}"${other.count > 1 ? ` (${other.count})` : ''}`);
   if (others.length >= SHOWN_WORDINGS) lines.push(`       … and ${others.length - SHOWN_WORDINGS + 1} more wordings`);
   const closest = group.closest ? `closest entry: ${group.closest.id} (score ${group.closest.score.toFixed(2)})` : 'closest entry: none';
   const now =
-    group.now === 'answer' ? `today answered with ${group.closest?.id} (is that right?)` : group.now === 'didYouMean' ? 'today: "did you mean"' : 'today: no answer';
+    group.now === 'answer'
+      ? `today answered with ${group.closest?.id} (is that right?)`
+      : group.now === 'didYouMean'
+        ? 'today: "did you mean"'
+        : 'today: no answer';
   lines.push(`       ${closest} — ${now}; last asked ${group.lastAsked.slice(0, 10)}`);
   lines.push(`       at the time: ${atTheTime(group)}`);
   return `${lines.join('\n')}\n`;
@@ -45,7 +54,10 @@ function atTheTime({ outcomes }: UnansweredGroup): string {
     [outcomes.didYouMean, '"did you mean"'],
     [outcomes.unsureAnswer, 'answered, the bot unsure'],
   ];
-  return parts.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`).join(', ');
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, label]) => `${count} ${label}`)
+    .join(', ');
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -29,7 +29,8 @@ export function checkIcon(file: Buffer, rule: IconRule): string[] {
   let transparent = 0;
   for (let i = 0; i < data.length; i += 4) {
     if (data[i + 3] === 0) transparent++;
-    else if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) return [`${rule.name} must be white only, on a transparent background`];
+    else if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)
+      return [`${rule.name} must be white only, on a transparent background`];
   }
   return transparent > 0 ? [] : [`${rule.name} needs a transparent background`];
 }

@@ -11,7 +11,11 @@ const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
 /** The store listing's pages, which Teams shows to every user: never a placeholder. */
-const DEVELOPER_PAGES = [['websiteUrl', 'PRACTICE_WEBSITE_URL'], ['privacyUrl', 'PRIVACY_URL'], ['termsOfUseUrl', 'TERMS_URL']] as const;
+const DEVELOPER_PAGES = [
+  ['websiteUrl', 'PRACTICE_WEBSITE_URL'],
+  ['privacyUrl', 'PRIVACY_URL'],
+  ['termsOfUseUrl', 'TERMS_URL'],
+] as const;
 
 /** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages (BotConfig). */
 export function manifestValues(config: BotConfig, appVersion: string): Record<string, string> {
@@ -43,7 +47,12 @@ export function fillManifest(template: string, values: Readonly<Record<string, s
 /** Problems Teams would refuse the manifest for, each naming what to set. Empty when it is fine. */
 export function checkManifest(manifest: unknown): string[] {
   const at = (path: string): unknown =>
-    path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), manifest);
+    path
+      .split('.')
+      .reduce<unknown>(
+        (value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined),
+        manifest,
+      );
   const matches = (pattern: RegExp, path: string) => typeof at(path) === 'string' && pattern.test(at(path) as string);
   const scopes = at('bots.0.scopes');
   const domains = at('validDomains') ?? [];

@@ -10,9 +10,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { loadConfig } from '../config/BotConfig';
-import { PACKAGE_ROOT, type Env } from '../config/environment';
+import { type Env, PACKAGE_ROOT } from '../config/environment';
 import { commandLine } from './commandLine';
-import { TEAMS_ICONS, checkIcon } from './teamsAppIcons';
+import { checkIcon, TEAMS_ICONS } from './teamsAppIcons';
 import { checkManifest, fillManifest, manifestValues } from './teamsManifest';
 
 export const APP_PACKAGE_DIR = join(PACKAGE_ROOT, 'appPackage');

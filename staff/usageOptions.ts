@@ -2,11 +2,11 @@
  * What kb:unanswered and kb:stats share: `--since 7d` (or 12h, or a date such as 2026-11-01), the
  * configuration from the environment and .env exactly as the bot reads it, and the records since then.
  */
-import { loadConfig, type BotConfig } from '../config/BotConfig';
-import { commandLine } from './commandLine';
+import { type BotConfig, loadConfig } from '../config/BotConfig';
 import { createUsageLog, describeUsageLog } from '../knowledge/usage/createUsageLog';
 import { dayOf, type UsageStream } from '../knowledge/usage/UsageLog';
 import { parseRecords } from '../knowledge/usage/UsageRecords';
+import { commandLine } from './commandLine';
 
 export const DEFAULT_SINCE = '7d';
 
@@ -33,7 +33,9 @@ export interface UsageQuery {
 
 /** `command` is the npm script, for the usage line. */
 export function usageQuery(command: string, args: readonly string[]): UsageQuery {
-  const { values } = commandLine(args, `npm run ${command} [-- --since 7d|12h|2026-11-01]`, { since: { type: 'string', default: DEFAULT_SINCE } });
+  const { values } = commandLine(args, `npm run ${command} [-- --since 7d|12h|2026-11-01]`, {
+    since: { type: 'string', default: DEFAULT_SINCE },
+  });
   const config = loadConfig();
   const since = parseSince(values.since);
   const log = createUsageLog(config);

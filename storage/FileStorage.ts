@@ -38,7 +38,10 @@ export class FileStorage implements Storage {
   /** Per file, the eTag this process last wrote to it; only kept as the sole writer. */
   private readonly writtenETags: Map<string, string> | undefined;
 
-  private constructor(readonly directory: string, options: FileStorageOptions) {
+  private constructor(
+    readonly directory: string,
+    options: FileStorageOptions,
+  ) {
     this.writtenETags = options.soleWriter ? new Map() : undefined;
   }
 
@@ -56,11 +59,13 @@ export class FileStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
-    await Promise.all(keys.map(async (key) => {
-      const item = await this.load(this.fileFor(key));
-      // defineProperty, not assignment: a key of "__proto__" must stay an ordinary entry.
-      if (item) Object.defineProperty(items, key, { value: item, enumerable: true, writable: true, configurable: true });
-    }));
+    await Promise.all(
+      keys.map(async (key) => {
+        const item = await this.load(this.fileFor(key));
+        // defineProperty, not assignment: a key of "__proto__" must stay an ordinary entry.
+        if (item) Object.defineProperty(items, key, { value: item, enumerable: true, writable: true, configurable: true });
+      }),
+    );
     return items;
   }
 
@@ -88,13 +93,15 @@ export class FileStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => {
-      const file = this.fileFor(key);
-      return this.exclusive(file, () => {
-        this.writtenETags?.delete(file);
-        return fs.rm(file, { force: true });
-      });
-    }));
+    await Promise.all(
+      keys.map((key) => {
+        const file = this.fileFor(key);
+        return this.exclusive(file, () => {
+          this.writtenETags?.delete(file);
+          return fs.rm(file, { force: true });
+        });
+      }),
+    );
   }
 
   /**
@@ -137,7 +144,8 @@ export class FileStorage implements Storage {
       throw error;
     }
     const item: unknown = JSON.parse(json);
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('FileStorage: a state file does not hold an object');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new Error('FileStorage: a state file does not hold an object');
     return item as StoreItem;
   }
 

@@ -33,18 +33,21 @@ export class StateSweeper {
 
   /** One pass; overlapping calls share the pass in progress. Never rejects: a failure is logged. */
   sweep(): Promise<number> {
-    this.running ??= this.store.removeIdle(new Date(this.now() - this.ttlMs)).then(
-      (removed) => {
-        if (removed > 0) this.logger.info({ removed }, 'removed idle conversation state');
-        return removed;
-      },
-      (error: unknown) => {
-        this.logger.error({ err: error }, 'could not remove idle conversation state');
-        return 0;
-      },
-    ).finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.store
+      .removeIdle(new Date(this.now() - this.ttlMs))
+      .then(
+        (removed) => {
+          if (removed > 0) this.logger.info({ removed }, 'removed idle conversation state');
+          return removed;
+        },
+        (error: unknown) => {
+          this.logger.error({ err: error }, 'could not remove idle conversation state');
+          return 0;
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

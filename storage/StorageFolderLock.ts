@@ -32,7 +32,12 @@ const heldHere = new Set<string>();
 export class StorageFolderLock {
   private readonly renewal: NodeJS.Timeout;
 
-  private constructor(private readonly file: string, private readonly owner: LockOwner, leaseMs: number, logger: Logger) {
+  private constructor(
+    private readonly file: string,
+    private readonly owner: LockOwner,
+    leaseMs: number,
+    logger: Logger,
+  ) {
     heldHere.add(owner.token);
     this.renewal = setInterval(() => {
       this.renew().catch((error: unknown) => logger.error({ err: error, file }, 'could not renew the storage folder lock'));
@@ -48,7 +53,10 @@ export class StorageFolderLock {
       const holder = await readOwner(file);
       if (holder === 'gone') continue;
       if (await isHeld(file, holder, leaseMs)) throw new Error(inUseMessage(directory, holder));
-      logger.warn({ file, pid: holder.pid, host: holder.host, since: holder.since }, 'removing a storage folder lock left by a process that is no longer running');
+      logger.warn(
+        { file, pid: holder.pid, host: holder.host, since: holder.since },
+        'removing a storage folder lock left by a process that is no longer running',
+      );
       await breakStale(file, holder);
     }
     throw new Error(`Could not take the lock ${file}: other processes keep taking it. ${ONE_INSTANCE}`);
@@ -72,8 +80,10 @@ export class StorageFolderLock {
 const ONE_INSTANCE = 'STORAGE=file serves one bot process; to run several instances, use STORAGE=blob (docs/deploy.md).';
 
 function inUseMessage(directory: string, holder: LockOwner): string {
-  return `STORAGE_PATH ${directory} is in use by another bot process (pid ${holder.pid} on ${holder.host}, since ${holder.since}). ${ONE_INSTANCE} ` +
-    `If no other bot uses this folder, delete ${path.join(directory, LOCK_FILE)}.`;
+  return (
+    `STORAGE_PATH ${directory} is in use by another bot process (pid ${holder.pid} on ${holder.host}, since ${holder.since}). ${ONE_INSTANCE} ` +
+    `If no other bot uses this folder, delete ${path.join(directory, LOCK_FILE)}.`
+  );
 }
 
 /** Creates the lock only if there is none ('wx': exclusive creation, which SMB shares honour too). */

@@ -15,7 +15,7 @@ import { ConcurrencyCheckedStorage } from './ConcurrencyCheckedStorage';
 import { FileStorage } from './FileStorage';
 import { HashedKeyStorage } from './HashedKeyStorage';
 import { IdleBlobState } from './IdleBlobState';
-import { StateSweeper, type IdleStateStore } from './StateSweeper';
+import { type IdleStateStore, StateSweeper } from './StateSweeper';
 import { StorageFolderLock } from './StorageFolderLock';
 import { TimeBoundStorage } from './TimeBoundStorage';
 
@@ -27,7 +27,10 @@ export interface ConversationStorage {
   close(): Promise<void>;
 }
 
-type StorageSettings = Pick<BotConfig, 'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours' | 'storageTimeoutMs'>;
+type StorageSettings = Pick<
+  BotConfig,
+  'storage' | 'storagePath' | 'blobConnectionString' | 'blobContainer' | 'stateTtlHours' | 'storageTimeoutMs'
+>;
 
 export async function createStorage(config: StorageSettings, logger: Logger): Promise<ConversationStorage> {
   switch (config.storage) {
@@ -67,7 +70,13 @@ function fixed(storage: Storage, config: Pick<BotConfig, 'storageTimeoutMs'>): C
 }
 
 /** File and blob state: idle conversations are removed after STATE_TTL_HOURS by the state sweeper. */
-function swept(storage: Storage, idle: IdleStateStore, config: StorageSettings, logger: Logger, flush: () => Promise<void> = async () => undefined): ConversationStorage {
+function swept(
+  storage: Storage,
+  idle: IdleStateStore,
+  config: StorageSettings,
+  logger: Logger,
+  flush: () => Promise<void> = async () => undefined,
+): ConversationStorage {
   const sweeper = new StateSweeper(idle, config.stateTtlHours * 3_600_000, logger);
   return {
     storage: checked(storage, config),

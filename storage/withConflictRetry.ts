@@ -30,7 +30,10 @@ export function withConflictRetry(turn: Turn, options: ConflictRetryOptions): (c
       await turn(context, { last: false });
     } catch (error) {
       if (!isStorageConflict(error)) throw error;
-      options.logger.info({ channelId: context.activity.channelId, activityType: context.activity.type }, 'conversation state changed during the turn; running it again on the saved state');
+      options.logger.info(
+        { channelId: context.activity.channelId, activityType: context.activity.type },
+        'conversation state changed during the turn; running it again on the saved state',
+      );
       await options.conversationState.load(context, true);
       await turn(context, { last: true });
     }

@@ -61,7 +61,10 @@ export class BlobUsageLog extends DailyUsageLog {
     const blob = this.container.getAppendBlobClient(name);
     for (let attempt = 1; ; attempt++) {
       const { etag } = await blob.getProperties();
-      const lines = (await blob.downloadToBuffer(0, undefined, { conditions: { ifMatch: etag } })).toString('utf8').split('\n').filter((line) => line !== '');
+      const lines = (await blob.downloadToBuffer(0, undefined, { conditions: { ifMatch: etag } }))
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line !== '');
       const kept = lines.filter((line) => !remove(line));
       if (kept.length === lines.length) return 0;
       try {

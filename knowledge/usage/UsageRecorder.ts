@@ -7,10 +7,10 @@
  * then daily.
  */
 import { randomBytes } from 'node:crypto';
-import type { TurnEvent, TurnEventSink } from './TurnEvents';
 import type { Logger } from '../../config/logger';
-import { conversationLink, countRecordOf, unansweredRecordOf } from './UsageRecords';
+import type { TurnEvent, TurnEventSink } from './TurnEvents';
 import { dayOf, type UsageLog, type UsageStream } from './UsageLog';
+import { conversationLink, countRecordOf, unansweredRecordOf } from './UsageRecords';
 
 export interface UsageRecorderOptions {
   readonly retentionDays: number;
@@ -85,7 +85,10 @@ export class UsageRecorder implements TurnEventSink {
       this.pending = this.pending.filter((item) => item.link !== link);
       return this.log.deleteConversation(link);
     });
-    this.writing = deletion.then(() => undefined, () => undefined);
+    this.writing = deletion.then(
+      () => undefined,
+      () => undefined,
+    );
     return deletion.then(() => undefined);
   }
 
@@ -132,7 +135,11 @@ export class UsageRecorder implements TurnEventSink {
     for (const items of groups.values()) {
       const { stream, day } = items[0];
       try {
-        await this.log.append(stream, day, items.map((item) => item.line));
+        await this.log.append(
+          stream,
+          day,
+          items.map((item) => item.line),
+        );
       } catch (err) {
         // Kept for the next flush: a backend that is down for a minute loses nothing.
         this.pending.unshift(...items);

@@ -4,8 +4,8 @@
  * conversation that "forget me" finds it by (conversationLink).
  */
 import { createHmac } from 'node:crypto';
-import type { TurnEvent } from './TurnEvents';
 import { redactPersonalData } from '../../config/redactPersonalData';
+import type { TurnEvent } from './TurnEvents';
 
 export interface UnansweredRecord {
   /** ISO time. */
@@ -80,7 +80,11 @@ export function isLinkedTo(line: string, link: string): boolean {
  * Parses stored lines, skipping any that are not a record of this shape (a line cut short by a crash
  * must not stop the report), and keeps those at or after `since`.
  */
-export function parseRecords<T extends { readonly at: string }>(lines: readonly string[], since: Date, isRecord: (value: unknown) => boolean): T[] {
+export function parseRecords<T extends { readonly at: string }>(
+  lines: readonly string[],
+  since: Date,
+  isRecord: (value: unknown) => boolean,
+): T[] {
   const records: T[] = [];
   for (const line of lines) {
     try {
@@ -94,7 +98,13 @@ export function parseRecords<T extends { readonly at: string }>(lines: readonly 
 }
 
 export const isUnansweredRecord = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as UnansweredRecord).text === 'string' && typeof (value as UnansweredRecord).at === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as UnansweredRecord).text === 'string' &&
+  typeof (value as UnansweredRecord).at === 'string';
 
 export const isCountRecord = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as CountRecord).event === 'string' && typeof (value as CountRecord).at === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as CountRecord).event === 'string' &&
+  typeof (value as CountRecord).at === 'string';

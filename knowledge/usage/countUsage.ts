@@ -77,5 +77,14 @@ function add(counts: ChannelCounts, record: CountRecord): void {
 }
 
 function emptyCounts(): ChannelCounts {
-  return { conversations: 0, answered: 0, didYouMean: 0, noAnswer: 0, screeningsStarted: 0, screeningsFinished: 0, bookingOffers: 0, escalations: {} };
+  return {
+    conversations: 0,
+    answered: 0,
+    didYouMean: 0,
+    noAnswer: 0,
+    screeningsStarted: 0,
+    screeningsFinished: 0,
+    bookingOffers: 0,
+    escalations: {},
+  };
 }

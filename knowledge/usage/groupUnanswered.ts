@@ -37,12 +37,24 @@ interface Draft {
   readonly wordings: Wording[];
 }
 
-export function groupUnanswered(records: readonly UnansweredRecord[], kb: KnowledgeBase, normaliser = TextNormaliser.default): UnansweredGroup[] {
+export function groupUnanswered(
+  records: readonly UnansweredRecord[],
+  kb: KnowledgeBase,
+  normaliser = TextNormaliser.default,
+): UnansweredGroup[] {
   const distinct = new Map<string, Wording>();
   for (const record of records) {
     // Case, punctuation and spacing do not make a different question.
-    const key = record.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const seen = distinct.get(key) ?? { text: record.text.trim(), count: 0, lastAsked: record.at, outcomes: { none: 0, didYouMean: 0, unsureAnswer: 0 } };
+    const key = record.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    const seen = distinct.get(key) ?? {
+      text: record.text.trim(),
+      count: 0,
+      lastAsked: record.at,
+      outcomes: { none: 0, didYouMean: 0, unsureAnswer: 0 },
+    };
     seen.count++;
     if (Object.hasOwn(seen.outcomes, record.outcome)) seen.outcomes[record.outcome]++;
     if (record.at > seen.lastAsked) seen.lastAsked = record.at;
@@ -70,7 +82,11 @@ export function groupUnanswered(records: readonly UnansweredRecord[], kb: Knowle
       return {
         count: draft.wordings.reduce((sum, w) => sum + w.count, 0),
         wordings: draft.wordings.map(({ text, count }) => ({ text, count })),
-        lastAsked: draft.wordings.map((w) => w.lastAsked).sort().at(-1) ?? '',
+        lastAsked:
+          draft.wordings
+            .map((w) => w.lastAsked)
+            .sort()
+            .at(-1) ?? '',
         outcomes: {
           none: sum(draft.wordings, (w) => w.outcomes.none),
           didYouMean: sum(draft.wordings, (w) => w.outcomes.didYouMean),
@@ -98,7 +114,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (token:
 function tokenWeights(kb: KnowledgeBase, normaliser: TextNormaliser): (token: string) => number {
   const entriesUsing = new Map<string, number>();
   for (const entry of kb.entries) {
-    for (const token of new Set(entry.questions.flatMap((q) => normaliser.tokens(q)))) entriesUsing.set(token, (entriesUsing.get(token) ?? 0) + 1);
+    for (const token of new Set(entry.questions.flatMap((q) => normaliser.tokens(q))))
+      entriesUsing.set(token, (entriesUsing.get(token) ?? 0) + 1);
   }
   const entries = Math.max(kb.entries.length, 2);
   return (token) => {

@@ -55,7 +55,13 @@ export class StaticAsset {
   }
 
   send(req: restify.Request, res: restify.Response, headers: Record<string, string>): void {
-    const common = { ...headers, 'Content-Type': this.contentType, 'Cache-Control': this.cacheControl, ETag: this.etag, Vary: 'Accept-Encoding' };
+    const common = {
+      ...headers,
+      'Content-Type': this.contentType,
+      'Cache-Control': this.cacheControl,
+      ETag: this.etag,
+      Vary: 'Accept-Encoding',
+    };
     if (req.headers['if-none-match'] === this.etag) {
       res.writeHead(304, common);
       res.end();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { RedFlagCheck } from '../../bot/RedFlagCheck';
-import { inProcess, type AuthenticateRequestResult, type InProcessAdapter } from '../inProcessAdapter';
+import { type AuthenticateRequestResult, type InProcessAdapter, inProcess } from '../inProcessAdapter';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';
 
@@ -48,7 +48,13 @@ export class WebChatTurns {
   }
 
   /** `check` is the message's red-flag check, made before the rate limit: the turn uses it, not a second one. */
-  async run(input: ClientInput, check: RedFlagCheck, conversationId: string, userId: string, serviceUrl: string): Promise<WebChatTurnResult> {
+  async run(
+    input: ClientInput,
+    check: RedFlagCheck,
+    conversationId: string,
+    userId: string,
+    serviceUrl: string,
+  ): Promise<WebChatTurnResult> {
     const now = Date.now();
     const id = randomUUID();
     const activity = {
@@ -71,8 +77,9 @@ export class WebChatTurns {
       check.handTo(context);
       return this.runTurn(context);
     });
-    const replies = ((response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [])
-      .filter((reply) => reply.type !== 'trace');
+    const replies = ((response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? []).filter(
+      (reply) => reply.type !== 'trace',
+    );
     // Web Chat orders by timestamp; expectReplies leaves replies without one (or an id).
     return {
       id,

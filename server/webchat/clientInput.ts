@@ -16,7 +16,9 @@ const MAX_VALUE_JSON = 2048;
 export function parseClientInput(body: unknown): ClientInput | string {
   if (!isObject(body)) return 'the body must be a JSON object';
   if (body.type === 'event') {
-    return body.name === WEBCHAT_JOIN_EVENT ? { type: 'event', name: WEBCHAT_JOIN_EVENT } : `only the "${WEBCHAT_JOIN_EVENT}" event is accepted`;
+    return body.name === WEBCHAT_JOIN_EVENT
+      ? { type: 'event', name: WEBCHAT_JOIN_EVENT }
+      : `only the "${WEBCHAT_JOIN_EVENT}" event is accepted`;
   }
   if (body.type !== 'message') return '"type" must be "message" or "event"';
   const { text, value } = body;

@@ -22,7 +22,12 @@ export interface PageConfig {
 
 export function initialsOf(name: string): string {
   const words = name.split(/\s+/).filter((word) => /^[A-Za-z]/.test(word));
-  return words.slice(0, 2).map((word) => word[0].toUpperCase()).join('') || 'Bot';
+  return (
+    words
+      .slice(0, 2)
+      .map((word) => word[0].toUpperCase())
+      .join('') || 'Bot'
+  );
 }
 
 export function pageConfig(config: PageConfigSource): PageConfig {
@@ -59,7 +64,10 @@ export function pageConfig(config: PageConfigSource): PageConfig {
 /** Contrast problems worth a warning at start-up; the page already works around them. */
 export function brandContrastWarnings(config: PageConfigSource): string[] {
   const warnings: string[] = [];
-  for (const [name, color] of [['BRAND_COLOR', config.brandColor], ['BRAND_ACCENT_COLOR', config.brandAccentColor]] as const) {
+  for (const [name, color] of [
+    ['BRAND_COLOR', config.brandColor],
+    ['BRAND_ACCENT_COLOR', config.brandAccentColor],
+  ] as const) {
     const ratio = contrastRatio(color, WHITE);
     if (ratio < AA_TEXT) warnings.push(`${name} ${color} has contrast ${ratio.toFixed(2)}:1 on white (AA needs 4.5:1)`);
   }
@@ -68,6 +76,10 @@ export function brandContrastWarnings(config: PageConfigSource): string[] {
 
 /** JSON safe to place inside <script type="application/json">: no "</script>" or HTML comment can form. */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -12,11 +12,11 @@ import type { SafetyGate } from '../SafetyFirstBudget';
 import { registerDirectLineToken } from './directLineToken';
 import { OriginPolicy } from './OriginPolicy';
 import { brandContrastWarnings } from './pageConfig';
-import { registerWebChatApi } from './webChatApi';
 import { webChatSigningKey } from './signingKey';
-import { registerWebChatPages } from './webChatPages';
 import { WebChatTokens } from './WebChatTokens';
 import { WebChatTurns } from './WebChatTurns';
+import { registerWebChatApi } from './webChatApi';
+import { registerWebChatPages } from './webChatPages';
 
 export interface WebChatParts {
   readonly config: BotConfig;

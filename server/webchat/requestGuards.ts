@@ -30,7 +30,10 @@ export function clientAddress(req: restify.Request, trustedProxies: number): str
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (trustedProxies === 0) return peer;
   const header = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const caller = hops[hops.length - trustedProxies];
   return caller === undefined ? peer : withoutPort(caller);
 }

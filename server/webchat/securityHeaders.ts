@@ -10,6 +10,7 @@
  * the hash of the empty string admits exactly that element and nothing with content in it.
  */
 export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
 import type { BotConfig } from '../../config/BotConfig';
 
 type HeaderConfig = Pick<BotConfig, 'frameAncestors' | 'directLineSecret' | 'directLineDomain' | 'botAvatarUrl'>;

@@ -48,7 +48,8 @@ function readKey(path: string, logger: Logger): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  if (text.length < MIN_LENGTH) throw new Error(`${path} holds no usable web chat signing key (32+ characters): delete it to generate a new one`);
+  if (text.length < MIN_LENGTH)
+    throw new Error(`${path} holds no usable web chat signing key (32+ characters): delete it to generate a new one`);
   if (statSync(path).mode & 0o077) logger.warn({ path }, 'the web chat signing key file can be read by other users: chmod 600 it');
   return text;
 }

@@ -54,7 +54,8 @@ function readIfPresent(file: string): Buffer | undefined {
 export function readVendoredWebChat(webDir: string): VendoredWebChat {
   const folder = join(webDir, VENDOR_FOLDER);
   const about = readAbout(folder);
-  if (!about) throw new Error(`the Web Chat bundle is missing from ${folder}: run "npm run build" (it copies it from botframework-webchat)`);
+  if (!about)
+    throw new Error(`the Web Chat bundle is missing from ${folder}: run "npm run build" (it copies it from botframework-webchat)`);
   return {
     version: about.version,
     license: about.license,
@@ -86,9 +87,14 @@ export function copyWebChatBundle(webDir: string): { version: string; copied: bo
   };
   const body = readFileSync(source);
   place(BUNDLE, (temp) => writeFileSync(temp, body));
-  place(BROTLI, (temp) => writeFileSync(temp, brotliCompressSync(body, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-  })));
+  place(BROTLI, (temp) =>
+    writeFileSync(
+      temp,
+      brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    ),
+  );
   place(GZIP, (temp) => writeFileSync(temp, gzipSync(body, { level: 9 })));
   place(LICENCE, (temp) => copyFileSync(join(packageDir, 'dist', LICENCE), temp));
   place(ABOUT, (temp) => writeFileSync(temp, `${JSON.stringify({ package: 'botframework-webchat', version, license, bytes }, null, 2)}\n`));
@@ -108,5 +114,9 @@ function isCurrent(folder: string, version: string, bytes: number): boolean {
 // `npm run build` runs this file from dist/ (`npm run webchat:vendor` from source).
 if (require.main === module) {
   const { version, copied } = copyWebChatBundle('web');
-  console.log(copied ? `Web Chat ${version} copied and compressed to web/${VENDOR_FOLDER}/` : `Web Chat ${version} in web/${VENDOR_FOLDER}/ is up to date`);
+  console.log(
+    copied
+      ? `Web Chat ${version} copied and compressed to web/${VENDOR_FOLDER}/`
+      : `Web Chat ${version} in web/${VENDOR_FOLDER}/ is up to date`,
+  );
 }

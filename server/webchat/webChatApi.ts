@@ -8,12 +8,12 @@
  * 16 KB, far more than a patient types, so one message cannot cost seconds of checking.
  */
 import type * as restify from 'restify';
+import type { RedFlagCheck } from '../../bot/RedFlagCheck';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
 import { readJsonBody } from '../jsonRequestBody';
 import { RateLimiter } from '../RateLimiter';
 import { refusalFor, type SafetyGate, type TurnRefusal } from '../SafetyFirstBudget';
-import type { RedFlagCheck } from '../../bot/RedFlagCheck';
 import { parseClientInput } from './clientInput';
 import type { OriginPolicy } from './OriginPolicy';
 import { clientAddress, limitPerAddress, requireAllowedOrigin, sendTooMany } from './requestGuards';
@@ -63,31 +63,42 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
   server.opts('/api/webchat/conversations', origins.preflight());
   server.opts('/api/webchat/conversations/:id/activities', origins.preflight());
 
-  server.post('/api/webchat/conversations', requireAllowedOrigin(origins), limitPerAddress(parts.addressLimiter, config.trustedProxies, tooFast), (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    res.send(201, tokens.issue());
-    return next();
-  });
+  server.post(
+    '/api/webchat/conversations',
+    requireAllowedOrigin(origins),
+    limitPerAddress(parts.addressLimiter, config.trustedProxies, tooFast),
+    (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+      res.send(201, tokens.issue());
+      return next();
+    },
+  );
 
-  server.post('/api/webchat/conversations/:id/activities', requireAllowedOrigin(origins), requireToken, body, async (req: Verified, res: restify.Response) => {
-    const input = parseClientInput(req.body);
-    if (typeof input === 'string') {
-      res.send(400, { error: input });
-      return;
-    }
-    const check = parts.safety.check(input.type === 'message' ? input.text ?? '' : '');
-    const refusal = overBudget(req, check);
-    if (refusal) {
-      sendTooMany(res, refusal.retryAfterSeconds, refusal.safetyAdvice ?? tooFast);
-      return;
-    }
-    const { conversationId, userId } = req.webChat!;
-    // The bot's own origin as the server sees it; expectReplies means nothing is ever sent there.
-    const serviceUrl = `http://localhost:${req.socket.localPort}`;
-    try {
-      res.send(200, await turns.run(input, check, conversationId, userId, serviceUrl));
-    } catch (error) {
-      logger.error({ err: error }, 'web chat turn failed');
-      res.send(500, { error: 'the bot could not answer; please try again' });
-    }
-  });
+  server.post(
+    '/api/webchat/conversations/:id/activities',
+    requireAllowedOrigin(origins),
+    requireToken,
+    body,
+    async (req: Verified, res: restify.Response) => {
+      const input = parseClientInput(req.body);
+      if (typeof input === 'string') {
+        res.send(400, { error: input });
+        return;
+      }
+      const check = parts.safety.check(input.type === 'message' ? (input.text ?? '') : '');
+      const refusal = overBudget(req, check);
+      if (refusal) {
+        sendTooMany(res, refusal.retryAfterSeconds, refusal.safetyAdvice ?? tooFast);
+        return;
+      }
+      const { conversationId, userId } = req.webChat!;
+      // The bot's own origin as the server sees it; expectReplies means nothing is ever sent there.
+      const serviceUrl = `http://localhost:${req.socket.localPort}`;
+      try {
+        res.send(200, await turns.run(input, check, conversationId, userId, serviceUrl));
+      } catch (error) {
+        logger.error({ err: error }, 'web chat turn failed');
+        res.send(500, { error: 'the bot could not answer; please try again' });
+      }
+    },
+  );
 }

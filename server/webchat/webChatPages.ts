@@ -17,8 +17,8 @@ import type { Logger } from '../../config/logger';
 import { DOUBLE_BRACES, fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
-import { securityHeaders } from './securityHeaders';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
+import { securityHeaders } from './securityHeaders';
 import { readVendoredWebChat } from './vendoredWebChat';
 
 export const WEB_DIR = fromPackageRoot('web');
@@ -36,8 +36,12 @@ const TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
 };
 
-type PagesConfig = Pick<BotConfig, 'practiceName' | 'clinicPhone' | 'emergencyNumber' | 'crisisLine' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'>
-  & Parameters<typeof pageConfig>[0] & Parameters<typeof securityHeaders>[0];
+type PagesConfig = Pick<
+  BotConfig,
+  'practiceName' | 'clinicPhone' | 'emergencyNumber' | 'crisisLine' | 'stateTtlHours' | 'unansweredRetentionDays' | 'logTranscripts'
+> &
+  Parameters<typeof pageConfig>[0] &
+  Parameters<typeof securityHeaders>[0];
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -55,7 +59,11 @@ function telOf(phone: string): string {
 export function welcomeHtml(welcome: string, emergencyNumber: string): string {
   const number = escapeHtml(emergencyNumber);
   const call = `<a href="tel:${telOf(emergencyNumber)}">${number}</a>`;
-  return welcome.trim().split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`).join('');
+  return welcome
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -89,18 +97,25 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     clinicTel: telOf(config.clinicPhone),
   });
   const webChatScripts = [bundle.path, ...PAGE_SCRIPTS.map((file) => `/assets/${file}`)];
-  const privacy = StaticAsset.text(fill(read('privacy.html'), {
-    practiceName: name,
-    clinicPhone: escapeHtml(config.clinicPhone),
-    stateTtlHours: String(config.stateTtlHours),
-    unansweredRetentionDays: String(config.unansweredRetentionDays),
-    transcriptLogging: config.logTranscripts
-      ? '<li><strong>Message logging is switched on</strong> for troubleshooting: your messages are also written to the practice\'s server logs, with the details listed above removed. "Forget me" cannot delete them there; they go when the practice clears its logs.</li>'
-      : '',
-  }), TYPES.html);
-  const widget = StaticAsset.text(fill(read('widget.js'), {
-    widgetConfig: inlineJson({ practiceName: config.practiceName, brand: page.colors.brand, brandText: page.colors.brandText }),
-  }), TYPES.js, 'public, max-age=3600');
+  const privacy = StaticAsset.text(
+    fill(read('privacy.html'), {
+      practiceName: name,
+      clinicPhone: escapeHtml(config.clinicPhone),
+      stateTtlHours: String(config.stateTtlHours),
+      unansweredRetentionDays: String(config.unansweredRetentionDays),
+      transcriptLogging: config.logTranscripts
+        ? '<li><strong>Message logging is switched on</strong> for troubleshooting: your messages are also written to the practice\'s server logs, with the details listed above removed. "Forget me" cannot delete them there; they go when the practice clears its logs.</li>'
+        : '',
+    }),
+    TYPES.html,
+  );
+  const widget = StaticAsset.text(
+    fill(read('widget.js'), {
+      widgetConfig: inlineJson({ practiceName: config.practiceName, brand: page.colors.brand, brandText: page.colors.brandText }),
+    }),
+    TYPES.js,
+    'public, max-age=3600',
+  );
 
   // The brand colours as CSS variables, for the page and the privacy notice alike.
   const { brand, brandText, accent } = page.colors;
@@ -112,16 +127,37 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     const nonce = randomBytes(16).toString('base64');
     const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce, scripts: webChatScripts }) });
     const body = Buffer.from(html, 'utf8');
-    res.writeHead(200, { ...headers(nonce), 'Content-Type': TYPES.html, 'Cache-Control': 'no-store', 'Content-Length': String(body.length) });
+    res.writeHead(200, {
+      ...headers(nonce),
+      'Content-Type': TYPES.html,
+      'Cache-Control': 'no-store',
+      'Content-Length': String(body.length),
+    });
     res.end(body);
     return next();
   });
-  server.get('/privacy', privacy.handler(() => headers()));
-  server.get('/widget.js', warnWhenFramingRefused(config.frameAncestors, logger), widget.handler(() => headers()));
-  server.get('/assets/brand.css', brandCss.handler(() => headers()));
-  server.get(bundle.path, bundle.asset.handler(() => headers()));
+  server.get(
+    '/privacy',
+    privacy.handler(() => headers()),
+  );
+  server.get(
+    '/widget.js',
+    warnWhenFramingRefused(config.frameAncestors, logger),
+    widget.handler(() => headers()),
+  );
+  server.get(
+    '/assets/brand.css',
+    brandCss.handler(() => headers()),
+  );
+  server.get(
+    bundle.path,
+    bundle.asset.handler(() => headers()),
+  );
   for (const file of [...EARLY_SCRIPTS, ...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
     const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
-    server.get(`/assets/${file}`, asset.handler(() => headers()));
+    server.get(
+      `/assets/${file}`,
+      asset.handler(() => headers()),
+    );
   }
 }

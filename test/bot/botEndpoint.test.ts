@@ -21,7 +21,13 @@ describe('the Bot Framework endpoint over HTTP', () => {
   });
 
   it('refuses malformed activities with a 400, not a 500', async () => {
-    const base = { channelId: 'webchat', conversation: { id: 'c1' }, from: { id: 'u1' }, deliveryMode: 'expectReplies', serviceUrl: 'http://localhost' };
+    const base = {
+      channelId: 'webchat',
+      conversation: { id: 'c1' },
+      from: { id: 'u1' },
+      deliveryMode: 'expectReplies',
+      serviceUrl: 'http://localhost',
+    };
     const cases: unknown[] = [
       { ...base },
       { ...base, type: 42 },
@@ -41,7 +47,12 @@ describe('the Bot Framework endpoint over HTTP', () => {
 
   it('with auth off, refuses to post replies to a remote serviceUrl (no request forgery)', async () => {
     const conversation = new ChannelConversation(bot.url, 'webchat');
-    const turn = await conversation.post({ type: 'message', text: 'hi', deliveryMode: 'normal', serviceUrl: 'http://169.254.169.254/latest/' });
+    const turn = await conversation.post({
+      type: 'message',
+      text: 'hi',
+      deliveryMode: 'normal',
+      serviceUrl: 'http://169.254.169.254/latest/',
+    });
     expect(turn.status).to.equal(403);
   });
 

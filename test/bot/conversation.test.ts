@@ -1,5 +1,5 @@
-import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
 import { testAdapterFor } from '../support/testBotParts';
 
 const text = (activity: Partial<Activity>) => activity.text ?? '';
@@ -9,7 +9,11 @@ describe('a conversation with the bot (TestAdapter transcripts)', () => {
   it('welcomes a patient who joins: who it is, not a diagnosis, the emergency number, topics to tap', async () => {
     const adapter = testAdapterFor('webchat');
     await adapter
-      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'patient', name: 'Patient' }], recipient: { id: 'bot', name: 'bot' } } as Partial<Activity>)
+      .send({
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'patient', name: 'Patient' }],
+        recipient: { id: 'bot', name: 'bot' },
+      } as Partial<Activity>)
       .assertReply((reply) => {
         expect(text(reply)).to.include('automated assistant for Garrett Sciatica Clinic');
         expect(text(reply)).to.match(/not a diagnosis/);

@@ -3,8 +3,9 @@
  * long story is answered, and a question about another body part or species gets the polite "I can only
  * help with sciatica" with topics, never a sciatica answer or a booking pitch.
  */
-import { expect } from 'chai';
+
 import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
 import { testAdapterFor } from '../support/testBotParts';
 
 const text = (activity: Partial<Activity>) => activity.text ?? '';

@@ -4,9 +4,10 @@ import { useTestBot } from '../support/testBot';
 
 /** What a patient sees of the booking links in a web chat turn. */
 const BOOKING_LINK = 'booking.example.com';
-const attachmentsText = (turn: { messages: { attachments?: unknown[] }[] }) => JSON.stringify(turn.messages.map((m) => m.attachments ?? []));
+const attachmentsText = (turn: { messages: { attachments?: unknown[] }[] }) =>
+  JSON.stringify(turn.messages.map((m) => m.attachments ?? []));
 
-describe('safety replies in the patient\'s words and situation', () => {
+describe("safety replies in the patient's words and situation", () => {
   const bot = useTestBot({ CRISIS_LINE: '988' });
 
   it('answers a Spanish red flag with the advice in Spanish, and the emergency number', async () => {
@@ -16,12 +17,16 @@ describe('safety replies in the patient\'s words and situation', () => {
 
   it('answers an attempt in progress with "call the emergency number now", and gives the crisis line too', async () => {
     const turn = await new ChannelConversation(bot.url, 'webchat').say("i've taken all my tablets");
-    expect(turn.messages[0].text).to.match(/^Please call 911 now/).and.match(/988/);
+    expect(turn.messages[0].text)
+      .to.match(/^Please call 911 now/)
+      .and.match(/988/);
   });
 
-  it("tells a caregiver the advice is for the person they describe", async () => {
+  it('tells a caregiver the advice is for the person they describe', async () => {
     const turn = await new ChannelConversation(bot.url, 'webchat').say("my husband can't pee since last night");
-    expect(turn.messages[0].text).to.match(/^You are describing someone else/).and.match(/call 911/i);
+    expect(turn.messages[0].text)
+      .to.match(/^You are describing someone else/)
+      .and.match(/call 911/i);
   });
 
   it('gives a Spanish message that is no red flag a short Spanish reply with the clinic phone', async () => {

@@ -11,9 +11,11 @@ describe('a turn without the Bot Framework', () => {
   const turn = createTurn(testTurnParts);
   const message = (text: string) => ({ channelId: 'webchat', conversationId: 'c1', text });
 
-  it('answers a red flag with its advice without ever reading the conversation\'s state', async () => {
-    const text = "i havent been able to pee since last night even though i feel like i need to";
-    const outcome = await turn.messageTurn.run(message(text), turn.detector.assess(text), () => Promise.reject(new Error('storage is down')));
+  it("answers a red flag with its advice without ever reading the conversation's state", async () => {
+    const text = 'i havent been able to pee since last night even though i feel like i need to';
+    const outcome = await turn.messageTurn.run(message(text), turn.detector.assess(text), () =>
+      Promise.reject(new Error('storage is down')),
+    );
     expect(outcome.escalation?.advice.text).to.match(/call 911/i);
     expect(outcome.events).to.deep.equal([{ kind: 'escalated', urgency: 'emergency' }]);
   });

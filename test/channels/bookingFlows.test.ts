@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { TEST_SETTINGS, useTestBot } from '../support/testBot';
-import { CHANNELS, Transcript, linksOf } from './channelTranscript';
+import { CHANNELS, linksOf, Transcript } from './channelTranscript';
 
 const REQUESTS = ['book', 'I want to book an appointment', 'how do I see Dr. Garrett'];
 

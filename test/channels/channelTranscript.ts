@@ -4,8 +4,9 @@
  * tapping one is done the way that channel does it. Every turn is checked against the channel's
  * rules (`expectChannelRules`), so no test can forget them.
  */
-import { expect } from 'chai';
+
 import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
 import { MORE_HINT } from '../../channels/pageReply';
 import { smsSegments } from '../../channels/smsSegments';
 import { ChannelConversation, cardButtons, suggestedActions, type Turn } from '../support/ChannelConversation';
@@ -29,7 +30,10 @@ const OPT_OUT_WORDS = 'stop|stopall|unsubscribe|cancel|end|quit|revoke|optout';
 export class Transcript {
   readonly conversation: ChannelConversation;
 
-  constructor(baseUrl: string, readonly channel: TestChannel) {
+  constructor(
+    baseUrl: string,
+    readonly channel: TestChannel,
+  ) {
     this.conversation = new ChannelConversation(baseUrl, channel);
   }
 
@@ -59,7 +63,12 @@ export class Transcript {
     while (this.channel === 'sms' && whole.messages.at(-1)?.text?.endsWith(MORE_HINT)) {
       const next = await this.checked(this.conversation.say('more'));
       expect(next.messages, 'a reply to "more"').to.not.be.empty;
-      whole = { ...whole, activities: [...whole.activities, ...next.activities], messages: [...whole.messages, ...next.messages], text: `${whole.text}\n${next.text}` };
+      whole = {
+        ...whole,
+        activities: [...whole.activities, ...next.activities],
+        messages: [...whole.messages, ...next.messages],
+        text: `${whole.text}\n${next.text}`,
+      };
     }
     return whole;
   }
@@ -74,7 +83,11 @@ export class Transcript {
 /** What every turn on each channel must respect, whatever the flow. */
 export function expectChannelRules(turn: Turn, channel: TestChannel): void {
   expect(turn.status).to.equal(200);
-  if (channel !== 'emulator') expect(turn.activities.filter((a) => a.type === 'trace'), 'traces are for the Emulator only').to.be.empty;
+  if (channel !== 'emulator')
+    expect(
+      turn.activities.filter((a) => a.type === 'trace'),
+      'traces are for the Emulator only',
+    ).to.be.empty;
   for (const message of turn.messages) {
     if (channel === 'sms') expectSmsMessage(message);
     if (channel === 'msteams') expectTeamsMessage(message);
@@ -107,12 +120,19 @@ export function choicesOf(turn: Turn, channel: TestChannel): Offered[] {
   if (channel === 'msteams') return cardButtons(turn).filter((button) => button.type !== 'openUrl');
   if (channel !== 'sms') return suggestedActions(turn);
   const listed = [...turn.messages].reverse().find((message) => /^1\. /m.test(message.text ?? ''));
-  return [...(listed?.text ?? '').matchAll(/^(\d+)\. (.+)$/gm)].map(([, number, title]) => ({ type: 'number', title, value: Number(number) }));
+  return [...(listed?.text ?? '').matchAll(/^(\d+)\. (.+)$/gm)].map(([, number, title]) => ({
+    type: 'number',
+    title,
+    value: Number(number),
+  }));
 }
 
 /** Links to open: card buttons on rich channels, "Title: URL" lines on SMS. */
 export function linksOf(turn: Turn, channel: TestChannel): { title: string; url: string }[] {
-  if (channel !== 'sms') return cardButtons(turn).filter((b) => b.type === 'openUrl' && /^https?:/.test(String(b.value))).map((b) => ({ title: b.title, url: String(b.value) }));
+  if (channel !== 'sms')
+    return cardButtons(turn)
+      .filter((b) => b.type === 'openUrl' && /^https?:/.test(String(b.value)))
+      .map((b) => ({ title: b.title, url: String(b.value) }));
   return [...turn.text.matchAll(/^(.+): (https?:\/\/\S+)$/gm)].map(([, title, url]) => ({ title, url }));
 }
 

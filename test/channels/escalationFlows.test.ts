@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { Turn } from '../support/ChannelConversation';
 import { useTestBot } from '../support/testBot';
-import { CHANNELS, Transcript, choicesOf, linksOf, type TestChannel } from './channelTranscript';
+import { CHANNELS, choicesOf, linksOf, type TestChannel, Transcript } from './channelTranscript';
 import { BOOKING_PITCH, EMERGENCY_REMINDER, expectEmergencyAdvice } from './expectEscalation';
 
 const EMERGENCY = "I can't control my bladder and my legs are numb";
@@ -45,7 +45,9 @@ describe('emergencies on each channel', () => {
 
         const booking = await patient.say("it's fine, I just want to book");
         expectReminderFirst(booking, channel);
-        expect(booking.text).to.match(/book a first session with Dr\. Garrett/).and.match(/\+1 555 010 2030/);
+        expect(booking.text)
+          .to.match(/book a first session with Dr\. Garrett/)
+          .and.match(/\+1 555 010 2030/);
         expect(booking.text.indexOf('Reminder:')).to.be.lessThan(booking.text.indexOf('book a first session'));
       });
 
@@ -55,7 +57,9 @@ describe('emergencies on each channel', () => {
         const asked = await patient.say('ok can I book then');
         expectReminderFirst(asked, channel);
         expect(asked.text, 'no pointing at buttons that are not there').to.not.match(/below|button|option/i);
-        expect(asked.text).to.match(/book a first session with Dr\. Garrett/).and.match(/\+1 555 010 2030/);
+        expect(asked.text)
+          .to.match(/book a first session with Dr\. Garrett/)
+          .and.match(/\+1 555 010 2030/);
         const typed = await patient.say('I just want to book');
         expect(asked.messages.map((m) => m.text)).to.deep.equal(typed.messages.map((m) => m.text));
         expect(choicesOf(asked, channel)).to.deep.equal(choicesOf(typed, channel));

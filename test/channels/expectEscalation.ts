@@ -4,13 +4,14 @@
  * text on SMS, the RedFlag trace on the Emulator only, and never a booking link or pitch.
  */
 import { expect } from 'chai';
-import { traces, type Turn } from '../support/ChannelConversation';
+import { type Turn, traces } from '../support/ChannelConversation';
 import { callButtonOf, linksOf, type TestChannel } from './channelTranscript';
 
 export const EMERGENCY_ADVICE = /^Please call 911 or go to the nearest emergency department now\./;
 export const EMERGENCY_REMINDER = 'Reminder: if you have any of those warning signs, call 911 or go to the emergency department now.';
 /** Wording of the booking links and the bot's own pitch, none of which may follow an escalation. */
-export const BOOKING_PITCH = /book a first session or start with a free discovery call|Book your first session|Schedule a free discovery call|https:\/\/booking\./i;
+export const BOOKING_PITCH =
+  /book a first session or start with a free discovery call|Book your first session|Schedule a free discovery call|https:\/\/booking\./i;
 
 export function expectEmergencyAdvice(turn: Turn, channel: TestChannel, flag?: string): void {
   expect(turn.activities[0]?.type, 'the advice is the first activity').to.equal('message');

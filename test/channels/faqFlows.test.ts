@@ -4,16 +4,20 @@
  */
 import { expect } from 'chai';
 import { toPlainText } from '../../channels/plainText';
-import { traces, type Turn } from '../support/ChannelConversation';
+import { type Turn, traces } from '../support/ChannelConversation';
 import { useTestBot } from '../support/testBot';
-import { CHANNELS, Transcript, choicesOf, linksOf, type TestChannel } from './channelTranscript';
+import { CHANNELS, choicesOf, linksOf, type TestChannel, Transcript } from './channelTranscript';
 
 /** Candidates for a message the knowledge base cannot settle; the first one it cannot is used. */
 const AMBIGUOUS = ['back pain', 'what helps', 'tight hip', 'pain in my buttock'];
 
 function expectChoiceForm(turn: Turn, channel: TestChannel): void {
-  if (channel === 'sms') expect(turn.text).to.match(/^1\. .+\n2\. /m).and.match(/Reply with a number\./);
-  else if (channel === 'msteams') expect(turn.messages.some((m) => m.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.hero')).to.equal(true);
+  if (channel === 'sms')
+    expect(turn.text)
+      .to.match(/^1\. .+\n2\. /m)
+      .and.match(/Reply with a number\./);
+  else if (channel === 'msteams')
+    expect(turn.messages.some((m) => m.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.hero')).to.equal(true);
   else expect(turn.messages.some((m) => (m.suggestedActions?.actions.length ?? 0) > 0)).to.equal(true);
 }
 

@@ -10,14 +10,18 @@ import { renderReplies } from '../../channels/ReplyRenderer';
 import { smsSegments } from '../../channels/smsSegments';
 
 const choices = Array.from({ length: 6 }, (_, index) => ({ title: `Topic ${index + 1}`, tap: { entryId: `topic-${index + 1}` } }));
-const sentences = (count: number) => Array.from({ length: count }, (_, index) => `Sentence number ${index + 1} says something useful about sciatica.`).join(' ');
+const sentences = (count: number) =>
+  Array.from({ length: count }, (_, index) => `Sentence number ${index + 1} says something useful about sciatica.`).join(' ');
 
 describe('ReplyRenderer at the channel limits', () => {
   it('keeps a Teams hero card to 6 buttons: links and the call button first, then choices', () => {
     const reply: Reply = {
       text: 'Here are your options.',
       purpose: 'answer',
-      links: [{ title: 'Book', url: 'https://booking.example.com/a' }, { title: 'Call us back', url: 'https://booking.example.com/b' }],
+      links: [
+        { title: 'Book', url: 'https://booking.example.com/a' },
+        { title: 'Call us back', url: 'https://booking.example.com/b' },
+      ],
       call: { title: 'Call 911', number: '911' },
       choices,
     };
@@ -67,7 +71,7 @@ describe('ReplyRenderer at the channel limits', () => {
     expect(ucs2.activities[0].text!.length).to.be.below(201);
   });
 
-  it('gives a reply after a reminder its own room: the first part is the reminder, then three parts\' worth of the reply', () => {
+  it("gives a reply after a reminder its own room: the first part is the reminder, then three parts' worth of the reply", () => {
     const reminder = 'Reminder: if you have any of those warning signs, call 911 or go to the emergency department now.';
     const { activities } = renderReplies([{ text: sentences(10), lead: reminder, purpose: 'answer' }], capabilitiesFor('sms'));
     const [first] = activities.map((a) => a.text!);
@@ -78,8 +82,13 @@ describe('ReplyRenderer at the channel limits', () => {
 
   it('writes numbered steps as a), b) on SMS, so the only numbers are the choices', () => {
     const steps = 'Step by step:\n1. Find the cause\n2. Decompress the nerve';
-    const { activities, numberedChoices } = renderReplies([{ text: steps, purpose: 'answer', choices: choices.slice(0, 2) }], capabilitiesFor('sms'));
-    expect(activities[0].text).to.equal('Step by step:\na) Find the cause\nb) Decompress the nerve\n\n1. Topic 1\n2. Topic 2\n\nReply with a number.');
+    const { activities, numberedChoices } = renderReplies(
+      [{ text: steps, purpose: 'answer', choices: choices.slice(0, 2) }],
+      capabilitiesFor('sms'),
+    );
+    expect(activities[0].text).to.equal(
+      'Step by step:\na) Find the cause\nb) Decompress the nerve\n\n1. Topic 1\n2. Topic 2\n\nReply with a number.',
+    );
     expect(numberedChoices.map((c) => c.title)).to.deep.equal(['Topic 1', 'Topic 2']);
   });
 
@@ -89,7 +98,11 @@ describe('ReplyRenderer at the channel limits', () => {
     expect(sms.held).to.deep.equal([]);
     expect(sms.activities.map((a) => a.text)).to.deep.equal([sentences(10)]);
     const closing: Reply = { text: sentences(10), purpose: 'info', safety: true };
-    const offer: Reply = { text: 'Book with us.', purpose: 'bookingOffer', links: [{ title: 'Book', url: 'https://booking.example.com/a' }] };
+    const offer: Reply = {
+      text: 'Book with us.',
+      purpose: 'bookingOffer',
+      links: [{ title: 'Book', url: 'https://booking.example.com/a' }],
+    };
     const turn = renderReplies([closing, offer], capabilitiesFor('sms'));
     expect(turn.held).to.deep.equal([]);
     expect(turn.activities.map((a) => a.text)).to.deep.equal([sentences(10), 'Book with us.', 'Book: https://booking.example.com/a']);

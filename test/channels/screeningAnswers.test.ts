@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { Turn } from '../support/ChannelConversation';
 import { useTestBot } from '../support/testBot';
-import { CHANNELS, Transcript, choicesOf, linksOf } from './channelTranscript';
+import { CHANNELS, choicesOf, linksOf, Transcript } from './channelTranscript';
 import { expectEmergencyAdvice } from './expectEscalation';
 
 const FIRST_QUESTION = /^Have you had any trouble passing urine/m;
@@ -74,7 +74,9 @@ describe('the safety check on each channel', () => {
         await startCheck(patient);
         for (let attempt = 0; attempt < 2; attempt++) {
           const again = await patient.say('purple elephants');
-          expect(again.text).to.match(/didn't catch that/).and.match(FIRST_QUESTION);
+          expect(again.text)
+            .to.match(/didn't catch that/)
+            .and.match(FIRST_QUESTION);
         }
         expectEmergencyAdvice(await patient.say('purple elephants'), channel, 'bladder-bowel');
       });

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { useTestBot } from '../support/testBot';
-import { CHANNELS, Transcript, choicesOf } from './channelTranscript';
+import { CHANNELS, choicesOf, Transcript } from './channelTranscript';
 import { expectEmergencyAdvice } from './expectEscalation';
 
 const FIRST_QUESTION = /^Have you had any trouble passing urine/m;
@@ -24,9 +24,15 @@ describe('interrupting the safety check on each channel', () => {
           expect(cancelled.activities, 'no reply at all').to.be.empty;
           expect((await patient.say('no')).text, 'still in the check').to.match(SECOND_QUESTION);
           const restarted = await patient.say('restart');
-          expect(restarted.text).to.match(/let's start again/).and.not.match(/loss of feeling|Please call/);
+          expect(restarted.text)
+            .to.match(/let's start again/)
+            .and.not.match(/loss of feeling|Please call/);
           // The numbers now mean the topics listed, not Yes / No / Not sure.
-          expect(choicesOf(restarted, channel).map((c) => c.title)).to.deep.equal(['What is sciatica?', 'Common causes', 'How long to heal?']);
+          expect(choicesOf(restarted, channel).map((c) => c.title)).to.deep.equal([
+            'What is sciatica?',
+            'Common causes',
+            'How long to heal?',
+          ]);
           expect((await patient.say('2')).text).to.match(/herniated disc/i);
         });
 
@@ -34,7 +40,9 @@ describe('interrupting the safety check on each channel', () => {
           const patient = new Transcript(bot.url, channel);
           await patient.say('check my symptoms');
           const menu = await patient.say('menu');
-          expect(menu.text).to.match(/\+1 555 010 2030 \(Monday to Friday, 8am to 6pm\)/).and.not.match(FIRST_QUESTION);
+          expect(menu.text)
+            .to.match(/\+1 555 010 2030 \(Monday to Friday, 8am to 6pm\)/)
+            .and.not.match(FIRST_QUESTION);
           expect(choicesOf(menu, channel)).to.have.length(3);
           expect((await patient.say('no')).text, 'no longer in the check').to.not.match(SECOND_QUESTION);
         });
@@ -43,9 +51,13 @@ describe('interrupting the safety check on each channel', () => {
           const patient = new Transcript(bot.url, channel);
           await patient.say('check my symptoms');
           const cancelled = await patient.say('cancel');
-          expect(cancelled.text).to.match(/I've stopped that/).and.not.match(FIRST_QUESTION);
+          expect(cancelled.text)
+            .to.match(/I've stopped that/)
+            .and.not.match(FIRST_QUESTION);
           const later = await patient.say('no');
-          expect(later.text).to.not.match(SECOND_QUESTION).and.not.match(/didn't catch that/);
+          expect(later.text)
+            .to.not.match(SECOND_QUESTION)
+            .and.not.match(/didn't catch that/);
         });
       }
 
@@ -53,7 +65,9 @@ describe('interrupting the safety check on each channel', () => {
         const patient = new Transcript(bot.url, channel);
         await patient.say('check my symptoms');
         const help = await patient.say('help');
-        expect(help.messages[0].text).to.match(/check your symptoms/).and.match(/\+1 555 010 2030 \(Monday to Friday, 8am to 6pm\)/);
+        expect(help.messages[0].text)
+          .to.match(/check your symptoms/)
+          .and.match(/\+1 555 010 2030 \(Monday to Friday, 8am to 6pm\)/);
         expect(help.messages.at(-1)!.text).to.match(FIRST_QUESTION);
         expect(choicesOf(help, channel).map((c) => c.title)).to.deep.equal(['Yes', 'No', 'Not sure']);
         expect((await patient.say('no')).text).to.match(SECOND_QUESTION);

@@ -3,18 +3,20 @@
  * first reply (Twilio sends no conversationUpdate), short messages with the rest on "more", no reply
  * at all to carrier opt-out words, help reached with "menu", and a new greeting after a long silence.
  */
-import { expect } from 'chai';
-import type { StoreItem } from 'botbuilder';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StoreItem } from 'botbuilder';
+import { expect } from 'chai';
+import type { SessionState } from '../../bot/SessionState';
 import { MORE_HINT } from '../../channels/pageReply';
 import { smsSegments } from '../../channels/smsSegments';
-import type { SessionState } from '../../bot/SessionState';
 import { useTestBot } from '../support/testBot';
-import { Transcript, choicesOf } from './channelTranscript';
+import { choicesOf, Transcript } from './channelTranscript';
 
-const INTRODUCTION = "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
+const INTRODUCTION =
+  "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
 const OPT_OUT_WORDS = ['STOP', 'Unsubscribe', 'end', 'QUIT', 'cancel', 'STOPALL', 'revoke', 'OPTOUT'];
 
 /** The shipped FAQ with "what is sciatica" twice as long, longer than the 3 SMS parts sent at once. */
@@ -54,7 +56,10 @@ describe('SMS conventions', () => {
     }
     expect(parts.length).to.be.at.least(2);
     for (const { text } of parts.slice(0, -1)) expect(smsSegments(text), 'a part before MORE').to.be.at.most(3);
-    const whole = parts.map((p) => p.text.replace(MORE_HINT, '')).join(' ').replace(/\s+/g, ' ');
+    const whole = parts
+      .map((p) => p.text.replace(MORE_HINT, ''))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     expect(whole).to.include('pressing on the nerve. Relief tends to last');
     expect(choicesOf(part, 'sms').map((c) => c.title)).to.deep.equal(['Symptoms', 'Common causes', 'Finding the cause']);
     expect((await patient.say('3')).text).to.match(/find|cause/i);
@@ -69,7 +74,9 @@ describe('SMS conventions', () => {
     const closing = await patient.sayOnce("I'm 62");
     const texts = closing.messages.map((message) => message.text ?? '');
     for (const text of texts) expect(text, 'nothing waits for MORE').to.not.include(MORE_HINT);
-    expect(texts[0]).to.match(/^Thank you\. Nothing you've told me needs urgent medical attention/).and.match(/If anything changes.*call 911 straight away\.$/s);
+    expect(texts[0])
+      .to.match(/^Thank you\. Nothing you've told me needs urgent medical attention/)
+      .and.match(/If anything changes.*call 911 straight away\.$/s);
     expect(texts.at(-1)).to.match(/^Book your first session: https:\/\/\S+\nSchedule a free discovery call: https:\/\/\S+$/);
     expect(texts.slice(0, -1).join('\n')).to.not.match(/https:/);
   });
@@ -89,7 +96,9 @@ describe('SMS conventions', () => {
     const patient = new Transcript(bot.url, 'sms');
     await patient.say("I can't control my bladder and my legs are numb");
     const answer = await patient.say('how does treatment work');
-    expect(answer.text).to.match(/^a\) Identify the specific cause$/m).and.match(/^e\) Maintain it/m);
+    expect(answer.text)
+      .to.match(/^a\) Identify the specific cause$/m)
+      .and.match(/^e\) Maintain it/m);
     expect(answer.text.match(/^\d+\. /gm), 'numbered lines are the choices only').to.have.length(choicesOf(answer, 'sms').length);
     expect((await patient.say('1')).text).to.match(/cause/i);
   });
@@ -112,7 +121,9 @@ describe('SMS conventions', () => {
 
   it('"menu" gives the bot\'s own help, with the clinic phone and hours, and the topics', async () => {
     const turn = await new Transcript(bot.url, 'sms').say('menu');
-    expect(turn.text).to.include('call +1 555 010 2030 (Monday to Friday, 8am to 6pm)').and.match(/RESTART/);
+    expect(turn.text)
+      .to.include('call +1 555 010 2030 (Monday to Friday, 8am to 6pm)')
+      .and.match(/RESTART/);
     expect(choicesOf(turn, 'sms').map((c) => c.title)).to.deep.equal(['What is sciatica?', 'Common causes', 'How long to heal?']);
   });
 

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
+import { type RunningBot, startBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
-import { CHANNELS, Transcript, choicesOf } from './channelTranscript';
+import { CHANNELS, choicesOf, Transcript } from './channelTranscript';
 
 const FIRST_QUESTION = /^Have you had any trouble passing urine/m;
 const SECOND_QUESTION = /^Do you have any numbness/m;

@@ -55,7 +55,15 @@ describe('Teams activities other than messages', () => {
     return fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channelId: 'msteams', serviceUrl, conversation: { id: conversation.conversationId }, from: { id: conversation.userId }, recipient: { id: 'sciatica-bot' }, id: 'activity-1', ...activity }),
+      body: JSON.stringify({
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: conversation.conversationId },
+        from: { id: conversation.userId },
+        recipient: { id: 'sciatica-bot' },
+        id: 'activity-1',
+        ...activity,
+      }),
     });
   }
 
@@ -79,7 +87,10 @@ describe('Teams activities other than messages', () => {
     const first = await conversation.post(install);
     expect(first.status).to.equal(200);
     expect(first.text).to.match(/not a diagnosis/);
-    expect(first.activities.filter((activity) => activity.type === 'trace'), 'no FaqMatch or RedFlag trace').to.be.empty;
+    expect(
+      first.activities.filter((activity) => activity.type === 'trace'),
+      'no FaqMatch or RedFlag trace',
+    ).to.be.empty;
     expect((await conversation.post(install)).activities, 'welcomed once').to.be.empty;
   });
 

@@ -3,8 +3,9 @@
  * the choices a turn offers must be there, beside the booking card that follows an answer or the
  * no-answer reply; and the emergency advice is marked for the page to show as an alert.
  */
-import { expect } from 'chai';
+
 import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
 import { ChannelConversation, cardButtons } from '../support/ChannelConversation';
 import { useTestBot } from '../support/testBot';
 
@@ -14,14 +15,16 @@ const titles = (activity: Activity) => (activity.suggestedActions?.actions ?? []
 describe('Web Chat: the end of a turn', () => {
   const bot = useTestBot();
 
-  it('shows the no-answer reply\'s topics on the last activity, beside the booking buttons', async () => {
+  it("shows the no-answer reply's topics on the last activity, beside the booking buttons", async () => {
     const chat = new ChannelConversation(bot.url, 'webchat');
     await chat.join();
     const turn = await chat.say('blah blah quantum flux capacitor');
     expect(turn.text).to.match(/popular topics/i);
     const last = lastOf(turn.messages);
     expect(titles(last), 'topics at the end of the turn').to.have.length.greaterThan(0);
-    expect(cardButtons({ ...turn, activities: [last], messages: [last] }).map((button) => button.title)).to.include('Book your first session');
+    expect(cardButtons({ ...turn, activities: [last], messages: [last] }).map((button) => button.title)).to.include(
+      'Book your first session',
+    );
   });
 
   it('marks the emergency advice as a safety alert, with a call button that dials the number once', async () => {

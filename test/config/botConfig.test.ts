@@ -44,11 +44,17 @@ describe('configuration', () => {
   });
 
   it('requires a shared web chat signing key for blob storage (several instances)', () => {
-    expect(() => loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).to.throw(ConfigError, 'WEBCHAT_SIGNING_KEY');
+    expect(() => loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).to.throw(
+      ConfigError,
+      'WEBCHAT_SIGNING_KEY',
+    );
   });
 
-  it('explains the quoting when a shell has dropped the quotes around \'self\' in FRAME_ANCESTORS', () => {
-    expect(() => loadConfig({ FRAME_ANCESTORS: 'self,https://www.your-practice.example' })).to.throw(ConfigError, `FRAME_ANCESTORS="'self',https://`);
+  it("explains the quoting when a shell has dropped the quotes around 'self' in FRAME_ANCESTORS", () => {
+    expect(() => loadConfig({ FRAME_ANCESTORS: 'self,https://www.your-practice.example' })).to.throw(
+      ConfigError,
+      `FRAME_ANCESTORS="'self',https://`,
+    );
   });
 
   it('turns auth on when an app id is set', () => {

@@ -27,8 +27,16 @@ describe('redactPersonalData', () => {
   }
 
   const kept = [
-    'pain is 8/10 for 3 weeks', "I'm 62 and it started in 2019", 'took 400mg ibuprofen at 10:30', 'is it L4-L5 or L5-S1?', 'what is sciatica?', '',
-    "I'm worried it is getting worse", 'this is really painful', 'it started on 12 March', 'I am not sure',
+    'pain is 8/10 for 3 weeks',
+    "I'm 62 and it started in 2019",
+    'took 400mg ibuprofen at 10:30',
+    'is it L4-L5 or L5-S1?',
+    'what is sciatica?',
+    '',
+    "I'm worried it is getting worse",
+    'this is really painful',
+    'it started on 12 March',
+    'I am not sure',
   ];
   for (const text of kept) {
     it(`keeps "${text}" as it is`, () => expect(redactPersonalData(text)).to.equal(text));

@@ -22,7 +22,9 @@ describe('settings', () => {
   });
 
   it('every default in the declarations is a valid value of its own variable', () => {
-    const defaults = Object.fromEntries(Object.entries(SETTINGS).flatMap(([name, setting]) => ('default' in setting ? [[name, setting.default]] : [])));
+    const defaults = Object.fromEntries(
+      Object.entries(SETTINGS).flatMap(([name, setting]) => ('default' in setting ? [[name, setting.default]] : [])),
+    );
     expect(() => loadConfig(defaults)).to.not.throw();
   });
 
@@ -39,7 +41,9 @@ describe('settings', () => {
   it('logs where each setting came from, and never the value of a secret', () => {
     const secret = 'a-client-secret-that-must-never-reach-a-log';
     writeFileSync(join(folder.path, '.env'), 'PRACTICE_NAME=From The File\n');
-    const sources = settingSources(readEnvironment({ PORT: '5000', MicrosoftAppPassword: secret, WEBCHAT_SIGNING_KEY: secret }, folder.path));
+    const sources = settingSources(
+      readEnvironment({ PORT: '5000', MicrosoftAppPassword: secret, WEBCHAT_SIGNING_KEY: secret }, folder.path),
+    );
     expect(sources.PORT).to.equal('5000 (environment)');
     expect(sources.PRACTICE_NAME).to.equal('From The File (.env)');
     expect(sources.LOG_LEVEL).to.equal('info (default)');

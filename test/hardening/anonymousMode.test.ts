@@ -3,26 +3,31 @@
  * ALLOW_ANONYMOUS_ON_NETWORK=true (HOST=0.0.0.0 alone is not enough), replies only ever go to an
  * http(s) serviceUrl, and one client address can start only so many conversations a minute.
  */
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
-import { capturedLogger } from '../support/capturedLogger';
+import { type RunningBot, startBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { capturedLogger } from '../support/capturedLogger';
 import { TEST_SETTINGS, useTestBot } from '../support/testBot';
 
 const NETWORK = { ...TEST_SETTINGS, HOST: '0.0.0.0' };
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
 /** This machine's first address that is not loopback, if it has one. */
-const networkAddress = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+const networkAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && !address.internal && address.family === 'IPv4')?.address;
 
 /** Whether a TCP connection to address:port is accepted. */
 function accepts(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: address, port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

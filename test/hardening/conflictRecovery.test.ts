@@ -5,15 +5,15 @@
  */
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
-import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
-import { ChannelConversation } from '../support/ChannelConversation';
 import { MemoryUsageLog } from '../../knowledge/usage/MemoryUsageLog';
+import { type RunningBot, startBot } from '../../server/startBot';
+import { ChannelConversation } from '../support/ChannelConversation';
+import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
 import { FaultyStorage } from '../support/FaultyStorage';
-import { onServer, raceAnswers, screeningScript, type ScreeningScript } from '../support/screeningScript';
+import { onServer, raceAnswers, type ScreeningScript, screeningScript } from '../support/screeningScript';
 import { TEST_SETTINGS, useFileBackedTestBot } from '../support/testBot';
 
-const EMERGENCY_TEXT = "i havent been able to pee since last night even though i feel like i need to";
+const EMERGENCY_TEXT = 'i havent been able to pee since last night even though i feel like i need to';
 const APOLOGY = /something went wrong/i;
 
 describe('storage faults during a conversation', () => {
@@ -105,7 +105,12 @@ describe('usage counts of a turn that lost an eTag race', () => {
     expect(retried.text).to.not.match(APOLOGY);
     await bot.close(); // flushes the usage log
     const counts = (await usageLog.read('counts', '2000-01-01')).map((line) => JSON.parse(line) as { event: string; entry?: string });
-    expect(counts.map((count) => `${count.event} ${count.entry ?? ''}`.trim())).to.deep.equal(['conversationStarted', 'answered causes', 'answered healing-time', 'bookingOffered']);
+    expect(counts.map((count) => `${count.event} ${count.entry ?? ''}`.trim())).to.deep.equal([
+      'conversationStarted',
+      'answered causes',
+      'answered healing-time',
+      'bookingOffered',
+    ]);
   });
 });
 
@@ -118,7 +123,10 @@ describe('turns of one conversation racing in one instance (STORAGE=file)', func
     for (let round = 0; round < 5; round++) {
       const patient = new ChannelConversation(bot.url, 'webchat');
       await patient.say('check my symptoms');
-      const outcome = await raceAnswers([patient, patient, patient, patient].map((copy) => onServer(copy, bot.url)), script);
+      const outcome = await raceAnswers(
+        [patient, patient, patient, patient].map((copy) => onServer(copy, bot.url)),
+        script,
+      );
       expect(outcome.statuses).to.deep.equal([200, 200, 200, 200]);
       expect(outcome.asked).to.deep.equal(Array.from({ length: outcome.saved }, (_, i) => i + 1));
       expect(script.askedIn((await patient.say('no')).text)).to.equal(outcome.saved + 1);

@@ -3,12 +3,22 @@
  * (server/ClientReusingAuthentication), and the cache of them stays small whatever service URLs callers
  * send while auth is off.
  */
-import { expect } from 'chai';
-import { ClaimsIdentity } from 'botframework-connector';
+
 import type { Activity } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
+import { expect } from 'chai';
 import { ClientReusingAuthentication } from '../../server/ClientReusingAuthentication';
 
-const activity = (serviceUrl: string) => ({ type: 'message', channelId: 'webchat', serviceUrl, deliveryMode: 'expectReplies', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }) as unknown as Activity;
+const activity = (serviceUrl: string) =>
+  ({
+    type: 'message',
+    channelId: 'webchat',
+    serviceUrl,
+    deliveryMode: 'expectReplies',
+    conversation: { id: 'c' },
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+  }) as unknown as Activity;
 
 async function connectorFor(auth: ClientReusingAuthentication, serviceUrl: string) {
   const result = await auth.authenticateRequest(activity(serviceUrl), '');
@@ -27,8 +37,15 @@ describe('connector clients across turns', () => {
   });
 
   it('with an app id, reuses the client for the same identity, service and audience only', async () => {
-    const auth = new ClientReusingAuthentication({ MicrosoftAppId: 'app-one', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
-    const clientFor = (audience: string) => auth.createConnectorFactory(new ClaimsIdentity([{ type: 'aud', value: 'app-one' }], true)).create('https://smba.example.com/', audience);
+    const auth = new ClientReusingAuthentication({
+      MicrosoftAppId: 'app-one',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    const clientFor = (audience: string) =>
+      auth
+        .createConnectorFactory(new ClaimsIdentity([{ type: 'aud', value: 'app-one' }], true))
+        .create('https://smba.example.com/', audience);
     expect(await clientFor('https://api.botframework.com')).to.equal(await clientFor('https://api.botframework.com'));
     expect(await clientFor('https://api.botframework.com')).to.not.equal(await clientFor('https://skill.example.com'));
   });

@@ -1,15 +1,15 @@
-import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
-import { startBot, type RunningBot } from '../../server/startBot';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
+import { type RunningBot, startBot } from '../../server/startBot';
+import { waitUntil } from '../knowledge/waitUntil';
+import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
-import { startFakeConnector, type FakeConnector } from '../support/FakeConnector';
+import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
+import { type FakeConnector, startFakeConnector } from '../support/FakeConnector';
 import { FaultyStorage } from '../support/FaultyStorage';
 import { TEST_SETTINGS } from '../support/testBot';
-import { waitUntil } from '../knowledge/waitUntil';
 import { startWebChatTestBot, visibleText, type WebChatTestBot } from '../web/webChatClient';
 
 const EMERGENCY = 'I wet myself this morning and did not even notice';
@@ -35,12 +35,21 @@ describe('emergency advice when conversation storage stops answering', function 
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', text: EMERGENCY, channelId: 'sms', serviceUrl: connector.serviceUrl,
-        conversation: { id: `sms-${randomUUID()}` }, from: { id: '+15550100' }, recipient: { id: 'bot' },
+        type: 'message',
+        text: EMERGENCY,
+        channelId: 'sms',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: `sms-${randomUUID()}` },
+        from: { id: '+15550100' },
+        recipient: { id: 'bot' },
       }),
     });
     try {
-      await waitUntil(() => connector.posted.some((activity) => /call 911/i.test(activity.text ?? '')), 5000, 'the emergency reply to be posted');
+      await waitUntil(
+        () => connector.posted.some((activity) => /call 911/i.test(activity.text ?? '')),
+        5000,
+        'the emergency reply to be posted',
+      );
     } finally {
       release();
     }
@@ -71,7 +80,10 @@ describe('safety advice while blob storage is frozen (Azurite stopped with SIGST
 
   const start = async (settings: Record<string, string>) => {
     logs = capturedLogger();
-    web = await startWebChatTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, ...settings }, logs.logger);
+    web = await startWebChatTestBot(
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, ...settings },
+      logs.logger,
+    );
   };
   before(async () => {
     azurite = await startAzurite();
@@ -84,12 +96,25 @@ describe('safety advice while blob storage is frozen (Azurite stopped with SIGST
   });
 
   /** A patient on SMS: replies are posted to the connector, not returned in the response. */
-  const smsTurn = (conversationId: string, text: string) => fetch(`${web.running.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text, channelId: 'sms', serviceUrl: connector.serviceUrl, conversation: { id: conversationId }, from: { id: '+15550100' }, recipient: { id: 'bot' } }),
-  });
-  const postedTo = (conversationId: string) => connector.posted.filter((activity) => activity.conversation?.id === conversationId).map((activity) => activity.text ?? '').join('\n');
+  const smsTurn = (conversationId: string, text: string) =>
+    fetch(`${web.running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text,
+        channelId: 'sms',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: conversationId },
+        from: { id: '+15550100' },
+        recipient: { id: 'bot' },
+      }),
+    });
+  const postedTo = (conversationId: string) =>
+    connector.posted
+      .filter((activity) => activity.conversation?.id === conversationId)
+      .map((activity) => activity.text ?? '')
+      .join('\n');
 
   it('gives the emergency advice on the web chat page, an expectReplies channel and SMS while storage is frozen, and remembers it once storage is back', async () => {
     // A generous bound: the record must be saved when Azurite answers again, not given up while it is paused.
@@ -107,7 +132,9 @@ describe('safety advice while blob storage is frozen (Azurite stopped with SIGST
     let answers: { page: string; teams: string; sms: string };
     try {
       const [pageTurn, teamsTurn] = await Promise.all([
-        web.say(page, { type: 'message', text: EMERGENCY }).then(async (response) => visibleText(((await response.json()) as { activities: [] }).activities)),
+        web
+          .say(page, { type: 'message', text: EMERGENCY })
+          .then(async (response) => visibleText(((await response.json()) as { activities: [] }).activities)),
         teams.say(EMERGENCY),
         smsTurn(sms, EMERGENCY),
       ]);

@@ -4,17 +4,18 @@
  * with the conversation's state, on file storage and on blob storage (Azurite). Another patient's
  * questions stay.
  */
+
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { waitUntil } from '../knowledge/waitUntil';
+import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { BLOB_SIGNING_KEY, fileStorageSettings, startTestBot } from '../support/testBot';
-import { waitUntil } from '../knowledge/waitUntil';
 
 /** What the patient types, none of which may be found afterwards. */
 const IDENTIFYING = ['Margaret', 'Thornbury', '14/03/1958', 'Larkspur', 'LS6 2QT', '485 777 3456'];
@@ -68,11 +69,12 @@ async function filesUnder(folder: string): Promise<string[]> {
 describe('"forget me" and the unanswered-questions log', function () {
   this.timeout(120_000);
 
-  it('on file storage: no identifying detail and none of the patient\'s questions anywhere under the data folders; files 0600', async () => {
+  it("on file storage: no identifying detail and none of the patient's questions anywhere under the data folders; files 0600", async () => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'sciatica-forget-'));
     try {
       const bot = await startTestBot(fileStorageSettings(directory));
-      const stored: StoredTexts = async () => new Map(await Promise.all((await filesUnder(directory)).map(async (file) => [file, await fs.readFile(file, 'utf8')] as const)));
+      const stored: StoredTexts = async () =>
+        new Map(await Promise.all((await filesUnder(directory)).map(async (file) => [file, await fs.readFile(file, 'utf8')] as const)));
       await forgetMeLeavesNothing(bot, stored);
       for (const file of await filesUnder(path.join(directory, 'usage'))) {
         expect((await fs.stat(file)).mode & 0o777, file).to.equal(0o600);
@@ -100,8 +102,13 @@ describe('"forget me" and the unanswered-questions log', function () {
     });
     after(() => azurite?.stop());
 
-    it('no identifying detail and none of the patient\'s questions in any blob of any container', async () => {
-      const bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY });
+    it("no identifying detail and none of the patient's questions in any blob of any container", async () => {
+      const bot = await startTestBot({
+        STORAGE: 'blob',
+        BLOB_CONNECTION_STRING: azurite.connectionString,
+        BLOB_CONTAINER: `state-${randomUUID()}`,
+        WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY,
+      });
       const service = BlobServiceClient.fromConnectionString(azurite.connectionString);
       const stored: StoredTexts = async () => {
         const texts = new Map<string, string>();

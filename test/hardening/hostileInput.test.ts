@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
-import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
+import { type RunningBot, startBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
 
 interface HostileCase {
@@ -41,7 +41,12 @@ const CASES: HostileCase[] = [
   { name: 'null', body: 'null', expect: 400 },
   { name: 'a JSON string', body: '"message"', expect: 400 },
   { name: 'a number', body: '42', expect: 400 },
-  { name: 'a form-encoded body', body: 'type=message&text=hi&channelId=webchat', contentType: 'application/x-www-form-urlencoded', expect: 415 },
+  {
+    name: 'a form-encoded body',
+    body: 'type=message&text=hi&channelId=webchat',
+    contentType: 'application/x-www-form-urlencoded',
+    expect: 415,
+  },
   { name: 'plain text', body: 'hello bot', contentType: 'text/plain', expect: 415 },
   { name: 'no type', body: json({ type: undefined }), expect: 400 },
   { name: 'a numeric type', body: json({ type: 7 }), expect: 400 },
@@ -56,33 +61,54 @@ const CASES: HostileCase[] = [
   { name: 'text as a number', body: json({ text: 42 }), expect: 400 },
   { name: 'serviceUrl as an object', body: json({ serviceUrl: { href: 'x' } }), expect: 400 },
   // As Teams sends an invoke: no expectReplies; the status is the HTTP status (loopback serviceUrl, as auth is off).
-  { name: 'an unknown invoke', body: json({ type: 'invoke', name: 'composeExtension/steal', value: {}, deliveryMode: undefined, serviceUrl: 'http://127.0.0.1:9/' }), expect: 501 },
+  {
+    name: 'an unknown invoke',
+    body: json({ type: 'invoke', name: 'composeExtension/steal', value: {}, deliveryMode: undefined, serviceUrl: 'http://127.0.0.1:9/' }),
+    expect: 501,
+  },
   { name: 'an invoke with a numeric name', body: json({ type: 'invoke', name: 12 }), expect: 400 },
   { name: 'a typing activity', body: json({ type: 'typing', text: undefined }), expect: 200 },
   { name: 'a reaction', body: json({ type: 'messageReaction', reactionsAdded: [{ type: 'like' }] }), expect: 200 },
   { name: 'an unknown event', body: json({ type: 'event', name: 'admin/drop-tables', value: { all: true } }), expect: 200 },
   { name: 'endOfConversation', body: json({ type: 'endOfConversation' }), expect: 200 },
-  { name: 'control characters and NUL bytes in the text', body: json({ text: 'what\u0000 is\u0007 sciatica\u001b[31m\u009b?' }), expect: 'reply' },
+  {
+    name: 'control characters and NUL bytes in the text',
+    body: json({ text: 'what\u0000 is\u0007 sciatica\u001b[31m\u009b?' }),
+    expect: 'reply',
+  },
   { name: 'only control characters', body: json({ text: '\u0000\u0001\u0002' }), expect: 'reply' },
   { name: 'an empty text', body: json({ text: '' }), expect: 'reply' },
   { name: 'a lone surrogate and zero-width characters', body: json({ text: '\ud800 what\u200b is \u202esciatica' }), expect: 'reply' },
   { name: 'a 200,000-character text', body: json({ text: 'my leg hurts '.repeat(16_000).slice(0, 200_000) }), expect: 'reply' },
-  { name: 'HTML and script in the text', body: json({ text: '<script>alert(1)</script><img src=x onerror=alert(document.cookie)>' }), expect: 'reply' },
-  { name: 'a value nested 100,000 deep', body: json().replace('"text":', `"value":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},"text":`), expect: 'reply' },
+  {
+    name: 'HTML and script in the text',
+    body: json({ text: '<script>alert(1)</script><img src=x onerror=alert(document.cookie)>' }),
+    expect: 'reply',
+  },
+  {
+    name: 'a value nested 100,000 deep',
+    body: json().replace('"text":', `"value":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},"text":`),
+    expect: 'reply',
+  },
   { name: 'a tap value with a huge entryId', body: json({ value: { entryId: 'x'.repeat(100_000) } }), expect: 'reply' },
-  { name: 'a __proto__ key (prototype pollution)', body: json().replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},'), expect: 'reply' },
+  {
+    name: 'a __proto__ key (prototype pollution)',
+    body: json().replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},'),
+    expect: 'reply',
+  },
   { name: 'a 5 MB body', body: json({ text: 'a'.repeat(FIVE_MB) }), expect: 413 },
   {
     name: 'a 5 MB body sent chunked, with no Content-Length',
-    body: () => new ReadableStream({
-      start(controller) {
-        const chunk = new TextEncoder().encode('a'.repeat(64 * 1024));
-        controller.enqueue(new TextEncoder().encode('{"type":"message","text":"'));
-        for (let sent = 0; sent < FIVE_MB; sent += chunk.length) controller.enqueue(chunk);
-        controller.enqueue(new TextEncoder().encode('"}'));
-        controller.close();
-      },
-    }),
+    body: () =>
+      new ReadableStream({
+        start(controller) {
+          const chunk = new TextEncoder().encode('a'.repeat(64 * 1024));
+          controller.enqueue(new TextEncoder().encode('{"type":"message","text":"'));
+          for (let sent = 0; sent < FIVE_MB; sent += chunk.length) controller.enqueue(chunk);
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+        },
+      }),
     expect: 413,
   },
 ];
@@ -116,7 +142,9 @@ describe('hostile input to /api/messages', function () {
       const { status, body } = await send(hostile);
       if (hostile.expect === 'reply') {
         expect(status, body).to.equal(200);
-        const replies = (JSON.parse(body) as { activities: { type: string; text?: string }[] }).activities.filter((a) => a.type === 'message');
+        const replies = (JSON.parse(body) as { activities: { type: string; text?: string }[] }).activities.filter(
+          (a) => a.type === 'message',
+        );
         expect(replies.length, body).to.be.greaterThan(0);
         const text = replies.map((reply) => reply.text ?? '').join('\n');
         expect(text).to.not.match(/something went wrong/i);

@@ -11,7 +11,18 @@ describe('every response', () => {
     const page = await (await fetch(`${bot.url}/`)).text();
     const bundle = /href="(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
     expect(bundle, 'the page names the Web Chat bundle').to.be.a('string');
-    return ['/', '/healthz', '/privacy', '/widget.js', '/assets/chat.css', '/assets/chat.js', '/assets/chatShell.js', '/assets/avatar.svg', '/assets/brand.css', bundle!];
+    return [
+      '/',
+      '/healthz',
+      '/privacy',
+      '/widget.js',
+      '/assets/chat.css',
+      '/assets/chat.js',
+      '/assets/chatShell.js',
+      '/assets/avatar.svg',
+      '/assets/brand.css',
+      bundle!,
+    ];
   };
 
   it('carries X-Content-Type-Options: nosniff, refusals and unknown paths included', async () => {
@@ -22,7 +33,8 @@ describe('every response', () => {
       await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
       await fetch(`${bot.url}/api/webchat/conversations`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example' } }),
     ];
-    for (const response of responses) expect(response.headers.get('x-content-type-options'), `${response.url} → ${response.status}`).to.equal('nosniff');
+    for (const response of responses)
+      expect(response.headers.get('x-content-type-options'), `${response.url} → ${response.status}`).to.equal('nosniff');
   });
 
   it('answers HEAD wherever GET answers: same status and headers, no body', async () => {

@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { ChannelConversation } from '../support/ChannelConversation';
-import { screeningScript, type ScreeningScript } from '../support/screeningScript';
 import { LOCK_FILE } from '../../storage/StorageFolderLock';
+import { ChannelConversation } from '../support/ChannelConversation';
+import { type ScreeningScript, screeningScript } from '../support/screeningScript';
 import { useFileBackedTestBot } from '../support/testBot';
 
 const CONVERSATIONS = 50;
@@ -17,11 +17,15 @@ const CHANNELS = ['msteams', 'webchat', 'sms'];
 /** Twenty turns: small talk, a full screening, an FAQ answer, then half of a second screening. */
 function scriptFor(script: ScreeningScript): { say: string; expect: number | RegExp }[] {
   const redFlags = script.questions.length - 3;
-  const turns: { say: string; expect: number | RegExp }[] = [{ say: 'what is sciatica?', expect: /isn't a diagnosis on its own/i }, { say: 'check my symptoms', expect: 0 }];
+  const turns: { say: string; expect: number | RegExp }[] = [
+    { say: 'what is sciatica?', expect: /isn't a diagnosis on its own/i },
+    { say: 'check my symptoms', expect: 0 },
+  ];
   for (let step = 1; step <= redFlags; step++) turns.push({ say: 'no', expect: step });
   turns.push({ say: 'about 3 weeks', expect: redFlags + 1 }, { say: '5', expect: redFlags + 2 }, { say: 'I am 40 years old', expect: -1 });
   turns.push({ say: 'what is sciatica?', expect: /isn't a diagnosis on its own/i }, { say: 'check my symptoms', expect: 0 });
-  while (turns.length < 20) turns.push({ say: 'no', expect: turns.length - turns.findLastIndex((turn) => turn.say === 'check my symptoms') });
+  while (turns.length < 20)
+    turns.push({ say: 'no', expect: turns.length - turns.findLastIndex((turn) => turn.say === 'check my symptoms') });
   return turns;
 }
 
@@ -36,14 +40,21 @@ describe('load: 50 concurrent conversations × 20 turns', function () {
     const failures: string[] = [];
     const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => new ChannelConversation(bot.url, CHANNELS[i % CHANNELS.length]));
 
-    await Promise.all(conversations.map(async (conversation, c) => {
-      for (const [t, turn] of turns.entries()) {
-        const reply = await conversation.say(turn.say);
-        const ok = reply.status === 200 && !/something went wrong/i.test(reply.text) &&
-          (typeof turn.expect === 'number' ? script.askedIn(reply.text) === turn.expect : turn.expect.test(reply.text));
-        if (!ok) failures.push(`conversation ${c} (${conversation.channelId}) turn ${t} "${turn.say}": ${reply.status} ${reply.text.slice(0, 120)}`);
-      }
-    }));
+    await Promise.all(
+      conversations.map(async (conversation, c) => {
+        for (const [t, turn] of turns.entries()) {
+          const reply = await conversation.say(turn.say);
+          const ok =
+            reply.status === 200 &&
+            !/something went wrong/i.test(reply.text) &&
+            (typeof turn.expect === 'number' ? script.askedIn(reply.text) === turn.expect : turn.expect.test(reply.text));
+          if (!ok)
+            failures.push(
+              `conversation ${c} (${conversation.channelId}) turn ${t} "${turn.say}": ${reply.status} ${reply.text.slice(0, 120)}`,
+            );
+        }
+      }),
+    );
     expect(failures).to.deep.equal([]);
 
     const lastStep = turns.length - 1 - turns.findLastIndex((turn) => turn.say === 'check my symptoms');

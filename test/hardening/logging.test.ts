@@ -4,9 +4,9 @@
  */
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
-import { capturedLogger, type CapturedLogger } from '../support/capturedLogger';
+import { type RunningBot, startBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
 
 const PERSONAL = 'My name is Jane, call me on +1 (555) 010-9876 or jane.doe@mail.example about my sciatica';
@@ -25,7 +25,11 @@ describe('logging', () => {
     after(() => bot.close());
 
     it('logs each request once with its id, method, path, status and duration, and echoes the id', async () => {
-      const response = await fetch(`${bot.url}/api/messages?token=secret-in-query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+      const response = await fetch(`${bot.url}/api/messages?token=secret-in-query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[]',
+      });
       const id = response.headers.get('x-request-id');
       expect(id).to.be.a('string').with.length.greaterThan(8);
       const lines = logs.lines.filter((line) => line.msg === 'request' && line.reqId === id);

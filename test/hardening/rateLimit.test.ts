@@ -2,8 +2,9 @@
  * The per-conversation turn budget of /api/messages: 429 with Retry-After beyond it, per
  * conversation (not per address), and never in the way of a message describing a red flag.
  */
-import { expect } from 'chai';
+
 import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
 import { RedFlagCheck } from '../../bot/RedFlagCheck';
 import { ConversationRateLimit } from '../../server/ConversationRateLimit';
 import type { RunningBot } from '../../server/startBot';
@@ -30,7 +31,14 @@ describe('rate limit per conversation on /api/messages', () => {
     const response = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'hello again', channelId: 'sms', deliveryMode: 'expectReplies', conversation: { id: patient.conversationId }, from: { id: patient.userId } }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hello again',
+        channelId: 'sms',
+        deliveryMode: 'expectReplies',
+        conversation: { id: patient.conversationId },
+        from: { id: patient.userId },
+      }),
     });
     expect(response.status).to.equal(429);
     expect(Number(response.headers.get('retry-after'))).to.be.within(1, 60);
@@ -41,7 +49,10 @@ describe('rate limit per conversation on /api/messages', () => {
     expect((await new ChannelConversation(bot.url, 'sms').say('hello')).status).to.equal(200);
   });
 
-  for (const text of ["I can't feel my groin and I wet myself", "i havent been able to pee since last night even though i feel like i need to"]) {
+  for (const text of [
+    "I can't feel my groin and I wet myself",
+    'i havent been able to pee since last night even though i feel like i need to',
+  ]) {
     it(`lets a red-flag message through however fast: "${text.slice(0, 30)}…"`, async () => {
       const patient = await exhausted();
       expect((await patient.say('hello')).status).to.equal(429);

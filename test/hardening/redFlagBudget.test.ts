@@ -24,15 +24,24 @@ describe('red-flag messages on /api/messages', () => {
       const response = await fetch(`${bot.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: EMERGENCY, channelId: 'sms', deliveryMode: 'expectReplies', conversation: { id: patient.conversationId }, from: { id: patient.userId } }),
+        body: JSON.stringify({
+          type: 'message',
+          text: EMERGENCY,
+          channelId: 'sms',
+          deliveryMode: 'expectReplies',
+          conversation: { id: patient.conversationId },
+          from: { id: patient.userId },
+        }),
       });
       statuses.push(response.status);
       if (response.status === 429) refusal = response;
     }
-    expect(statuses.slice(0, EVERYDAY + RED_FLAG), 'the everyday and red-flag budgets are both spent first').to.deep.equal(Array(EVERYDAY + RED_FLAG).fill(200));
+    expect(statuses.slice(0, EVERYDAY + RED_FLAG), 'the everyday and red-flag budgets are both spent first').to.deep.equal(
+      Array(EVERYDAY + RED_FLAG).fill(200),
+    );
     expect(refusal?.status, 'eventually refused').to.equal(429);
     expect(Number(refusal!.headers.get('retry-after'))).to.be.within(1, 60);
-    const body = await refusal!.json() as { message?: string };
+    const body = (await refusal!.json()) as { message?: string };
     expect(body.message).to.match(/call 911/i);
   });
 
@@ -43,7 +52,14 @@ describe('red-flag messages on /api/messages', () => {
     const refused = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'hello', channelId: 'sms', deliveryMode: 'expectReplies', conversation: { id: patient.conversationId }, from: { id: patient.userId } }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hello',
+        channelId: 'sms',
+        deliveryMode: 'expectReplies',
+        conversation: { id: patient.conversationId },
+        from: { id: patient.userId },
+      }),
     });
     expect(refused.status).to.equal(429);
     expect(JSON.stringify(await refused.json())).to.not.match(/911/);
@@ -74,7 +90,9 @@ describe('red-flag messages on the web chat', () => {
   before(async () => {
     bot = await startWebChatTestBot(BUDGETS);
   });
-  after(async () => { await bot?.close(); });
+  after(async () => {
+    await bot?.close();
+  });
 
   it('a red-flag flood is refused with the emergency advice as the message the chat shows', async () => {
     const session = await bot.startConversation();

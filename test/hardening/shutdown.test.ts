@@ -9,9 +9,9 @@ import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { startBot } from '../../server/startBot';
+import { spawnBot } from '../support/botProcess';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { FaultyStorage } from '../support/FaultyStorage';
-import { spawnBot } from '../support/botProcess';
 import { TEST_SETTINGS } from '../support/testBot';
 
 describe('graceful shutdown', function () {
@@ -36,7 +36,10 @@ describe('graceful shutdown', function () {
     expect(turn.status).to.equal(200);
     expect(turn.text).to.match(/trouble passing urine/i);
     expect(storage.writes).to.equal(writesBefore + 1);
-    const refused = await fetch(`${bot.url}/healthz`).then(() => 'answered', (error: Error) => (error.cause as NodeJS.ErrnoException)?.code);
+    const refused = await fetch(`${bot.url}/healthz`).then(
+      () => 'answered',
+      (error: Error) => (error.cause as NodeJS.ErrnoException)?.code,
+    );
     expect(refused).to.equal('ECONNREFUSED');
   });
 

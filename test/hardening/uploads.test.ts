@@ -3,15 +3,20 @@
  * a credential. A multipart upload (the way to fill the disk through a body parser that saves files)
  * gets 415 or 401 and leaves nothing in the temporary folder.
  */
-import { request } from 'node:http';
+
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
 import { startTestBot } from '../support/testBot';
 
-const AUTH_ON = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'made-up-secret', MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000' };
+const AUTH_ON = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  MicrosoftAppPassword: 'made-up-secret',
+  MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
+};
 
 /** Every POST route the server has, with a made-up value for each path parameter. */
 function postPaths(bot: RunningBot): string[] {
@@ -23,14 +28,19 @@ function multipartUpload(): { body: Blob; contentType: string } {
   const boundary = '----upload-boundary-7d93';
   const file = Buffer.alloc(256 * 1024, 'x');
   const body = new Blob([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x-ray.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x-ray.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-for (const [mode, settings] of [['auth on', AUTH_ON], ['auth off', {}]] as const) {
+for (const [mode, settings] of [
+  ['auth on', AUTH_ON],
+  ['auth off', {}],
+] as const) {
   describe(`uploads to every POST endpoint (${mode})`, () => {
     let bot: RunningBot;
     let uploadFolder: string;
@@ -55,7 +65,11 @@ for (const [mode, settings] of [['auth on', AUTH_ON], ['auth off', {}]] as const
       const answers: Record<string, number> = {};
       for (const path of paths) {
         const { body, contentType } = multipartUpload();
-        const response = await fetch(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, origin: bot.url }, body });
+        const response = await fetch(`${bot.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': contentType, origin: bot.url },
+          body,
+        });
         answers[path] = response.status;
         await response.arrayBuffer();
       }
@@ -87,7 +101,10 @@ describe('credentials are checked before a body is read', () => {
   /** Sends the headers and the first bytes of a long JSON body, then waits for an answer without sending the rest. */
   function answerToUnfinishedBody(path: string, headers: Record<string, string>): Promise<number> {
     return new Promise((resolve, reject) => {
-      const req = request(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '500000', origin: bot.url, ...headers } });
+      const req = request(`${bot.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '500000', origin: bot.url, ...headers },
+      });
       req.on('response', (response) => {
         resolve(response.statusCode ?? 0);
         response.resume();

@@ -3,12 +3,12 @@
  * writes) and the bot answers with the edit within 2 seconds; save a broken file and the bot keeps
  * answering with the last good version, with one log line saying what to fix.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { LiveKnowledgeBase, type LiveKnowledgeBaseOptions } from '../../knowledge/LiveKnowledgeBase';
-import { entryOf, faqText, fixtureDoc, type FixtureDoc } from '../staff/faqFixture';
+import { entryOf, type FixtureDoc, faqText, fixtureDoc } from '../staff/faqFixture';
 import { capturedLogger, type LogLine } from '../support/capturedLogger';
 import { waitUntil } from './waitUntil';
 
@@ -93,7 +93,7 @@ describe('LiveKnowledgeBase (hot reload of faq.json)', () => {
       () => {
         const doc = fixtureDoc();
         entryOf(doc, 'painkillers').id = 'stretching';
-        doc.entries.forEach((entry) => (entry.followUps = entry.followUps?.filter((id) => id !== 'painkillers')));
+        for (const entry of doc.entries) entry.followUps = entry.followUps?.filter((id) => id !== 'painkillers');
         return faqText(doc);
       },
       { entryId: 'stretching', field: 'id', says: /entry "stretching" appears more than once/ },
@@ -117,7 +117,11 @@ describe('LiveKnowledgeBase (hot reload of faq.json)', () => {
       expect(answerNow()).to.equal('Version one of the booking answer.');
       expect(refusal.msg).to.contain(path).and.match(expected.says);
       expect(refusal.level).to.equal(50); // error
-      expect({ file: refusal.file, entryId: refusal.entryId, field: refusal.field }).to.deep.equal({ file: path, entryId: expected.entryId, field: expected.field });
+      expect({ file: refusal.file, entryId: refusal.entryId, field: refusal.field }).to.deep.equal({
+        file: path,
+        entryId: expected.entryId,
+        field: expected.field,
+      });
 
       // Once a fixed file is live, every event about the broken one has been handled: still one line.
       saveByRename(faqText(withBookingAnswer('Fixed version.')));

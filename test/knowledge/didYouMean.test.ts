@@ -17,7 +17,7 @@ describe('FAQ "did you mean" below the answer bar', () => {
   const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
   const messages = [...readLabelledSet(data('faq-labelled.jsonl')), ...readLabelledSet(data('faq-dev.jsonl'))];
 
-  it('offers the bot\'s own best candidates, the right one among them, for questions it is unsure of', () => {
+  it("offers the bot's own best candidates, the right one among them, for questions it is unsure of", () => {
     const result = evaluateKnowledgeBase(kb, messages);
     console.log(`      did you mean: ${result.didYouMean} in-scope messages, the expected entry offered in ${result.suggestedCorrectly}`);
     expect(kb.options.suggestThreshold).to.be.below(kb.options.answerThreshold);

@@ -45,16 +45,34 @@ describe('evaluateKnowledgeBase', () => {
       const candidates = ids.map((id, i) => ({ id, score: 0.9 - i / 10 }));
       return kind === 'answer' ? { kind, entry: entry(ids[0]), candidates } : { kind, candidates };
     };
-    const kb = scripted({ a: scored('answer', ['y', 'z', 'x']), b: scored('none', ['y', 'x']), c: scored('answer', ['x']), d: scored('answer', ['y', 'z', 'w', 'x']) });
-    const result = evaluateKnowledgeBase(kb, ['a', 'b', 'c', 'd'].map((text) => ({ text, expected: 'x' })));
-    expect(result).to.deep.include({ inScope: 4, answeredCorrectly: 1, wrongAnswers: 2, inTop3: 3, wrongAnswerRate: 0.5, top3Accuracy: 0.75 });
+    const kb = scripted({
+      a: scored('answer', ['y', 'z', 'x']),
+      b: scored('none', ['y', 'x']),
+      c: scored('answer', ['x']),
+      d: scored('answer', ['y', 'z', 'w', 'x']),
+    });
+    const result = evaluateKnowledgeBase(
+      kb,
+      ['a', 'b', 'c', 'd'].map((text) => ({ text, expected: 'x' })),
+    );
+    expect(result).to.deep.include({
+      inScope: 4,
+      answeredCorrectly: 1,
+      wrongAnswers: 2,
+      inTop3: 3,
+      wrongAnswerRate: 0.5,
+      top3Accuracy: 0.75,
+    });
   });
 
   it('reads a labelled JSONL set and names the line of a malformed one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'labelled-'));
     try {
       writeFileSync(join(dir, 'ok.jsonl'), '{"text": "a", "expected": "x"}\n\n{"text": "b", "expected": null}\n');
-      expect(readLabelledSet(join(dir, 'ok.jsonl'))).to.deep.equal([{ text: 'a', expected: 'x' }, { text: 'b', expected: null }]);
+      expect(readLabelledSet(join(dir, 'ok.jsonl'))).to.deep.equal([
+        { text: 'a', expected: 'x' },
+        { text: 'b', expected: null },
+      ]);
       writeFileSync(join(dir, 'bad.jsonl'), '{"text": "a", "expected": "x"}\n{"text": "b"}\n');
       expect(() => readLabelledSet(join(dir, 'bad.jsonl'))).to.throw(/bad\.jsonl line 2: expected/);
     } finally {
@@ -62,7 +80,7 @@ describe('evaluateKnowledgeBase', () => {
     }
   });
 
-  it('npm run kb:eval --compare shows an edit\'s effect: the numbers before → after and the confusion it fixed', async function () {
+  it("npm run kb:eval --compare shows an edit's effect: the numbers before → after and the confusion it fixed", async function () {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'kb-eval-'));
     try {
@@ -82,9 +100,19 @@ describe('evaluateKnowledgeBase', () => {
       writeFileSync(join(dir, 'after.json'), faqText(after));
       writeFileSync(
         join(dir, 'labelled.jsonl'),
-        ['{"text": "how much do the sessions cost", "expected": "booking"}', '{"text": "what stretches help sciatica", "expected": "stretching"}', '{"text": "best pizza in town", "expected": null}'].join('\n'),
+        [
+          '{"text": "how much do the sessions cost", "expected": "booking"}',
+          '{"text": "what stretches help sciatica", "expected": "stretching"}',
+          '{"text": "best pizza in town", "expected": null}',
+        ].join('\n'),
       );
-      const run = await runStaffTool('kbEval.ts', [join(dir, 'labelled.jsonl'), '--faq', join(dir, 'after.json'), '--compare', join(dir, 'before.json')]);
+      const run = await runStaffTool('kbEval.ts', [
+        join(dir, 'labelled.jsonl'),
+        '--faq',
+        join(dir, 'after.json'),
+        '--compare',
+        join(dir, 'before.json'),
+      ]);
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stdout).to.match(/top-1 accuracy +50\.0 % \(1\/2\) {2}→ {2}100\.0 % \(2\/2\)/);
       expect(run.stdout).to.match(/out-of-scope rejection +100\.0 % \(1\/1\) {2}→ {2}100\.0 % \(1\/1\)/);

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FaqDecision } from '../../knowledge/FaqDecision';
+import { expect } from 'chai';
 import { FAQ_CLASSIFIER_FILE } from '../../knowledge/FaqClassifier';
+import type { FaqDecision } from '../../knowledge/FaqDecision';
 import { KnowledgeBase } from '../../knowledge/KnowledgeBase';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { OutOfDomain } from '../../knowledge/OutOfDomain';
@@ -17,13 +17,15 @@ function shown(decision: FaqDecision): string {
   return 'none';
 }
 
-describe('FaqClassifier (the matcher\'s second opinion)', () => {
+describe("FaqClassifier (the matcher's second opinion)", () => {
   const kb = loadKnowledgeBase(join(ROOT, 'knowledge/faq.json'));
   const matcherAlone = new KnowledgeBase(kb.entries, kb.options, TextNormaliser.default, OutOfDomain.default, null);
 
   it('is the model faq.json and the development sets train: run `npm run kb:train` after editing them', () => {
     const committed = readFileSync(FAQ_CLASSIFIER_FILE, 'utf8');
-    expect(formatFaqModel(trainFaqClassifier(ROOT)) === committed, 'knowledge/faq-classifier.json is stale: npm run kb:train').to.equal(true);
+    expect(formatFaqModel(trainFaqClassifier(ROOT)) === committed, 'knowledge/faq-classifier.json is stale: npm run kb:train').to.equal(
+      true,
+    );
   });
 
   it('holds back an answer it finds implausible and offers both readings instead', () => {

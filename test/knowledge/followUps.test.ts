@@ -33,7 +33,10 @@ describe('FAQ follow-ups in context', () => {
       const second = decideFollowUp(kb, exchange.second, first.kind === 'answer' ? first.entry.id : undefined);
       const ok = second.kind === 'answer' && second.entry.id === exchange.expected;
       if (ok) right++;
-      if (exchange.switch) switches++, (switchedRight += ok ? 1 : 0);
+      if (exchange.switch) {
+        switches++;
+        switchedRight += ok ? 1 : 0;
+      }
     }
     console.log(`      two-turn: ${right}/${exchanges.length} right, ${switchedRight}/${switches} of the topic switches`);
     expect(exchanges.length).to.be.at.least(40);

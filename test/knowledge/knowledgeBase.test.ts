@@ -36,20 +36,92 @@ function refusal(doc: unknown): KnowledgeBaseError {
 describe('loadKnowledgeBase refuses a broken faq.json', () => {
   const cases: [string, unknown, string, string | undefined, string | undefined][] = [
     ['text that is not JSON', '{ "entries": [ }', '', undefined, undefined],
-    ['an unknown top-level field', { entries: [entry('stretching')], entires: [] }, M.unknownTopLevelField(SOURCE, 'entires'), undefined, undefined],
+    [
+      'an unknown top-level field',
+      { entries: [entry('stretching')], entires: [] },
+      M.unknownTopLevelField(SOURCE, 'entires'),
+      undefined,
+      undefined,
+    ],
     ['no entries', { entries: [] }, M.noEntries(SOURCE), undefined, 'entries'],
-    ['a missing answer', { entries: [entry('stretching', { answer: undefined })] }, M.missingField(SOURCE, 'entry "stretching"', 'answer'), 'stretching', 'answer'],
-    ['a misspelt field', { entries: [entry('stretching', { anwser: 'x' })] }, M.unknownField(SOURCE, 'entry "stretching"', 'anwser'), 'stretching', 'anwser'],
-    ['an id that is not kebab-case', { entries: [entry('Stretching Tips')] }, M.badId(SOURCE, 'entry "Stretching Tips"'), 'Stretching Tips', 'id'],
+    [
+      'a missing answer',
+      { entries: [entry('stretching', { answer: undefined })] },
+      M.missingField(SOURCE, 'entry "stretching"', 'answer'),
+      'stretching',
+      'answer',
+    ],
+    [
+      'a misspelt field',
+      { entries: [entry('stretching', { anwser: 'x' })] },
+      M.unknownField(SOURCE, 'entry "stretching"', 'anwser'),
+      'stretching',
+      'anwser',
+    ],
+    [
+      'an id that is not kebab-case',
+      { entries: [entry('Stretching Tips')] },
+      M.badId(SOURCE, 'entry "Stretching Tips"'),
+      'Stretching Tips',
+      'id',
+    ],
     ['a missing id', { entries: [entry('a'), { ...entry('b'), id: undefined }] }, M.missingField(SOURCE, 'entry 2', 'id'), 'entry 2', 'id'],
-    ['a title over 20 characters', { entries: [entry('stretching', { title: 'Stretching and your sciatica' })] }, M.tooLong(SOURCE, 'entry "stretching"', 'title', 20), 'stretching', 'title'],
-    ['fewer than 5 questions', { entries: [entry('stretching', { questions: ['a', 'b', 'c'] })] }, M.tooFewQuestions(SOURCE, 'entry "stretching"', 5), 'stretching', 'questions'],
-    ['a blank question', { entries: [entry('stretching', { questions: ['a', 'b', '  ', 'd', 'e'] })] }, M.emptyQuestion(SOURCE, 'entry "stretching"', 3), 'stretching', 'questions'],
-    ['a blank answer', { entries: [entry('stretching', { answer: ' \n ' })] }, M.emptyAnswer(SOURCE, 'entry "stretching"'), 'stretching', 'answer'],
-    ['an answer over 1200 characters', { entries: [entry('stretching', { answer: 'x'.repeat(1201) })] }, M.tooLong(SOURCE, 'entry "stretching"', 'answer', 1200), 'stretching', 'answer'],
-    ['offerBooking that is not true/false', { entries: [entry('stretching', { offerBooking: 'yes' })] }, M.wrongType(SOURCE, 'entry "stretching"', 'offerBooking', 'true or false'), 'stretching', 'offerBooking'],
-    ['a duplicate id', { entries: [entry('stretching'), entry('mobility'), entry('stretching')] }, M.duplicateId(SOURCE, 'stretching'), 'stretching', 'id'],
-    ['a follow-up to an unknown id', { entries: [entry('stretching', { followUps: ['stretchs'] })] }, M.unknownFollowUp(SOURCE, 'stretching', 'stretchs'), 'stretching', 'followUps'],
+    [
+      'a title over 20 characters',
+      { entries: [entry('stretching', { title: 'Stretching and your sciatica' })] },
+      M.tooLong(SOURCE, 'entry "stretching"', 'title', 20),
+      'stretching',
+      'title',
+    ],
+    [
+      'fewer than 5 questions',
+      { entries: [entry('stretching', { questions: ['a', 'b', 'c'] })] },
+      M.tooFewQuestions(SOURCE, 'entry "stretching"', 5),
+      'stretching',
+      'questions',
+    ],
+    [
+      'a blank question',
+      { entries: [entry('stretching', { questions: ['a', 'b', '  ', 'd', 'e'] })] },
+      M.emptyQuestion(SOURCE, 'entry "stretching"', 3),
+      'stretching',
+      'questions',
+    ],
+    [
+      'a blank answer',
+      { entries: [entry('stretching', { answer: ' \n ' })] },
+      M.emptyAnswer(SOURCE, 'entry "stretching"'),
+      'stretching',
+      'answer',
+    ],
+    [
+      'an answer over 1200 characters',
+      { entries: [entry('stretching', { answer: 'x'.repeat(1201) })] },
+      M.tooLong(SOURCE, 'entry "stretching"', 'answer', 1200),
+      'stretching',
+      'answer',
+    ],
+    [
+      'offerBooking that is not true/false',
+      { entries: [entry('stretching', { offerBooking: 'yes' })] },
+      M.wrongType(SOURCE, 'entry "stretching"', 'offerBooking', 'true or false'),
+      'stretching',
+      'offerBooking',
+    ],
+    [
+      'a duplicate id',
+      { entries: [entry('stretching'), entry('mobility'), entry('stretching')] },
+      M.duplicateId(SOURCE, 'stretching'),
+      'stretching',
+      'id',
+    ],
+    [
+      'a follow-up to an unknown id',
+      { entries: [entry('stretching', { followUps: ['stretchs'] })] },
+      M.unknownFollowUp(SOURCE, 'stretching', 'stretchs'),
+      'stretching',
+      'followUps',
+    ],
   ];
 
   for (const [what, doc, message, entryId, field] of cases) {
@@ -63,7 +135,14 @@ describe('loadKnowledgeBase refuses a broken faq.json', () => {
     });
   }
 
-  for (const html of ['Call us <b>today</b>.', 'See <a href="https://evil.example">this</a>.', 'Hi<script>alert(1)</script>', 'Hidden <!-- note --> text', 'Line<br/>break', '<img src=x onerror=alert(1)>']) {
+  for (const html of [
+    'Call us <b>today</b>.',
+    'See <a href="https://evil.example">this</a>.',
+    'Hi<script>alert(1)</script>',
+    'Hidden <!-- note --> text',
+    'Line<br/>break',
+    '<img src=x onerror=alert(1)>',
+  ]) {
     it(`refuses an answer with raw HTML: ${html}`, () => {
       const err = refusal({ entries: [entry('stretching', { answer: html })] });
       expect(err.message).to.match(/^knowledge\/faq\.json: entry "stretching": answer contains HTML/);
@@ -92,7 +171,10 @@ describe('loadKnowledgeBase refuses a broken faq.json', () => {
   });
 
   it('refuses a file that cannot be read, naming it', () => {
-    expect(() => loadKnowledgeBase('knowledge/no-such-faq.json')).to.throw(KnowledgeBaseError, M.unreadable('knowledge/no-such-faq.json', 'ENOENT'));
+    expect(() => loadKnowledgeBase('knowledge/no-such-faq.json')).to.throw(
+      KnowledgeBaseError,
+      M.unreadable('knowledge/no-such-faq.json', 'ENOENT'),
+    );
   });
 });
 
@@ -151,7 +233,14 @@ describe('KnowledgeBase', () => {
     // Most wrong answers came with a runner-up a few hundredths behind: a wrong answer is worse than none.
     const entryOf = (id: string): FaqEntry => ({ id, questions: [], answer: '' });
     const kind = (top: number, next: number) =>
-      decideFromCandidates([{ id: 'a', score: top }, { id: 'b', score: next }], kb.options, entryOf).kind;
+      decideFromCandidates(
+        [
+          { id: 'a', score: top },
+          { id: 'b', score: next },
+        ],
+        kb.options,
+        entryOf,
+      ).kind;
     const { answerThreshold: bar, answerMargin: margin, sureThreshold: sure } = kb.options;
     expect(kind(bar + 0.05, bar + 0.05 - margin / 2)).to.equal('didYouMean');
     expect(kind(bar + 0.05, bar + 0.04 - margin)).to.equal('answer');
@@ -185,14 +274,15 @@ describe('KnowledgeBase', () => {
     expect(decision).to.deep.equal(kb.decide(long.slice(0, kb.options.maxMessageLength)));
   });
 
-  it("finds every entry from each of its own questions (self-retrieval)", () => {
+  it('finds every entry from each of its own questions (self-retrieval)', () => {
     const misses: string[] = [];
     let total = 0;
     for (const e of kb.entries) {
       for (const question of e.questions) {
         total++;
         const decision = kb.decide(question);
-        if (decision.kind !== 'answer' || decision.entry.id !== e.id) misses.push(`${e.id}: "${question}" → ${decision.candidates[0]?.id ?? 'none'}`);
+        if (decision.kind !== 'answer' || decision.entry.id !== e.id)
+          misses.push(`${e.id}: "${question}" → ${decision.candidates[0]?.id ?? 'none'}`);
       }
     }
     console.log(`      self-retrieval: ${total - misses.length}/${total} questions answered with their own entry`);

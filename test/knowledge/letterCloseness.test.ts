@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import Fuse from 'fuse.js';
 import { readLabelledSet } from '../../knowledge/evaluateKnowledgeBase';
+import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../../knowledge/FaqMatcherOptions';
 import { LetterCloseness } from '../../knowledge/LetterCloseness';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { seededRandom } from '../../knowledge/seededRandom';
-import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../../knowledge/FaqMatcherOptions';
 
 const ROOT = join(__dirname, '..', '..');
 const THRESHOLD = DEFAULT_FAQ_MATCHER_OPTIONS.rerankFuseThreshold;

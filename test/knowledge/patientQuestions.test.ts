@@ -14,13 +14,13 @@ const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'
 const answered = (d: FaqDecision) => (d.kind === 'answer' ? d.entry.id : d.kind);
 
 const STORY =
-  "I am 52, male, live in Leeds. Three weeks ago I started with pain in my lower back going down my left leg to the ankle. " +
+  'I am 52, male, live in Leeds. Three weeks ago I started with pain in my lower back going down my left leg to the ankle. ' +
   'My GP gave me naproxen and co-codamol which took the edge off. I had an MRI in March which showed an L4-L5 bulge. ' +
   'I work as a lorry driver and I sit most of the day. My wife thinks I should rest. I have been walking every evening. ' +
   'Sleep is bad, I wake up at three most nights and then lie there until the alarm goes off at six. ' +
   'Anyway, I wanted to ask: how long does sciatica usually take to heal?';
 
-describe('FAQ: patients\' real questions', () => {
+describe("FAQ: patients' real questions", () => {
   it('finds the question at the end of a story longer than the length cap', () => {
     expect(STORY.length).to.be.above(kb.options.maxMessageLength);
     expect(answered(kb.decide(STORY))).to.equal('healing-time');
@@ -72,7 +72,7 @@ describe('FAQ: patients\' real questions', () => {
     }
   });
 
-  it('keeps to the question when it speaks of the writer or names the nerve\'s path, whatever the story mentions', () => {
+  it("keeps to the question when it speaks of the writer or names the nerve's path, whatever the story mentions", () => {
     for (const message of [
       'I was out walking the dog when my back went and the pain shot down my leg. How long will it take to heal?',
       'I tripped over the cat on the stairs last month. Could that bulging disc be what is pressing on the sciatic nerve?',
@@ -88,7 +88,7 @@ describe('FAQ: patients\' real questions', () => {
     expect(hand.kind === 'none' && hand.outOfDomain).to.equal('hand');
   });
 
-  it('still answers a sciatica question that names a body part on the nerve\'s path or one its questions use', () => {
+  it("still answers a sciatica question that names a body part on the nerve's path or one its questions use", () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);
     expect(answered(kb.decide('should i put a pillow between my knees'))).to.equal('sleep-and-positions');
@@ -105,7 +105,12 @@ describe('FAQ: patients\' real questions', () => {
   });
 
   it('reads messages after the shared clean-up: look-alike letters, zero-width characters, stretched letters, shorthand', () => {
-    for (const message of ['wh\u0430t is sci\u0430tica', 'what is sci\u200batica', 'whaaaat is sciaaatica', 'wat r the symptoms of sciatica']) {
+    for (const message of [
+      'wh\u0430t is sci\u0430tica',
+      'what is sci\u200batica',
+      'whaaaat is sciaaatica',
+      'wat r the symptoms of sciatica',
+    ]) {
       expect(answered(kb.decide(message)), message).to.be.oneOf(['what-is-sciatica', 'symptoms']);
     }
   });

@@ -2,7 +2,11 @@
  * Polls `condition` (sync or async) every 20 ms until it returns something other than undefined or
  * false, and returns that; fails at the deadline. Tests wait for an effect, never for a fixed time.
  */
-export async function waitUntil<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, deadlineMs: number, what: string): Promise<T> {
+export async function waitUntil<T>(
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  deadlineMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     const value = await condition();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { cleanText } from '../../language/TextCleanup';
 import { Spelling } from '../../language/Spelling';
+import { cleanText } from '../../language/TextCleanup';
 
 describe('the shared text clean-up', () => {
   const cases: Array<[string, string]> = [
@@ -17,7 +17,9 @@ describe('the shared text clean-up', () => {
   for (const [raw, clean] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(clean)}`, () => expect(cleanText(raw)).to.equal(clean));
 
   it('never changes text already in Latin, accents aside, nor codes, amounts and times', () => {
-    expect(cleanText('Me duele la espalda, L5/S1, 10kg, 3am, b12, covid19')).to.equal('me duele la espalda, l5/s1, 10kg, 3am, b12, covid19');
+    expect(cleanText('Me duele la espalda, L5/S1, 10kg, 3am, b12, covid19')).to.equal(
+      'me duele la espalda, l5/s1, 10kg, 3am, b12, covid19',
+    );
     expect(cleanText('está muy mal')).to.equal('esta muy mal');
   });
 });
@@ -34,7 +36,11 @@ describe('spelling', () => {
   });
 
   it('splits words run together into the fewest real words, as spaced-out letters arrive', () => {
-    expect(new Spelling([]).correctAll(['iwanttoendit', 'mybumfeelsnumb', 'amitriptyline'])).to.deep.equal(['i want to end it', 'my bum feels numb', 'amitriptyline']);
+    expect(new Spelling([]).correctAll(['iwanttoendit', 'mybumfeelsnumb', 'amitriptyline'])).to.deep.equal([
+      'i want to end it',
+      'my bum feels numb',
+      'amitriptyline',
+    ]);
   });
 
   it('makes only a few corrections per message, so slang and names pass through', () => {

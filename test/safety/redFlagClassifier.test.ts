@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { CLASSIFIER_FILE, loadRedFlagRules } from '../../safety/RedFlagRules';
 import { formatModel, trainRedFlagClassifier } from '../../safety/trainRedFlagClassifier';
@@ -14,18 +14,31 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
 
   it('is the model its corpora train: run `npm run safety:train` after changing a corpus', () => {
     const committed = readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8');
-    expect(formatModel(trainRedFlagClassifier(ROOT)) === committed, 'knowledge/red-flag-classifier.json is stale: npm run safety:train').to.equal(true);
+    expect(
+      formatModel(trainRedFlagClassifier(ROOT)) === committed,
+      'knowledge/red-flag-classifier.json is stale: npm run safety:train',
+    ).to.equal(true);
   });
 
   it("escalates crisis wording no rule describes, marked as the net's finding for the audit", () => {
-    for (const text of ['i keep looking at the pill bottle and counting', 'the tablets are all in one drawer now, nobody needs to worry about me soon']) {
-      expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'crisis' }).and.to.have.deep.property('flags', ['learned-crisis']);
+    for (const text of [
+      'i keep looking at the pill bottle and counting',
+      'the tablets are all in one drawer now, nobody needs to worry about me soon',
+    ]) {
+      expect(detector.assess(text), text)
+        .to.include({ kind: 'escalate', urgency: 'crisis' })
+        .and.to.have.deep.property('flags', ['learned-crisis']);
     }
   });
 
   it('escalates an emergency described in words no rule has, when the rules saw an emergency sign', () => {
-    for (const text of ['my bottom feels like it belongs to someone else and the loo is a guessing game now', 'both feet flapping like flippers when i walk since yesterday']) {
-      expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'emergency' }).and.to.have.deep.property('flags', ['learned-emergency']);
+    for (const text of [
+      'my bottom feels like it belongs to someone else and the loo is a guessing game now',
+      'both feet flapping like flippers when i walk since yesterday',
+    ]) {
+      expect(detector.assess(text), text)
+        .to.include({ kind: 'escalate', urgency: 'emergency' })
+        .and.to.have.deep.property('flags', ['learned-emergency']);
     }
     // Numbness in one leg is everyday sciatica: no emergency sign for the net to lean on.
     expect(detector.assess('my right leg is numb').kind).to.not.equal('escalate');
@@ -35,11 +48,18 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
     const text = 'my mate sent me a weird message saying he was sorry for everything and now his phone is off';
     expect(detector.assess(text)).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
     // No crisis word for the rules to see: not escalated on the net's word alone, but no sales pitch either.
-    expect(detector.assess('honestly the world would keep turning without me in it')).to.deep.equal({ kind: 'clear', riskConcepts: ['learned'] });
+    expect(detector.assess('honestly the world would keep turning without me in it')).to.deep.equal({
+      kind: 'clear',
+      riskConcepts: ['learned'],
+    });
   });
 
   it('leaves everyday questions alone, and the rules work on their own without the model file', () => {
-    for (const text of ['how long does sciatica take to heal', 'can I book a discovery call for next week', 'is heat or ice better for my back']) {
+    for (const text of [
+      'how long does sciatica take to heal',
+      'can I book a discovery call for next week',
+      'is heat or ice better for my back',
+    ]) {
       expect(detector.assess(text).kind, text).to.equal('clear');
     }
     const folder = mkdtempSync(join(tmpdir(), 'rules-'));

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { fillPlaceholders } from '../../knowledge/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
@@ -17,11 +17,18 @@ function outcome(a: SafetyAssessment): string {
   return a.kind === 'escalate' ? a.urgency : a.kind === 'clarify' ? 'clarify' : 'none';
 }
 
-interface CorpusLine { text: string; expected: string; topic: string }
+interface CorpusLine {
+  text: string;
+  expected: string;
+  topic: string;
+}
 
 /** Scores a labelled corpus; prints the one-line summary and every miss and false alarm. */
 function score(name: string, file: string): { recall: number; falseAlarmRate: number; misses: string[]; clarifyMisses: string[] } {
-  const lines = readFileSync(join(DATA, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusLine);
+  const lines = readFileSync(join(DATA, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusLine);
   const misses: string[] = [];
   const falseAlarms: string[] = [];
   const clarifyMisses: string[] = [];
@@ -41,8 +48,10 @@ function score(name: string, file: string): { recall: number; falseAlarmRate: nu
     }
   }
   const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
-  console.log(`      red flags (${name}): recall ${pct(flagged - misses.length, flagged)} (${flagged - misses.length}/${flagged}), ` +
-    `false alarms ${pct(falseAlarms.length, none)} (${falseAlarms.length}/${none}), clarify lines left clear: ${clarifyMisses.length}`);
+  console.log(
+    `      red flags (${name}): recall ${pct(flagged - misses.length, flagged)} (${flagged - misses.length}/${flagged}), ` +
+      `false alarms ${pct(falseAlarms.length, none)} (${falseAlarms.length}/${none}), clarify lines left clear: ${clarifyMisses.length}`,
+  );
   for (const text of [...misses, ...falseAlarms.map((f) => `false alarm ${f}`), ...clarifyMisses.map((c) => `clarify left clear: ${c}`)]) {
     console.log(`        - ${text}`);
   }
@@ -84,19 +93,43 @@ describe('RedFlagDetector', () => {
 
   const cases: Record<string, readonly string[]> = {
     emergency: [
-      "I wet myself this morning and didn't notice", 'wet myself', 'pooped myself', 'peed my pants', "can't feel my privates",
-      'things feel numb down there', 'lost control of my blader', 'numbnes in my groin', 'im incontinant', 'lost bowl control',
-      "I can't feel my private area", 'my foot slaps the ground', "can't feel the paper when I wipe",
-      "no back pain but I can't pee", "my husband can't control his bladder", "is it normal that I can't feel my bum?",
-      'sciatica down both legs', 'numbness in both legs', 'my leg is weak and I keep limping', 'my leg gives way when I walk',
+      "I wet myself this morning and didn't notice",
+      'wet myself',
+      'pooped myself',
+      'peed my pants',
+      "can't feel my privates",
+      'things feel numb down there',
+      'lost control of my blader',
+      'numbnes in my groin',
+      'im incontinant',
+      'lost bowl control',
+      "I can't feel my private area",
+      'my foot slaps the ground',
+      "can't feel the paper when I wipe",
+      "no back pain but I can't pee",
+      "my husband can't control his bladder",
+      "is it normal that I can't feel my bum?",
+      'sciatica down both legs',
+      'numbness in both legs',
+      'my leg is weak and I keep limping',
+      'my leg gives way when I walk',
       'my foot drags when I walk',
     ],
     crisis: ["I can't go on with this pain", 'I want to end it', 'no point living like this'],
     urgent: ['I had cancer', 'history of prostate cancer'],
     none: [
-      'no bladder problems', "I don't have numbness in my groin", "I'm not incontinent", 'can I control the pain with ibuprofen?',
-      'what are the warning signs of cauda equina?', 'pain down my left leg', 'my right leg is numb', "I'm limping because of the pain",
-      'walking is hard because my leg hurts', "I'm 67", 'this pain is killing me', 'dying to know when I can run again',
+      'no bladder problems',
+      "I don't have numbness in my groin",
+      "I'm not incontinent",
+      'can I control the pain with ibuprofen?',
+      'what are the warning signs of cauda equina?',
+      'pain down my left leg',
+      'my right leg is numb',
+      "I'm limping because of the pain",
+      'walking is hard because my leg hurts',
+      "I'm 67",
+      'this pain is killing me',
+      'dying to know when I can run again',
       'my aunt had cancer',
     ],
   };
@@ -104,27 +137,61 @@ describe('RedFlagDetector', () => {
   // signs, the Columbia scale's plans, preparation and aborted attempts, and ordinary explanations.
   const families: Record<string, readonly string[]> = {
     emergency: [
-      'my junk has gone numb', 'numb from the waist down', 'sat on the loo for ages and nothing', 'lost the strength in both legs',
-      'my arm and jaw ache and there is pressure on my chest', 'her speech has gone funny', 'hives everywhere and now wheezing',
-      'my calf is swollen and I am short of breath', 'he fell and now he is confused', 'pain going from my back into my chest and I feel faint',
-      'I have an AAA and now sudden severe back pain', 'WHY CANT I LIFT MY FOOT', 'my husband, who has not been able to pass urine since last night',
-      'found my knickers wet and no idea when it happened', 'it started in my left leg and now it is in both', 'my legs go from under me and I fell twice',
+      'my junk has gone numb',
+      'numb from the waist down',
+      'sat on the loo for ages and nothing',
+      'lost the strength in both legs',
+      'my arm and jaw ache and there is pressure on my chest',
+      'her speech has gone funny',
+      'hives everywhere and now wheezing',
+      'my calf is swollen and I am short of breath',
+      'he fell and now he is confused',
+      'pain going from my back into my chest and I feel faint',
+      'I have an AAA and now sudden severe back pain',
+      'WHY CANT I LIFT MY FOOT',
+      'my husband, who has not been able to pass urine since last night',
+      'found my knickers wet and no idea when it happened',
+      'it started in my left leg and now it is in both',
+      'my legs go from under me and I fell twice',
       'I could not raise my left foot this morning',
     ],
-    urgent: ['lost 8kg without trying and my back aches', 'I feel generally unwell and this back pain is new', 'night sweats and my back is killing me', 'I use needles and my back is really sore', 'I am on apixaban and had a fall onto my back'],
+    urgent: [
+      'lost 8kg without trying and my back aches',
+      'I feel generally unwell and this back pain is new',
+      'night sweats and my back is killing me',
+      'I use needles and my back is really sore',
+      'I am on apixaban and had a fall onto my back',
+    ],
     crisis: [
-      'thinking about sewer slide', 'I have been saving my tramadol up for weeks', 'poured all my pills out last night and stared at them',
-      'nearly did it on sunday', 'my mum tried to take her life', 'I take extra tablets on purpose to feel nothing', 'I know when and how',
-      'would not be sad if i just did not exist anymore', 'my plan is sorted', "I won't be around next month. Thank you for everything",
-      'cancelled all my appointments, thanks for trying, goodbye', 'there is no future for me with this pain, I give up', 'my brother tried to hang himself',
-      'tired of existing', 'all my tablets are in the drawer and there is no point any more',
+      'thinking about sewer slide',
+      'I have been saving my tramadol up for weeks',
+      'poured all my pills out last night and stared at them',
+      'nearly did it on sunday',
+      'my mum tried to take her life',
+      'I take extra tablets on purpose to feel nothing',
+      'I know when and how',
+      'would not be sad if i just did not exist anymore',
+      'my plan is sorted',
+      "I won't be around next month. Thank you for everything",
+      'cancelled all my appointments, thanks for trying, goodbye',
+      'there is no future for me with this pain, I give up',
+      'my brother tried to hang himself',
+      'tired of existing',
+      'all my tablets are in the drawer and there is no point any more',
     ],
     none: [
-      'my legs are dead after that hike', 'legs feel weak after deadlifts, doms i think', 'my arm went numb because I slept on it',
-      'I would rather die than do another plank', 'both legs ache after standing all day at work',
-      "my son's got a temperature so I need to rebook. Sciatica is a bit better", 'background for my notes: fell off my bike as a kid, fully healed',
-      'my plan is to keep stretching', "my back is much better so I won't need any more appointments, thank you for everything!",
-      'if my legs got weak, is that when I call 999?', "I will take everything in my stride", 'no point booking yet, I will wait for my scan',
+      'my legs are dead after that hike',
+      'legs feel weak after deadlifts, doms i think',
+      'my arm went numb because I slept on it',
+      'I would rather die than do another plank',
+      'both legs ache after standing all day at work',
+      "my son's got a temperature so I need to rebook. Sciatica is a bit better",
+      'background for my notes: fell off my bike as a kid, fully healed',
+      'my plan is to keep stretching',
+      "my back is much better so I won't need any more appointments, thank you for everything!",
+      'if my legs got weak, is that when I call 999?',
+      'I will take everything in my stride',
+      'no point booking yet, I will wait for my scan',
       'my granddaughter has chickenpox so I cannot come in',
     ],
   };
@@ -144,7 +211,11 @@ describe('RedFlagDetector', () => {
   });
 
   it('asks the question about the risk concept it found, from the data file', () => {
-    for (const [text, id] of [['I had an accident this morning', 'bladder-bowel-check'], ["I can't take it anymore", 'crisis-check'], ['my leg feels weird and heavy', 'leg-weakness-check']]) {
+    for (const [text, id] of [
+      ['I had an accident this morning', 'bladder-bowel-check'],
+      ["I can't take it anymore", 'crisis-check'],
+      ['my leg feels weird and heavy', 'leg-weakness-check'],
+    ]) {
       const question = rules.clarify.find((c) => c.id === id)?.question;
       expect(detector.assess(text), text).to.deep.equal({ kind: 'clarify', ruleId: id, question, language: 'en' });
     }
@@ -159,17 +230,30 @@ describe('RedFlagDetector', () => {
 
   it('an attempt in progress gets the call-now advice, ahead of everything else', () => {
     expect(detector.assess("i've taken all my tablets and my chest hurts")).to.include({ urgency: 'crisis', advice: 'crisisNow' });
-    expect(fillPlaceholders(rules.escalations.crisisNow.text, { emergencyNumber: '911', crisisLine: '988' })).to.match(/^Please call 911 now.*988/);
+    expect(fillPlaceholders(rules.escalations.crisisNow.text, { emergencyNumber: '911', crisisLine: '988' })).to.match(
+      /^Please call 911 now.*988/,
+    );
   });
 
   it('sees through look-alike letters, zero-width characters, stretched and spelt-out letters', () => {
-    for (const text of ['my gr\u043ein is n\u0443mb', 'i c\u200ban\u200bt p\u200bee', 'nuuuumb groin', 'cannnnt peeeee since yesterday', 'n.u.m.b. down there', '\uff4e\uff55\uff4d\uff42 groin']) {
+    for (const text of [
+      'my gr\u043ein is n\u0443mb',
+      'i c\u200ban\u200bt p\u200bee',
+      'nuuuumb groin',
+      'cannnnt peeeee since yesterday',
+      'n.u.m.b. down there',
+      '\uff4e\uff55\uff4d\uff42 groin',
+    ]) {
       expect(outcome(detector.assess(text)), text).to.equal('emergency');
     }
   });
 
   it('reads Spanish on every message, and answers a Spanish red flag in Spanish', () => {
-    expect(detector.assess('no siento las nalgas y no puedo orinar')).to.include({ kind: 'escalate', urgency: 'emergency', language: 'es' });
+    expect(detector.assess('no siento las nalgas y no puedo orinar')).to.include({
+      kind: 'escalate',
+      urgency: 'emergency',
+      language: 'es',
+    });
     expect(detector.assess('quiero morir, ya no aguanto el dolor')).to.include({ kind: 'escalate', urgency: 'crisis', language: 'es' });
     expect(detector.assess('my back hurts y no siento las piernas')).to.include({ kind: 'escalate', language: 'es' });
   });
@@ -178,15 +262,31 @@ describe('RedFlagDetector', () => {
     expect(detector.assess("my husband can't pee since last night")).to.include({ urgency: 'emergency', aboutSomeoneElse: true });
     expect(outcome(detector.assess('my son has a fever so I need to reschedule'))).to.equal('none');
     // Everyday words for the people (and pets) a patient cares for, not just the formal ones.
-    for (const text of ['my toddler has a fever', 'our dog has a fever, can I come in later?', 'hubby has a temperature so I have to cancel']) {
+    for (const text of [
+      'my toddler has a fever',
+      'our dog has a fever, can I come in later?',
+      'hubby has a temperature so I have to cancel',
+    ]) {
       expect(outcome(detector.assess(text)), text).to.equal('none');
     }
-    expect(detector.assess('my dad keeps saying we would be better off without him, he would be better off dead')).to.include({ urgency: 'crisis' });
+    expect(detector.assess('my dad keeps saying we would be better off without him, he would be better off dead')).to.include({
+      urgency: 'crisis',
+    });
   });
 
   it('sets aside past, resolved, lifelong, hypothetical and joking mentions, but keeps the risk words for the no-pitch rule', () => {
-    const dated = ['I had a blood clot in my leg in 2019', 'back in 2021 I had a DVT', 'my brother ended up in hospital with cauda equina, what should I watch for?'];
-    for (const text of ['had a bladder infection years ago, all fine now', 'a bit leaky since my second baby, no change', 'what if my groin goes numb?', 'I nearly wet myself laughing lol', ...dated]) {
+    const dated = [
+      'I had a blood clot in my leg in 2019',
+      'back in 2021 I had a DVT',
+      'my brother ended up in hospital with cauda equina, what should I watch for?',
+    ];
+    for (const text of [
+      'had a bladder infection years ago, all fine now',
+      'a bit leaky since my second baby, no change',
+      'what if my groin goes numb?',
+      'I nearly wet myself laughing lol',
+      ...dated,
+    ]) {
       const a = detector.assess(text);
       expect(a.kind, text).to.equal('clear');
     }
@@ -197,7 +297,11 @@ describe('RedFlagDetector', () => {
 
   it('keeps a warning sign that no rule completes as a risk word, so no sales pitch follows it', () => {
     // Not a clarify concept and no rule fires: only the data's warningSign flag keeps the pitch away.
-    const cases: Array<[string, string]> = [['what is cauda equina', 'namedEmergency'], ['my sister has a fever', 'fever'], ['no chest pain at all', 'chestPain']];
+    const cases: Array<[string, string]> = [
+      ['what is cauda equina', 'namedEmergency'],
+      ['my sister has a fever', 'fever'],
+      ['no chest pain at all', 'chestPain'],
+    ];
     for (const [text, concept] of cases) {
       const a = detector.assess(text);
       expect(a.kind, text).to.equal('clear');
@@ -208,7 +312,7 @@ describe('RedFlagDetector', () => {
     expect(carriesRisk(ordinary)).to.equal(false);
   });
 
-  it("fires each rule on its own examples from the data file", () => {
+  it('fires each rule on its own examples from the data file', () => {
     for (const rule of rules.rules) {
       for (const example of rule.examples ?? []) {
         const a = detector.assess(example);
@@ -228,7 +332,14 @@ describe('RedFlagDetector', () => {
 });
 
 describe('red-flag wording', () => {
-  const values = { emergencyNumber: '911', urgentCareAdvice: 'see a doctor today', crisisLine: '988', practiceName: 'P', practitionerName: 'Dr G', clinicPhone: '555' };
+  const values = {
+    emergencyNumber: '911',
+    urgentCareAdvice: 'see a doctor today',
+    crisisLine: '988',
+    practiceName: 'P',
+    practitionerName: 'Dr G',
+    clinicPhone: '555',
+  };
 
   it('fills every placeholder, says nobody was alerted and never pitches a booking', () => {
     for (const [urgency, e] of Object.entries(rules.escalations)) {
@@ -249,6 +360,7 @@ describe('red-flag wording', () => {
 describe('loadRedFlagRules', () => {
   /** Writes a changed copy of the rules (with the schema beside it) and returns the load error. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deliberately broken copy of the file
+  // biome-ignore lint/suspicious/noExplicitAny: the test edits an arbitrary field of the raw rules file
   function loadError(change: (data: any) => void): string {
     const dir = mkdtempSync(join(tmpdir(), 'red-flags-'));
     copyFileSync(join(KNOWLEDGE, 'red-flags.schema.json'), join(dir, 'red-flags.schema.json'));
@@ -256,22 +368,39 @@ describe('loadRedFlagRules', () => {
     change(data);
     writeFileSync(join(dir, 'red-flags.json'), JSON.stringify(data));
     expect(() => loadRedFlagRules(join(dir, 'red-flags.json'))).to.throw(Error);
-    try { loadRedFlagRules(join(dir, 'red-flags.json')); } catch (error) { return (error as Error).message; }
+    try {
+      loadRedFlagRules(join(dir, 'red-flags.json'));
+    } catch (error) {
+      return (error as Error).message;
+    }
     return '';
   }
 
   it('rejects a duplicate rule id, naming the id and the file', () => {
-    const message = loadError((d) => { d.rules[1].id = d.rules[0].id; });
-    expect(message).to.match(/red-flags\.json/).and.match(new RegExp(`'${rules.rules[0].id}' field id`)).and.match(/duplicate/);
+    const message = loadError((d) => {
+      d.rules[1].id = d.rules[0].id;
+    });
+    expect(message)
+      .to.match(/red-flags\.json/)
+      .and.match(new RegExp(`'${rules.rules[0].id}' field id`))
+      .and.match(/duplicate/);
   });
 
   it('rejects a rule that names an unknown concept, naming the rule and field', () => {
-    const message = loadError((d) => { d.rules[2].all[0] = ['noSuchConcept']; });
-    expect(message).to.match(new RegExp(`rule '${rules.rules[2].id}' field all\\[0\\]`)).and.match(/unknown concept 'noSuchConcept'/);
+    const message = loadError((d) => {
+      d.rules[2].all[0] = ['noSuchConcept'];
+    });
+    expect(message)
+      .to.match(new RegExp(`rule '${rules.rules[2].id}' field all\\[0\\]`))
+      .and.match(/unknown concept 'noSuchConcept'/);
   });
 
   it('rejects a clarify question without its Spanish wording', () => {
-    expect(loadError((d) => { delete d.translations.es.clarify['crisis-check']; })).to.match(/clarify rule 'crisis-check'.*Spanish/);
+    expect(
+      loadError((d) => {
+        delete d.translations.es.clarify['crisis-check'];
+      }),
+    ).to.match(/clarify rule 'crisis-check'.*Spanish/);
   });
 
   it('lists what a clinician has not reviewed yet', () => {
@@ -279,8 +408,20 @@ describe('loadRedFlagRules', () => {
   });
 
   it('rejects missing wording and unknown placeholders, naming the field', () => {
-    expect(loadError((d) => { delete d.escalations.crisis; })).to.match(/field escalations: missing field 'crisis'/);
-    expect(loadError((d) => { d.escalations.urgent.text = ''; })).to.match(/field escalations\.urgent\.text/);
-    expect(loadError((d) => { d.escalations.emergency.reminder = 'call {emergencyNmuber}'; })).to.match(/escalations\.emergency\.reminder.*unknown placeholder/);
+    expect(
+      loadError((d) => {
+        delete d.escalations.crisis;
+      }),
+    ).to.match(/field escalations: missing field 'crisis'/);
+    expect(
+      loadError((d) => {
+        d.escalations.urgent.text = '';
+      }),
+    ).to.match(/field escalations\.urgent\.text/);
+    expect(
+      loadError((d) => {
+        d.escalations.emergency.reminder = 'call {emergencyNmuber}';
+      }),
+    ).to.match(/escalations\.emergency\.reminder.*unknown placeholder/);
   });
 });

@@ -8,20 +8,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
 import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
+import { type RunningBot, startBot } from '../../server/startBot';
+import { waitUntil } from '../knowledge/waitUntil';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { capturedLogger, type LogLine } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
-import { waitUntil } from '../knowledge/waitUntil';
 import { REPO_ROOT } from './runStaffTool';
 
 // Prices are in the booking entry's answer now; insurance is still a topic the FAQ lacks.
 const INSURANCE = {
   id: 'insurance',
   title: 'Insurance',
-  questions: ['do you take health insurance', 'can i claim on my insurance', 'insurance', 'is treatment covered by my insurer', 'do you accept insurance'],
-  answer: 'We give you a receipt your insurer can use for a claim; check your policy before you book. For payment questions call {clinicPhone}.',
+  questions: [
+    'do you take health insurance',
+    'can i claim on my insurance',
+    'insurance',
+    'is treatment covered by my insurer',
+    'do you accept insurance',
+  ],
+  answer:
+    'We give you a receipt your insurer can use for a claim; check your policy before you book. For payment questions call {clinicPhone}.',
   followUps: ['booking'],
 };
 
@@ -70,7 +77,9 @@ describe('editing the FAQ while the bot is running', function () {
     bot = undefined;
     const log = new FileUsageLog(join(dir, 'unanswered'));
     const unanswered = (await log.read('unanswered', '2000-01-01')).map((line) => JSON.parse(line) as { text: string; channel: string });
-    expect(unanswered.map(({ text, channel }) => ({ text, channel }))).to.deep.equal([{ text: 'do you take health insurance? call me on [phone]', channel: 'webchat' }]);
+    expect(unanswered.map(({ text, channel }) => ({ text, channel }))).to.deep.equal([
+      { text: 'do you take health insurance? call me on [phone]', channel: 'webchat' },
+    ]);
     const counts = (await log.read('counts', '2000-01-01')).map((line) => (JSON.parse(line) as { event: string }).event);
     expect(counts).to.include.members(['unanswered', 'escalated', 'answered']);
     expect(JSON.stringify(counts)).to.not.match(/pee|07700/);

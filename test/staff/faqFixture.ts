@@ -28,7 +28,11 @@ const real = JSON.parse(readFileSync(join(__dirname, '..', '..', 'knowledge', 'f
 export function fixtureDoc(): FixtureDoc {
   const entries = real.entries
     .filter((entry) => FIXTURE_IDS.includes(entry.id))
-    .map((entry) => ({ ...entry, questions: [...entry.questions], followUps: (entry.followUps ?? []).filter((id) => FIXTURE_IDS.includes(id)) }));
+    .map((entry) => ({
+      ...entry,
+      questions: [...entry.questions],
+      followUps: (entry.followUps ?? []).filter((id) => FIXTURE_IDS.includes(id)),
+    }));
   return structuredClone({ entries });
 }
 

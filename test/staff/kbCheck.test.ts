@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { formatFinding } from '../../knowledge/CheckFinding';
 import { checkRedFlagRules } from '../../knowledge/checkRedFlagRules';
+import { useTemporaryFolder } from '../support/temporaryFolder';
 import { entryOf, faqText, fixtureDoc, lineContaining } from './faqFixture';
 import { REPO_ROOT, runStaffTool } from './runStaffTool';
-import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('npm run kb:check', () => {
   const folder = useTemporaryFolder('kb-check-');
@@ -55,6 +55,8 @@ describe('npm run kb:check', () => {
     writeFileSync(join(folder.path, 'red-flags.json'), text);
     const [finding] = checkRedFlagRules(join(folder.path, 'red-flags.json'));
     expect(finding.entryId).to.equal(duplicated);
-    expect(formatFinding(finding)).to.match(new RegExp(`^ERROR +line ${lineContaining(text, `"id": "${duplicated}"`, 2)}: .*rule '${duplicated}'.*duplicate`));
+    expect(formatFinding(finding)).to.match(
+      new RegExp(`^ERROR +line ${lineContaining(text, `"id": "${duplicated}"`, 2)}: .*rule '${duplicated}'.*duplicate`),
+    );
   });
 });

@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { TurnEvent } from '../../knowledge/usage/TurnEvents';
+import { loadConfig } from '../../config/BotConfig';
 import { countUsage, noAnswerRate } from '../../knowledge/usage/countUsage';
 import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
-import { dayOf } from '../../knowledge/usage/UsageLog';
-import { countRecordOf, type CountRecord } from '../../knowledge/usage/UsageRecords';
-import { loadConfig } from '../../config/BotConfig';
 import { MemoryUsageLog } from '../../knowledge/usage/MemoryUsageLog';
+import type { TurnEvent } from '../../knowledge/usage/TurnEvents';
+import { dayOf } from '../../knowledge/usage/UsageLog';
+import { type CountRecord, countRecordOf } from '../../knowledge/usage/UsageRecords';
 import { startBot } from '../../server/startBot';
-import { capturedLogger } from '../support/capturedLogger';
 import { ChannelConversation } from '../support/ChannelConversation';
+import { capturedLogger } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
 import { runStaffTool } from './runStaffTool';
 
@@ -50,7 +50,10 @@ describe('kb:stats', () => {
       escalations: { emergency: 1, urgent: 2 },
     });
     expect(counts.byChannel.get('sms')?.escalations).to.deep.equal({ urgent: 2 });
-    expect(counts.answersByEntry).to.deep.equal([['stretching', 2], ['booking', 1]]);
+    expect(counts.answersByEntry).to.deep.equal([
+      ['stretching', 2],
+      ['booking', 1],
+    ]);
     expect(noAnswerRate(counts.total)).to.equal(2 / 5);
   });
 
@@ -75,7 +78,10 @@ describe('kb:stats', () => {
       await bot.close(); // flushes the usage log
     }
     const counts = countUsage((await usageLog.read('counts', '2000-01-01')).map((line) => JSON.parse(line) as CountRecord));
-    const seen = (channel: string) => ({ conversations: counts.byChannel.get(channel)?.conversations ?? 0, bookingOffers: counts.byChannel.get(channel)?.bookingOffers ?? 0 });
+    const seen = (channel: string) => ({
+      conversations: counts.byChannel.get(channel)?.conversations ?? 0,
+      bookingOffers: counts.byChannel.get(channel)?.bookingOffers ?? 0,
+    });
     expect(seen('webchat'), 'a page load without a message').to.deep.equal({ conversations: 0, bookingOffers: 0 });
     expect(seen('msteams'), 'the offer added to an answer').to.deep.equal({ conversations: 1, bookingOffers: 1 });
     expect(seen('sms'), 'an emergency first; an offer the policy removed').to.deep.equal({ conversations: 1, bookingOffers: 0 });
@@ -90,7 +96,11 @@ describe('kb:stats', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-stats-'));
     try {
       const today = new Date();
-      await new FileUsageLog(dir).append('counts', dayOf(today), EVENTS.map(([event, channel]) => JSON.stringify(countRecordOf(event, channel, today))));
+      await new FileUsageLog(dir).append(
+        'counts',
+        dayOf(today),
+        EVENTS.map(([event, channel]) => JSON.stringify(countRecordOf(event, channel, today))),
+      );
       const run = await runStaffTool('kbStats.ts', ['--since', '1d'], { STORAGE: 'file', UNANSWERED_PATH: dir });
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stdout).to.match(/ {2}conversations +1 +1 +2\n/);

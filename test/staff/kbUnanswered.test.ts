@@ -9,16 +9,28 @@ import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
 import { groupUnanswered } from '../../knowledge/usage/groupUnanswered';
 import { dayOf } from '../../knowledge/usage/UsageLog';
 import type { UnansweredRecord } from '../../knowledge/usage/UsageRecords';
-import { REPO_ROOT, runStaffTool } from './runStaffTool';
 import { useTemporaryFolder } from '../support/temporaryFolder';
+import { REPO_ROOT, runStaffTool } from './runStaffTool';
 
 const kb = loadKnowledgeBase(join(REPO_ROOT, 'knowledge', 'faq.json'));
-const asked = (text: string, at = '2026-11-23T10:00:00.000Z'): UnansweredRecord => ({ at, channel: 'webchat', outcome: 'none', text, conversation: '0'.repeat(32) });
+const asked = (text: string, at = '2026-11-23T10:00:00.000Z'): UnansweredRecord => ({
+  at,
+  channel: 'webchat',
+  outcome: 'none',
+  text,
+  conversation: '0'.repeat(32),
+});
 
 describe('kb:unanswered', () => {
   it('groups questions sharing their telling words, not just "sciatica"', () => {
     const groups = groupUnanswered(
-      ['is swimming good for sciatica', 'is yoga good for sciatica', 'when are you open', 'can I swim with sciatica', 'are you open on saturdays'].map((text) => asked(text)),
+      [
+        'is swimming good for sciatica',
+        'is yoga good for sciatica',
+        'when are you open',
+        'can I swim with sciatica',
+        'are you open on saturdays',
+      ].map((text) => asked(text)),
       kb,
     );
     expect(groups.map((g) => g.wordings.map((w) => w.text))).to.deep.equal([
@@ -52,7 +64,11 @@ describe('kb:unanswered', () => {
 
   it('counts what patients got at the time: no answer, "did you mean", or an answer the bot was unsure of', () => {
     const [group] = groupUnanswered(
-      [asked('is swimming good for sciatica'), { ...asked('is swimming good for sciatica'), outcome: 'didYouMean' }, { ...asked('can I go swimming with sciatica'), outcome: 'unsureAnswer', closest: 'rest-or-move' }],
+      [
+        asked('is swimming good for sciatica'),
+        { ...asked('is swimming good for sciatica'), outcome: 'didYouMean' },
+        { ...asked('can I go swimming with sciatica'), outcome: 'unsureAnswer', closest: 'rest-or-move' },
+      ],
       kb,
     );
     expect(group.outcomes).to.deep.equal({ none: 1, didYouMean: 1, unsureAnswer: 1 });
@@ -67,15 +83,24 @@ describe('kb:unanswered', () => {
       const today = new Date();
       const longAgo = new Date(today.getTime() - 10 * 86_400_000);
       const line = (text: string, at: Date, outcome = 'none') => JSON.stringify({ at: at.toISOString(), channel: 'sms', outcome, text });
-      await log.append('unanswered', dayOf(today), [line('is swimming good for sciatica', today), line('can I go swimming with sciatica', today, 'unsureAnswer')]);
+      await log.append('unanswered', dayOf(today), [
+        line('is swimming good for sciatica', today),
+        line('can I go swimming with sciatica', today, 'unsureAnswer'),
+      ]);
       await log.append('unanswered', dayOf(today), [line('do you have parking', today)]);
       await log.append('unanswered', dayOf(longAgo), [line('what about yoga', longAgo)]);
 
-      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], { STORAGE: 'file', UNANSWERED_PATH: folder.path, FAQ_PATH: 'knowledge/faq.json' });
+      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], {
+        STORAGE: 'file',
+        UNANSWERED_PATH: folder.path,
+        FAQ_PATH: 'knowledge/faq.json',
+      });
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stdout).to.contain(`(from files in ${folder.path})`);
       expect(run.stdout).to.contain('3 questions in 2 groups');
-      expect(run.stdout).to.match(/ {2}1\. 2× "is swimming good for sciatica"\n {7}"can I go swimming with sciatica"\n {7}closest entry: [a-z-]+ \(score 0\.\d\d\)/);
+      expect(run.stdout).to.match(
+        / {2}1\. 2× "is swimming good for sciatica"\n {7}"can I go swimming with sciatica"\n {7}closest entry: [a-z-]+ \(score 0\.\d\d\)/,
+      );
       expect(run.stdout).to.contain('at the time: 1 no answer, 1 answered, the bot unsure');
       expect(run.stdout).to.contain('2. 1× "do you have parking"');
       expect(run.stdout).to.not.contain('yoga');
@@ -91,10 +116,17 @@ describe('kb:unanswered', () => {
         line('my name is \u202Eevil.exe\u202C ok \u001B[2J cleared?'),
       ]);
 
-      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], { STORAGE: 'file', UNANSWERED_PATH: folder.path, FAQ_PATH: 'knowledge/faq.json' });
+      const run = await runStaffTool('kbUnanswered.ts', ['--since', '7d'], {
+        STORAGE: 'file',
+        UNANSWERED_PATH: folder.path,
+        FAQ_PATH: 'knowledge/faq.json',
+      });
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stdout).to.not.match(/[\u202A-\u202E\u2066-\u2069\u001B]/);
-      expect(run.stdout.split('\n').filter((printed) => printed.includes('FAKE GROUP')), 'the injected "group" stays on the line it was written in').to.have.length(1);
+      expect(
+        run.stdout.split('\n').filter((printed) => printed.includes('FAKE GROUP')),
+        'the injected "group" stays on the line it was written in',
+      ).to.have.length(1);
       expect(run.stdout).to.contain('do you bill   2. 99× "FAKE GROUP" insurance');
       expect(run.stdout).to.contain('my name is <U+202E>evil.exe<U+202C> ok <U+001B>[2J cleared?');
     });

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { formatFinding, type CheckFinding } from '../../knowledge/CheckFinding';
+import { type CheckFinding, formatFinding } from '../../knowledge/CheckFinding';
+import { selfRetrieval } from '../../knowledge/checkQuestions';
 import type { KnowledgeBase } from '../../knowledge/KnowledgeBase';
 import { checkKnowledgeBaseText } from '../../knowledge/KnowledgeBaseCheck';
-import { selfRetrieval } from '../../knowledge/checkQuestions';
-import { entryOf, faqText, fixtureDoc, lineContaining, type FixtureDoc } from './faqFixture';
+import { entryOf, type FixtureDoc, faqText, fixtureDoc, lineContaining } from './faqFixture';
 
 const PLACEHOLDERS = { practiceName: 'Garrett Sciatica Clinic', practitionerName: 'Dr. Garrett', clinicPhone: '+1 555 010 2030' };
 
@@ -50,7 +50,10 @@ describe('kb:check findings', () => {
       const column = text.split('\n')[line - 1].indexOf(at) + 1;
       const { findings, knowledgeBase } = check(text);
       expect(knowledgeBase).to.equal(undefined);
-      return { where: `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: `, printed: formatFinding(findings[0]) };
+      return {
+        where: `ERROR    line ${line}: the file is not valid JSON at line ${line}, column ${column}: `,
+        printed: formatFinding(findings[0]),
+      };
     }
 
     it('a comma after the last item (a trailing comma)', () => {
@@ -62,7 +65,9 @@ describe('kb:check findings', () => {
 
     it('curly quotes pasted from a word processor', () => {
       const { where, printed: found } = mistake('"id": "stretching"', '"id": \u201Cstretching\u201D', '\u201C');
-      expect(found).to.equal(`${where}\u201C is not a JSON quote: use straight double quotes (") around names and text (editors and word processors sometimes turn them curly)`);
+      expect(found).to.equal(
+        `${where}\u201C is not a JSON quote: use straight double quotes (") around names and text (editors and word processors sometimes turn them curly)`,
+      );
     });
 
     it('a comment', () => {
@@ -75,7 +80,9 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     delete (entryOf(doc, 'stretching') as Partial<FixtureDoc['entries'][0]>).answer;
     const { text, findings } = check(doc);
-    expect(printed(findings, 'error', /answer is missing/)).to.equal(`ERROR    line ${lineContaining(text, '"id": "stretching"')}: entry "stretching": answer is missing`);
+    expect(printed(findings, 'error', /answer is missing/)).to.equal(
+      `ERROR    line ${lineContaining(text, '"id": "stretching"')}: entry "stretching": answer is missing`,
+    );
   });
 
   it('explains a schema error on the line of the field', () => {
@@ -111,14 +118,18 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'healing-time').answer = '   ';
     const { text, findings } = check(doc);
-    expect(printed(findings, 'error', /answer is empty/)).to.equal(`ERROR    line ${lineContaining(text, '"answer": "   "')}: entry "healing-time": answer is empty`);
+    expect(printed(findings, 'error', /answer is empty/)).to.equal(
+      `ERROR    line ${lineContaining(text, '"answer": "   "')}: entry "healing-time": answer is empty`,
+    );
   });
 
   it('refuses raw HTML in an answer, on its line', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'healing-time').answer = 'Most people feel better in <b>6 weeks</b>.';
     const { text, findings } = check(doc);
-    expect(printed(findings, 'error', /contains HTML/)).to.match(new RegExp(`^ERROR {4}line ${lineContaining(text, '<b>6 weeks')}: entry "healing-time": answer contains HTML \\(<b>\\)`));
+    expect(printed(findings, 'error', /contains HTML/)).to.match(
+      new RegExp(`^ERROR {4}line ${lineContaining(text, '<b>6 weeks')}: entry "healing-time": answer contains HTML \\(<b>\\)`),
+    );
   });
 
   it('refuses an answer longer than text messages can carry once placeholders are filled in', () => {
@@ -126,14 +137,20 @@ describe('kb:check findings', () => {
     entryOf(doc, 'booking').answer = 'Call {practiceName}. '.repeat(20);
     const { text, findings } = check(doc, { ...PLACEHOLDERS, practiceName: 'The Practice'.repeat(8) });
     expect(printed(findings, 'error', /answer is \d+ characters/)).to.match(
-      new RegExp(`^ERROR +line ${lineContaining(text, 'Call {practiceName}')}: entry "booking": answer is 2\\d\\d\\d characters with \\{placeholders\\} filled in; text messages cut it off after 1600`),
+      new RegExp(
+        `^ERROR +line ${lineContaining(text, 'Call {practiceName}')}: entry "booking": answer is 2\\d\\d\\d characters with \\{placeholders\\} filled in; text messages cut it off after 1600`,
+      ),
     );
   });
 
   it('warns when an answer will not fit the 3 text-message parts sent at once (153 GSM-7 characters each)', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'booking').answer = `${'a'.repeat(420)} {practitionerName}`; // 432 characters filled in, with the MORE hint 458: fits
-    expect(check(doc).findings.filter((f) => f.entryId === 'booking').map(formatFinding)).to.deep.equal([]);
+    expect(
+      check(doc)
+        .findings.filter((f) => f.entryId === 'booking')
+        .map(formatFinding),
+    ).to.deep.equal([]);
     entryOf(doc, 'booking').answer = `${'a'.repeat(440)} {practitionerName}`;
     const { text, findings } = check(doc);
     expect(printed(findings, 'warning', /entry "booking": answer is/)).to.equal(
@@ -145,7 +162,9 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'booking').answer = `${'a'.repeat(200)} Ş`;
     const { findings } = check(doc);
-    expect(printed(findings, 'warning', /entry "booking": answer is/)).to.include('answer is 202 characters on SMS: more than fits in the 3 text-message parts sent at once (only 67 characters each, because "Ş" is outside the SMS alphabet: replace it to fit 153)');
+    expect(printed(findings, 'warning', /entry "booking": answer is/)).to.include(
+      'answer is 202 characters on SMS: more than fits in the 3 text-message parts sent at once (only 67 characters each, because "Ş" is outside the SMS alphabet: replace it to fit 153)',
+    );
   });
 
   it('does not warn about the length of any shipped answer: each fits the SMS parts sent at once', () => {
@@ -161,7 +180,9 @@ describe('kb:check findings', () => {
     expect(printed(findings, 'error', /htps/)).to.equal(
       `ERROR    line ${line}: entry "booking": answer links to "htps//booking.example.com", which is not a complete web address (it should start with https://)`,
     );
-    expect(printed(findings, 'warning', /www\./)).to.contain(`line ${line}: entry "booking": answer has "www.example.com/book" without https://`);
+    expect(printed(findings, 'warning', /www\./)).to.contain(
+      `line ${line}: entry "booking": answer has "www.example.com/book" without https://`,
+    );
   });
 
   it('finds placeholders the bot does not know', () => {
@@ -195,14 +216,19 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'stretching').questions.push('what about it?');
     const { text, findings } = check(doc);
-    expect(printed(findings, 'warning', /not recognised/)).to.contain(`line ${lineContaining(text, 'what about it?')}: entry "stretching": the question "what about it?" is not recognised at all`);
+    expect(printed(findings, 'warning', /not recognised/)).to.contain(
+      `line ${lineContaining(text, 'what about it?')}: entry "stretching": the question "what about it?" is not recognised at all`,
+    );
   });
 
   it('reports an own question that the bot answers with another entry as an error', () => {
     // The real matcher ranks an exact question first for its own entry, so a stub plays the confused matcher.
     const doc = fixtureDoc();
     const other = entryOf(doc, 'painkillers');
-    const kb = { entries: [entryOf(doc, 'stretching')], decide: () => ({ kind: 'answer', entry: other, candidates: [] }) } as unknown as KnowledgeBase;
+    const kb = {
+      entries: [entryOf(doc, 'stretching')],
+      decide: () => ({ kind: 'answer', entry: other, candidates: [] }),
+    } as unknown as KnowledgeBase;
     const [finding] = selfRetrieval(kb, (e, q) => 10 + e * 20 + q);
     expect(formatFinding(finding)).to.equal(
       'ERROR    line 10: entry "stretching": the question "stretching" is answered with entry "painkillers" instead: reword it so it is clearly about this entry, or move it to "painkillers"',
@@ -213,7 +239,9 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     delete (entryOf(doc, 'stretching') as { source?: string }).source;
     const { text, findings } = check(doc);
-    expect(printed(findings, 'warning', /no "source"/)).to.contain(`line ${lineContaining(text, '"id": "stretching"')}: entry "stretching": no "source"`);
+    expect(printed(findings, 'warning', /no "source"/)).to.contain(
+      `line ${lineContaining(text, '"id": "stretching"')}: entry "stretching": no "source"`,
+    );
   });
 
   it('warns about near-identical questions in two entries', () => {
@@ -230,6 +258,8 @@ describe('kb:check findings', () => {
     const doc = fixtureDoc();
     entryOf(doc, 'healing-time').questions.push('does ibuprofin make it heal faster');
     const { text, findings } = check(doc);
-    expect(printed(findings, 'warning', /"ibuprofin" appears only misspelt/)).to.contain(`line ${lineContaining(text, 'does ibuprofin make it heal faster')}: entry "healing-time"`);
+    expect(printed(findings, 'warning', /"ibuprofin" appears only misspelt/)).to.contain(
+      `line ${lineContaining(text, 'does ibuprofin make it heal faster')}: entry "healing-time"`,
+    );
   });
 });

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { publishFaq, recordPath } from '../../knowledge/publishFaq';
+import { useTemporaryFolder } from '../support/temporaryFolder';
 import { entryOf, faqText, fixtureDoc } from './faqFixture';
 import { runStaffTool } from './runStaffTool';
-import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('kb:deploy (publishing faq.json to the live FAQ_PATH)', () => {
   const folder = useTemporaryFolder('kb-deploy-');

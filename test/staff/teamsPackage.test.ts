@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import JSZip from 'jszip';
-import { TEAMS_ICONS, checkIcon } from '../../staff/teamsAppIcons';
+import { checkIcon, TEAMS_ICONS } from '../../staff/teamsAppIcons';
 import { buildTeamsPackage } from '../../staff/teamsPackage';
 
 const APP_ID = '5b1e2c3d-4f50-4a6b-8c7d-9e0f1a2b3c4d';
@@ -38,7 +38,12 @@ describe('npm run teams:package', () => {
       TEAMS_APP_NAME: 'Garrett Clinic',
       PRACTICE_WEBSITE_URL: 'https://www.garrett-clinic.example',
     });
-    const manifest = built.manifest as { id: string; name: { short: string }; developer: Record<string, string>; bots: { botId: string }[] };
+    const manifest = built.manifest as {
+      id: string;
+      name: { short: string };
+      developer: Record<string, string>;
+      bots: { botId: string }[];
+    };
     expect(manifest.id).to.equal('00000000-0000-4000-8000-000000000001');
     expect(manifest.bots[0].botId, 'the bot stays the Azure Bot registration').to.equal(APP_ID);
     expect(manifest.name.short).to.equal('Garrett Clinic');
@@ -59,9 +64,15 @@ describe('npm run teams:package', () => {
     expect(noAppId.zip).to.equal(undefined);
     expect(noAppId.problems.join('\n')).to.match(/MicrosoftAppId/);
 
-    const bad = await buildTeamsPackage({ ...ENV, TEAMS_APP_NAME: 'The Garrett Sciatica and Back Pain Clinic', PRIVACY_URL: 'http://garrett.example/privacy' });
+    const bad = await buildTeamsPackage({
+      ...ENV,
+      TEAMS_APP_NAME: 'The Garrett Sciatica and Back Pain Clinic',
+      PRIVACY_URL: 'http://garrett.example/privacy',
+    });
     expect(bad.zip).to.equal(undefined);
-    expect(bad.problems.join('\n')).to.match(/TEAMS_APP_NAME/).and.match(/PRIVACY_URL/);
+    expect(bad.problems.join('\n'))
+      .to.match(/TEAMS_APP_NAME/)
+      .and.match(/PRIVACY_URL/);
 
     const badConfig = await buildTeamsPackage({ ...ENV, BRAND_COLOR: 'blue' });
     expect(badConfig.problems.join('\n')).to.match(/BRAND_COLOR/);
@@ -76,7 +87,9 @@ describe('npm run teams:package', () => {
       'developer.termsOfUseUrl "https://booking.example.com/terms" is a placeholder (example.com), not the practice\'s page: set TERMS_URL',
     ]);
     const privacyOnly = await buildTeamsPackage({ ...ENV, PRIVACY_URL: 'https://www.example.org/privacy' });
-    expect(privacyOnly.problems).to.deep.equal(['developer.privacyUrl "https://www.example.org/privacy" is a placeholder (example.com), not the practice\'s page: set PRIVACY_URL']);
+    expect(privacyOnly.problems).to.deep.equal([
+      'developer.privacyUrl "https://www.example.org/privacy" is a placeholder (example.com), not the practice\'s page: set PRIVACY_URL',
+    ]);
   });
 
   it('checks the icons: 192x192 colour, 32x32 white on transparent outline', () => {

@@ -2,15 +2,20 @@
  * Why ConcurrencyCheckedStorage exists: botbuilder's BotState saves with eTag '*', so two turns of
  * one conversation silently overwrite each other. With the decorator the second save is refused.
  */
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Storage, TestAdapter, TurnContext } from 'botbuilder';
 import { expect } from 'chai';
-import { isStorageConflict } from '../../storage/StorageConflictError';
 import { ConcurrencyCheckedStorage } from '../../storage/ConcurrencyCheckedStorage';
 import { CONVERSATION_BLOB_PREFIX, HashedKeyStorage } from '../../storage/HashedKeyStorage';
+import { isStorageConflict } from '../../storage/StorageConflictError';
 
 function contextFor(adapter: TestAdapter): TurnContext {
   return new TurnContext(adapter, {
-    type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u' } as never, recipient: { id: 'b' } as never,
+    type: 'message',
+    text: 'hi',
+    channelId: 'test',
+    conversation: { id: 'c1' } as never,
+    from: { id: 'u' } as never,
+    recipient: { id: 'b' } as never,
   });
 }
 
@@ -23,7 +28,10 @@ async function raceTwoTurns(storage: Storage): Promise<{ second: string; stored:
   (await counter.get(first, [])).push(1);
   (await counter.get(second, [])).push(2);
   await state.saveChanges(first);
-  const outcome = await state.saveChanges(second).then(() => 'saved', (error: unknown) => (isStorageConflict(error) ? 'conflict' : String(error)));
+  const outcome = await state.saveChanges(second).then(
+    () => 'saved',
+    (error: unknown) => (isStorageConflict(error) ? 'conflict' : String(error)),
+  );
   return { second: outcome, stored: await counter.get(contextFor(adapter)) };
 }
 

@@ -7,9 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { expect } from 'chai';
-import { isStorageConflict } from '../../storage/StorageConflictError';
 import { FileStorage } from '../../storage/FileStorage';
-import { StorageConflictError } from '../../storage/StorageConflictError';
+import { isStorageConflict, StorageConflictError } from '../../storage/StorageConflictError';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -67,7 +66,11 @@ describe('FileStorage', () => {
   describe('eTags, the same way as MemoryStorage', () => {
     /** The same script against both stores: what each write did. */
     async function script(store: Storage): Promise<string[]> {
-      const outcome = async (write: Promise<void>) => write.then(() => 'ok', (error: unknown) => (isStorageConflict(error) ? 'conflict' : String(error)));
+      const outcome = async (write: Promise<void>) =>
+        write.then(
+          () => 'ok',
+          (error: unknown) => (isStorageConflict(error) ? 'conflict' : String(error)),
+        );
       const results: string[] = [];
       results.push(await outcome(store.write({ k: { v: 1, eTag: 'made-up' } }))); // missing key: written
       const first = (await store.read(['k'])).k;
@@ -177,10 +180,17 @@ describe('FileStorage', () => {
     });
 
     it('behaves like MemoryStorage for missing keys, current, stale, "*" and absent eTags', async () => {
-      const outcome = async (write: Promise<void>) => write.then(() => 'ok', (e: unknown) => (isStorageConflict(e) ? 'conflict' : String(e)));
+      const outcome = async (write: Promise<void>) =>
+        write.then(
+          () => 'ok',
+          (e: unknown) => (isStorageConflict(e) ? 'conflict' : String(e)),
+        );
       const results = [await outcome(sole.write({ k: { v: 1, eTag: 'made-up' } }))];
       const first = (await sole.read(['k'])).k;
-      results.push(await outcome(sole.write({ k: { v: 2, eTag: first.eTag } })), await outcome(sole.write({ k: { v: 3, eTag: first.eTag } })));
+      results.push(
+        await outcome(sole.write({ k: { v: 2, eTag: first.eTag } })),
+        await outcome(sole.write({ k: { v: 3, eTag: first.eTag } })),
+      );
       results.push(await outcome(sole.write({ k: { v: 4, eTag: '*' } })), await outcome(sole.write({ k: { v: 5 } })));
       expect(results).to.deep.equal(['ok', 'ok', 'conflict', 'ok', 'ok']);
     });
@@ -219,8 +229,23 @@ describe('FileStorage', () => {
 
   describe('hostile keys', () => {
     const hostile = [
-      '../../../../etc/passwd', '..', '.', '/', '', 'a/b', 'a//b', 'a\\b', 'C:\\Windows\\win.ini', 'nul\u0000byte',
-      'CON', 'x'.repeat(10_000), '__proto__', 'constructor', 'emoji 🙂 ключ', '%2e%2e%2f', 'msteams/conversations/19:abc@thread.v2',
+      '../../../../etc/passwd',
+      '..',
+      '.',
+      '/',
+      '',
+      'a/b',
+      'a//b',
+      'a\\b',
+      'C:\\Windows\\win.ini',
+      'nul\u0000byte',
+      'CON',
+      'x'.repeat(10_000),
+      '__proto__',
+      'constructor',
+      'emoji 🙂 ключ',
+      '%2e%2e%2f',
+      'msteams/conversations/19:abc@thread.v2',
     ];
 
     it('stores every key as its own file inside the folder and reads each back', async () => {

@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
-import { ChannelConversation } from '../support/ChannelConversation';
 import { LOCK_FILE } from '../../storage/StorageFolderLock';
+import { ChannelConversation } from '../support/ChannelConversation';
 import { fileStorageSettings, startTestBot } from '../support/testBot';
 
 describe('conversation state across a restart (STORAGE=file)', () => {

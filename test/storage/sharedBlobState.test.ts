@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
+import pino from 'pino';
 import type { RunningBot } from '../../server/startBot';
 import { createStorage } from '../../storage/createStorage';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
-import { onServer, raceAnswers, screeningScript, type ScreeningScript } from '../support/screeningScript';
+import { onServer, raceAnswers, type ScreeningScript, screeningScript } from '../support/screeningScript';
 import { BLOB_SIGNING_KEY, startTestBot } from '../support/testBot';
-import pino from 'pino';
 
 describe('two bot instances sharing blob storage (Azurite)', function () {
   this.timeout(120_000);
@@ -22,7 +22,12 @@ describe('two bot instances sharing blob storage (Azurite)', function () {
 
   before(async () => {
     azurite = await startAzurite();
-    settings = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `state-${randomUUID()}`, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY };
+    settings = {
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: azurite.connectionString,
+      BLOB_CONTAINER: `state-${randomUUID()}`,
+      WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY,
+    };
     instances = [await startTestBot(settings), await startTestBot(settings)];
     script = screeningScript(instances[0]);
   });
@@ -66,7 +71,18 @@ describe('two bot instances sharing blob storage (Azurite)', function () {
   });
 
   it('stores text outside ASCII intact', async () => {
-    const { storage } = await createStorage({ ...settings, storage: 'blob', storagePath: '', blobConnectionString: settings.BLOB_CONNECTION_STRING, blobContainer: settings.BLOB_CONTAINER, stateTtlHours: 72, storageTimeoutMs: 5000 }, pino({ level: 'silent' }));
+    const { storage } = await createStorage(
+      {
+        ...settings,
+        storage: 'blob',
+        storagePath: '',
+        blobConnectionString: settings.BLOB_CONNECTION_STRING,
+        blobContainer: settings.BLOB_CONTAINER,
+        stateTtlHours: 72,
+        storageTimeoutMs: 5000,
+      },
+      pino({ level: 'silent' }),
+    );
     const note = 'Ça fait mal — “sciatique” 🙂 坐骨神经痛';
     await storage.write({ 'sms/conversations/+15550102030': { note } });
     expect((await storage.read(['sms/conversations/+15550102030']))['sms/conversations/+15550102030'].note).to.equal(note);

@@ -13,7 +13,7 @@ import type { RunningBot } from '../../server/startBot';
 import { CONVERSATION_BLOB_PREFIX } from '../../storage/HashedKeyStorage';
 import { IdleBlobState } from '../../storage/IdleBlobState';
 import { StateSweeper } from '../../storage/StateSweeper';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { BLOB_SIGNING_KEY, fileStorageSettings, startTestBot } from '../support/testBot';
@@ -35,7 +35,12 @@ describe('blob state expiry, with no lifecycle rule (Azurite)', function () {
   before(async () => {
     azurite = await startAzurite();
     const name = `state-${randomUUID()}`;
-    bot = await startTestBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: name, WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY });
+    bot = await startTestBot({
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: azurite.connectionString,
+      BLOB_CONTAINER: name,
+      WEBCHAT_SIGNING_KEY: BLOB_SIGNING_KEY,
+    });
     container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(name);
   });
   after(async () => {

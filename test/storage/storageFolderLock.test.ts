@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { createLogger } from '../../config/logger';
 import { LEASE_MS, LOCK_FILE, StorageFolderLock } from '../../storage/StorageFolderLock';
-import { spawnBot, type BotProcess } from '../support/botProcess';
+import { type BotProcess, spawnBot } from '../support/botProcess';
 
 describe('one bot process per file-storage folder', function () {
   this.timeout(180_000);
@@ -31,7 +31,11 @@ describe('one bot process per file-storage folder', function () {
   });
 
   const start = () => {
-    const bot = spawnBot({ STORAGE: 'file', STORAGE_PATH: path.join(directory, 'state'), UNANSWERED_PATH: path.join(directory, 'unanswered') });
+    const bot = spawnBot({
+      STORAGE: 'file',
+      STORAGE_PATH: path.join(directory, 'state'),
+      UNANSWERED_PATH: path.join(directory, 'unanswered'),
+    });
     started.push(bot);
     return bot;
   };
@@ -41,9 +45,14 @@ describe('one bot process per file-storage folder', function () {
     await first.listening;
 
     const second = start();
-    const outcome = await Promise.race([second.exited.then((code) => `exited with ${code}`), second.listening.then(() => 'listening beside the first')]);
+    const outcome = await Promise.race([
+      second.exited.then((code) => `exited with ${code}`),
+      second.listening.then(() => 'listening beside the first'),
+    ]);
     expect(outcome).to.equal('exited with 1');
-    expect(second.output()).to.match(/The bot could not start: STORAGE_PATH .* is in use by another bot process/).and.include('STORAGE=blob');
+    expect(second.output())
+      .to.match(/The bot could not start: STORAGE_PATH .* is in use by another bot process/)
+      .and.include('STORAGE=blob');
 
     first.child.kill('SIGKILL');
     await first.exited;
@@ -55,7 +64,10 @@ describe('one bot process per file-storage folder', function () {
 
   it('treats a lock from another host as held while its lease is renewed, and as stale once it has lapsed', async () => {
     const file = path.join(directory, LOCK_FILE);
-    await fs.writeFile(file, JSON.stringify({ pid: 4242, host: `not-${hostname()}`, token: 'elsewhere', since: '2026-12-01T00:00:00.000Z' }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ pid: 4242, host: `not-${hostname()}`, token: 'elsewhere', since: '2026-12-01T00:00:00.000Z' }),
+    );
     let refusal: Error | undefined;
     await StorageFolderLock.take(directory, logger).catch((error: Error) => (refusal = error));
     expect(refusal?.message).to.match(/in use by another bot process \(pid 4242 on not-/);

@@ -7,9 +7,9 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { expect } from 'chai';
 import pino from 'pino';
-import { isStorageConflict } from '../../storage/StorageConflictError';
 import { ConcurrencyCheckedStorage } from '../../storage/ConcurrencyCheckedStorage';
-import { withConflictRetry, type TurnAttempt } from '../../storage/withConflictRetry';
+import { isStorageConflict } from '../../storage/StorageConflictError';
+import { type TurnAttempt, withConflictRetry } from '../../storage/withConflictRetry';
 
 interface Harness {
   readonly adapter: TestAdapter;
@@ -59,8 +59,12 @@ function harness(): Harness {
     adapter,
     errors,
     attempts,
-    interfereTimes: (count, entry) => { interference = { count, entry }; },
-    failWith: (error) => { failure = error; },
+    interfereTimes: (count, entry) => {
+      interference = { count, entry };
+    },
+    failWith: (error) => {
+      failure = error;
+    },
   };
 }
 
@@ -69,7 +73,11 @@ describe('withConflictRetry', () => {
     const h = harness();
     await h.adapter.send('first').assertReply('I now hold first').startTest();
     h.interfereTimes(1, 'from-other-instance');
-    await h.adapter.send('second').assertReply('I now hold first, from-other-instance, second').assertNoReply('nothing more', 50).startTest();
+    await h.adapter
+      .send('second')
+      .assertReply('I now hold first, from-other-instance, second')
+      .assertNoReply('nothing more', 50)
+      .startTest();
     expect(h.errors).to.deep.equal([]);
     expect(h.attempts).to.deep.equal([false, false, true]);
     h.interfereTimes(0, '');
@@ -80,7 +88,12 @@ describe('withConflictRetry', () => {
     const h = harness();
     await h.adapter.send('first').assertReply('I now hold first').startTest();
     h.interfereTimes(2, 'other');
-    await h.adapter.send('second').assertReply('I now hold first, other, second').assertReply('sorry').assertNoReply('nothing more', 50).startTest();
+    await h.adapter
+      .send('second')
+      .assertReply('I now hold first, other, second')
+      .assertReply('sorry')
+      .assertNoReply('nothing more', 50)
+      .startTest();
     expect(h.errors).to.have.length(1);
     expect(isStorageConflict(h.errors[0])).to.equal(true);
     // Both interfering saves are kept; this turn's "second" was never written over them.

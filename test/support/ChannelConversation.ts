@@ -63,7 +63,9 @@ export class ChannelConversation {
 /** Every button of every card in a turn: title and value. */
 export function cardButtons(turn: Turn): { type: string; title: string; value: unknown }[] {
   return turn.messages.flatMap((message) =>
-    (message.attachments ?? []).flatMap((attachment) => ((attachment.content as { buttons?: { type: string; title: string; value: unknown }[] })?.buttons ?? [])),
+    (message.attachments ?? []).flatMap(
+      (attachment) => (attachment.content as { buttons?: { type: string; title: string; value: unknown }[] })?.buttons ?? [],
+    ),
   );
 }
 

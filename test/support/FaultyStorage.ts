@@ -25,7 +25,7 @@ export class FaultyStorage implements Storage {
 
   /** Reads wait until the returned function is called, as if the store had stopped answering. */
   holdReads(): () => void {
-    let release = () => undefined as void;
+    let release: () => void = () => {};
     this.readsHeld = new Promise<void>((resolve) => (release = resolve));
     return () => {
       this.readsHeld = undefined;
@@ -37,8 +37,8 @@ export class FaultyStorage implements Storage {
 
   /** The next writes wait until `release` is called; `started` resolves when the first of them begins (a turn in flight). */
   holdWrites(): { started: Promise<void>; release: () => void } {
-    let started = () => undefined as void;
-    let release = () => undefined as void;
+    let started: () => void = () => {};
+    let release: () => void = () => {};
     const begun = new Promise<void>((resolve) => (started = resolve));
     this.writesHeld = { started, released: new Promise<void>((resolve) => (release = resolve)) };
     return {
@@ -63,7 +63,8 @@ export class FaultyStorage implements Storage {
     if (this.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     const fault = this.faults.shift();
     if (fault === 'conflict') throw new StorageConflictError();
-    if (fault === 'outage') throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.4:443'), { code: 'ECONNREFUSED', cause: new Error('socket hang up') });
+    if (fault === 'outage')
+      throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.4:443'), { code: 'ECONNREFUSED', cause: new Error('socket hang up') });
     await this.inner.write(changes);
     this.writes += 1;
   }

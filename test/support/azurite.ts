@@ -2,7 +2,7 @@
  * Azurite's blob service on a free loopback port, in memory, for one test file: port 0 lets the OS
  * pick the port, and the port actually used is read back from Azurite's start-up line.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface Azurite {
@@ -20,9 +20,13 @@ const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 
 export function startAzurite(): Promise<Azurite> {
   const bin = join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
-  const child = spawn(bin, ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    bin,
+    ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const timeout = setTimeout(() => fail(new Error(`Azurite did not start within 20 s:\n${output}`)), 20_000);

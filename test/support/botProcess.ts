@@ -2,7 +2,7 @@
  * The bot as `npm start` runs it (index.ts), in a child process, for tests that need a real process:
  * signals, exit codes, two processes on one folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { TEST_SETTINGS } from './testBot';
 

@@ -1,7 +1,7 @@
 /** A real pino logger (same options as production) whose lines a test can read back. */
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../config/logger';
 import type { LogLevel } from '../../config/BotConfig';
+import { createLogger, type Logger } from '../../config/logger';
 
 export interface LogLine {
   readonly level: number;

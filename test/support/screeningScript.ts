@@ -17,7 +17,12 @@ export interface ScreeningScript {
 export function screeningScript(bot: RunningBot): ScreeningScript {
   const { screening } = loadRedFlagRules(loadConfig(TEST_SETTINGS).redFlagsPath);
   const say = (text: string) => bot.assembled.replies.say(text);
-  const questions = [...screening.questions.map((question) => say(question.text)), say(screening.context.duration), say(screening.context.painScore), say(screening.context.age)];
+  const questions = [
+    ...screening.questions.map((question) => say(question.text)),
+    say(screening.context.duration),
+    say(screening.context.painScore),
+    say(screening.context.age),
+  ];
   return {
     questions,
     askedIn: (text) => {
@@ -52,6 +57,9 @@ export interface RaceOutcome {
 export async function raceAnswers(copies: readonly ChannelConversation[], script: ScreeningScript): Promise<RaceOutcome> {
   const turns = await Promise.all(copies.map((copy) => copy.say('no')));
   const apologised = turns.filter((turn) => /something went wrong/i.test(turn.text)).length;
-  const asked = turns.filter((turn) => !/something went wrong/i.test(turn.text)).map((turn) => script.askedIn(turn.text)).sort((x, y) => x - y);
+  const asked = turns
+    .filter((turn) => !/something went wrong/i.test(turn.text))
+    .map((turn) => script.askedIn(turn.text))
+    .sort((x, y) => x - y);
   return { saved: turns.length - apologised, asked, apologised, statuses: turns.map((turn) => turn.status) };
 }

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger, type Logger } from '../../config/logger';
-import { startBot, type RunningBot } from '../../server/startBot';
+import { type RunningBot, startBot } from '../../server/startBot';
 
 export const TEST_SETTINGS: Readonly<Record<string, string>> = {
   PORT: '0',
@@ -31,7 +31,10 @@ export async function startTestBot(settings: Record<string, string> = {}, logger
  * Starts the real server before a describe block's tests and closes it after; `url` is ready by the
  * time the tests run.
  */
-export function useTestBot(settings: Record<string, string> | (() => Record<string, string>) = {}): { readonly url: string; readonly running: RunningBot } {
+export function useTestBot(settings: Record<string, string> | (() => Record<string, string>) = {}): {
+  readonly url: string;
+  readonly running: RunningBot;
+} {
   let started: RunningBot | undefined;
   before(async () => {
     started = await startTestBot(typeof settings === 'function' ? settings() : settings);

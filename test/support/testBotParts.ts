@@ -1,11 +1,11 @@
 /**
  * The bot assembled in-process with in-memory state, for TestAdapter transcript tests.
  */
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
+import { loadConversationWording } from '../../bot/ConversationWording';
+import { type AssembledBot, createBot } from '../../bot/createBot';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
-import { createBot, type AssembledBot } from '../../bot/createBot';
-import { loadConversationWording } from '../../bot/ConversationWording';
 import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 import { CONVERSATION_WORDING_PATH } from '../../server/startBot';

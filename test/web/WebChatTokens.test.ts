@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { WebChatTokens, userIdFor } from '../../server/webchat/WebChatTokens';
+import { userIdFor, WebChatTokens } from '../../server/webchat/WebChatTokens';
 
 const KEY = 'k'.repeat(40);
 const HOUR = 3600;
@@ -11,15 +11,19 @@ describe('WebChatTokens', () => {
     expect(session.conversationId).to.match(/^wc-[0-9a-f-]{36}$/);
     expect(session.userId).to.equal(userIdFor(session.conversationId));
     expect(tokens.verify(`Bearer ${session.token}`, session.conversationId)).to.deep.equal({
-      ok: true, conversationId: session.conversationId, userId: session.userId,
+      ok: true,
+      conversationId: session.conversationId,
+      userId: session.userId,
     });
   });
 
   it('is stateless: another instance with the same key accepts it, one with another key does not', () => {
     const session = new WebChatTokens(KEY, HOUR).issue();
     expect(new WebChatTokens(KEY, HOUR).verify(`Bearer ${session.token}`, session.conversationId).ok).to.equal(true);
-    expect(new WebChatTokens('o'.repeat(40), HOUR).verify(`Bearer ${session.token}`, session.conversationId))
-      .to.deep.equal({ ok: false, reason: 'bad signature' });
+    expect(new WebChatTokens('o'.repeat(40), HOUR).verify(`Bearer ${session.token}`, session.conversationId)).to.deep.equal({
+      ok: false,
+      reason: 'bad signature',
+    });
   });
 
   it('refuses a token used for another conversation', () => {
@@ -34,7 +38,10 @@ describe('WebChatTokens', () => {
     const session = tokens.issue();
     const [version, , signature] = session.token.split('.');
     const forged = Buffer.from(JSON.stringify({ c: session.conversationId, e: session.expiresAt + 10 * HOUR })).toString('base64url');
-    expect(tokens.verify(`Bearer ${version}.${forged}.${signature}`, session.conversationId)).to.deep.equal({ ok: false, reason: 'bad signature' });
+    expect(tokens.verify(`Bearer ${version}.${forged}.${signature}`, session.conversationId)).to.deep.equal({
+      ok: false,
+      reason: 'bad signature',
+    });
   });
 
   it('refuses an expired token', () => {

@@ -9,10 +9,13 @@ import { startWebChatTestBot, type WebChatTestBot } from './webChatClient';
 
 const PROXY = '10.0.0.4';
 const request = (forwardedFor?: string) =>
-  ({ socket: { remoteAddress: PROXY }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as restify.Request;
+  ({
+    socket: { remoteAddress: PROXY },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as restify.Request;
 
 describe('clientAddress', () => {
-  it('uses the connection\'s address when no proxy is trusted, whatever X-Forwarded-For says', () => {
+  it("uses the connection's address when no proxy is trusted, whatever X-Forwarded-For says", () => {
     expect(clientAddress(request('203.0.113.7'), 0)).to.equal(PROXY);
   });
 
@@ -27,7 +30,7 @@ describe('clientAddress', () => {
     expect(clientAddress(request('1.2.3.4, 203.0.113.7, 10.0.0.9'), 2)).to.equal('203.0.113.7');
   });
 
-  it('falls back to the connection\'s address when the proxies wrote fewer entries than trusted', () => {
+  it("falls back to the connection's address when the proxies wrote fewer entries than trusted", () => {
     expect(clientAddress(request(), 1)).to.equal(PROXY);
     expect(clientAddress(request('203.0.113.7'), 2)).to.equal(PROXY);
   });
@@ -35,8 +38,12 @@ describe('clientAddress', () => {
 
 describe('per-address limits behind a trusted proxy (TRUSTED_PROXIES=1)', () => {
   let bot: WebChatTestBot;
-  before(async () => { bot = await startWebChatTestBot({ TRUSTED_PROXIES: '1', WEB_REQUESTS_PER_MINUTE_PER_ADDRESS: '3' }); });
-  after(async () => { await bot?.close(); });
+  before(async () => {
+    bot = await startWebChatTestBot({ TRUSTED_PROXIES: '1', WEB_REQUESTS_PER_MINUTE_PER_ADDRESS: '3' });
+  });
+  after(async () => {
+    await bot?.close();
+  });
 
   const issue = (forwardedFor: string) => bot.post('/api/webchat/conversations', {}, { 'X-Forwarded-For': forwardedFor });
 

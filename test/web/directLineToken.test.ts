@@ -18,9 +18,15 @@ async function startFakeDirectLine(): Promise<{ server: Server; domain: string; 
       return;
     }
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({
-      conversationId: 'dl-conv-1', token: 'dl-token-1', expires_in: 1800, streamUrl: 'wss://example/stream', referenceGrammarId: 'g',
-    }));
+    res.end(
+      JSON.stringify({
+        conversationId: 'dl-conv-1',
+        token: 'dl-token-1',
+        expires_in: 1800,
+        streamUrl: 'wss://example/stream',
+        referenceGrammarId: 'g',
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, domain: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline`, calls, failNext };
@@ -62,7 +68,16 @@ describe('Direct Line token exchange', () => {
     const origin = new URL(fake.domain).origin;
     expect(page.headers.get('content-security-policy')).to.contain(`connect-src 'self' ${origin} ws://${new URL(fake.domain).host}`);
     const served = [html];
-    for (const path of ['/privacy', '/widget.js', '/assets/chat.js', '/assets/localDirectLine.js', '/assets/chatSession.js', '/assets/chat.css', '/assets/brand.css', '/assets/avatar.svg']) {
+    for (const path of [
+      '/privacy',
+      '/widget.js',
+      '/assets/chat.js',
+      '/assets/localDirectLine.js',
+      '/assets/chatSession.js',
+      '/assets/chat.css',
+      '/assets/brand.css',
+      '/assets/avatar.svg',
+    ]) {
       const response = await fetch(`${bot.base}${path}`);
       served.push(await response.text(), JSON.stringify([...response.headers]));
     }

@@ -15,7 +15,11 @@ export const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}(
 export const wording = JSON.parse(readFileSync('knowledge/conversation.json', 'utf8')) as Record<string, string>;
 
 /** A phrase from the start of an answer, free of markdown, to look for on the page. */
-export const opening = (answer: string) => answer.split(/[\n*_[\]`—–]/)[0].slice(0, 40).trim();
+export const opening = (answer: string) =>
+  answer
+    .split(/[\n*_[\]`—–]/)[0]
+    .slice(0, 40)
+    .trim();
 
 /**
  * Waits for text inside a chat bubble (Web Chat also repeats it in screen-reader-only regions). A

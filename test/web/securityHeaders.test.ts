@@ -29,14 +29,22 @@ describe('securityHeaders', () => {
   it("adds Direct Line's REST and WebSocket origins only when a secret is configured", () => {
     const csp = contentSecurityPolicy({ ...LOCAL, directLineSecret: 's' });
     expect(csp).to.contain("connect-src 'self' https://directline.botframework.com wss://directline.botframework.com");
-    const regional = contentSecurityPolicy({ ...LOCAL, directLineSecret: 's', directLineDomain: 'https://europe.directline.botframework.com/v3/directline' });
+    const regional = contentSecurityPolicy({
+      ...LOCAL,
+      directLineSecret: 's',
+      directLineDomain: 'https://europe.directline.botframework.com/v3/directline',
+    });
     expect(regional).to.contain('wss://europe.directline.botframework.com');
   });
 
   it('lets the practice site frame the page and allows an avatar hosted elsewhere', () => {
-    const headers = securityHeaders({ ...LOCAL, frameAncestors: ["'self'", 'https://clinic.example'], botAvatarUrl: 'https://cdn.clinic.example/a.png' });
+    const headers = securityHeaders({
+      ...LOCAL,
+      frameAncestors: ["'self'", 'https://clinic.example'],
+      botAvatarUrl: 'https://cdn.clinic.example/a.png',
+    });
     expect(headers['Content-Security-Policy']).to.contain("frame-ancestors 'self' https://clinic.example");
-    expect(headers['Content-Security-Policy']).to.contain('img-src \'self\' data: blob: https://cdn.clinic.example');
+    expect(headers['Content-Security-Policy']).to.contain("img-src 'self' data: blob: https://cdn.clinic.example");
     expect(headers['X-Frame-Options']).to.equal(undefined);
     expect(headers).to.include({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' });
     expect(securityHeaders(LOCAL)['X-Frame-Options']).to.equal('SAMEORIGIN');

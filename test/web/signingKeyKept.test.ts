@@ -5,12 +5,16 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { startTestBot, fileStorageSettings } from '../support/testBot';
-import { useTemporaryFolder } from '../support/temporaryFolder';
 import { SIGNING_KEY_FILE } from '../../server/webchat/signingKey';
+import { useTemporaryFolder } from '../support/temporaryFolder';
+import { fileStorageSettings, startTestBot } from '../support/testBot';
 
 async function startConversation(url: string): Promise<{ conversationId: string; token: string }> {
-  const response = await fetch(`${url}/api/webchat/conversations`, { method: 'POST', headers: { Origin: url, 'Content-Type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${url}/api/webchat/conversations`, {
+    method: 'POST',
+    headers: { Origin: url, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   return response.json();
 }
 
@@ -26,7 +30,7 @@ async function say(url: string, session: { conversationId: string; token: string
 describe('web chat signing key without WEBCHAT_SIGNING_KEY', () => {
   const folder = useTemporaryFolder('signing-key-');
 
-  it('is kept in the data folder with mode 0600 and still accepts an open page\'s token after a restart', async () => {
+  it("is kept in the data folder with mode 0600 and still accepts an open page's token after a restart", async () => {
     const first = await startTestBot(fileStorageSettings(folder.path));
     const session = await startConversation(first.url);
     expect(await say(first.url, session, 'what causes sciatica')).to.equal(200);

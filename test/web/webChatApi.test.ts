@@ -4,8 +4,12 @@ import { SIGNING_KEY, startWebChatTestBot, visibleText, WELCOME_OPENING, type We
 
 describe('web chat endpoints', () => {
   let bot: WebChatTestBot;
-  before(async () => { bot = await startWebChatTestBot(); });
-  after(async () => { await bot?.close(); });
+  before(async () => {
+    bot = await startWebChatTestBot();
+  });
+  after(async () => {
+    await bot?.close();
+  });
 
   it('issues a conversation with a signed token, never cached', async () => {
     const response = await bot.post('/api/webchat/conversations', {});
@@ -25,7 +29,12 @@ describe('web chat endpoints', () => {
     expect(visibleText(joined.activities)).to.contain(WELCOME_OPENING);
     expect(visibleText((await join()).activities)).to.contain(WELCOME_OPENING);
 
-    const response = await bot.say(session, { type: 'message', text: 'what causes sciatica', channelId: 'msteams', from: { id: 'someone-else' } });
+    const response = await bot.say(session, {
+      type: 'message',
+      text: 'what causes sciatica',
+      channelId: 'msteams',
+      from: { id: 'someone-else' },
+    });
     expect(response.status).to.equal(200);
     const turn = await response.json();
     expect(turn.activities).to.not.be.empty;
@@ -57,7 +66,10 @@ describe('web chat endpoints', () => {
     const session = await bot.startConversation();
     expect((await bot.post('/api/webchat/conversations', {}, { Origin: 'https://evil.example' })).status).to.equal(403);
     expect((await bot.say(session, { type: 'message', text: 'hi' }, { Origin: 'https://evil.example' })).status).to.equal(403);
-    const preflight = await fetch(`${bot.base}/api/webchat/conversations`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    const preflight = await fetch(`${bot.base}/api/webchat/conversations`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(preflight.status).to.equal(403);
     expect(preflight.headers.get('access-control-allow-origin')).to.equal(null);
   });
@@ -66,7 +78,13 @@ describe('web chat endpoints', () => {
     const session = await bot.startConversation();
     const huge = await bot.say(session, { type: 'message', text: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).to.equal(413);
-    for (const body of [{ type: 'invoke', name: 'x' }, { type: 'event', name: 'other' }, { type: 'message' }, { type: 'message', text: 5 }, [1]]) {
+    for (const body of [
+      { type: 'invoke', name: 'x' },
+      { type: 'event', name: 'other' },
+      { type: 'message' },
+      { type: 'message', text: 5 },
+      [1],
+    ]) {
       expect((await bot.say(session, body)).status, JSON.stringify(body)).to.equal(400);
     }
   });
@@ -81,12 +99,18 @@ describe('web chat endpoints: limits and cross-origin use', () => {
       ALLOWED_ORIGINS: 'https://clinic.example',
     });
   });
-  after(async () => { await bot?.close(); });
+  after(async () => {
+    await bot?.close();
+  });
 
   it('allows a listed origin, with CORS headers and a preflight', async () => {
     const preflight = await fetch(`${bot.base}/api/webchat/conversations`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://clinic.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'https://clinic.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     expect(preflight.status).to.equal(204);
     expect(preflight.headers.get('access-control-allow-origin')).to.equal('https://clinic.example');
@@ -125,7 +149,9 @@ describe('web chat endpoints with a MicrosoftAppId (production auth on /api/mess
       MicrosoftAppType: 'MultiTenant',
     });
   });
-  after(async () => { await bot?.close(); });
+  after(async () => {
+    await bot?.close();
+  });
 
   it('still runs web chat turns in process, with no call to Azure', async () => {
     const session = await bot.startConversation();

@@ -9,8 +9,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchChromium, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
-import { answerOf, countSeen, faqEntries, opened, opening, RECORD_OPENED, say, seen as seenOn, SEND_BOX, typographic, wording } from './patientActions';
+import { launchChromium, type PageRecord, runAxe, skipWithoutChromium, watch } from './browserHarness';
+import {
+  answerOf,
+  countSeen,
+  faqEntries,
+  opened,
+  opening,
+  RECORD_OPENED,
+  SEND_BOX,
+  say,
+  seen as seenOn,
+  typographic,
+  wording,
+} from './patientActions';
 import { startWebChatTestBot, WELCOME_OPENING as WELCOME, type WebChatTestBot } from './webChatClient';
 
 const BOOKING_URL = 'https://booking.example.com/first-session';
@@ -30,10 +42,17 @@ async function startHostSite(): Promise<{ server: Server; origin: string; setBot
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end(
       `<!doctype html><html lang="en"><head><title>Clinic home</title></head><body><main><h1>Clinic home</h1></main>` +
-      `<script src="${bot}/widget.js" async></script></body></html>`);
+        `<script src="${bot}/widget.js" async></script></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, setBot: (base) => { bot = base; } };
+  return {
+    server,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setBot: (base) => {
+      bot = base;
+    },
+  };
 }
 
 describe('web chat in a browser', function () {
@@ -64,7 +83,7 @@ describe('web chat in a browser', function () {
     await new Promise((resolve) => (host ? host.server.close(resolve) : resolve(undefined)));
   });
 
-  it('shows the bot\'s welcome', async () => {
+  it("shows the bot's welcome", async () => {
     const started = performance.now();
     await page.goto(`${bot.base}/`, { waitUntil: 'commit' });
     await seen(page, WELCOME);
@@ -80,6 +99,7 @@ describe('web chat in a browser', function () {
 
   it('answers a tapped suggestion', async () => {
     const suggestion = page.locator('.webchat__suggested-actions button').first();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (hidden text left out), which is what a patient reads
     const title = (await suggestion.innerText()).trim();
     const entry = faqEntries.find((candidate) => candidate.title === title);
     expect(entry, `a suggestion titled "${title}"`).to.not.equal(undefined);
@@ -112,14 +132,20 @@ describe('web chat in a browser', function () {
 
   it('has no serious or critical accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
     const violations = await runAxe(page);
-    console.log(`      axe: ${violations.length ? violations.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join(', ') : 'no violations'}`);
+    console.log(
+      `      axe: ${violations.length ? violations.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join(', ') : 'no violations'}`,
+    );
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).to.deep.equal([]);
   });
 
   it('starts afresh with "New conversation"', async () => {
     await page.getByRole('button', { name: 'New conversation' }).click();
     // The old conversation leaves the page first; the new one's welcome follows.
-    await page.locator('.webchat__bubble__content').getByText(opening(answerOf('causes'))).first().waitFor({ state: 'detached' });
+    await page
+      .locator('.webchat__bubble__content')
+      .getByText(opening(answerOf('causes')))
+      .first()
+      .waitFor({ state: 'detached' });
     await seen(page, WELCOME);
     await page.reload();
     await seen(page, WELCOME);
@@ -129,11 +155,17 @@ describe('web chat in a browser', function () {
   it('still welcomes a patient who reloads while the welcome is on its way', async () => {
     // The bot handles the join, but the reload cuts its answer off before it reaches the page.
     let handled!: () => void;
-    const joinHandled = new Promise<void>((resolve) => { handled = resolve; });
-    await page.route('**/activities', async (route) => {
-      await route.fetch();
-      handled();
-    }, { times: 1 });
+    const joinHandled = new Promise<void>((resolve) => {
+      handled = resolve;
+    });
+    await page.route(
+      '**/activities',
+      async (route) => {
+        await route.fetch();
+        handled();
+      },
+      { times: 1 },
+    );
     await page.getByRole('button', { name: 'New conversation' }).click();
     await joinHandled;
     await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -16,9 +16,16 @@ import { useTemporaryFolder } from '../support/temporaryFolder';
 import { useTestBot } from '../support/testBot';
 
 const ROOT = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string }> };
-const installedWebChat = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'package.json'), 'utf8')) as { version: string };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean; version?: string }>;
+};
+const installedWebChat = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'package.json'), 'utf8')) as {
+  version: string;
+};
 const shipped = readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'));
 const BUNDLE_PATH = `/assets/webchat-${installedWebChat.version}.js`;
 
@@ -39,7 +46,7 @@ describe('dependencies and the Web Chat bundle', () => {
     expect(lock.packages['node_modules/@azure/storage-blob'].dev).to.not.equal(true);
   });
 
-  it('can install for production alone: botbuilder-dialogs\' install script runs rimraf through npx', () => {
+  it("can install for production alone: botbuilder-dialogs' install script runs rimraf through npx", () => {
     expect(manifest.dependencies).to.have.property('rimraf');
   });
 
@@ -55,13 +62,13 @@ describe('dependencies and the Web Chat bundle', () => {
   describe('served by the bot', () => {
     const bot = useTestBot();
 
-    it('is the installed version\'s own dist/webchat.js, under a URL naming that version', async () => {
+    it("is the installed version's own dist/webchat.js, under a URL naming that version", async () => {
       const page = await (await fetch(`${bot.url}/`)).text();
       const path = /"(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
       expect(path).to.equal(BUNDLE_PATH);
       const served = await rawGet(`${bot.url}${path}`, 'identity');
       expect(served.encoding).to.equal(undefined);
-      expect(served.body.equals(shipped), 'the served bytes are the package\'s bundle').to.equal(true);
+      expect(served.body.equals(shipped), "the served bytes are the package's bundle").to.equal(true);
     });
 
     it('is sent brotli-compressed to Chromium, which lists gzip first, and decodes to the same bundle', async () => {
@@ -82,7 +89,7 @@ describe('dependencies and the Web Chat bundle', () => {
   describe('choosing the encoding', () => {
     const both = { br: Buffer.from('b'), gzip: Buffer.from('g') };
 
-    it('prefers brotli whatever the header\'s order, and never a coding refused with q=0', () => {
+    it("prefers brotli whatever the header's order, and never a coding refused with q=0", () => {
       expect(chooseEncoding('gzip, deflate, br, zstd', both)).to.equal('br');
       expect(chooseEncoding('BR;q=0.5, gzip', both)).to.equal('br');
       expect(chooseEncoding('br;q=0, gzip', both)).to.equal('gzip');
@@ -96,7 +103,10 @@ describe('dependencies and the Web Chat bundle', () => {
 
     it('leaves the copied and compressed files alone', () => {
       cpSync(join(WEB_DIR, VENDOR_FOLDER), join(folder.path, VENDOR_FOLDER), { recursive: true, preserveTimestamps: true });
-      const modified = () => ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map((file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs);
+      const modified = () =>
+        ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map(
+          (file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs,
+        );
       const before = modified();
       expect(copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
       expect(modified()).to.deep.equal(before);

@@ -8,8 +8,12 @@ function pageConfigOf(html: string): Record<string, unknown> {
 
 describe('web chat page and assets', () => {
   let bot: WebChatTestBot;
-  before(async () => { bot = await startWebChatTestBot({ FRAME_ANCESTORS: "'self',https://clinic.example", PRACTICE_NAME: 'Garrett & Sons <Clinic>' }); });
-  after(async () => { await bot?.close(); });
+  before(async () => {
+    bot = await startWebChatTestBot({ FRAME_ANCESTORS: "'self',https://clinic.example", PRACTICE_NAME: 'Garrett & Sons <Clinic>' });
+  });
+  after(async () => {
+    await bot?.close();
+  });
 
   it('serves the page with a strict CSP and a fresh style nonce per request', async () => {
     const first = await fetch(`${bot.base}/`);
@@ -49,7 +53,15 @@ describe('web chat page and assets', () => {
   });
 
   it('serves the page scripts, styles and default avatar with security headers', async () => {
-    for (const path of ['/assets/chat.js', '/assets/localDirectLine.js', '/assets/chatSession.js', '/assets/chatShell.js', '/assets/chat.css', '/assets/brand.css', '/assets/avatar.svg']) {
+    for (const path of [
+      '/assets/chat.js',
+      '/assets/localDirectLine.js',
+      '/assets/chatSession.js',
+      '/assets/chatShell.js',
+      '/assets/chat.css',
+      '/assets/brand.css',
+      '/assets/avatar.svg',
+    ]) {
       const response = await fetch(`${bot.base}${path}`);
       expect(response.status, path).to.equal(200);
       expect(response.headers.get('x-content-type-options'), path).to.equal('nosniff');

@@ -21,10 +21,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../config/BotConfig';
-import { startBot, type RunningBot } from '../../server/startBot';
+import { type RunningBot, startBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { fileStorageSettings, startTestBot, TEST_SETTINGS } from '../support/testBot';
-import { launchChromium, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
+import { launchChromium, type PageRecord, runAxe, skipWithoutChromium, watch } from './browserHarness';
 import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, typographic, wording } from './patientActions';
 import { SIGNING_KEY, startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
@@ -48,13 +48,25 @@ async function startPracticeSite(): Promise<{ server: Server; origin: string; se
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end(
       `<!doctype html><html lang="en"><head><title>${name}</title></head><body><main><h1>${name}</h1>` +
-      `<a href="/${other}">Page ${other}</a></main><script src="${bot}/widget.js" async></script></body></html>`);
+        `<a href="/${other}">Page ${other}</a></main><script src="${bot}/widget.js" async></script></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}`, setBot: (base) => { bot = base; } };
+  return {
+    server,
+    origin: `http://localhost:${(server.address() as AddressInfo).port}`,
+    setBot: (base) => {
+      bot = base;
+    },
+  };
 }
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Every suggested action lies inside the viewport, overlaps no other, and is what a tap at its centre hits. */
 async function expectChoicesOnScreen(page: Page): Promise<string[]> {
@@ -64,19 +76,24 @@ async function expectChoicesOnScreen(page: Page): Promise<string[]> {
   const boxes: Box[] = [];
   for (let index = 0; index < count; index += 1) {
     const button = buttons.nth(index);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (hidden text left out), which is what a patient reads
     const title = (await button.innerText()).trim();
     const box = (await button.boundingBox())!;
     expect(box, title).to.not.equal(null);
     expect(box.x, `${title}: left edge`).to.be.at.least(0);
     expect(box.x + box.width, `${title}: right edge`).to.be.at.most(PHONE.width);
     expect(box.y + box.height, `${title}: bottom edge`).to.be.at.most(PHONE.height);
-    const hit = await button.evaluate((element, point) => {
-      const top = document.elementFromPoint(point.x, point.y);
-      return !!top && element.contains(top);
-    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    const hit = await button.evaluate(
+      (element, point) => {
+        const top = document.elementFromPoint(point.x, point.y);
+        return !!top && element.contains(top);
+      },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
     expect(hit, `${title}: nothing covers it`).to.equal(true);
     for (const other of boxes) {
-      const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
+      const overlaps =
+        box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
       expect(overlaps, `${title} overlaps another choice`).to.equal(false);
     }
     boxes.push(box);
@@ -107,7 +124,9 @@ describe('patient paths in a browser', function () {
 
   describe('on a phone', () => {
     let bot: WebChatTestBot;
-    before(async () => { bot = await startWebChatTestBot(); });
+    before(async () => {
+      bot = await startWebChatTestBot();
+    });
     after(() => bot?.close());
 
     it('keeps every choice on screen and tappable, brings them back after a reload, and shows the emergency advice as an alert that dials 911', async () => {
@@ -120,7 +139,7 @@ describe('patient paths in a browser', function () {
       await seen(page, wording.noAnswer.split('.')[0].replace("'", '’'), record);
       await page.getByRole('button', { name: 'Book your first session' }).last().waitFor();
       const topics = await expectChoicesOnScreen(page);
-      expect(topics, 'the no-answer reply\'s topics').to.have.length.greaterThan(0);
+      expect(topics, "the no-answer reply's topics").to.have.length.greaterThan(0);
 
       await page.reload();
       await page.getByRole('button', { name: 'Book your first session' }).last().waitFor();
@@ -132,14 +151,23 @@ describe('patient paths in a browser', function () {
       const call = alert.getByRole('button', { name: 'Call 911' });
       await call.waitFor();
       // Every rendered button, biggest first, measured at one moment (Web Chat re-renders as replies arrive).
-      const bySize = await page.evaluate(() => [...document.querySelectorAll('button')]
-        .map((button) => ({ title: button.innerText.trim() || button.getAttribute('aria-label') || '', box: button.getBoundingClientRect() }))
-        .filter(({ box }) => box.width > 0 && box.height > 0)
-        .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
-        .map(({ title }) => title));
+      const bySize = await page.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .map((button) => ({
+            // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (hidden text left out), which is what a patient reads
+            title: button.innerText.trim() || button.getAttribute('aria-label') || '',
+            box: button.getBoundingClientRect(),
+          }))
+          .filter(({ box }) => box.width > 0 && box.height > 0)
+          .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+          .map(({ title }) => title),
+      );
       expect(bySize[0], `the biggest button (of ${bySize.join(', ')})`).to.equal('Call 911');
       const violations = await runAxe(page);
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), 'axe-core with the alert on screen').to.deep.equal([]);
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        'axe-core with the alert on screen',
+      ).to.deep.equal([]);
       mkdirSync('test-output', { recursive: true });
       await page.screenshot({ path: 'test-output/webchat-phone-emergency.png' });
       await call.click();
@@ -157,13 +185,15 @@ describe('patient paths in a browser', function () {
       running = await startTestBot({ PORT: String(port), ...settings });
       port = Number(new URL(running.url).port);
     };
-    before(async () => { directory = await mkdtemp(join(tmpdir(), 'webchat-restart-')); });
+    before(async () => {
+      directory = await mkdtemp(join(tmpdir(), 'webchat-restart-'));
+    });
     after(async () => {
       await running?.close();
       await rm(directory, { recursive: true, force: true });
     });
 
-    it('shows the practice\'s numbers while it is down, goes on after a restart, and starts over by itself when its token is refused', async () => {
+    it("shows the practice's numbers while it is down, goes on after a restart, and starts over by itself when its token is refused", async () => {
       // As `npm start`: file storage and no WEBCHAT_SIGNING_KEY.
       await start(fileStorageSettings(directory));
       const base = `http://127.0.0.1:${port}`;
@@ -177,6 +207,7 @@ describe('patient paths in a browser', function () {
       running = undefined;
       await say(page, 'what causes sciatica');
       await offline.waitFor({ state: 'visible' });
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (hidden text left out), which is what a patient reads
       const notice = await offline.innerText();
       expect(notice).to.contain('911').and.contain('988').and.contain('+1 555 010 2030');
 
@@ -200,7 +231,7 @@ describe('patient paths in a browser', function () {
     });
   });
 
-  describe('the widget on the practice\'s site', () => {
+  describe("the widget on the practice's site", () => {
     let site: Awaited<ReturnType<typeof startPracticeSite>>;
     let bot: WebChatTestBot;
     before(async () => {

@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, onFast3g, runAxe, skipWithoutChromium, watch, type PageRecord } from './browserHarness';
+import { launchChromium, onFast3g, type PageRecord, runAxe, skipWithoutChromium, watch } from './browserHarness';
 import { answerOf, opening, seen } from './patientActions';
 import { startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
@@ -37,7 +37,7 @@ describe('web chat on a slow phone network', function () {
     await bot?.close();
   });
 
-  it('shows the welcome, the emergency number and a working text box before Web Chat\'s bundle, and sends what was typed there once it has loaded', async () => {
+  it("shows the welcome, the emergency number and a working text box before Web Chat's bundle, and sends what was typed there once it has loaded", async () => {
     await onFast3g(page);
     let bundleArrivedMs: number | undefined;
     const started = performance.now();
@@ -57,9 +57,12 @@ describe('web chat on a slow phone network', function () {
     await box.press('Enter');
     await shell.getByText(QUESTION).waitFor();
     const usableMs = since();
-    expect(bundleArrivedMs, 'Web Chat\'s bundle had already arrived').to.equal(undefined);
+    expect(bundleArrivedMs, "Web Chat's bundle had already arrived").to.equal(undefined);
     const violations = await runAxe(page);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), 'axe-core on the page before Web Chat').to.deep.equal([]);
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+      'axe-core on the page before Web Chat',
+    ).to.deep.equal([]);
 
     // Web Chat takes over: the welcome first, then the queued question, then its answer.
     await seen(page, opening(answerOf('causes')), record);
@@ -71,6 +74,8 @@ describe('web chat on a slow phone network', function () {
     expect(questionAt, 'the queued question, after the welcome').to.be.greaterThan(welcomeAt);
     expect(await shell.isVisible()).to.equal(false);
     expect(record.errors).to.deep.equal([]);
-    console.log(`      Fast 3G, phone: welcome, 911 and text box usable at ${usableMs} ms; bundle arrived at ${bundleArrivedMs} ms; queued question answered at ${answeredMs} ms`);
+    console.log(
+      `      Fast 3G, phone: welcome, 911 and text box usable at ${usableMs} ms; bundle arrived at ${bundleArrivedMs} ms; queued question answered at ${answeredMs} ms`,
+    );
   });
 });

@@ -13,9 +13,10 @@ import { waitUntil } from '../waitUntil';
 
 const NOW = new Date('2026-11-23T10:15:00.000Z');
 const now = () => NOW;
-const parsed = async (log: UsageLog, stream: 'unanswered' | 'counts') => (await log.read(stream, '2000-01-01')).map((line) => JSON.parse(line) as Record<string, unknown>);
+const parsed = async (log: UsageLog, stream: 'unanswered' | 'counts') =>
+  (await log.read(stream, '2000-01-01')).map((line) => JSON.parse(line) as Record<string, unknown>);
 
-describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
+describe("UsageRecorder (the bot's TurnEventSink)", () => {
   it('keeps every event as a count, and unanswered questions with time, channel, redacted text and a keyed hash of the conversation only', async () => {
     const log = new MemoryUsageLog();
     const linkKey = Buffer.alloc(32, 7);
@@ -23,7 +24,12 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     recorder.record({ kind: 'conversationStarted' }, 'sms', '+15550100');
     recorder.record({ kind: 'answered', entryId: 'stretching' }, 'sms', '+15550100');
     recorder.record(
-      { kind: 'unanswered', outcome: 'none', text: 'can you call me on 07700 900123 or email jo@example.com, my policy is 12345678', closestEntryId: 'booking' },
+      {
+        kind: 'unanswered',
+        outcome: 'none',
+        text: 'can you call me on 07700 900123 or email jo@example.com, my policy is 12345678',
+        closestEntryId: 'booking',
+      },
       'sms',
       '+15550100',
     );
@@ -32,7 +38,11 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
 
     expect(await parsed(log, 'unanswered')).to.deep.equal([
       {
-        at: NOW.toISOString(), channel: 'sms', outcome: 'none', text: 'can you call me on [phone] or email [email], my policy is [phone]', closest: 'booking',
+        at: NOW.toISOString(),
+        channel: 'sms',
+        outcome: 'none',
+        text: 'can you call me on [phone] or email [email], my policy is [phone]',
+        closest: 'booking',
         conversation: conversationLink(linkKey, 'sms', '+15550100'),
       },
     ]);
@@ -50,15 +60,25 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     const linkKey = Buffer.alloc(32, 7);
     const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, now, linkKey });
     recorder.record({ kind: 'answered', entryId: 'rest-or-move' }, 'webchat', 'c-1');
-    recorder.record({ kind: 'unsureAnswer', entryId: 'rest-or-move', text: 'can I still go to the gym, my email is jo@example.com' }, 'webchat', 'c-1');
+    recorder.record(
+      { kind: 'unsureAnswer', entryId: 'rest-or-move', text: 'can I still go to the gym, my email is jo@example.com' },
+      'webchat',
+      'c-1',
+    );
     await recorder.flush();
     expect(await parsed(log, 'unanswered')).to.deep.equal([
       {
-        at: NOW.toISOString(), channel: 'webchat', outcome: 'unsureAnswer', text: 'can I still go to the gym, my email is [email]', closest: 'rest-or-move',
+        at: NOW.toISOString(),
+        channel: 'webchat',
+        outcome: 'unsureAnswer',
+        text: 'can I still go to the gym, my email is [email]',
+        closest: 'rest-or-move',
         conversation: conversationLink(linkKey, 'webchat', 'c-1'),
       },
     ]);
-    expect(await parsed(log, 'counts')).to.deep.equal([{ at: NOW.toISOString(), channel: 'webchat', event: 'answered', entry: 'rest-or-move' }]);
+    expect(await parsed(log, 'counts')).to.deep.equal([
+      { at: NOW.toISOString(), channel: 'webchat', event: 'answered', entry: 'rest-or-move' },
+    ]);
     await recorder.forget('webchat', 'c-1');
     expect(await parsed(log, 'unanswered')).to.deep.equal([]);
     await recorder.close();
@@ -93,7 +113,8 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     const { logger, lines } = capturedLogger();
     const recorder = new UsageRecorder(flaky, logger, { retentionDays: 90, now });
     const appendsBefore = calls;
-    for (let i = 0; i < 1000; i++) recorder.record({ kind: 'unanswered', outcome: 'didYouMean', text: `question ${i}` }, 'webchat', `c-${i}`);
+    for (let i = 0; i < 1000; i++)
+      recorder.record({ kind: 'unanswered', outcome: 'didYouMean', text: `question ${i}` }, 'webchat', `c-${i}`);
     expect(calls).to.equal(appendsBefore); // 1000 turns' worth of recording, none of it touching storage
 
     await recorder.flush();
@@ -107,10 +128,11 @@ describe('UsageRecorder (the bot\'s TurnEventSink)', () => {
     expect(await memory.read('counts', '2000-01-01')).to.have.length(1000);
   });
 
-  it('forgets one conversation\'s questions, stored and still buffered, and no other conversation\'s', async () => {
+  it("forgets one conversation's questions, stored and still buffered, and no other conversation's", async () => {
     const log = new MemoryUsageLog();
     const recorder = new UsageRecorder(log, capturedLogger().logger, { retentionDays: 90, now });
-    const ask = (conversationId: string, text: string) => recorder.record({ kind: 'unanswered', outcome: 'none', text }, 'webchat', conversationId);
+    const ask = (conversationId: string, text: string) =>
+      recorder.record({ kind: 'unanswered', outcome: 'none', text }, 'webchat', conversationId);
     ask('c-forget', 'can my parrot catch sciatica');
     ask('c-keep', 'can my hamster catch sciatica');
     await recorder.flush();

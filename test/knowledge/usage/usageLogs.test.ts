@@ -4,13 +4,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'chai';
 import { BlobServiceClient } from '@azure/storage-blob';
+import { expect } from 'chai';
 import { BlobUsageLog } from '../../../knowledge/usage/BlobUsageLog';
 import { FileUsageLog } from '../../../knowledge/usage/FileUsageLog';
 import { MemoryUsageLog } from '../../../knowledge/usage/MemoryUsageLog';
 import type { UsageLog } from '../../../knowledge/usage/UsageLog';
-import { startAzurite, type Azurite } from '../../support/azurite';
+import { type Azurite, startAzurite } from '../../support/azurite';
 import { useTemporaryFolder } from '../../support/temporaryFolder';
 
 function behavesAsAUsageLog(make: () => UsageLog): void {
