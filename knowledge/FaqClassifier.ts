@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -21,44 +21,7 @@ import type { FaqEntry } from './FaqEntry';
 export const OUT_OF_SCOPE = 'none';
 export const FAQ_CLASSIFIER_FILE = join(__dirname, 'faq-classifier.json');
 /** Question words and the like: every entry's questions have them. */
-export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'to',
-  'of',
-  'is',
-  'it',
-  'in',
-  'on',
-  'for',
-  'that',
-  'this',
-  'with',
-  'be',
-  'at',
-  'so',
-  'as',
-  'but',
-  'or',
-  'was',
-  'are',
-  'have',
-  'has',
-  'had',
-  'just',
-  'i',
-  'my',
-  'me',
-  'do',
-  'does',
-  'can',
-  'what',
-  'how',
-  'should',
-  'you',
-]);
+export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([...EVERYDAY_WORDS, 'do', 'does', 'can', 'what', 'how', 'should', 'you']);
 
 export interface FaqClassifierModel extends NaiveBayesModel {
   readonly source: string;

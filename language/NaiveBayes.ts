@@ -21,6 +21,11 @@ export interface LabelledText {
 }
 
 const WORD = /[a-z0-9]+/g;
+
+/** Words too common in every label's messages to tell the labels apart: left out as single features. */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(
+  'the a an and to of is it in on for that this with be at so as but or was are have has had just i my me'.split(' '),
+);
 /**
  * A model reads at most the first and the last WORDS_READ / 2 words of a message: the work stays bounded,
  * and a long story's sum of word scores would make the model sure of anything.

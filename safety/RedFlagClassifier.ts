@@ -7,7 +7,7 @@
  * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -31,37 +31,7 @@ export interface ClassifierModel extends NaiveBayesModel {
 }
 
 /** Words too common to tell the labels apart. */
-export const RED_FLAG_STOPWORDS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'to',
-  'of',
-  'is',
-  'it',
-  'in',
-  'on',
-  'for',
-  'that',
-  'this',
-  'with',
-  'be',
-  'at',
-  'so',
-  'as',
-  'but',
-  'or',
-  'was',
-  'are',
-  'have',
-  'has',
-  'had',
-  'just',
-  'i',
-  'my',
-  'me',
-]);
+export const RED_FLAG_STOPWORDS = EVERYDAY_WORDS;
 const WORD = /[a-z0-9]+/g;
 
 export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
