@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fromPackageRoot } from '../config/environment';
 import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision } from './FaqDecision';
@@ -19,7 +19,8 @@ import type { FaqEntry } from './FaqEntry';
 
 /** The label of messages no entry covers. */
 export const OUT_OF_SCOPE = 'none';
-export const FAQ_CLASSIFIER_FILE = join(__dirname, 'faq-classifier.json');
+/** From the package root, so the built bot (dist/) reads the same file as the sources. */
+export const FAQ_CLASSIFIER_FILE = fromPackageRoot('knowledge/faq-classifier.json');
 /** Question words and the like: every entry's questions have them. */
 export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([...EVERYDAY_WORDS, 'do', 'does', 'can', 'what', 'how', 'should', 'you']);
 

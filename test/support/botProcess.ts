@@ -1,5 +1,5 @@
 /**
- * The bot as `npm start` runs it (index.ts), in a child process, for tests that need a real process:
+ * The bot as `npm start` runs it (index.ts, or its build), in a child process, for tests that need a real process:
  * signals, exit codes, two processes on one folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,8 +16,10 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function spawnBot(settings: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'index.ts'], {
+/** `entry`: the sources through tsx (the default), or the build in dist/ as `npm start` runs it. */
+export function spawnBot(settings: Record<string, string>, entry: 'sources' | 'built' = 'sources'): BotProcess {
+  const args = entry === 'built' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, ...TEST_SETTINGS, LOG_LEVEL: 'info', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
