@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -28,7 +28,7 @@ export interface FaqClassifierModel extends NaiveBayesModel {
   readonly source: string;
   /** sha256 of the FAQ entries it was trained with (entriesFingerprint): with any other FAQ it stays silent. */
   readonly entries: string;
-  readonly trainedOn: readonly { readonly file: string; readonly lines: number; readonly sha256: string }[];
+  readonly trainedOn: readonly TrainingFile[];
   /** Hold back the matcher's answer when the net is this sure of another reading. */
   readonly holdBackAt: number;
   /** Answer from the net when it is this sure and the matcher had its entry among its first three. */

@@ -28,6 +28,8 @@ export class KnowledgeBase {
   private readonly matcher: FaqMatcher;
   /** Out-of-domain words some questions use, and the entries using them (OutOfDomain.coverage). */
   private readonly domainCoverage: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The second opinion, when it was trained with these very entries; null: the matcher alone. */
+  private readonly net: FaqClassifier | null;
 
   /** Expects validated entries: use parseKnowledgeBase / loadKnowledgeBase, which check them first. */
   constructor(
@@ -36,13 +38,13 @@ export class KnowledgeBase {
     private readonly normaliser: TextNormaliser = TextNormaliser.default,
     private readonly domain: OutOfDomain = OutOfDomain.default,
     /** The second opinion (FaqClassifier); null: the matcher alone. */
-    private net: FaqClassifier | null = FaqClassifier.shipped(),
+    net: FaqClassifier | null = FaqClassifier.shipped(),
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
     this.version = createHash('sha256').update(JSON.stringify(this.entries)).update(normaliser.fingerprint).digest('hex').slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
-    if (net && !net.knows(this.entries)) this.net = null;
+    this.net = net?.knows(this.entries) ? net : null;
     this.domainCoverage = this.matcher.outOfDomainCoverage(domain);
   }
 

@@ -4,10 +4,9 @@
  * trained on, so the matcher's accuracy test stays a measurement. Deterministic: a test checks the
  * committed file is what its sources train.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatModelFile, type LabelledText, trainNaiveBayes } from '../language/NaiveBayes';
+import { formatModelFile, type LabelledText, readCorpus, trainingRecord, trainNaiveBayes } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import { entriesFingerprint, FAQ_STOPWORDS, type FaqClassifierModel, OUT_OF_SCOPE } from './FaqClassifier';
 import { parseKnowledgeBase } from './loadKnowledgeBase';
@@ -25,25 +24,20 @@ const ANSWER_AT = 0.9;
 export function trainFaqClassifier(root: string): FaqClassifierModel {
   const texts: LabelledText[] = [];
   const faqText = readFileSync(join(root, FAQ_FILE), 'utf8');
-  const kb = parseKnowledgeBase(faqText, FAQ_FILE);
-  const faq = { entries: kb.entries };
-  for (const entry of faq.entries)
+  const { entries } = parseKnowledgeBase(faqText, FAQ_FILE);
+  for (const entry of entries)
     for (const question of entry.questions) texts.push({ cleaned: TextCleanup.default.clean(question), label: entry.id });
-  const trainedOn = [{ file: FAQ_FILE, lines: faq.entries.length, sha256: sha256(faqText) }];
+  const trainedOn = [trainingRecord(FAQ_FILE, faqText, entries.length)];
   for (const file of DEVELOPMENT_SETS) {
-    const text = readFileSync(join(root, file), 'utf8');
-    const lines = text.split('\n').filter((l) => l.trim() !== '');
-    for (const line of lines) {
-      const { text: message, expected } = JSON.parse(line) as { text: string; expected: string | null };
-      texts.push({ cleaned: TextCleanup.default.clean(message), label: expected ?? OUT_OF_SCOPE });
-    }
-    trainedOn.push({ file, lines: lines.length, sha256: sha256(text) });
+    const { lines, record } = readCorpus(root, file);
+    for (const { text, expected } of lines) texts.push({ cleaned: TextCleanup.default.clean(text), label: expected ?? OUT_OF_SCOPE });
+    trainedOn.push(record);
   }
-  const labels = [...faq.entries.map((e) => e.id), OUT_OF_SCOPE];
+  const labels = [...entries.map((e) => e.id), OUT_OF_SCOPE];
   const { logPrior, features } = trainNaiveBayes(texts, labels, FAQ_STOPWORDS);
   return {
     source: 'Naive Bayes over word lemmas and pairs, trained by npm run kb:train on the files listed in trainedOn',
-    entries: entriesFingerprint(kb.entries),
+    entries: entriesFingerprint(entries),
     trainedOn,
     holdBackAt: HOLD_BACK_AT,
     answerAt: ANSWER_AT,
@@ -56,8 +50,4 @@ export function trainFaqClassifier(root: string): FaqClassifierModel {
 export function formatFaqModel(model: FaqClassifierModel): string {
   const { labels, logPrior, features, ...head } = model;
   return formatModelFile(head, { labels, logPrior, features });
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -5,6 +5,9 @@
  * Chosen because no pretrained model can be loaded here, and this one trains deterministically in under a
  * second from our own corpora, on the clean-up's own lemmas.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Lemmas } from './Lemmas';
 
 /** A trained model as its file holds it: log probabilities, in `labels` order. */
@@ -93,6 +96,27 @@ export function rankLabels(
   const weights = scores.map((s) => Math.exp(s - top));
   const total = weights.reduce((a, b) => a + b, 0);
   return model.labels.map((label, k) => ({ label, probability: weights[k] / total })).sort((a, b) => b.probability - a.probability);
+}
+
+/** A file a model was trained on, as the model file records it (a test compares the record with the file). */
+export interface TrainingFile {
+  readonly file: string;
+  readonly lines: number;
+  readonly sha256: string;
+}
+
+/** A labelled JSONL corpus (`{"text", "expected"}` a line, relative to `root`) and its record. */
+export function readCorpus(root: string, file: string): { lines: { text: string; expected: string | null }[]; record: TrainingFile } {
+  const text = readFileSync(join(root, file), 'utf8');
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; expected: string | null });
+  return { lines, record: trainingRecord(file, text, lines.length) };
+}
+
+export function trainingRecord(file: string, text: string, lines: number): TrainingFile {
+  return { file, lines, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 /** A model file's text: one feature a line, so a retrain shows as a readable diff. */

@@ -7,7 +7,7 @@
  * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -18,7 +18,7 @@ export interface ClassifierModel extends NaiveBayesModel {
   readonly source: string;
   readonly review: { readonly by: string | null; readonly date: string | null };
   /** Which corpus files it was trained on, with their line counts and SHA-256 (a test checks they still match). */
-  readonly trainedOn: readonly { readonly file: string; readonly lines: number; readonly sha256: string }[];
+  readonly trainedOn: readonly TrainingFile[];
   /** Concepts of the rules file of which the message must hold one before the net may call it crisis. */
   readonly crisisCues: readonly string[];
   readonly escalateAt: number;
@@ -49,7 +49,7 @@ export class RedFlagClassifier {
    * What the net adds to a message the rules did not escalate, given the concepts the rules found: an
    * escalation, the direct crisis question, a risky mark (no pitch), or nothing.
    */
-  advise(cleaned: string, concepts: ReadonlySet<string>): NetAdvice | undefined {
+  advise(cleaned: string, concepts: { has(concept: string): boolean }): NetAdvice | undefined {
     if (isRepetition(cleaned)) return undefined;
     const { label, probability } = this.judge(cleaned);
     const m = this.model;

@@ -40,6 +40,8 @@ export class RedFlagDetector {
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
   private readonly classifier?: RedFlagClassifier;
+  /** The clarify rule the net's "ask" uses: the direct crisis question. */
+  private readonly crisisCheck?: ClarifyRule;
 
   constructor(
     private readonly rules: RedFlagRules,
@@ -55,6 +57,7 @@ export class RedFlagDetector {
       .map(([id]) => id);
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
+    this.crisisCheck = rules.clarify.find((rule) => rule.urgency === 'crisis');
   }
 
   assess(message: string): SafetyAssessment {
@@ -79,14 +82,13 @@ export class RedFlagDetector {
     const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
     if (assessment.kind !== 'clear' || !this.classifier) return assessment;
     // The learned net, for crisis and emergency wording no rule describes (see RedFlagClassifier).
-    const advice = this.classifier.advise(cleaned, new Set(byConcept.keys()));
+    const advice = this.classifier.advise(cleaned, byConcept);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     if (advice?.kind === 'escalate') {
       const { urgency } = advice;
       return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
     }
-    const crisisCheck = this.rules.clarify.find((rule) => rule.urgency === 'crisis');
-    if (advice?.kind === 'ask' && crisisCheck) return this.clarification(crisisCheck, language);
+    if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
 

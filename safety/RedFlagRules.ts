@@ -150,11 +150,18 @@ export function loadRedFlagRules(path: string): RedFlagRules {
   checkSemantics(rules, fail);
   const classifierPath = join(dirname(path), CLASSIFIER_FILE);
   if (!existsSync(classifierPath)) return rules;
+  let classifier: ClassifierModel;
   try {
-    return { ...rules, classifier: JSON.parse(readFileSync(classifierPath, 'utf8')) as ClassifierModel };
+    classifier = JSON.parse(readFileSync(classifierPath, 'utf8')) as ClassifierModel;
   } catch (error) {
     return fail(CLASSIFIER_FILE, `cannot be read as JSON (${(error as Error).message})`);
   }
+  // The net speaks only when the rules saw one of its cue concepts: a renamed concept would silence it.
+  for (const field of ['crisisCues', 'emergencyCues'] as const) {
+    const unknown = classifier[field].find((concept) => !Object.hasOwn(rules.concepts, concept));
+    if (unknown !== undefined) fail(`${CLASSIFIER_FILE} field ${field}`, `unknown concept '${unknown}'`);
+  }
+  return { ...rules, classifier };
 }
 
 /** "/rules/3/patterns/0" -> "rule 'foot-drop' field patterns[0]". */

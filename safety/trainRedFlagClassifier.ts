@@ -4,10 +4,7 @@
  * none) and the FAQ questions (none). Deterministic: the same corpora give the same file, which a test checks.
  * The blind held-out sets under test/data/heldout are never trained on.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { formatModelFile, type LabelledText, trainNaiveBayes } from '../language/NaiveBayes';
+import { formatModelFile, type LabelledText, readCorpus, trainNaiveBayes } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import { CLASSIFIER_LABELS, type ClassifierModel, RED_FLAG_STOPWORDS } from './RedFlagClassifier';
 
@@ -96,14 +93,12 @@ const RISK_AT = 0.5;
 export function trainRedFlagClassifier(root: string): ClassifierModel {
   const texts: LabelledText[] = [];
   const trainedOn = TRAINING_FILES.map(({ file, everyday }) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    const lines = text.split('\n').filter((l) => l.trim() !== '');
-    for (const line of lines) {
-      const { text: message, expected } = JSON.parse(line) as { text: string; expected: string | null };
+    const { lines, record } = readCorpus(root, file);
+    for (const { text, expected } of lines) {
       const label = everyday || expected === 'clarify' || expected === null ? 'none' : expected;
-      texts.push({ cleaned: TextCleanup.default.clean(message), label });
+      texts.push({ cleaned: TextCleanup.default.clean(text), label });
     }
-    return { file, lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
+    return record;
   });
   const { labels, logPrior, features } = trainNaiveBayes(texts, CLASSIFIER_LABELS, RED_FLAG_STOPWORDS);
   return {

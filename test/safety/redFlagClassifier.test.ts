@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -52,6 +52,14 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
       kind: 'clear',
       riskConcepts: ['learned'],
     });
+  });
+
+  it('refuses a model whose cue concepts the rules file does not have (the net would never speak)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rules-'));
+    for (const file of ['red-flags.json', 'red-flags.schema.json']) copyFileSync(join(ROOT, 'knowledge', file), join(folder, file));
+    const model = JSON.parse(readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8'));
+    writeFileSync(join(folder, CLASSIFIER_FILE), JSON.stringify({ ...model, crisisCues: [...model.crisisCues, 'renamedConcept'] }));
+    expect(() => loadRedFlagRules(join(folder, 'red-flags.json'))).to.throw(/crisisCues.*unknown concept 'renamedConcept'/);
   });
 
   it('leaves everyday questions alone, and the rules work on their own without the model file', () => {
