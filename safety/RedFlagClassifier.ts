@@ -3,7 +3,7 @@
  * urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*.jsonl and the FAQ
  * sets as everyday questions) by `npm run safety:train` into knowledge/red-flag-classifier.json.
  * Rules come first and explain themselves; the net only adds an escalation the rules missed when it is
- * confident (`escalateAt`), and marks a message as risky (no sales pitch) from `riskAt`. It never
+ * confident (`escalate`, per label), and marks a message as risky (no sales pitch) from `riskAt`. It never
  * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
@@ -19,15 +19,20 @@ export interface ClassifierModel extends NaiveBayesModel {
   readonly review: { readonly by: string | null; readonly date: string | null };
   /** Which corpus files it was trained on, with their line counts and SHA-256 (a test checks they still match). */
   readonly trainedOn: readonly TrainingFile[];
-  /** Concepts of the rules file of which the message must hold one before the net may call it crisis. */
-  readonly crisisCues: readonly string[];
-  readonly escalateAt: number;
-  /** From here the net asks the direct crisis question. */
-  readonly askAt: number;
-  /** Concepts of which the message must hold one before the net may call it an emergency, and from what probability. */
-  readonly emergencyCues: readonly string[];
-  readonly emergencyAt: number;
+  /** When the net may escalate to each label; a label left out is never escalated by the net. */
+  readonly escalate: Readonly<Partial<Record<Urgency, NetEscalation>>>;
   readonly riskAt: number;
+}
+
+/** The net may escalate to a label only from probability `at`, and only when the rules saw one of `cues`. */
+export interface NetEscalation {
+  /** Concepts of the rules file of which the message must hold one. */
+  readonly cues: readonly string[];
+  readonly at: number;
+  /** From here (below `at`) the net asks the direct crisis question: crisis only. */
+  readonly askAt?: number;
+  /** From here the net escalates even when the rules saw no cue: wording no concept list names yet. */
+  readonly withoutCueAt?: number;
 }
 
 /** Words too common to tell the labels apart. */
@@ -54,12 +59,11 @@ export class RedFlagClassifier {
     const { label, probability } = this.judge(cleaned);
     const m = this.model;
     if (probability < m.riskAt) return undefined;
-    if (label === 'crisis' && m.crisisCues.some((c) => concepts.has(c))) {
-      if (probability >= m.escalateAt) return { kind: 'escalate', urgency: 'crisis' };
-      if (probability >= m.askAt) return { kind: 'ask' };
-    }
-    if (label === 'emergency' && probability >= m.emergencyAt && m.emergencyCues.some((c) => concepts.has(c))) {
-      return { kind: 'escalate', urgency: 'emergency' };
+    const escalation = m.escalate[label];
+    if (escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt) return { kind: 'escalate', urgency: label };
+    if (escalation?.cues.some((c) => concepts.has(c))) {
+      if (probability >= escalation.at) return { kind: 'escalate', urgency: label };
+      if (escalation.askAt !== undefined && probability >= escalation.askAt) return { kind: 'ask' };
     }
     return { kind: 'risky' };
   }

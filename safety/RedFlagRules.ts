@@ -157,9 +157,9 @@ export function loadRedFlagRules(path: string): RedFlagRules {
     return fail(CLASSIFIER_FILE, `cannot be read as JSON (${(error as Error).message})`);
   }
   // The net speaks only when the rules saw one of its cue concepts: a renamed concept would silence it.
-  for (const field of ['crisisCues', 'emergencyCues'] as const) {
-    const unknown = classifier[field].find((concept) => !Object.hasOwn(rules.concepts, concept));
-    if (unknown !== undefined) fail(`${CLASSIFIER_FILE} field ${field}`, `unknown concept '${unknown}'`);
+  for (const [label, escalation] of Object.entries(classifier.escalate)) {
+    const unknown = escalation.cues.find((concept) => !Object.hasOwn(rules.concepts, concept));
+    if (unknown !== undefined) fail(`${CLASSIFIER_FILE} field escalate.${label}.cues`, `unknown concept '${unknown}'`);
   }
   return { ...rules, classifier };
 }

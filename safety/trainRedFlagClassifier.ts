@@ -85,9 +85,30 @@ const EMERGENCY_CUES = [
   'leak',
   'toiletTrouble',
 ];
-const ESCALATE_AT = 0.99;
-const ASK_AT = 0.97;
-const EMERGENCY_AT = 0.995;
+/** Signs of serious disease: what the urgent rules combine. */
+const URGENT_CUES = [
+  'fever',
+  'feverNumber',
+  'temperatureWord',
+  'systemic',
+  'trauma',
+  'fall',
+  'anticoagulant',
+  'weightLost',
+  'cancer',
+  'unrelieved',
+  'longTermSteroids',
+  'immunosuppressed',
+  'ivDrugs',
+  'osteoporosis',
+  'spineProcedure',
+  'complication',
+];
+const ESCALATE: ClassifierModel['escalate'] = {
+  crisis: { cues: CRISIS_CUES, at: 0.99, askAt: 0.97 },
+  emergency: { cues: EMERGENCY_CUES, at: 0.995 },
+  urgent: { cues: URGENT_CUES, at: 2 },
+};
 const RISK_AT = 0.5;
 
 export function trainRedFlagClassifier(root: string): ClassifierModel {
@@ -105,11 +126,7 @@ export function trainRedFlagClassifier(root: string): ClassifierModel {
     source: 'Naive Bayes over word lemmas and pairs, trained by npm run safety:train on the corpora listed in trainedOn',
     review: { by: null, date: null },
     trainedOn,
-    crisisCues: CRISIS_CUES,
-    escalateAt: ESCALATE_AT,
-    askAt: ASK_AT,
-    emergencyCues: EMERGENCY_CUES,
-    emergencyAt: EMERGENCY_AT,
+    escalate: ESCALATE,
     riskAt: RISK_AT,
     labels,
     logPrior,

@@ -58,8 +58,11 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rules-'));
     for (const file of ['red-flags.json', 'red-flags.schema.json']) copyFileSync(join(ROOT, 'knowledge', file), join(folder, file));
     const model = JSON.parse(readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8'));
-    writeFileSync(join(folder, CLASSIFIER_FILE), JSON.stringify({ ...model, crisisCues: [...model.crisisCues, 'renamedConcept'] }));
-    expect(() => loadRedFlagRules(join(folder, 'red-flags.json'))).to.throw(/crisisCues.*unknown concept 'renamedConcept'/);
+    writeFileSync(
+      join(folder, CLASSIFIER_FILE),
+      JSON.stringify({ ...model, escalate: { ...model.escalate, crisis: { ...model.escalate.crisis, cues: [...model.escalate.crisis.cues, 'renamedConcept'] } } }),
+    );
+    expect(() => loadRedFlagRules(join(folder, 'red-flags.json'))).to.throw(/escalate\.crisis\.cues.*unknown concept 'renamedConcept'/);
   });
 
   it('leaves everyday questions alone, and the rules work on their own without the model file', () => {
