@@ -1,7 +1,7 @@
 /**
  * Every tunable number of FAQ matching and of the answer / did-you-mean / none decision, in one frozen
  * object. Calibrated on test/data/faq-labelled.jsonl (written without seeing faq.json), whose test
- * (test/knowledge/matcherAccuracy.test.ts) prints what they achieve: change them only together with it.
+ * (test/faq/matcherAccuracy.test.ts) prints what they achieve: change them only together with it.
  *
  * How they were chosen (2026-11): the token-scoring numbers are the earlier calibration's; a grid over
  * them moved in-sample accuracy by a point but nothing in held-out halves, so they were left alone. The
@@ -14,7 +14,7 @@
  * Issue 14 (2026-12): the "did you mean" floor (suggestThreshold) sits below the bar, chosen by
  * calibrateSuggestFloor on faq-labelled.jsonl + faq-dev.jsonl (0.44; on random halves 0.30–0.46, and
  * the held-out half offered the right entry to ~35% of the in-scope messages it did not answer, a
- * wrong set to ~4%, and "did you mean" to ~3% of out-of-scope ones; test/knowledge/didYouMean.test.ts).
+ * wrong set to ~4%, and "did you mean" to ~3% of out-of-scope ones; test/faq/didYouMean.test.ts).
  *
  * Wrong answers (2026-12): a wrong answer is worse than none, and most came with a runner-up close behind.
  * The rule became "answer when the best entry clears the bar and leads by answerMargin, or scores at least
