@@ -21,7 +21,7 @@ import { RedFlagCheck } from './RedFlagCheck';
 import type { SafetyEscalation } from './SafetyEscalation';
 import type { SaveAfterReply, StateChange } from './SaveAfterReply';
 import type { SessionState } from './SessionState';
-import { sendNow, type TurnDelivery } from './TurnDelivery';
+import type { TurnDelivery } from './TurnDelivery';
 import { NOTHING, replying, type TurnOutcome } from './TurnOutcome';
 
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
@@ -86,7 +86,7 @@ export class SciaticaBot {
     const afterTheReply: StateChange[] = [];
     if (outcome.escalation) {
       const { advice, trace, escalation } = outcome.escalation;
-      await sendNow(context, [advice], [trace]);
+      await delivery.sendNow(context, [advice], [trace]);
       afterTheReply.push((session) => this.parts.escalations.remember(session, escalation, channelId, conversation.id));
     }
     if (outcome.forgotten !== undefined) {

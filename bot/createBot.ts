@@ -27,6 +27,7 @@ import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
 import { TurnDelivery } from './TurnDelivery';
 import { createTurnErrorHandler } from './TurnErrorHandler';
+import { YesNoRecogniser } from './YesNoRecogniser';
 
 export interface BotParts {
   readonly config: BotConfig;
@@ -75,11 +76,13 @@ export function createTurn(parts: Omit<BotParts, 'storage' | 'logger'>): Assembl
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const escalations = new SafetyEscalation(rules, replies, parts.events ?? ignoreTurnEvents);
   const router = new IntentRouter(wording, parts.language);
-  const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
+  const yesNo = new YesNoRecogniser(wording.yesNo);
+  const screening = new ScreeningDialog({ replies, wording, router, yesNo, escalations }, rules.screening);
   const messageTurn = new MessageTurn({
     screening,
     escalations,
     router,
+    yesNo,
     commands: new CommandResponder({ replies, wording, knowledge, screening, logTranscripts: config.logTranscripts }),
     faq: new FaqResponder(replies, wording, router, knowledge),
     replies,
@@ -102,6 +105,8 @@ export function createBot(parts: BotParts): AssembledBot {
       introduction: replies.introduction(),
       reminderFor: (session) => escalations.reminder(session),
       practiceDetails: replies.say(wording.bookingDetails),
+      replyWithNumber: wording.replyWithNumber,
+      moreHint: wording.moreHint,
     },
     events,
   );

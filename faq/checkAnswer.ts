@@ -4,7 +4,6 @@
  * The loader already refuses empty answers; these are the problems JSON Schema cannot see.
  */
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import { MORE_HINT } from '../channels/pageReply';
 import { toPlainText } from '../channels/plainText';
 import { measureSms } from '../channels/smsSegments';
 import { fillPlaceholders } from '../config/fillPlaceholders';
@@ -41,8 +40,9 @@ export function rawHtmlProblem(answer: string): string | undefined {
     : `answer contains HTML (${found.slice(0, 40)}): write plain text or markdown ([words](https://…), **bold**) instead`;
 }
 
-export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
-  return [...placeholderProblems(answer, placeholders), ...lengthProblems(answer, placeholders), ...linkProblems(answer)];
+/** `moreHint` ends an SMS answer's first part when the rest waits for MORE (conversation.json). */
+export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>, moreHint: string): AnswerProblem[] {
+  return [...placeholderProblems(answer, placeholders), ...lengthProblems(answer, placeholders, moreHint), ...linkProblems(answer)];
 }
 
 function placeholderProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
@@ -61,7 +61,7 @@ function placeholderProblems(answer: string, placeholders: Readonly<Record<strin
  * The hard limit in characters; the SMS warning in real parts of the text as SMS shows it (the
  * renderer's own plain text and budget), when the renderer would hold part of the answer for MORE.
  */
-function lengthProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
+function lengthProblems(answer: string, placeholders: Readonly<Record<string, string>>, moreHint: string): AnswerProblem[] {
   const filledIn = fillPlaceholders(answer, placeholders);
   const length = filledIn.length;
   const filled = /\{\w+\}/.test(answer) ? ' with {placeholders} filled in' : '';
@@ -75,7 +75,7 @@ function lengthProblems(answer: string, placeholders: Readonly<Record<string, st
   }
   const sms = toPlainText(filledIn);
   // Measured as the first part would be sent, with the MORE hint: what the renderer decides on.
-  const { segments, nonGsmCharacters } = measureSms(`${sms}\n\n${MORE_HINT}`);
+  const { segments, nonGsmCharacters } = measureSms(`${sms}\n\n${moreHint}`);
   if (segments <= SMS_PARTS) return [];
   const perPart = nonGsmCharacters.length
     ? `only 67 characters each, because ${nonGsmCharacters.map((character) => `"${character}"`).join(', ')} ${nonGsmCharacters.length === 1 ? 'is' : 'are'} outside the SMS alphabet: replace ${nonGsmCharacters.length === 1 ? 'it' : 'them'} to fit 153`

@@ -3,6 +3,7 @@
  * (RED_FLAGS_PATH) and says in plain words what to fix, with line numbers. Exits 1 when there are
  * errors (CI blocks the deploy), 0 when there are only warnings.
  */
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../bot/ConversationWording';
 import { loadConfig } from '../config/BotConfig';
 import { practicePlaceholders } from '../config/practicePlaceholders';
 import { type CheckFinding, countFindings, formatFinding } from '../faq/CheckFinding';
@@ -22,7 +23,10 @@ function main(args: readonly string[]): number {
   } catch (err) {
     console.log(`${faqPath}\n  ERROR    ${(err as Error).message}`);
   }
-  const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config));
+  const faq =
+    text === undefined
+      ? undefined
+      : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config), loadConversationWording(CONVERSATION_WORDING_PATH).moreHint);
   if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);
   const rules = checkRedFlagRules(config.redFlagsPath);
   report(config.redFlagsPath, rules);

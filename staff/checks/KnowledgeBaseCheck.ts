@@ -21,11 +21,15 @@ export interface KnowledgeBaseCheckResult {
   readonly knowledgeBase?: KnowledgeBase;
 }
 
-/** `placeholders` are the values the bot fills in (ClinicReplies.placeholders), so lengths are real. */
+/**
+ * `placeholders` are the values the bot fills in (ClinicReplies.placeholders) and `moreHint` the end of
+ * an SMS answer's first part (conversation.json), so lengths are real.
+ */
 export function checkKnowledgeBaseText(
   text: string,
   source: string,
   placeholders: Readonly<Record<string, string>>,
+  moreHint: string,
 ): KnowledgeBaseCheckResult {
   const parsed = parseJsonText(text);
   if ('problem' in parsed) {
@@ -45,7 +49,7 @@ export function checkKnowledgeBaseText(
 
   const findings: CheckFinding[] = [];
   kb.entries.forEach((entry, e) => {
-    for (const { severity, problem } of checkAnswer(entry.answer, placeholders)) {
+    for (const { severity, problem } of checkAnswer(entry.answer, placeholders, moreHint)) {
       findings.push({ severity, entryId: entry.id, line: lines.get(`/entries/${e}/answer`), message: `entry "${entry.id}": ${problem}` });
     }
   });
