@@ -12,6 +12,7 @@
  */
 
 import type { ClinicReplies } from '../bot/ClinicReplies';
+import { notice } from '../bot/CommandResponder';
 import type { ConversationWording } from '../bot/ConversationWording';
 import type { Intent, IntentRouter } from '../bot/IntentRouter';
 import type { PatientMessage } from '../bot/PatientMessage';
@@ -75,13 +76,11 @@ export class ScreeningDialog implements Screening {
     switch (intent.command) {
       case 'help':
       case 'privacy':
+        return replying(replies.text(notice(intent.command, wording, caps)), this.ask(progress));
       // "more" has nothing to add to a short question; leaving would lose the patient's place.
       case 'more':
-      case 'checkSymptoms': {
-        const text = intent.command === 'privacy' ? wording.privacy : caps.carrierOptOutWords ? wording.smsHelp : wording.help;
-        const answered = intent.command === 'help' || intent.command === 'privacy' ? [replies.text(text)] : [];
-        return replying(...answered, this.ask(progress));
-      }
+      case 'checkSymptoms':
+        return replying(this.ask(progress));
       default:
         // Leaving the check hands the message back to the turn, which handles the command.
         session.screening = undefined;
