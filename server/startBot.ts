@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type Storage } from 'botbuilder';
 import type * as restify from 'restify';
 import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../bot/ConversationWording';
-import { type AssembledBot, createBot } from '../bot/createBot';
+import { type AssembledBot, createBot } from '../bot/framework/createBot';
 import type { BotConfig } from '../config/BotConfig';
 import { createLogger, type Logger } from '../config/logger';
 import { placeholdersInUse } from '../config/productionPlaceholders';

@@ -3,7 +3,7 @@
  */
 import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
-import { type AssembledBot, createBot } from '../../bot/createBot';
+import { type AssembledBot, createBot } from '../../bot/framework/createBot';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';

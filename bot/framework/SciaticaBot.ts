@@ -8,21 +8,21 @@
  * escalated: SaveAfterReply), then sent with its events recorded.
  */
 import { type Activity, ActivityHandler, ActivityTypes, type ConversationState, DeliveryModes, type TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../faq/KnowledgeBase';
-import type { RedFlagDetector } from '../safety/RedFlagDetector';
-import { isStorageConflict } from '../storage/StorageConflictError';
-import type { TurnAttempt } from '../storage/withConflictRetry';
-import type { TurnEventSink } from '../usage/TurnEvents';
-import type { ClinicReplies } from './ClinicReplies';
+import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import type { RedFlagDetector } from '../../safety/RedFlagDetector';
+import { isStorageConflict } from '../../storage/StorageConflictError';
+import type { TurnAttempt } from '../../storage/withConflictRetry';
+import type { TurnEventSink } from '../../usage/TurnEvents';
+import type { ClinicReplies } from '../ClinicReplies';
+import type { MessageTurn } from '../MessageTurn';
+import type { PatientMessage } from '../PatientMessage';
+import type { SafetyEscalation } from '../SafetyEscalation';
+import type { SessionState } from '../SessionState';
+import { NOTHING, replying, type TurnOutcome } from '../TurnOutcome';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
-import type { MessageTurn } from './MessageTurn';
-import type { PatientMessage } from './PatientMessage';
 import { RedFlagCheck } from './RedFlagCheck';
-import type { SafetyEscalation } from './SafetyEscalation';
 import type { SaveAfterReply, StateChange } from './SaveAfterReply';
-import type { SessionState } from './SessionState';
 import type { TurnDelivery } from './TurnDelivery';
-import { NOTHING, replying, type TurnOutcome } from './TurnOutcome';
 
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 

@@ -5,29 +5,29 @@
  * screening, which builds on the turn's pieces, to the turn.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
-import type { BotConfig } from '../config/BotConfig';
-import type { Logger } from '../config/logger';
-import { ScreeningDialog } from '../dialogs/ScreeningDialog';
-import type { KnowledgeBase } from '../faq/KnowledgeBase';
-import type { MessageLanguage } from '../language/MessageLanguage';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
-import type { RedFlagRules } from '../safety/RedFlagRules';
-import { withConflictRetry } from '../storage/withConflictRetry';
-import { ignoreTurnEvents, type TurnEventSink } from '../usage/TurnEvents';
-import { ClinicReplies } from './ClinicReplies';
-import { CommandResponder } from './CommandResponder';
+import type { BotConfig } from '../../config/BotConfig';
+import type { Logger } from '../../config/logger';
+import { ScreeningDialog } from '../../dialogs/ScreeningDialog';
+import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import type { MessageLanguage } from '../../language/MessageLanguage';
+import { RedFlagDetector } from '../../safety/RedFlagDetector';
+import type { RedFlagRules } from '../../safety/RedFlagRules';
+import { withConflictRetry } from '../../storage/withConflictRetry';
+import { ignoreTurnEvents, type TurnEventSink } from '../../usage/TurnEvents';
+import { ClinicReplies } from '../ClinicReplies';
+import { CommandResponder } from '../CommandResponder';
+import type { ConversationWording } from '../ConversationWording';
+import { FaqResponder } from '../FaqResponder';
+import { IntentRouter } from '../IntentRouter';
+import { MessageTurn } from '../MessageTurn';
+import { SafetyEscalation } from '../SafetyEscalation';
+import { YesNoRecogniser } from '../YesNoRecogniser';
 import { createAccessors } from './ConversationAccessors';
-import type { ConversationWording } from './ConversationWording';
-import { FaqResponder } from './FaqResponder';
-import { IntentRouter } from './IntentRouter';
-import { MessageTurn } from './MessageTurn';
 import { RedFlagCheck } from './RedFlagCheck';
-import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
 import { TurnDelivery } from './TurnDelivery';
 import { createTurnErrorHandler } from './TurnErrorHandler';
-import { YesNoRecogniser } from './YesNoRecogniser';
 
 export interface BotParts {
   readonly config: BotConfig;

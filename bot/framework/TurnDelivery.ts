@@ -7,14 +7,14 @@
  * leaves the moment it is ready, so a slow or failing store can never delay it.
  */
 import { type Activity, Channels, type TurnContext } from 'botbuilder';
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import type { Reply } from '../channels/Reply';
-import { type RendererWording, renderReplies } from '../channels/ReplyRenderer';
-import type { TurnEvent, TurnEventSink } from '../usage/TurnEvents';
-import { applyEscalationPolicy } from './EscalationPolicy';
-import type { SessionState } from './SessionState';
-import type { Trace } from './Traces';
-import type { TurnOutcome } from './TurnOutcome';
+import { capabilitiesFor } from '../../channels/ChannelCapabilities';
+import type { Reply } from '../../channels/Reply';
+import { type RendererWording, renderReplies } from '../../channels/ReplyRenderer';
+import type { TurnEvent, TurnEventSink } from '../../usage/TurnEvents';
+import { applyEscalationPolicy } from '../EscalationPolicy';
+import type { SessionState } from '../SessionState';
+import type { Trace } from '../Traces';
+import type { TurnOutcome } from '../TurnOutcome';
 
 /** Traces are for the Emulator only: an allowlist, in one place. */
 const TRACE_CHANNELS: ReadonlySet<string> = new Set([Channels.Emulator]);
