@@ -6,8 +6,8 @@
 import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../bot/ConversationWording';
 import { loadConfig } from '../config/BotConfig';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-import { type CheckFinding, countFindings, formatFinding } from '../faq/CheckFinding';
 import { readFaqText } from '../faq/loadKnowledgeBase';
+import { type CheckFinding, countFindings, formatFinding } from './checks/CheckFinding';
 import { checkRedFlagRules } from './checks/checkRedFlagRules';
 import { checkKnowledgeBaseText } from './checks/KnowledgeBaseCheck';
 import { commandLine } from './commandLine';

@@ -5,13 +5,14 @@
  * question twice, questions the bot answers with another entry, entries without a source, near-identical
  * questions in two entries, words an entry has only misspelt. Every finding carries a line number.
  */
-import type { CheckFinding } from '../../faq/CheckFinding';
-import { byLine } from '../../faq/CheckFinding';
-import { checkAnswer } from '../../faq/checkAnswer';
+
 import { jsonValueLines, parseJsonText } from '../../faq/jsonLocations';
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
 import { KnowledgeBaseError } from '../../faq/KnowledgeBaseError';
 import { parseKnowledgeBase } from '../../faq/loadKnowledgeBase';
+import type { CheckFinding } from './CheckFinding';
+import { byLine } from './CheckFinding';
+import { checkAnswer } from './checkAnswer';
 import { missingSources, misspeltOnly, nearIdenticalQuestions } from './checkEntryContent';
 import { duplicateQuestions, selfRetrieval } from './checkQuestions';
 

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
-import { type CheckFinding, formatFinding } from '../../faq/CheckFinding';
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import { type CheckFinding, formatFinding } from '../../staff/checks/CheckFinding';
 import { selfRetrieval } from '../../staff/checks/checkQuestions';
 import { checkKnowledgeBaseText } from '../../staff/checks/KnowledgeBaseCheck';
 import { entryOf, type FixtureDoc, faqText, fixtureDoc, lineContaining } from './faqFixture';

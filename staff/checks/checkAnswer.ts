@@ -3,10 +3,10 @@
  * links, and placeholders the bot does not know (those would reach patients as literal "{name}").
  * The loader already refuses empty answers; these are the problems JSON Schema cannot see.
  */
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import { toPlainText } from '../channels/plainText';
-import { measureSms } from '../channels/smsSegments';
-import { fillPlaceholders } from '../config/fillPlaceholders';
+import { capabilitiesFor } from '../../channels/ChannelCapabilities';
+import { toPlainText } from '../../channels/plainText';
+import { measureSms } from '../../channels/smsSegments';
+import { fillPlaceholders } from '../../config/fillPlaceholders';
 import type { Severity } from './CheckFinding';
 
 /** SMS parts sent at once; the renderer holds the rest of a longer answer for MORE. */
@@ -24,21 +24,6 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 const MARKDOWN_LINK = /\[([^\]]*)\]\(([^)]*)\)/g;
 const BARE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s)\]]+/gi;
 const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
-
-/**
- * An HTML tag or comment. Web Chat renders answers as markdown with HTML switched off, Teams and SMS
- * show it as text: raw HTML reaches patients as code, or, wherever a renderer allows it, as markup
- * nobody reviewed. Markdown autolinks (<https://…>, <name@example.com>) and "< 3 days" are not tags.
- */
-const RAW_HTML = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<!doctype/i;
-
-/** The loader's refusal of an answer with raw HTML in it, in plain words, or undefined. */
-export function rawHtmlProblem(answer: string): string | undefined {
-  const found = RAW_HTML.exec(answer)?.[0];
-  return found === undefined
-    ? undefined
-    : `answer contains HTML (${found.slice(0, 40)}): write plain text or markdown ([words](https://…), **bold**) instead`;
-}
 
 /** `moreHint` ends an SMS answer's first part when the rest waits for MORE (conversation.json). */
 export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>, moreHint: string): AnswerProblem[] {
