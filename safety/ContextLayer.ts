@@ -278,12 +278,6 @@ export class ContextLayer {
     return spans;
   }
 
-  /** Whether the message holds an undenied joke anywhere. */
-  isJoking(words: readonly Word[]): boolean {
-    const whole = { from: 0, to: words.length, question: false };
-    return this.affirmed(this.humour, words, whole) && !this.denied(this.humour, words, whole);
-  }
-
   /** Whether the message says care has been reached ("admitted", "in A&E") in the mention's sentence or the next two. */
   careIsReached(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
     const at = words[span.from].sentence;

@@ -54,8 +54,8 @@ export class RedFlagClassifier {
   /**
    * What the net adds to a message the rules did not escalate, given the concepts that count in it: an
    * escalation, the direct crisis question, a risky mark (no pitch), or nothing. `figurative`: the message
-   * holds a reviewed idiom or a joke ("take everything in my stride"), which the net cannot read, so it
-   * escalates only on a cue concept then.
+   * holds a reviewed idiom ("take everything in my stride"), which the net cannot read, so it escalates only
+   * on a cue concept then.
    */
   advise(cleaned: string, concepts: { has(concept: string): boolean }, figurative = false): NetAdvice | undefined {
     if (isRepetition(cleaned)) return undefined;

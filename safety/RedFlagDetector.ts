@@ -89,19 +89,28 @@ export class RedFlagDetector {
       else if (hit) hits.push(hit);
     }
     if (hits.length > 0) return escalation(hits);
+    // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
+    // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue. A "lol"
+    // is often embarrassment ("numb down there lol sorry tmi"), so a joke does not silence a cue; an idiom,
+    // which the net cannot read, keeps it from escalating without one. An emergency it is sure of comes
+    // before any question (a question would only delay it); hopeless words still get the direct question
+    // first ("I can't take it anymore" is asked about, as the Columbia screener does).
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, covered), idioms.length > 0);
+    const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
+    const learned = (urgency: Urgency): SafetyAssessment => ({
+      kind: 'escalate',
+      urgency,
+      flags: [`${LEARNED_FLAG}-${urgency}`],
+      advice: urgency,
+      language,
+      aboutSomeoneElse: false,
+    });
+    if (advice?.kind === 'escalate' && advice.urgency !== 'crisis') return learned(advice.urgency);
+    // Crisis words in a joke or a story are asked about, before any other question.
     if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
     const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
-    if (assessment.kind !== 'clear' || !this.classifier) return assessment;
-    // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
-    // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue.
-    // The net cannot read a figure of speech or a joke: then it escalates only on a cue concept.
-    const figurative = idioms.length > 0 || this.context.isJoking(text.words);
-    const advice = this.classifier.advise(cleaned, this.countingConcepts(mentions, text, covered), figurative);
-    const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
-    if (advice?.kind === 'escalate') {
-      const { urgency } = advice;
-      return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
-    }
+    if (assessment.kind !== 'clear') return assessment;
+    if (advice?.kind === 'escalate') return learned(advice.urgency);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
@@ -166,7 +175,8 @@ export class RedFlagDetector {
       const sentence = text.sentences[text.words[m.from].sentence];
       const crisis = this.crisisConcepts.has(m.concept);
       const reading = this.context.read(text.words, sentence, m, m, covered, { historyCounts: crisis, crisis });
-      if (reading === 'counts' && !this.context.aboutAnAnimal(text.words, text.sentences, m)) counting.add(m.concept);
+      if ((reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m))
+        counting.add(m.concept);
     }
     return counting;
   }

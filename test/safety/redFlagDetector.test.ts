@@ -142,6 +142,8 @@ describe('RedFlagDetector', () => {
       'shaking uncontrollably, temp 40, confused, my back is agony',
       'been taking ibuprofen for weeks for my sciatica and just vomited blood',
       'My back dey pain me well well and now urine no dey comot',
+      // A "lol" of embarrassment sets nothing aside.
+      'the gooch area is completely numb lol sorry for tmi. sciatica flared up 2 days ago',
     ],
     crisis: ["I can't go on with this pain", 'I want to end it', 'no point living like this'],
     urgent: ['I had cancer', 'history of prostate cancer'],
