@@ -40,7 +40,11 @@ export interface NetEscalation {
 export const RED_FLAG_STOPWORDS = EVERYDAY_WORDS;
 const WORD = /[a-z0-9]+/g;
 
-export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
+/** `sure`: past the label's no-cue bar, so sure that no clarifying question should come first. */
+export type NetAdvice =
+  | { readonly kind: 'escalate'; readonly urgency: Urgency; readonly sure: boolean }
+  | { readonly kind: 'ask' }
+  | { readonly kind: 'risky' };
 
 export interface ClassifierVerdict {
   /** The likeliest label other than none, and its probability. */
@@ -63,10 +67,10 @@ export class RedFlagClassifier {
     const m = this.model;
     if (probability < m.riskAt) return undefined;
     const escalation = m.escalate[label];
-    const sureWithoutCue = escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt;
-    if (sureWithoutCue && !figurative) return { kind: 'escalate', urgency: label };
+    const sure = escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt;
+    if (sure && !figurative) return { kind: 'escalate', urgency: label, sure };
     if (escalation?.cues.some((c) => concepts.has(c))) {
-      if (probability >= escalation.at) return { kind: 'escalate', urgency: label };
+      if (probability >= escalation.at) return { kind: 'escalate', urgency: label, sure };
       if (escalation.askAt !== undefined && probability >= escalation.askAt) return { kind: 'ask' };
     }
     return { kind: 'risky' };

@@ -92,9 +92,10 @@ export class RedFlagDetector {
     // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
     // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue. A "lol"
     // is often embarrassment ("numb down there lol sorry tmi"), so a joke does not silence a cue; an idiom,
-    // which the net cannot read, keeps it from escalating without one. An emergency it is sure of comes
-    // before any question (a question would only delay it); hopeless words still get the direct question
-    // first ("I can't take it anymore" is asked about, as the Columbia screener does).
+    // which the net cannot read, keeps it from escalating without one. An emergency comes before any
+    // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
+    // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
+    // it anymore" is asked about, as the Columbia screener does).
     const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, covered), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     const learned = (urgency: Urgency): SafetyAssessment => ({
@@ -105,7 +106,7 @@ export class RedFlagDetector {
       language,
       aboutSomeoneElse: false,
     });
-    if (advice?.kind === 'escalate' && advice.urgency !== 'crisis') return learned(advice.urgency);
+    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency);
     // Crisis words in a joke or a story are asked about, before any other question.
     if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
     const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);

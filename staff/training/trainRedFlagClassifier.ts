@@ -15,6 +15,7 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
   { file: 'test/data/red-flags-dev-d.jsonl', everyday: false },
   { file: 'test/data/red-flags-dev-e.jsonl', everyday: false },
   { file: 'test/data/red-flags-dev-h.jsonl', everyday: false },
+  { file: 'test/data/red-flags-dev-j.jsonl', everyday: false },
   { file: 'test/data/red-flags-heldout.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-2026-12.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-b-2026-12.jsonl', everyday: false },

@@ -100,6 +100,12 @@ describe('RedFlagDetector', () => {
     expect(result.falseAlarmRate).to.be.below(0.1);
   });
 
+  it('ninth development set (crisis in images, plans and goodbyes; the same words used safely): recall at least 97%, false alarms (a clarifying question included) under 16%', () => {
+    const result = score('dev J', 'red-flags-dev-j.jsonl');
+    expect(result.recall).to.be.at.least(0.97);
+    expect(result.falseAlarmRate).to.be.below(0.16);
+  });
+
   it('leaves everyday chat and safe figures of speech alone: under 1% escalated, under 6% asked a safety question', () => {
     for (const file of ['everyday-chat.jsonl', 'everyday-idioms.jsonl']) {
       const { falseAlarmRate, escalationRate } = score(file, file);
@@ -145,7 +151,13 @@ describe('RedFlagDetector', () => {
       // A "lol" of embarrassment sets nothing aside.
       'the gooch area is completely numb lol sorry for tmi. sciatica flared up 2 days ago',
     ],
-    crisis: ["I can't go on with this pain", 'I want to end it', 'no point living like this'],
+    crisis: [
+      "I can't go on with this pain",
+      'I want to end it',
+      'no point living like this',
+      // Hopeless words with a plan: the net is sure, so no question comes first.
+      "the pain's winning and i'm done fighting it. i've chosen a way out.",
+    ],
     urgent: ['I had cancer', 'history of prostate cancer'],
     none: [
       'no bladder problems',
