@@ -44,6 +44,8 @@ export interface ContextCues {
   readonly media: readonly string[];
   /** Care already reached ("admitted", "in A&E"): someone else's emergency is being seen to. */
   readonly careReached: readonly string[];
+  /** Someone's death by suicide, told as a loss ("my dad took his own life when I was 15"). */
+  readonly bereavement: readonly string[];
   /** Ordinary reasons for a goodbye or a last day (a move, a holiday, retirement, recovery). */
   readonly departure: readonly string[];
   /** Figures of speech whose own words are no concept ("slept like the dead", "take it all in my stride"). */
@@ -159,6 +161,7 @@ export class ContextLayer {
   private readonly careReached: CueList;
   private readonly idioms: CueList;
   private readonly departure: CueList;
+  private readonly bereavement: CueList;
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
@@ -188,6 +191,7 @@ export class ContextLayer {
     this.careReached = list(cues.careReached);
     this.idioms = list(cues.idioms);
     this.departure = list(cues.departure);
+    this.bereavement = list(cues.bereavement);
     const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
@@ -217,6 +221,7 @@ export class ContextLayer {
       this.careReached,
       this.idioms,
       this.departure,
+      this.bereavement,
     ];
     return new Set(lists.flatMap((list) => [...list.vocabulary]));
   }
@@ -276,6 +281,11 @@ export class ContextLayer {
       if (length > 0) spans.push({ from: i, to: i + length });
     }
     return spans;
+  }
+
+  /** Whether the mention is told as someone's death by suicide: a loss, not a risk to report. */
+  isBereavement(words: readonly Word[], span: Span): boolean {
+    return this.bereavement.anyIn(words, Math.max(0, span.from - 3), Math.min(words.length, span.to + 1));
   }
 
   /** Whether the message says care has been reached ("admitted", "in A&E") in the mention's sentence or the next two. */

@@ -159,6 +159,11 @@ export class RedFlagDetector {
       if (reading !== 'counts') continue;
       if (this.context.aboutAnAnimal(text.words, text.sentences, span)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
+      // Someone's death by suicide, told as a loss, is no risk to report: the writer is asked, gently.
+      if (aboutSomeoneElse && rule.urgency === 'crisis' && this.context.isBereavement(text.words, span)) {
+        doubted ??= { rule, aboutSomeoneElse, language, doubted: true };
+        continue;
+      }
       // Someone else already admitted or in A&E is being seen to: no advice to call for them.
       if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, span)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.

@@ -345,6 +345,7 @@ describe('RedFlagDetector', () => {
       'Honestly the parking at your clinic makes me want to die 😂 any tips?',
       'watched a documentary last night about a man who took his own life after years of chronic pain. can I book?',
       'I volunteer on a suicide prevention helpline so I sit for long shifts',
+      'My best friend died by suicide in September and it has hit me hard, sorry I missed my session',
       'About 12 years ago I went through a really bad time and tried to end my life. I had great support and have been well for a long time.',
     ]) {
       expect(detector.assess(text), text).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
@@ -355,6 +356,9 @@ describe('RedFlagDetector', () => {
       'I tried to kill myself in 2019 after my first disc surgery failed. This flare-up feels the same and the thoughts are back.',
       'I took an overdose a few years ago',
       'I watched a film about it and now I want to kill myself too',
+      'my son killed himself last week and I want to join him',
+      'my brother says he will kill himself tonight',
+      'my friend is threatening to take her own life',
     ]) {
       expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'crisis' });
     }
