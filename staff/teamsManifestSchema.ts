@@ -47,7 +47,7 @@ const PATTERNS_IN_WORDS: Readonly<Record<string, string>> = {
 
 let validators: readonly ValidateFunction[] | undefined;
 
-/** Compiled on first use (over half a second): only `teams:package` and its tests need them. */
+/** Compiled on first use (about half a second): only `teams:package` and its tests need them. */
 function compiled(): readonly ValidateFunction[] {
   if (validators) return validators;
   // strictTypes off: Microsoft's schema leaves out some `type`s, and the practice rules leave types to it.
