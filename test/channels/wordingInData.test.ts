@@ -3,44 +3,25 @@
  * clinic's edited copy changes the numbered-list prompt and the MORE hint patients see on SMS, the
  * typed words that count as a yes, and the words that skip a context question of the safety check.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadConfig } from '../../config/BotConfig';
-import { type RunningBot, startBot } from '../../server/startBot';
-import { capturedLogger } from '../support/capturedLogger';
+import { useBotWithEditedWording } from '../support/editedWordingBot';
 import { faqWithLongAnswer } from '../support/longAnswerFaq';
-import { TEST_SETTINGS } from '../support/testBot';
 import { Transcript } from './channelTranscript';
 import { expectEmergencyAdvice } from './expectEscalation';
 
 const REPLY_WITH_NUMBER = 'Text back the number you want.';
 const MORE_HINT = 'Text MORE to keep reading.';
 
-function editedWording(directory: string): string {
-  const wording = JSON.parse(readFileSync('knowledge/conversation.json', 'utf8'));
-  wording.replyWithNumber = REPLY_WITH_NUMBER;
-  wording.moreHint = MORE_HINT;
-  wording.yesNo.yes.push('aye');
-  wording.screeningSkipWords.words.push('rather not');
-  const path = join(directory, 'conversation.json');
-  writeFileSync(path, JSON.stringify(wording));
-  return path;
-}
-
 describe('wording edited in conversation.json reaches the patient', () => {
-  let directory = '';
-  let bot: RunningBot;
-  before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'wording-'));
-    const config = loadConfig({ ...TEST_SETTINGS, FAQ_PATH: faqWithLongAnswer(directory) });
-    bot = await startBot(config, capturedLogger().logger, { conversationWordingPath: editedWording(directory) });
-  });
-  after(async () => {
-    await bot.close();
-    rmSync(directory, { recursive: true, force: true });
-  });
+  const bot = useBotWithEditedWording(
+    (wording) => {
+      wording.replyWithNumber = REPLY_WITH_NUMBER;
+      wording.moreHint = MORE_HINT;
+      wording.yesNo.yes.push('aye');
+      wording.screeningSkipWords.words.push('rather not');
+    },
+    (directory) => ({ FAQ_PATH: faqWithLongAnswer(directory) }),
+  );
 
   it('on SMS, a numbered list ends with the edited prompt and a long answer with the edited MORE hint', async () => {
     const patient = new Transcript(bot.url, 'sms');
