@@ -38,18 +38,32 @@ const DECIMALS = 1e4;
 
 /** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
 export function textFeatures(cleaned: string, stopwords: ReadonlySet<string>): string[] {
+  const { lemmas, pairs } = lemmasOf(cleaned);
+  const features = new Set<string>();
+  for (let i = 0; i < lemmas.length; i++) {
+    if (!stopwords.has(lemmas[i])) features.add(lemmas[i]);
+    if (i < pairs.length) features.add(pairs[i]);
+  }
+  return [...features];
+}
+
+/**
+ * The read words' lemmas and neighbouring pairs of the last message: both nets (red flags, then the FAQ)
+ * read the same cleaned message in a turn, and only their stopwords differ.
+ */
+let last: { cleaned: string; lemmas: readonly string[]; pairs: readonly string[] } = { cleaned: '', lemmas: [], pairs: [] };
+
+function lemmasOf(cleaned: string): typeof last {
+  if (cleaned === last.cleaned) return last;
   const words = cleaned.match(WORD) ?? [];
   const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
   const lemmas = read.map((w) => {
     const forms = Lemmas.of(w);
     return forms[forms.length - 1];
   });
-  const features = new Set<string>();
-  for (let i = 0; i < lemmas.length; i++) {
-    if (!stopwords.has(lemmas[i])) features.add(lemmas[i]);
-    if (i + 1 < lemmas.length) features.add(`${lemmas[i]}_${lemmas[i + 1]}`);
-  }
-  return [...features];
+  const pairs = lemmas.slice(1).map((lemma, i) => `${lemmas[i]}_${lemma}`);
+  last = { cleaned, lemmas, pairs };
+  return last;
 }
 
 /** Trains a model (Laplace smoothing; each feature counted once a message). Same input, same model. */
@@ -80,22 +94,54 @@ export function trainNaiveBayes(
   return { labels, logPrior: priors.map((p) => round(Math.log(Math.max(p, 1) / texts.length))), features };
 }
 
-/** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
-export function rankLabels(
-  model: NaiveBayesModel,
-  cleaned: string,
-  stopwords: ReadonlySet<string>,
-): { label: string; probability: number }[] {
-  const scores = [...model.logPrior];
-  for (const feature of textFeatures(cleaned, stopwords)) {
-    const logs = model.features[feature];
-    if (logs === undefined) continue;
-    for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+export interface RankedLabel {
+  readonly label: string;
+  readonly probability: number;
+}
+
+/**
+ * A model ready to score messages: every feature's log probabilities side by side in one typed array,
+ * found through a Map (the file's object, with ~20,000 keys, was a slow dictionary to look words up in).
+ */
+export class NaiveBayesScorer {
+  private readonly rows = new Map<string, number>();
+  private readonly logs: Float64Array;
+  private readonly scores: Float64Array;
+
+  constructor(
+    readonly model: NaiveBayesModel,
+    private readonly stopwords: ReadonlySet<string>,
+  ) {
+    const width = model.labels.length;
+    const features = Object.entries(model.features);
+    this.logs = new Float64Array(features.length * width);
+    for (const [row, [feature, logs]] of features.entries()) {
+      this.rows.set(feature, row * width);
+      this.logs.set(logs, row * width);
+    }
+    this.scores = new Float64Array(width);
   }
-  const top = Math.max(...scores);
-  const weights = scores.map((s) => Math.exp(s - top));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return model.labels.map((label, k) => ({ label, probability: weights[k] / total })).sort((a, b) => b.probability - a.probability);
+
+  /** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
+  rank(cleaned: string): RankedLabel[] {
+    const { scores, logs } = this;
+    const width = scores.length;
+    scores.set(this.model.logPrior);
+    // Summed in the features' order, as the scores have always been, so no rounding moves a decision.
+    for (const feature of textFeatures(cleaned, this.stopwords)) {
+      const row = this.rows.get(feature);
+      if (row === undefined) continue;
+      for (let k = 0; k < width; k++) scores[k] += logs[row + k];
+    }
+    let top = -Infinity;
+    for (let k = 0; k < width; k++) top = Math.max(top, scores[k]);
+    let total = 0;
+    for (let k = 0; k < width; k++) {
+      scores[k] = Math.exp(scores[k] - top);
+      total += scores[k];
+    }
+    return this.model.labels.map((label, k) => ({ label, probability: scores[k] / total })).sort((a, b) => b.probability - a.probability);
+  }
 }
 
 /** A file a model was trained on, as the model file records it (a test compares the record with the file). */

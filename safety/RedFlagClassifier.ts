@@ -8,7 +8,7 @@
  * sets a rule's finding aside, and leans only on cue concepts that count where they stand. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -49,7 +49,11 @@ export interface ClassifierVerdict {
 }
 
 export class RedFlagClassifier {
-  constructor(private readonly model: ClassifierModel) {}
+  private readonly scorer: NaiveBayesScorer;
+
+  constructor(private readonly model: ClassifierModel) {
+    this.scorer = new NaiveBayesScorer(model, RED_FLAG_STOPWORDS);
+  }
 
   /**
    * What the net adds to a message the rules did not escalate, given the concepts that count in it: an
@@ -74,7 +78,7 @@ export class RedFlagClassifier {
 
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const best = rankLabels(this.model, cleaned, RED_FLAG_STOPWORDS).find((r) => r.label !== 'none') as {
+    const best = this.scorer.rank(cleaned).find((r) => r.label !== 'none') as {
       label: string;
       probability: number;
     };
