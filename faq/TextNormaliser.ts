@@ -11,9 +11,9 @@
  * phrase ("anti inflamatory") still joins its phrase.
  */
 import { createHash } from 'node:crypto';
-import lemmatizer from 'wink-lemmatizer';
 import stopwordsData from '../knowledge/stopwords.json';
 import synonymsData from '../knowledge/synonyms.json';
+import { Lemmas } from '../language/Lemmas';
 import { Spelling } from '../language/Spelling';
 import { cleanText } from '../language/TextCleanup';
 import { stem } from './stem';
@@ -188,8 +188,8 @@ export class TextNormaliser {
   lemma(word: string): string {
     let lemma = this.lemmas.get(word);
     if (lemma === undefined) {
-      const asVerb = INFLECTED_VERB.test(word) ? lemmatizer.verb(word) : word;
-      lemma = asVerb !== word ? asVerb : lemmatizer.noun(word);
+      const asVerb = INFLECTED_VERB.test(word) ? Lemmas.verb(word) : word;
+      lemma = asVerb !== word ? asVerb : Lemmas.noun(word);
       if (this.lemmas.size >= LEMMA_CACHE_SIZE) this.lemmas.clear();
       this.lemmas.set(word, lemma);
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
+import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { Spelling } from '../../language/Spelling';
 import { cleanText, TextCleanup } from '../../language/TextCleanup';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
