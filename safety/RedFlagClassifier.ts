@@ -2,7 +2,7 @@
  * The fail-safe net behind the reviewed rules: a logistic regression (language/LogisticRegression) of how
  * patients word emergencies, urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*
  * and the spent held-out sets; everyday chat and the FAQ sets as everyday messages) by `npm run safety:train`
- * into knowledge/red-flag-classifier.json. It has the naive Bayes file shape, so `rankLabels` scores it.
+ * into knowledge/red-flag-classifier.json. It has the naive Bayes file shape, so `NaiveBayesScorer` scores it.
  * Rules come first and explain themselves; the net only adds an escalation the rules missed when it is
  * confident (`escalate`, per label), and marks a message as risky (no sales pitch) from `riskAt`. It never
  * sets a rule's finding aside, and leans only on cue concepts that count where they stand. Features: the cleaned message's word lemmas and neighbouring pairs, so
