@@ -101,7 +101,7 @@ export interface RankedLabel {
 
 /**
  * A model ready to score messages: every feature's log probabilities side by side in one typed array,
- * found through a Map (the file's object, with ~20,000 keys, was a slow dictionary to look words up in).
+ * found through a Map (the file's object, with tens of thousands of keys, was a slow dictionary to look words up in).
  */
 export class NaiveBayesScorer {
   private readonly rows = new Map<string, number>();
