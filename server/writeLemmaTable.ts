@@ -72,7 +72,7 @@ function askedAtStartUp(): Set<string> {
   return asked;
 }
 
-function main(): void {
+export function writeLemmaTable(): void {
   const texts = [...SOURCES.map((file) => readFileSync(fromPackageRoot(file), 'utf8')), readFileSync(__filename, 'utf8')];
   const sources = createHash('sha256').update(texts.join('\0')).digest('hex');
   if (readLemmaTable()?.sources === sources) return;
@@ -88,4 +88,4 @@ function main(): void {
   console.log(`Lemma table written: ${words.size} words (${LEMMA_TABLE_FILE})`);
 }
 
-main();
+if (require.main === module) writeLemmaTable();
