@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -43,7 +43,11 @@ export function entriesFingerprint(entries: readonly FaqEntry[]): string {
 }
 
 export class FaqClassifier {
-  constructor(private readonly model: FaqClassifierModel) {}
+  private readonly scorer: NaiveBayesScorer;
+
+  constructor(private readonly model: FaqClassifierModel) {
+    this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
+  }
 
   /** Whether it was trained with these entries (and so may review decisions over them). */
   knows(entries: readonly FaqEntry[]): boolean {
@@ -58,7 +62,7 @@ export class FaqClassifier {
 
   /** The matcher's decision, reviewed as the class comment says. */
   review(decision: FaqDecision, message: string, entry: (id: string) => FaqEntry | undefined): FaqDecision {
-    const ranked = rankLabels(this.model, TextCleanup.default.clean(message), FAQ_STOPWORDS);
+    const ranked = this.scorer.rank(TextCleanup.default.clean(message));
     const top = ranked[0];
     if (decision.kind === 'answer') {
       if (top.probability <= this.model.holdBackAt || ranked.slice(0, 3).some((r) => r.label === decision.entry.id)) return decision;
