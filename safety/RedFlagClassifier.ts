@@ -77,7 +77,9 @@ export class RedFlagClassifier {
       if (probability >= escalation.at) return { kind: 'escalate', urgency: label, sure };
       if (escalation.askAt !== undefined && probability >= escalation.askAt) return { kind: 'ask' };
     }
-    return { kind: 'risky' };
+    // The no-pitch mark is for wording that may hide an emergency or a crisis; an age or a duration leans
+    // "urgent" ("I'm 62", "about three weeks") and must not cost the booking links at the end of a check.
+    return label === 'urgent' ? undefined : { kind: 'risky' };
   }
 
   /** The likeliest risk label of a cleaned message and its probability. */
