@@ -80,31 +80,33 @@ describe('RedFlagDetector', () => {
     expect(result.falseAlarmRate).to.be.below(0.05);
   });
 
-  // The fourth development set (written blind, then tuned on): floors at its tuned level, so a change that
-  // loses what it taught shows here.
-  it('fourth development set: recall at least 98%, false alarms (a clarifying question included) under 6%', () => {
-    const result = score('dev D', 'red-flags-dev-d.jsonl');
-    expect(result.recall).to.be.at.least(0.98);
-    expect(result.falseAlarmRate).to.be.below(0.06);
-  });
-
-  it('fifth development set (indirect crisis wording): recall at least 96%, false alarms (a clarifying question included) under 10%', () => {
-    const result = score('dev E', 'red-flags-dev-e.jsonl');
-    expect(result.recall).to.be.at.least(0.96);
-    expect(result.falseAlarmRate).to.be.below(0.1);
-  });
-
-  it('eighth development set (passive and indirect crisis, alarming words used safely): recall at least 97%, false alarms (a clarifying question included) under 10%', () => {
-    const result = score('dev H', 'red-flags-dev-h.jsonl');
-    expect(result.recall).to.be.at.least(0.97);
-    expect(result.falseAlarmRate).to.be.below(0.1);
-  });
-
-  it('ninth development set (crisis in images, plans and goodbyes; the same words used safely): recall at least 97%, false alarms (a clarifying question included) under 16%', () => {
-    const result = score('dev J', 'red-flags-dev-j.jsonl');
-    expect(result.recall).to.be.at.least(0.97);
-    expect(result.falseAlarmRate).to.be.below(0.16);
-  });
+  // Development sets written blind, then tuned on (and trained on by the net): floors at their tuned level, so a
+  // change that loses what one taught shows here. False alarms count a clarifying question too.
+  const developmentFloors = [
+    { set: 'D', file: 'red-flags-dev-d.jsonl', about: 'fourth', recall: 0.98, falseAlarms: 0.06 },
+    { set: 'E', file: 'red-flags-dev-e.jsonl', about: 'indirect crisis wording', recall: 0.96, falseAlarms: 0.1 },
+    {
+      set: 'H',
+      file: 'red-flags-dev-h.jsonl',
+      about: 'passive and indirect crisis, alarming words used safely',
+      recall: 0.97,
+      falseAlarms: 0.1,
+    },
+    {
+      set: 'J',
+      file: 'red-flags-dev-j.jsonl',
+      about: 'crisis in images, plans and goodbyes, the same words used safely',
+      recall: 0.97,
+      falseAlarms: 0.16,
+    },
+  ];
+  for (const floor of developmentFloors) {
+    it(`development set ${floor.set} (${floor.about}): recall at least ${floor.recall * 100}%, false alarms under ${floor.falseAlarms * 100}%`, () => {
+      const result = score(`dev ${floor.set}`, floor.file);
+      expect(result.recall).to.be.at.least(floor.recall);
+      expect(result.falseAlarmRate).to.be.below(floor.falseAlarms);
+    });
+  }
 
   it('leaves everyday chat and safe figures of speech alone: under 1% escalated, under 6% asked a safety question', () => {
     for (const file of ['everyday-chat.jsonl', 'everyday-idioms.jsonl']) {
