@@ -3,12 +3,15 @@
  * text and the reviewed data (knowledge/red-flags.json): no I/O, no state between messages.
  *
  *   clean-up (language/TextCleanup)  ->  words, spelling, lemmas (PatientWords)
- *   ->  concepts (ConceptLexicon)  ->  rules: every concept group of a rule found within `window` words
- *       of one sentence, in any order  ->  context (ContextLayer): negated, past, hypothetical, joke?
+ *   ->  concepts (ConceptLexicon; words inside an idiom are none)  ->  rules: every concept group of a
+ *       rule found within `window` words of one sentence, in any order  ->  context (ContextLayer):
+ *       negated, past, hypothetical, a story, a joke, someone else's and already cared for?
  *
- * Priority: an attempt in progress (advice "crisisNow") > emergency > crisis > urgent. With no rule, a
- * risk concept that counts gets the clarifying question about that concept; risk concepts set aside by
- * the context layer are still reported, so nobody adds a sales pitch to such a message.
+ * Priority: an attempt in progress (advice "crisisNow") > emergency > crisis > urgent. With no rule: the
+ * learned net's emergency (or a crisis it is sure of), then the direct crisis question for crisis words in
+ * a joke, a story or a loss, then the clarifying question about a risk concept that counts, then the net's
+ * cue-backed crisis or its question. Risk concepts set aside by the context layer, and wording the net
+ * leans to crisis or emergency, are still reported, so nobody adds a sales pitch to such a message.
  */
 import { Spelling } from '../language/Spelling';
 import { TextCleanup } from '../language/TextCleanup';
@@ -28,7 +31,8 @@ interface Found<R extends ConceptRule> {
   readonly rule: R;
   readonly aboutSomeoneElse: boolean;
   readonly language: ReplyLanguage;
-  /** Crisis words said as a joke or long ago: no escalation, but the direct question instead of an all-clear. */
+  /** Crisis words in a joke, a story, an ordinary goodbye, a loss, or an attempt years ago and over: no
+   * escalation, but the direct question instead of an all-clear. */
   readonly doubted?: true;
 }
 
