@@ -10,8 +10,9 @@ const LAYERS = [
   { name: 'assembly', paths: ['bot/createBot\\.ts$'] },
   { name: 'dialogs', paths: ['dialogs/'] },
   { name: 'turn', paths: ['bot/(?!createBot\\.ts$)'] },
-  // knowledge/*.json is data (FAQ, wording, rules, word lists) that any layer may read: only code counts.
-  { name: 'storage and knowledge', paths: ['storage/', 'knowledge/.+\\.ts$'] },
+  // The patient's FAQ path and the usage log, beside the state storage. knowledge/ holds no code, only the
+  // data staff and clinicians edit (FAQ, wording, rules, word lists), which any layer may read.
+  { name: 'storage, faq and usage', paths: ['storage/', 'faq/', 'usage/'] },
   { name: 'channels and safety', paths: ['channels/', 'safety/'] },
   { name: 'language', paths: ['language/'] },
   { name: 'config', paths: ['config/'] },

@@ -10,13 +10,14 @@
  * again for that knowledge base on random halves of the labelled set and scored on the other halves
  * (calibrateThresholds' splitHalf), so a loss the bar alone explains shows apart from one it does not.
  */
-import { chooseThresholds, splitHalf } from '../knowledge/calibrateThresholds';
-import { decideFromCandidates } from '../knowledge/decideFromCandidates';
-import { evaluateKnowledgeBase, type LabelledMessage } from '../knowledge/evaluateKnowledgeBase';
-import type { FaqEntry } from '../knowledge/FaqEntry';
-import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../knowledge/FaqMatcherOptions';
-import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { parseKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+
+import { decideFromCandidates } from '../faq/decideFromCandidates';
+import type { FaqEntry } from '../faq/FaqEntry';
+import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../faq/FaqMatcherOptions';
+import { KnowledgeBase } from '../faq/KnowledgeBase';
+import { parseKnowledgeBase } from '../faq/loadKnowledgeBase';
+import { chooseThresholds, splitHalf } from '../staff/evaluation/calibrateThresholds';
+import { evaluateKnowledgeBase, type LabelledMessage } from '../staff/evaluation/evaluateKnowledgeBase';
 import { PlainFuseMatcher } from './plainFuseMatcher';
 import { syntheticKnowledgeBase } from './syntheticKnowledgeBase';
 

@@ -4,8 +4,8 @@
  * loaded as plain objects, then again with the KnowledgeBase (index, lexicon, typo index) built.
  * Prints one JSON line.
  */
-import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { KnowledgeBase } from '../faq/KnowledgeBase';
+import { loadKnowledgeBase } from '../faq/loadKnowledgeBase';
 import { syntheticKnowledgeBase } from './syntheticKnowledgeBase';
 
 function settled(): NodeJS.MemoryUsage {

@@ -5,9 +5,9 @@
  * margin are calibrated on the labelled set at the real size, as the shipped design's are.
  */
 import Fuse from 'fuse.js';
-import type { ScoredEntry } from '../knowledge/FaqDecision';
-import type { FaqEntry } from '../knowledge/FaqEntry';
-import { TextNormaliser } from '../knowledge/TextNormaliser';
+import type { ScoredEntry } from '../faq/FaqDecision';
+import type { FaqEntry } from '../faq/FaqEntry';
+import { TextNormaliser } from '../faq/TextNormaliser';
 
 interface Question {
   readonly entry: string;

@@ -14,7 +14,7 @@
  * Families are taken in turn (one entry of each, then the next of each…), so 1,000 entries sample every
  * family and 10,000 use most of them. Deterministic: no randomness, so runs compare.
  */
-import type { FaqEntry } from '../knowledge/FaqEntry';
+import type { FaqEntry } from '../faq/FaqEntry';
 
 interface Condition {
   readonly name: string;

@@ -7,7 +7,7 @@
  * ≤ 5 ms for a 16 KB message, the largest the web chat accepts.
  */
 import type { IntentRouter } from '../bot/IntentRouter';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
 import { TextCleanup } from '../language/TextCleanup';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 

@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/twoTurnAccuracy.ts <two-turn.jsonl>` — how often the second message of a two-turn
- * exchange is answered right when read with the first (knowledge/FollowUp.ts). Prints only aggregate
+ * exchange is answered right when read with the first (faq/FollowUp.ts). Prints only aggregate
  * numbers, never a line of the set, so it can be run on a held-out set without spending it.
  *
  * Lines are `{"first", "firstExpected", "second", "expected", "switch"}` (test/data/faq-twoturn-dev.jsonl);
@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideFollowUp } from '../knowledge/FollowUp';
-import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { decideFollowUp } from '../faq/FollowUp';
+import { loadKnowledgeBase } from '../faq/loadKnowledgeBase';
 
 type Line = Record<string, unknown>;
 

@@ -6,10 +6,10 @@
 
 import type { Reply, ReplyChoice } from '../channels/Reply';
 import type { BotConfig } from '../config/BotConfig';
+import { fillPlaceholders } from '../config/fillPlaceholders';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-import type { FaqEntry } from '../knowledge/FaqEntry';
-import { fillPlaceholders } from '../knowledge/fillPlaceholders';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { FaqEntry } from '../faq/FaqEntry';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
 import { bookingLink } from './bookingLink';
 import type { ConversationWording } from './ConversationWording';
 

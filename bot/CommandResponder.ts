@@ -3,7 +3,7 @@
  * SMS, cancel and start over, the privacy notice, and "forget me".
  */
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
 import type { ClinicReplies } from './ClinicReplies';
 import type { CommandName, ConversationWording } from './ConversationWording';
 import type { PatientMessage } from './PatientMessage';

@@ -2,9 +2,9 @@
  * Answers from the knowledge base: a question matched to an entry, a tapped entry, "did you mean"
  * when the best matches are close, or the honest no-answer; each with its FaqMatch trace.
  */
-import { decideFollowUp } from '../knowledge/FollowUp';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { TurnEvent } from '../knowledge/usage/TurnEvents';
+import { decideFollowUp } from '../faq/FollowUp';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
+import type { TurnEvent } from '../usage/TurnEvents';
 import type { ClinicReplies } from './ClinicReplies';
 import type { ConversationWording } from './ConversationWording';
 import type { IntentRouter } from './IntentRouter';

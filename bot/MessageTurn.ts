@@ -14,7 +14,7 @@
  */
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Tap } from '../channels/Reply';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
 import { carriesRisk, type SafetyAssessment } from '../safety/SafetyAssessment';
 import type { ClinicReplies } from './ClinicReplies';
 import type { CommandResponder } from './CommandResponder';

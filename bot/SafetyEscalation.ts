@@ -7,9 +7,9 @@
  * or down would otherwise hold the advice back until the save had finished or failed.
  */
 import type { Reply } from '../channels/Reply';
-import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
 import type { RedFlagRules } from '../safety/RedFlagRules';
 import type { SafetyAssessment, Urgency } from '../safety/SafetyAssessment';
+import type { TurnEventSink } from '../usage/TurnEvents';
 import type { ClinicReplies } from './ClinicReplies';
 import { notePatientMessage, type SessionState } from './SessionState';
 import { RED_FLAG, trace } from './Traces';

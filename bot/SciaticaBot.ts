@@ -8,11 +8,11 @@
  * escalated: SaveAfterReply), then sent with its events recorded.
  */
 import { type Activity, ActivityHandler, ActivityTypes, type ConversationState, DeliveryModes, type TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import type { TurnEventSink } from '../knowledge/usage/TurnEvents';
+import type { KnowledgeBase } from '../faq/KnowledgeBase';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { isStorageConflict } from '../storage/StorageConflictError';
 import type { TurnAttempt } from '../storage/withConflictRetry';
+import type { TurnEventSink } from '../usage/TurnEvents';
 import type { ClinicReplies } from './ClinicReplies';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 import type { MessageTurn } from './MessageTurn';

@@ -5,7 +5,7 @@
  *    is better; `answerId` is null when nothing was answered (fallback, "did you mean").
  *  - RedFlag: one per escalation, with the ids of the rules that fired (none for a clarifying question).
  */
-import type { ScoredEntry } from '../knowledge/FaqDecision';
+import type { ScoredEntry } from '../faq/FaqDecision';
 import type { Urgency } from '../safety/SafetyAssessment';
 
 interface TraceContract<Value> {

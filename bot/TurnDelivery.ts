@@ -10,7 +10,7 @@ import { type Activity, Channels, type TurnContext } from 'botbuilder';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply } from '../channels/Reply';
 import { renderReplies } from '../channels/ReplyRenderer';
-import type { TurnEvent, TurnEventSink } from '../knowledge/usage/TurnEvents';
+import type { TurnEvent, TurnEventSink } from '../usage/TurnEvents';
 import { applyEscalationPolicy } from './EscalationPolicy';
 import type { SessionState } from './SessionState';
 import type { Trace } from './Traces';

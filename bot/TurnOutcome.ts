@@ -6,8 +6,8 @@
  * anything is saved.
  */
 import type { Reply } from '../channels/Reply';
-import type { TurnEvent } from '../knowledge/usage/TurnEvents';
 import type { SafetyAssessment } from '../safety/SafetyAssessment';
+import type { TurnEvent } from '../usage/TurnEvents';
 import type { Trace } from './Traces';
 
 /** A red flag the check (or a yes in the screening or to a clarifying question) found. */

@@ -1,7 +1,7 @@
 /**
  * A multinomial naive Bayes text model over a cleaned message's word lemmas and neighbouring pairs: the
  * learned nets behind the red-flag rules (safety/RedFlagClassifier) and the FAQ matcher
- * (knowledge/FaqClassifier) are both one of these, trained from labelled corpora into a JSON file.
+ * (faq/FaqClassifier) are both one of these, trained from labelled corpora into a JSON file.
  * Chosen because no pretrained model can be loaded here, and this one trains deterministically in under a
  * second from our own corpora, on the clean-up's own lemmas.
  */

@@ -1,7 +1,7 @@
 /**
  * The clinician-reviewed red-flag rules and safety wording (knowledge/red-flags.json), their types,
  * and the start-up loader. Any problem stops start-up with an error naming the file, rule and field.
- * Wording is filled with fillPlaceholders (knowledge/fillPlaceholders.ts) by whoever shows it.
+ * Wording is filled with fillPlaceholders (config/fillPlaceholders.ts) by whoever shows it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -5,10 +5,10 @@
  */
 import { loadConfig } from '../config/BotConfig';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-import { type CheckFinding, countFindings, formatFinding } from '../knowledge/CheckFinding';
-import { checkRedFlagRules } from '../knowledge/checkRedFlagRules';
-import { checkKnowledgeBaseText } from '../knowledge/KnowledgeBaseCheck';
-import { readFaqText } from '../knowledge/loadKnowledgeBase';
+import { type CheckFinding, countFindings, formatFinding } from '../faq/CheckFinding';
+import { readFaqText } from '../faq/loadKnowledgeBase';
+import { checkRedFlagRules } from './checks/checkRedFlagRules';
+import { checkKnowledgeBaseText } from './checks/KnowledgeBaseCheck';
 import { commandLine } from './commandLine';
 
 function main(args: readonly string[]): number {

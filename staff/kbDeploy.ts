@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/BotConfig';
-import { KnowledgeBaseError } from '../knowledge/KnowledgeBaseError';
-import { publishFaq, recordPath } from '../knowledge/publishFaq';
+import { KnowledgeBaseError } from '../faq/KnowledgeBaseError';
 import { commandLine } from './commandLine';
+import { publishFaq, recordPath } from './publishFaq';
 
 function main(args: readonly string[]): number {
   const { values } = commandLine(args, 'npm run kb:deploy -- [--from knowledge/faq.json] [--to FAQ_PATH] [--force]', {

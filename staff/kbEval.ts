@@ -7,18 +7,18 @@
  * `--misses` lists every message not answered as expected, with its three best candidates.
  */
 import { loadConfig } from '../config/BotConfig';
-import { calibrateThresholds, splitHalf } from '../knowledge/calibrateThresholds';
+import type { FaqDecision } from '../faq/FaqDecision';
+import { KnowledgeBase } from '../faq/KnowledgeBase';
+import { configuredMatcher, loadKnowledgeBase } from '../faq/loadKnowledgeBase';
+import { commandLine } from './commandLine';
+import { calibrateThresholds, splitHalf } from './evaluation/calibrateThresholds';
 import {
   type Confusion,
   type Evaluation,
   evaluateKnowledgeBase,
   type LabelledMessage,
   readLabelledSet,
-} from '../knowledge/evaluateKnowledgeBase';
-import type { FaqDecision } from '../knowledge/FaqDecision';
-import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
-import { commandLine } from './commandLine';
+} from './evaluation/evaluateKnowledgeBase';
 import { reportText } from './reportText';
 
 export const DEFAULT_LABELLED_SET = 'test/data/faq-labelled.jsonl';

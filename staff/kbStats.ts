@@ -3,8 +3,8 @@
  * (with at least one patient message), answers, no-answer rate, screenings, escalations by urgency,
  * booking links delivered, per channel; then the answers per entry.
  */
-import { type ChannelCounts, countUsage, noAnswerRate } from '../knowledge/usage/countUsage';
-import { type CountRecord, isCountRecord } from '../knowledge/usage/UsageRecords';
+import { type ChannelCounts, countUsage, noAnswerRate } from '../usage/countUsage';
+import { type CountRecord, isCountRecord } from '../usage/UsageRecords';
 import { reportText } from './reportText';
 import { usageQuery } from './usageOptions';
 

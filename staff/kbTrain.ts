@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAQ_CLASSIFIER_FILE } from '../knowledge/FaqClassifier';
-import { formatFaqModel, trainFaqClassifier } from '../knowledge/trainFaqClassifier';
+import { FAQ_CLASSIFIER_FILE } from '../faq/FaqClassifier';
 import { commandLine } from './commandLine';
+import { formatFaqModel, trainFaqClassifier } from './training/trainFaqClassifier';
 
 commandLine(process.argv.slice(2), 'npm run kb:train', {});
 const model = trainFaqClassifier(join(__dirname, '..'));

@@ -3,9 +3,9 @@
  * only with low confidence or a "did you mean", grouped by similarity, most frequent first, each with
  * the closest entry: the list to turn into new questions (for the closest entry) or new entries.
  */
-import { configuredMatcher, loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
-import { groupUnanswered, type UnansweredGroup } from '../knowledge/usage/groupUnanswered';
-import { isUnansweredRecord, type UnansweredRecord } from '../knowledge/usage/UsageRecords';
+import { configuredMatcher, loadKnowledgeBase } from '../faq/loadKnowledgeBase';
+import { groupUnanswered, type UnansweredGroup } from '../usage/groupUnanswered';
+import { isUnansweredRecord, type UnansweredRecord } from '../usage/UsageRecords';
 import { reportText } from './reportText';
 import { usageQuery } from './usageOptions';
 

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatModel, trainRedFlagClassifier } from '../safety/trainRedFlagClassifier';
 import { commandLine } from './commandLine';
+import { formatModel, trainRedFlagClassifier } from './training/trainRedFlagClassifier';
 
 const ROOT = join(__dirname, '..');
 commandLine(process.argv.slice(2), 'npm run safety:train', {});

@@ -4,8 +4,8 @@
  * that Teams would refuse on upload fails here instead, with the variable to set.
  */
 import type { BotConfig } from '../config/BotConfig';
+import { fillPlaceholders } from '../config/fillPlaceholders';
 import { isExampleUrl } from '../config/productionPlaceholders';
-import { fillPlaceholders } from '../knowledge/fillPlaceholders';
 
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,9 +3,9 @@
  * configuration from the environment and .env exactly as the bot reads it, and the records since then.
  */
 import { type BotConfig, loadConfig } from '../config/BotConfig';
-import { createUsageLog, describeUsageLog } from '../knowledge/usage/createUsageLog';
-import { dayOf, type UsageStream } from '../knowledge/usage/UsageLog';
-import { parseRecords } from '../knowledge/usage/UsageRecords';
+import { createUsageLog, describeUsageLog } from '../usage/createUsageLog';
+import { dayOf, type UsageStream } from '../usage/UsageLog';
+import { parseRecords } from '../usage/UsageRecords';
 import { commandLine } from './commandLine';
 
 export const DEFAULT_SINCE = '7d';

@@ -11,7 +11,7 @@ import { ENV_EXAMPLE_PATH, envExampleText } from '../../config/envExample';
 import { PACKAGE_ROOT, readEnvironment } from '../../config/environment';
 import { settingSources } from '../../config/settingSources';
 import { SETTINGS } from '../../config/settings';
-import { configuredMatcher, loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
+import { configuredMatcher, loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe('settings', () => {

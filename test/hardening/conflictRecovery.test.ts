@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { MemoryUsageLog } from '../../knowledge/usage/MemoryUsageLog';
 import { type RunningBot, startBot } from '../../server/startBot';
+import { MemoryUsageLog } from '../../usage/MemoryUsageLog';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
 import { FaultyStorage } from '../support/FaultyStorage';

@@ -3,13 +3,13 @@ import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { type RunningBot, startBot } from '../../server/startBot';
-import { waitUntil } from '../knowledge/waitUntil';
 import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
 import { type FakeConnector, startFakeConnector } from '../support/FakeConnector';
 import { FaultyStorage } from '../support/FaultyStorage';
 import { TEST_SETTINGS } from '../support/testBot';
+import { waitUntil } from '../support/waitUntil';
 import { startWebChatTestBot, visibleText, type WebChatTestBot } from '../web/webChatClient';
 
 const EMERGENCY = 'I wet myself this morning and did not even notice';

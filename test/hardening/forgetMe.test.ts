@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { expect } from 'chai';
 import type { RunningBot } from '../../server/startBot';
-import { waitUntil } from '../knowledge/waitUntil';
 import { type Azurite, startAzurite } from '../support/azurite';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { BLOB_SIGNING_KEY, fileStorageSettings, startTestBot } from '../support/testBot';
+import { waitUntil } from '../support/waitUntil';
 
 /** What the patient types, none of which may be found afterwards. */
 const IDENTIFYING = ['Margaret', 'Thornbury', '14/03/1958', 'Larkspur', 'LS6 2QT', '485 777 3456'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { CLASSIFIER_FILE, loadRedFlagRules } from '../../safety/RedFlagRules';
-import { formatModel, trainRedFlagClassifier } from '../../safety/trainRedFlagClassifier';
+import { formatModel, trainRedFlagClassifier } from '../../staff/training/trainRedFlagClassifier';
 
 const ROOT = join(__dirname, '../..');
 const RULES = join(ROOT, 'knowledge/red-flags.json');

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { fillPlaceholders } from '../../knowledge/fillPlaceholders';
+import { fillPlaceholders } from '../../config/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
 import { carriesRisk, type SafetyAssessment } from '../../safety/SafetyAssessment';

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../config/BotConfig';
-import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
 import { type RunningBot, startBot } from '../../server/startBot';
-import { waitUntil } from '../knowledge/waitUntil';
+import { FileUsageLog } from '../../usage/FileUsageLog';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { capturedLogger, type LogLine } from '../support/capturedLogger';
 import { TEST_SETTINGS } from '../support/testBot';
+import { waitUntil } from '../support/waitUntil';
 import { REPO_ROOT } from './runStaffTool';
 
 // Prices are in the booking entry's answer now; insurance is still a topic the FAQ lacks.

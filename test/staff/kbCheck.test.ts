@@ -6,8 +6,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { formatFinding } from '../../knowledge/CheckFinding';
-import { checkRedFlagRules } from '../../knowledge/checkRedFlagRules';
+import { formatFinding } from '../../faq/CheckFinding';
+import { checkRedFlagRules } from '../../staff/checks/checkRedFlagRules';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { entryOf, faqText, fixtureDoc, lineContaining } from './faqFixture';
 import { REPO_ROOT, runStaffTool } from './runStaffTool';

@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
-import { FileUsageLog } from '../../knowledge/usage/FileUsageLog';
-import { groupUnanswered } from '../../knowledge/usage/groupUnanswered';
-import { dayOf } from '../../knowledge/usage/UsageLog';
-import type { UnansweredRecord } from '../../knowledge/usage/UsageRecords';
+import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
+import { FileUsageLog } from '../../usage/FileUsageLog';
+import { groupUnanswered } from '../../usage/groupUnanswered';
+import { dayOf } from '../../usage/UsageLog';
+import type { UnansweredRecord } from '../../usage/UsageRecords';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { REPO_ROOT, runStaffTool } from './runStaffTool';
 

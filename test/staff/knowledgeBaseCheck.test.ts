@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { type CheckFinding, formatFinding } from '../../knowledge/CheckFinding';
-import { selfRetrieval } from '../../knowledge/checkQuestions';
-import type { KnowledgeBase } from '../../knowledge/KnowledgeBase';
-import { checkKnowledgeBaseText } from '../../knowledge/KnowledgeBaseCheck';
+import { type CheckFinding, formatFinding } from '../../faq/CheckFinding';
+import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import { selfRetrieval } from '../../staff/checks/checkQuestions';
+import { checkKnowledgeBaseText } from '../../staff/checks/KnowledgeBaseCheck';
 import { entryOf, type FixtureDoc, faqText, fixtureDoc, lineContaining } from './faqFixture';
 
 const PLACEHOLDERS = { practiceName: 'Garrett Sciatica Clinic', practitionerName: 'Dr. Garrett', clinicPhone: '+1 555 010 2030' };

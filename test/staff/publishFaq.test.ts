@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { publishFaq, recordPath } from '../../knowledge/publishFaq';
+import { publishFaq, recordPath } from '../../staff/publishFaq';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { entryOf, faqText, fixtureDoc } from './faqFixture';
 import { runStaffTool } from './runStaffTool';

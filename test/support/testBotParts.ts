@@ -6,7 +6,7 @@ import { loadConversationWording } from '../../bot/ConversationWording';
 import { type AssembledBot, createBot } from '../../bot/createBot';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
-import { loadKnowledgeBase } from '../../knowledge/loadKnowledgeBase';
+import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 import { CONVERSATION_WORDING_PATH } from '../../server/startBot';
 import { TEST_SETTINGS } from './testBot';
