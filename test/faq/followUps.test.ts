@@ -2,7 +2,8 @@
  * Short follow-ups read with the previous topic (issue 14): on test/data/faq-twoturn-dev.jsonl and
  * faq-twoturn-dev-b.jsonl (124 two-turn exchanges written from the article, 44 of them switching topic,
  * where context must not stick) the second message must be answered right at least 85% of the time.
- * First runs: 38/44, then 65/80 on set B (83.1% together); now 106/124.
+ * First runs: 38/44, then 65/80 on set B (83.1% together); now 111/124 (89.5%), floor 87%. The spent
+ * held-out two-turn set (test/data/spent/faq-twoturn-2026-12.jsonl, first run 72.9%) scores 39/48.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ const exchanges = ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'].flatMap((
 describe('FAQ follow-ups in context', () => {
   const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
 
-  it('answers at least 85% of second turns right, and switches topic when the patient does', () => {
+  it('answers at least 87% of second turns right (target 85%), and switches topic when the patient does', () => {
     let right = 0;
     let switches = 0;
     let switchedRight = 0;
@@ -44,7 +45,7 @@ describe('FAQ follow-ups in context', () => {
     console.log(`      two-turn: ${right}/${exchanges.length} right, ${switchedRight}/${switches} of the topic switches`);
     expect(exchanges.length).to.equal(124);
     expect(switches).to.equal(44);
-    expect(right / exchanges.length).to.be.at.least(0.85);
+    expect(right / exchanges.length).to.be.at.least(0.87);
     expect(switchedRight / switches).to.be.at.least(0.8);
   });
 
