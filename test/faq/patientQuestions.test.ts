@@ -88,6 +88,15 @@ describe("FAQ: patients' real questions", () => {
     expect(hand.kind === 'none' && hand.outOfDomain).to.equal('hand');
   });
 
+  it('reads a body part or animal inside an everyday saying as none: "banging my head against a brick wall"', () => {
+    const wall = kb.decide("Feels like I'm banging my head against a brick wall, why won't any treatment stick?");
+    expect(wall.kind === 'none' ? wall.outOfDomain : undefined).to.equal(undefined);
+    const dog = kb.decide("Everyone and their dog says they've got sciatica, what is it in a nutshell?");
+    expect(dog.kind === 'none' ? dog.outOfDomain : undefined).to.equal(undefined);
+    const literal = kb.decide('I keep banging my head on the cupboard, what helps the bump?');
+    expect(literal.kind === 'none' && literal.outOfDomain).to.equal('head');
+  });
+
   it("still answers a sciatica question that names a body part on the nerve's path or one its questions use", () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);
