@@ -67,12 +67,13 @@ export class OutOfDomain {
    * whole message, because what it asks about was named in the story ("our spaniel…", "my daughter has
    * Osgood-Schlatter…"). There a species counts only when the story names nothing on the nerve's path
    * either: "I was walking the dog when my back went… how long will it take to heal?" is about sciatica.
-   * A question in the first person ("what should I do?") keeps to itself.
+   * A question in the first person ("what should I do?") keeps to itself, unless it leans on what the
+   * story named ("carpal tunnel… how do I sleep with it?").
    */
   findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
     if (focus === undefined) return this.find(message, normaliser);
     const inQuestion = this.find(focus, normaliser);
-    if (inQuestion !== undefined || FIRST_PERSON.test(focus)) return inQuestion;
+    if (inQuestion !== undefined || (FIRST_PERSON.test(focus) && !LEANS_BACK.test(focus))) return inQuestion;
     return this.search(message, normaliser, true);
   }
 
@@ -100,6 +101,8 @@ export class OutOfDomain {
   }
 }
 
+/** Words by which a question leans on what the story named: "how do I sleep with it?" is about the story's wrist. */
+const LEANS_BACK = /\b(?:it|this|that|them|those)\b/i;
 /** Words by which a question speaks of its writer. */
 const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
 
