@@ -11,7 +11,7 @@
  *    the matcher's score is below its own sure bar): "did you mean" with both, or no answer when the net
  *    reads the message as out of scope;
  *  - the matcher could not decide: the net answers when it is sure (answerAt); a "did you mean" the net
- *    reads as out of scope becomes no answer.
+ *    reads as out of scope becomes no answer, any other offers the first candidates of both together.
  * It speaks only for the FAQ it was trained with: after an edit it is silent until `npm run kb:train`
  * (kb:check says so), so a staff edit is never second-guessed by a model of the old wording.
  */
@@ -97,7 +97,10 @@ export class FaqClassifier {
     if (decision.kind === 'none' && decision.outOfDomain !== undefined) return decision;
     if (net !== undefined && top.probability >= model.answerAt) return { kind: 'answer', entry: net, candidates };
     if (decision.kind === 'didYouMean' && net === undefined && top.probability >= model.holdBackAt) return { kind: 'none', candidates };
-    return { ...decision, candidates };
+    if (decision.kind !== 'didYouMean') return { ...decision, candidates };
+    // Offer the first candidates of both opinions together: as many as the matcher would, and at least two.
+    const offered = candidates.slice(0, Math.max(decision.suggestions.length, 2)).flatMap((c) => entry(c.id) ?? []);
+    return { kind: 'didYouMean', suggestions: offered, candidates };
   }
 }
 

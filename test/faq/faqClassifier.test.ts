@@ -44,6 +44,12 @@ describe("FaqClassifier (the matcher's second opinion)", () => {
     expect(shown(kb.decide(text))).to.equal('did you mean treatment-approach, painkillers');
   });
 
+  it("offers its own likeliest entry in a did-you-mean the matcher's candidates missed", () => {
+    const text = 'what do you do differently?';
+    expect(shown(matcherAlone.decide(text))).to.equal('did you mean causes, mobility');
+    expect(shown(kb.decide(text))).to.equal('did you mean treatment-approach, causes');
+  });
+
   it('holds back an answer to a message it reads as out of scope', () => {
     const text = 'best cure for a cold';
     expect(shown(matcherAlone.decide(text))).to.equal('answer treatment-approach');
