@@ -6,10 +6,11 @@
 const LAYERS = [
   { name: 'entry points', paths: ['index\\.ts$', 'staff/'] },
   { name: 'HTTP', paths: ['server/'] },
-  // The assembly of the turn: the one file of bot/ that registers the screening dialog.
-  { name: 'assembly', paths: ['bot/createBot\\.ts$'] },
+  // The Bot Framework's side of the bot (activity in, replies out, state, errors) and the assembly
+  // (createBot, which registers the screening dialog): the only part of bot/ that knows the SDK.
+  { name: 'framework and assembly', paths: ['bot/framework/'] },
   { name: 'dialogs', paths: ['dialogs/'] },
-  { name: 'turn', paths: ['bot/(?!createBot\\.ts$)'] },
+  { name: 'turn', paths: ['bot/(?!framework/)'] },
   // The patient's FAQ path and the usage log, beside the state storage. knowledge/ holds no code, only the
   // data staff and clinicians edit (FAQ, wording, rules, word lists), which any layer may read.
   { name: 'storage, faq and usage', paths: ['storage/', 'faq/', 'usage/'] },
@@ -34,7 +35,7 @@ const upwardImports = LAYERS.slice(1).map((layer, index) => ({
  * base, safety, language and config stay free of it.
  */
 const SDK_SEAM = [
-  'bot/(ConversationAccessors|RedFlagCheck|SaveAfterReply|SciaticaBot|TurnDelivery|TurnErrorHandler|createBot)\\.ts$',
+  'bot/framework/',
   'channels/(ChannelCapabilities|ReplyRenderer|moveChoicesToTurnEnd)\\.ts$',
   'storage/',
   'server/',

@@ -14,6 +14,7 @@
  * Families are taken in turn (one entry of each, then the next of each…), so 1,000 entries sample every
  * family and 10,000 use most of them. Deterministic: no randomness, so runs compare.
  */
+import { fillPlaceholders } from '../config/fillPlaceholders';
 import type { FaqEntry } from '../faq/FaqEntry';
 
 interface Condition {
@@ -770,11 +771,12 @@ interface Generated {
 /** Every entry of one family, in a fixed order. */
 type Family = () => Generated[];
 
+/** `{c}` is a value as written, `{C}` the same value starting a sentence. */
 const fill = (template: string, values: Readonly<Record<string, string>>): string =>
-  template.replace(
-    /\{(\w)\}/g,
-    (_, key: string) => (key === key.toUpperCase() ? capitalise(values[key.toLowerCase()]) : values[key]) ?? '',
-  );
+  fillPlaceholders(template, {
+    ...values,
+    ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key.toUpperCase(), capitalise(value)])),
+  });
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

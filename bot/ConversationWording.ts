@@ -3,6 +3,9 @@
  * start-up. Safety wording lives in the red-flag rules file instead, where a clinician reviews it.
  */
 import { readFileSync } from 'node:fs';
+import { fromPackageRoot } from '../config/environment';
+
+export const CONVERSATION_WORDING_PATH = fromPackageRoot('knowledge/conversation.json');
 
 export interface SmallTalkTopic {
   readonly id: string;
@@ -50,6 +53,22 @@ export interface ConversationWording {
   readonly smallTalk: readonly SmallTalkTopic[];
   /** Labels of the yes / no / not sure choices offered with safety questions. */
   readonly answerChoices: { readonly yes: string; readonly no: string; readonly unsure: string };
+  /** Typed answers that skip a screening context question (how long, how bad, age). */
+  readonly screeningSkipWords: { readonly words: readonly string[] };
+  readonly yesNo: YesNoWords;
+  /** After a numbered list of choices on plain-text channels. */
+  readonly replyWithNumber: string;
+  /** Ends the first part of a reply cut short on SMS. */
+  readonly moreHint: string;
+}
+
+/** The patterns a typed yes, no or not sure starts with (recogniseYesNo). */
+export interface YesNoWords {
+  readonly yes: readonly string[];
+  readonly no: readonly string[];
+  readonly unsure: readonly string[];
+  /** May come before a "not sure" phrase: "i'm", "i am". */
+  readonly unsureLeadIns: readonly string[];
 }
 
 const textFields = [
@@ -78,6 +97,8 @@ const textFields = [
   'offerSafetyCheck',
   'safetyCheckChoice',
   'notUnderstood',
+  'replyWithNumber',
+  'moreHint',
 ] as const;
 
 export function loadConversationWording(path: string): ConversationWording {
@@ -89,6 +110,10 @@ export function loadConversationWording(path: string): ConversationWording {
     ...wording.booking.patterns,
     ...wording.symptomReport.patterns,
     ...wording.smallTalk.flatMap((topic) => topic.patterns),
+    ...wording.yesNo.yes,
+    ...wording.yesNo.no,
+    ...wording.yesNo.unsure,
+    ...wording.yesNo.unsureLeadIns,
   ];
   for (const pattern of patterns) {
     try {

@@ -24,16 +24,17 @@ import type { FaqResponder } from './FaqResponder';
 import type { Intent, IntentRouter } from './IntentRouter';
 import type { PatientMessage } from './PatientMessage';
 import { readTap } from './readTap';
-import { recogniseYesNo } from './recogniseYesNo';
 import type { SafetyEscalation } from './SafetyEscalation';
 import type { Screening } from './Screening';
 import { notePatientMessage, type SessionState } from './SessionState';
 import { combine, outcome, replying, type TurnOutcome } from './TurnOutcome';
+import type { YesNoRecogniser } from './YesNoRecogniser';
 
 export interface MessageTurnParts {
   readonly screening: Screening;
   readonly escalations: Pick<SafetyEscalation, 'escalate' | 'fromClarification'>;
   readonly router: IntentRouter;
+  readonly yesNo: YesNoRecogniser;
   readonly commands: CommandResponder;
   readonly faq: FaqResponder;
   readonly replies: ClinicReplies;
@@ -75,7 +76,7 @@ export class MessageTurn {
     const ruleId = session.pendingClarification as string;
     session.pendingClarification = undefined;
     const tap = readTap(message.value);
-    const answer = tap && 'answer' in tap ? tap.answer : recogniseYesNo(message.text);
+    const answer = tap && 'answer' in tap ? tap.answer : this.parts.yesNo.recognise(message.text);
     if (answer === 'yes' || answer === 'unsure') return this.parts.escalations.escalate(this.parts.escalations.fromClarification(ruleId));
     if (answer !== 'no') return this.respond(message, session);
     if (session.screening) return this.parts.screening.askAgain(session);

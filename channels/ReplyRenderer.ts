@@ -22,19 +22,27 @@ export interface RenderedTurn {
   readonly delivered: readonly Reply[];
 }
 
-export function renderReplies(replies: readonly Reply[], caps: ChannelCapabilities): RenderedTurn {
+/** The renderer's own words on plain-text channels, from the clinic's wording (conversation.json). */
+export interface RendererWording {
+  /** After a numbered list of choices. */
+  readonly replyWithNumber: string;
+  /** Ends the first part of a reply cut short for MORE. */
+  readonly moreHint: string;
+}
+
+export function renderReplies(replies: readonly Reply[], caps: ChannelCapabilities, wording: RendererWording): RenderedTurn {
   const activities: Partial<Activity>[] = [];
   const delivered: Reply[] = [];
   let numberedChoices: readonly ReplyChoice[] = [];
   // A turn with safety advice goes out whole: nothing in it may wait for MORE.
   const segments = caps.cards || replies.some((reply) => reply.safety) ? undefined : caps.preferredSegments;
   for (const [index, reply] of replies.entries()) {
-    const page = segments ? pagePlain(reply, caps, segments) : undefined;
+    const page = segments ? pagePlain(reply, caps, segments, wording) : undefined;
     if (page) {
-      activities.push(...renderReply(page.now, caps));
+      activities.push(...renderReply(page.now, caps, wording));
       return { activities, numberedChoices, held: [page.rest, ...replies.slice(index + 1)], delivered: [...delivered, page.now] };
     }
-    activities.push(...renderReply(reply, caps));
+    activities.push(...renderReply(reply, caps, wording));
     delivered.push(reply);
     if (caps.choices === 'numberedList' && reply.choices?.length) numberedChoices = reply.choices.slice(0, caps.maxChoices);
   }
@@ -42,9 +50,9 @@ export function renderReplies(replies: readonly Reply[], caps: ChannelCapabiliti
   return { activities, numberedChoices, held: [], delivered };
 }
 
-function renderReply(reply: Reply, caps: ChannelCapabilities): Partial<Activity>[] {
+function renderReply(reply: Reply, caps: ChannelCapabilities, wording: RendererWording): Partial<Activity>[] {
   const choices = (reply.choices ?? []).slice(0, caps.maxChoices);
-  return caps.cards ? renderRich(reply, choices, caps) : renderPlain(reply, choices, caps);
+  return caps.cards ? renderRich(reply, choices, caps) : renderPlain(reply, choices, caps, wording);
 }
 
 /** The lead, then the reply's own text, as one message. */
@@ -80,20 +88,25 @@ function renderRich(reply: Reply, choices: readonly ReplyChoice[], caps: Channel
   return activities;
 }
 
-function renderPlain(reply: Reply, choices: readonly ReplyChoice[], caps: ChannelCapabilities): Partial<Activity>[] {
-  const { body, links } = plainMessage(reply, fullText(reply, toPlainText), choices, caps);
+function renderPlain(
+  reply: Reply,
+  choices: readonly ReplyChoice[],
+  caps: ChannelCapabilities,
+  wording: RendererWording,
+): Partial<Activity>[] {
+  const { body, links } = plainMessage(reply, fullText(reply, toPlainText), choices, caps, wording.replyWithNumber);
   const texts = splitMessage(body, caps.maxMessageChars);
   if (links && caps.linksInOwnMessage) texts.push(links);
   return texts.map((text) => ({ type: 'message', text, textFormat: 'plain' }));
 }
 
 /** The lead does not take the reply's room: the first part may be as many parts longer as the lead needs. */
-function pagePlain(reply: Reply, caps: ChannelCapabilities, segments: number) {
+function pagePlain(reply: Reply, caps: ChannelCapabilities, segments: number, wording: RendererWording) {
   const text = toPlainText(reply.text);
   const lead = reply.lead ? `${toPlainText(reply.lead)}\n\n` : '';
   const budget = segments + (lead ? smsSegments(lead) : 0);
-  const { body } = plainMessage(reply, lead + text, (reply.choices ?? []).slice(0, caps.maxChoices), caps);
-  return pageReply(reply, text, body, (part) => smsSegments(lead + part) <= budget);
+  const { body } = plainMessage(reply, lead + text, (reply.choices ?? []).slice(0, caps.maxChoices), caps, wording.replyWithNumber);
+  return pageReply(reply, text, body, (part) => smsSegments(lead + part) <= budget, wording.moreHint);
 }
 
 /** The text, the numbered list and (unless they go in a message of their own) the links. */
@@ -102,11 +115,12 @@ function plainMessage(
   text: string,
   choices: readonly ReplyChoice[],
   caps: ChannelCapabilities,
+  replyWithNumber: string,
 ): { body: string; links: string } {
   const lines = [text];
   if (choices.length) {
     lines.push(choices.map((choice, index) => `${index + 1}. ${choice.title}`).join('\n'));
-    lines.push('Reply with a number.');
+    lines.push(replyWithNumber);
   }
   const links = (reply.links ?? []).map((link) => `${link.title}: ${link.url}`).join('\n');
   if (links && !caps.linksInOwnMessage) lines.push(links);

@@ -6,10 +6,8 @@
  */
 import type { Reply } from './Reply';
 
-export const MORE_HINT = 'Reply MORE for the rest.';
-
 export interface Page {
-  /** What fits now, ending with MORE_HINT. */
+  /** What fits now, ending with the MORE hint. */
   readonly now: Reply;
   /** The rest of the reply's text, with its choices and links. */
   readonly rest: Reply;
@@ -19,20 +17,21 @@ export interface Page {
  * `text` is the reply's text as the channel shows it, `body` the whole message it would become
  * (lead, text, numbered list, links), and `fits` says whether a message starting with the reply's
  * lead and going on with the given text is short enough; undefined when nothing needs cutting.
+ * `moreHint` ends the first part (conversation.json `moreHint`).
  */
-export function pageReply(reply: Reply, text: string, body: string, fits: (text: string) => boolean): Page | undefined {
+export function pageReply(reply: Reply, text: string, body: string, fits: (text: string) => boolean, moreHint: string): Page | undefined {
   if (reply.safety || fits(body)) return undefined;
-  const cut = sentenceCut(text, (end) => fits(firstPart(text, end)));
+  const cut = sentenceCut(text, (end) => fits(firstPart(text, end, moreHint)));
   // A rest of only the numbered list is not worth a MORE: the patient needs the numbers with the text.
   if (cut === 0 || cut === text.length) return undefined;
   return {
-    now: { text: firstPart(text, cut), lead: reply.lead, purpose: reply.purpose },
+    now: { text: firstPart(text, cut, moreHint), lead: reply.lead, purpose: reply.purpose },
     rest: { ...reply, lead: undefined, text: text.slice(cut).trim() },
   };
 }
 
-function firstPart(text: string, end: number): string {
-  return `${text.slice(0, end).trim()}\n\n${MORE_HINT}`;
+function firstPart(text: string, end: number, moreHint: string): string {
+  return `${text.slice(0, end).trim()}\n\n${moreHint}`;
 }
 
 /**

@@ -12,15 +12,16 @@
  */
 
 import type { ClinicReplies } from '../bot/ClinicReplies';
+import { notice } from '../bot/CommandResponder';
 import type { ConversationWording } from '../bot/ConversationWording';
 import type { Intent, IntentRouter } from '../bot/IntentRouter';
 import type { PatientMessage } from '../bot/PatientMessage';
 import { readTap } from '../bot/readTap';
-import { recogniseYesNo, type YesNo } from '../bot/recogniseYesNo';
 import type { SafetyEscalation } from '../bot/SafetyEscalation';
 import type { Screening } from '../bot/Screening';
 import type { ScreeningProgress, SessionState } from '../bot/SessionState';
 import { NOTHING, outcome, replying, type TurnOutcome } from '../bot/TurnOutcome';
+import type { YesNo, YesNoRecogniser } from '../bot/YesNoRecogniser';
 import { capabilitiesFor } from '../channels/ChannelCapabilities';
 import type { Reply, TapAnswer } from '../channels/Reply';
 import type { Screening as ScreeningScript } from '../safety/RedFlagRules';
@@ -29,20 +30,25 @@ import { parseAge, parseDurationWeeks, parsePainScore } from './contextAnswers';
 /** A safety question is re-asked at most twice; then the answer counts as "not sure". */
 const MAX_REASKS = 2;
 const CONTEXT_STEPS = ['duration', 'pain', 'age'] as const;
-const SKIP = /^(skip|pass|next|rather not say|prefer not to say|n\/a|don'?t know|not sure|no idea)$/i;
 
 export interface ScreeningParts {
   readonly replies: ClinicReplies;
   readonly wording: ConversationWording;
   readonly router: IntentRouter;
+  readonly yesNo: YesNoRecogniser;
   readonly escalations: Pick<SafetyEscalation, 'escalate'>;
 }
 
 export class ScreeningDialog implements Screening {
+  /** Whole answers that skip a context question (conversation.json `screeningSkipWords`). */
+  private readonly skipWords: ReadonlySet<string>;
+
   constructor(
     private readonly parts: ScreeningParts,
     private readonly script: ScreeningScript,
-  ) {}
+  ) {
+    this.skipWords = new Set(parts.wording.screeningSkipWords.words.map((word) => word.toLowerCase()));
+  }
 
   begin(session: SessionState): TurnOutcome {
     const progress: ScreeningProgress = { step: 0, reasks: 0 };
@@ -70,13 +76,11 @@ export class ScreeningDialog implements Screening {
     switch (intent.command) {
       case 'help':
       case 'privacy':
+        return replying(replies.text(notice(intent.command, wording, caps)), this.ask(progress));
       // "more" has nothing to add to a short question; leaving would lose the patient's place.
       case 'more':
-      case 'checkSymptoms': {
-        const text = intent.command === 'privacy' ? wording.privacy : caps.carrierOptOutWords ? wording.smsHelp : wording.help;
-        const answered = intent.command === 'help' || intent.command === 'privacy' ? [replies.text(text)] : [];
-        return replying(...answered, this.ask(progress));
-      }
+      case 'checkSymptoms':
+        return replying(this.ask(progress));
       default:
         // Leaving the check hands the message back to the turn, which handles the command.
         session.screening = undefined;
@@ -87,7 +91,7 @@ export class ScreeningDialog implements Screening {
   /** The patient's reply to the current question; `tapped` when it was a yes / no / not sure button. */
   private answer(session: SessionState, progress: ScreeningProgress, message: PatientMessage, tapped?: TapAnswer): TurnOutcome {
     return progress.step < this.script.questions.length
-      ? this.answerRedFlag(session, progress, message, tapped ?? recogniseYesNo(message.text))
+      ? this.answerRedFlag(session, progress, message, tapped ?? this.parts.yesNo.recognise(message.text))
       : this.answerContext(session, progress, message);
   }
 
@@ -120,7 +124,7 @@ export class ScreeningDialog implements Screening {
     const step = CONTEXT_STEPS[progress.step - this.script.questions.length];
     const value = step === 'duration' ? parseDurationWeeks(text) : step === 'pain' ? parsePainScore(text) : parseAge(text);
     // Context only tailors the advice: one re-ask, then it is skipped rather than nag the patient.
-    if (value === undefined && !SKIP.test(text.trim()) && progress.reasks < 1) return this.reask(progress);
+    if (value === undefined && !this.skipWords.has(text.trim().toLowerCase()) && progress.reasks < 1) return this.reask(progress);
     if (step === 'duration') progress.durationWeeks = value;
     else if (step === 'pain') progress.pain = value;
     else progress.age = value;

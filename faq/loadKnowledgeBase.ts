@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { BotConfig } from '../config/BotConfig';
 import schema from '../knowledge/faq.schema.json';
-import { rawHtmlProblem } from './checkAnswer';
 import type { FaqDocument } from './FaqEntry';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
 import { parseJsonText } from './jsonLocations';
 import { KnowledgeBase } from './KnowledgeBase';
 import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
+import { rawHtmlProblem } from './rawHtmlProblem';
 
 /** Compiled once: allErrors off, so the staff member sees the first problem, fixes it, and reloads. */
 const validate = new Ajv({ allErrors: false, strict: true }).compile<FaqDocument>(schema);

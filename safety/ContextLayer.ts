@@ -9,7 +9,10 @@
  *  - hypothetical or general: "what if", "signs of" before it, or "if" in a question, or a question that
  *    names nobody ("can sciatica cause numbness?");
  *  - a joke ("lol", "laughing"), or explained by something ordinary in its sentence (a diet, the gym).
- * Crisis rules are set aside only when negated ("I'm not suicidal"): never as past, hypothetical or a joke.
+ * Crisis rules are set aside only when negated ("I'm not suicidal"), an accident, or thoughts now over; said as
+ * a joke, in a story (a film, the news), beside an ordinary reason for a goodbye (a move, a holiday), or an
+ * attempt years ago and over, they read 'joke', 'story' or 'longAgo', which the detector answers with the
+ * direct question, never an all-clear. Idioms ("slept like the dead") hide their own words from the concepts.
  * Hedges ("I think", "maybe") change nothing: a hedged report still counts.
  * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
  */
@@ -37,6 +40,16 @@ export interface ContextCues {
   readonly ordinaryCause: readonly string[];
   readonly conjunctions: readonly string[];
   readonly negatedRightAfter: readonly string[];
+  /** Films, books, news, research: a story about someone, not a report ("a documentary about a man who took his own life"). */
+  readonly media: readonly string[];
+  /** Care already reached ("admitted", "in A&E"): someone else's emergency is being seen to. */
+  readonly careReached: readonly string[];
+  /** Someone's death by suicide, told as a loss ("my dad took his own life when I was 15"). */
+  readonly bereavement: readonly string[];
+  /** Ordinary reasons for a goodbye or a last day (a move, a holiday, retirement, recovery). */
+  readonly departure: readonly string[];
+  /** Figures of speech whose own words are no concept ("slept like the dead", "take it all in my stride"). */
+  readonly idioms: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -47,7 +60,8 @@ export interface Span {
   readonly to: number;
 }
 
-export type Reading = 'counts' | 'negated' | 'historical' | 'hypothetical' | 'joke' | 'explained';
+/** `longAgo`: a past that counts (an attempt) but lies years back and is over: the detector asks. */
+export type Reading = 'counts' | 'negated' | 'historical' | 'longAgo' | 'hypothetical' | 'joke' | 'story' | 'explained';
 
 /** One word of a cue, and how many message words may be skipped before it ("after ** hike"). */
 interface CueWord {
@@ -143,6 +157,11 @@ export class ContextLayer {
   private readonly aboutTheTopic: CueList;
   private readonly accidental: CueList;
   private readonly ordinaryCause: CueList;
+  private readonly media: CueList;
+  private readonly careReached: CueList;
+  private readonly idioms: CueList;
+  private readonly departure: CueList;
+  private readonly bereavement: CueList;
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
@@ -168,6 +187,11 @@ export class ContextLayer {
     this.aboutTheTopic = list(cues.aboutTheTopic);
     this.accidental = list(cues.accidental);
     this.ordinaryCause = list(cues.ordinaryCause);
+    this.media = list(cues.media);
+    this.careReached = list(cues.careReached);
+    this.idioms = list(cues.idioms);
+    this.departure = list(cues.departure);
+    this.bereavement = list(cues.bereavement);
     const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
@@ -193,6 +217,11 @@ export class ContextLayer {
       this.aboutTheTopic,
       this.accidental,
       this.ordinaryCause,
+      this.media,
+      this.careReached,
+      this.idioms,
+      this.departure,
+      this.bereavement,
     ];
     return new Set(lists.flatMap((list) => [...list.vocabulary]));
   }
@@ -221,15 +250,49 @@ export class ContextLayer {
     };
     // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
     if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
-    // Thoughts of suicide count however they are put: never set aside as hypothetical, a joke or explained;
-    // only a hurt that was an accident ("burnt myself on the oven") is no self-harm.
-    if (options.crisis) return this.accidental.anyIn(words, around.from, around.to) ? 'explained' : 'counts';
-    if (this.isHypothetical(words, sentence, span)) return 'hypothetical';
-    // "lol, is that normal?" asks about the writer's own state: the joke does not set it aside.
-    const joking = this.affirmed(this.humour, words, around) && !this.denied(this.humour, words, around);
-    if (joking && !this.reportingQuestions.anyIn(words, around.from, around.to)) return 'joke';
+    // "lol, is that normal?" asks about the writer's own state: the joke does not set it aside, nor does
+    // "not even joking" anywhere in the message.
+    const joking =
+      this.affirmed(this.humour, words, around) &&
+      !this.denied(this.humour, words, { from: 0, to: words.length, question: false }) &&
+      !this.reportingQuestions.anyIn(words, around.from, around.to);
+    const story = this.isStory(words, sentence, span);
+    // Thoughts of suicide count however they are put: never set aside as hypothetical or explained; only a
+    // hurt that was an accident ("burnt myself on the oven") is no self-harm. Said as a joke, or long ago
+    // ("ten years ago I attempted"), they are no emergency but no all-clear either: the detector asks.
+    if (options.crisis) {
+      if (this.accidental.anyIn(words, around.from, around.to)) return 'explained';
+      if (joking) return 'joke';
+      // A farewell or a last day with an ordinary reason beside it (a move, a holiday): asked, not escalated.
+      if (story || this.departure.anyIn(words, around.from, around.to)) return 'story';
+      return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
+    }
+    if (story || this.isHypothetical(words, sentence, span)) return 'hypothetical';
+    if (joking) return 'joke';
     if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
     return 'counts';
+  }
+
+  /** Where the message's idioms stand: a concept inside one is no mention ("slept like the dead"). */
+  idiomSpans(words: readonly Word[]): Span[] {
+    const spans: Span[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const length = this.idioms.at(words, i);
+      if (length > 0) spans.push({ from: i, to: i + length });
+    }
+    return spans;
+  }
+
+  /** Whether the mention is told as someone's death by suicide: a loss, not a risk to report. */
+  isBereavement(words: readonly Word[], span: Span): boolean {
+    return this.bereavement.anyIn(words, Math.max(0, span.from - 3), Math.min(words.length, span.to + 1));
+  }
+
+  /** Whether the message says care has been reached ("admitted", "in A&E") in the mention's sentence or the next two. */
+  careIsReached(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const at = words[span.from].sentence;
+    const last = sentences[Math.min(sentences.length - 1, at + 2)];
+    return this.careReached.anyIn(words, sentences[at].from, last.to);
   }
 
   /**
@@ -324,16 +387,38 @@ export class ContextLayer {
 
   /** Past, resolved, or (except for crisis: wanting to die "for years" is no reassurance) lifelong and unchanged. */
   private isHistorical(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, crisis: boolean): boolean {
-    let from = span.from;
-    while (from > Math.max(sentence.from, span.from - LOOK_BACK) && words[from - 1].clause === words[span.from].clause) from--;
-    let to = span.to;
-    while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
+    const { from, to } = clauseAround(words, sentence, span);
     if (this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding))) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
     // clause: "my leg is much better but I can't pee" is a new symptom.
     return (
       this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) ||
       this.resolved.anyIn(words, from, span.to, finding)
+    );
+  }
+
+  /**
+   * A film, book, news item or study named before the mention with no word of the writer's own between
+   * ("a documentary about a man who took his own life"), or right after it ("suicide prevention").
+   */
+  private isStory(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+    for (let i = span.from - 1; i >= Math.max(sentence.from, span.from - LOOK_BACK); i--) {
+      if (this.selfWords.has(words[i].text)) break;
+      if (this.media.at(words, i, span.from) > 0) return true;
+    }
+    return this.media.anyIn(words, span.to, Math.min(sentence.to, span.to + 3));
+  }
+
+  /**
+   * A past cue in the mention's clause ("years ago") and a resolution after it in the message ("I'm in a good
+   * place now"). Either alone is not enough: "an attempt in 2019 and the thoughts are back", "I took them all
+   * last night but I'm fine now".
+   */
+  private isLongAgoAndOver(words: readonly Word[], sentence: Sentence, span: Span, finding: Span): boolean {
+    const { from, to } = clauseAround(words, sentence, span);
+    return (
+      this.historical.anyIn(words, from, to, finding) &&
+      this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
   }
 
@@ -355,4 +440,13 @@ export class ContextLayer {
     }
     return true;
   }
+}
+
+/** The words of the clauses a span stands in, read at most LOOK_BACK words either side. */
+function clauseAround(words: readonly Word[], sentence: Sentence, span: Span): Span {
+  let from = span.from;
+  while (from > Math.max(sentence.from, span.from - LOOK_BACK) && words[from - 1].clause === words[span.from].clause) from--;
+  let to = span.to;
+  while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
+  return { from, to };
 }

@@ -1,10 +1,11 @@
 /**
- * The fail-safe net behind the reviewed rules: a naive Bayes model of how patients word emergencies,
- * urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*.jsonl and the FAQ
- * sets as everyday questions) by `npm run safety:train` into knowledge/red-flag-classifier.json.
+ * The fail-safe net behind the reviewed rules: a logistic regression (language/LogisticRegression) of how
+ * patients word emergencies, urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*
+ * and the spent held-out sets; everyday chat and the FAQ sets as everyday messages) by `npm run safety:train`
+ * into knowledge/red-flag-classifier.json. It has the naive Bayes file shape, so `rankLabels` scores it.
  * Rules come first and explain themselves; the net only adds an escalation the rules missed when it is
  * confident (`escalate`, per label), and marks a message as risky (no sales pitch) from `riskAt`. It never
- * sets a rule's finding aside. Features: the cleaned message's word lemmas and neighbouring pairs, so
+ * sets a rule's finding aside, and leans only on cue concepts that count where they stand. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
 import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
@@ -39,7 +40,11 @@ export interface NetEscalation {
 export const RED_FLAG_STOPWORDS = EVERYDAY_WORDS;
 const WORD = /[a-z0-9]+/g;
 
-export type NetAdvice = { readonly kind: 'escalate'; readonly urgency: Urgency } | { readonly kind: 'ask' } | { readonly kind: 'risky' };
+/** `sure`: past the label's no-cue bar, so sure that no clarifying question should come first. */
+export type NetAdvice =
+  | { readonly kind: 'escalate'; readonly urgency: Urgency; readonly sure: boolean }
+  | { readonly kind: 'ask' }
+  | { readonly kind: 'risky' };
 
 export interface ClassifierVerdict {
   /** The likeliest label other than none, and its probability. */
@@ -51,18 +56,21 @@ export class RedFlagClassifier {
   constructor(private readonly model: ClassifierModel) {}
 
   /**
-   * What the net adds to a message the rules did not escalate, given the concepts the rules found: an
-   * escalation, the direct crisis question, a risky mark (no pitch), or nothing.
+   * What the net adds to a message the rules did not escalate, given the concepts that count in it: an
+   * escalation, the direct crisis question, a risky mark (no pitch), or nothing. `figurative`: the message
+   * holds a reviewed idiom ("take everything in my stride"), which the net cannot read, so it escalates only
+   * on a cue concept then.
    */
-  advise(cleaned: string, concepts: { has(concept: string): boolean }): NetAdvice | undefined {
+  advise(cleaned: string, concepts: { has(concept: string): boolean }, figurative = false): NetAdvice | undefined {
     if (isRepetition(cleaned)) return undefined;
     const { label, probability } = this.judge(cleaned);
     const m = this.model;
     if (probability < m.riskAt) return undefined;
     const escalation = m.escalate[label];
-    if (escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt) return { kind: 'escalate', urgency: label };
+    const sure = escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt;
+    if (sure && !figurative) return { kind: 'escalate', urgency: label, sure };
     if (escalation?.cues.some((c) => concepts.has(c))) {
-      if (probability >= escalation.at) return { kind: 'escalate', urgency: label };
+      if (probability >= escalation.at) return { kind: 'escalate', urgency: label, sure };
       if (escalation.askAt !== undefined && probability >= escalation.askAt) return { kind: 'ask' };
     }
     return { kind: 'risky' };

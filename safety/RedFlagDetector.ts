@@ -28,6 +28,8 @@ interface Found<R extends ConceptRule> {
   readonly rule: R;
   readonly aboutSomeoneElse: boolean;
   readonly language: ReplyLanguage;
+  /** Crisis words said as a joke or long ago: no escalation, but the direct question instead of an all-clear. */
+  readonly doubted?: true;
 }
 
 type Hit = Found<RedFlagRule>;
@@ -42,6 +44,8 @@ export class RedFlagDetector {
   private readonly classifier?: RedFlagClassifier;
   /** The clarify rule the net's "ask" uses: the direct crisis question. */
   private readonly crisisCheck?: ClarifyRule;
+  /** Concepts of the crisis rules: the context layer reads them as it reads crisis (see ContextLayer). */
+  private readonly crisisConcepts: ReadonlySet<string>;
 
   constructor(
     private readonly rules: RedFlagRules,
@@ -58,12 +62,16 @@ export class RedFlagDetector {
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
     this.crisisCheck = rules.clarify.find((rule) => rule.urgency === 'crisis');
+    this.crisisConcepts = new Set(rules.rules.filter((rule) => rule.urgency === 'crisis').flatMap((rule) => rule.all.flat()));
   }
 
   assess(message: string): SafetyAssessment {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
-    const mentions = this.withoutYielded(this.lexicon.find(text.words));
+    const idioms = this.context.idiomSpans(text.words);
+    const mentions = this.withoutYielded(this.lexicon.find(text.words)).filter(
+      (m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to),
+    );
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new Set<number>();
     for (const m of mentions) for (let word = m.from; word < m.to; word++) covered.add(word);
@@ -74,20 +82,36 @@ export class RedFlagDetector {
       byConcept.set(m.concept, list);
     }
     const hits: Hit[] = [];
+    let doubt: Hit | undefined;
     for (const rule of this.rules.rules) {
       const hit = this.find(rule, byConcept, text, covered);
-      if (hit) hits.push(hit);
+      if (hit?.doubted) doubt ??= hit;
+      else if (hit) hits.push(hit);
     }
     if (hits.length > 0) return escalation(hits);
-    const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
-    if (assessment.kind !== 'clear' || !this.classifier) return assessment;
-    // The learned net, for crisis and emergency wording no rule describes (see RedFlagClassifier).
-    const advice = this.classifier.advise(cleaned, byConcept);
+    // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
+    // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue. A "lol"
+    // is often embarrassment ("numb down there lol sorry tmi"), so a joke does not silence a cue; an idiom,
+    // which the net cannot read, keeps it from escalating without one. An emergency comes before any
+    // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
+    // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
+    // it anymore" is asked about, as the Columbia screener does).
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, covered), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
-    if (advice?.kind === 'escalate') {
-      const { urgency } = advice;
-      return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
-    }
+    const learned = (urgency: Urgency): SafetyAssessment => ({
+      kind: 'escalate',
+      urgency,
+      flags: [`${LEARNED_FLAG}-${urgency}`],
+      advice: urgency,
+      language,
+      aboutSomeoneElse: false,
+    });
+    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency);
+    // Crisis words in a joke or a story are asked about, before any other question.
+    if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
+    const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
+    if (assessment.kind !== 'clear') return assessment;
+    if (advice?.kind === 'escalate') return learned(advice.urgency);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
@@ -104,6 +128,7 @@ export class RedFlagDetector {
     for (const group of groups) group.sort((a, b) => a.from - b.from);
     const window = rule.window ?? DEFAULT_WINDOW;
     const wholeMessage = rule.scope === 'message';
+    let doubted: Found<R> | undefined;
     for (const anchor of groups[0]) {
       const sentence = text.words[anchor.from].sentence;
       const chosen = [anchor];
@@ -126,14 +151,40 @@ export class RedFlagDetector {
           crisis: rule.urgency === 'crisis',
         },
       );
+      const language = chosen.some((m) => m.language === 'es') ? 'es' : 'en';
+      if (rule.urgency === 'crisis' && (reading === 'joke' || reading === 'story' || reading === 'longAgo')) {
+        doubted ??= { rule, aboutSomeoneElse: false, language, doubted: true };
+        continue;
+      }
       if (reading !== 'counts') continue;
       if (this.context.aboutAnAnimal(text.words, text.sentences, span)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
+      // Someone's death by suicide, told as a loss, is no risk to report: the writer is asked, gently.
+      if (aboutSomeoneElse && rule.urgency === 'crisis' && this.context.isBereavement(text.words, span)) {
+        doubted ??= { rule, aboutSomeoneElse, language, doubted: true };
+        continue;
+      }
+      // Someone else already admitted or in A&E is being seen to: no advice to call for them.
+      if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, span)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.
       if (aboutSomeoneElse && rule.someoneElseNeeds && !this.someoneElses(rule.someoneElseNeeds, byConcept, text, covered)) continue;
-      return { rule, aboutSomeoneElse, language: chosen.some((m) => m.language === 'es') ? 'es' : 'en' };
+      return { rule, aboutSomeoneElse, language };
     }
-    return undefined;
+    return doubted;
+  }
+
+  /** The concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
+  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, covered: ReadonlySet<number>): Set<string> {
+    const counting = new Set<string>();
+    for (const m of mentions) {
+      if (counting.has(m.concept)) continue;
+      const sentence = text.sentences[text.words[m.from].sentence];
+      const crisis = this.crisisConcepts.has(m.concept);
+      const reading = this.context.read(text.words, sentence, m, m, covered, { historyCounts: crisis, crisis });
+      if ((reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m))
+        counting.add(m.concept);
+    }
+    return counting;
   }
 
   /** Drops a mention that lies inside a mention of a concept it yields to ("legs" in "between my legs"). */
@@ -176,7 +227,7 @@ export class RedFlagDetector {
     for (const rule of this.rules.clarify) {
       const found = this.find(rule, byConcept, text, covered);
       // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
-      if (!found || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
+      if (!found || found.doubted || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
       return this.clarification(rule, found.language);
     }
     return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.riskConcepts.has(c)))] };

@@ -10,7 +10,7 @@
  * over budget gets its 429 without costing a turn.
  */
 import type { TurnContext } from 'botbuilder';
-import type { RedFlagCheck } from '../bot/RedFlagCheck';
+import type { RedFlagCheck } from '../bot/framework/RedFlagCheck';
 import { RateLimiter } from './RateLimiter';
 import { refusalFor, type SafetyAdvice, type TurnRefusal } from './SafetyFirstBudget';
 

@@ -4,7 +4,7 @@
  * patient in trouble may write fast, but a flood of red-flag wording must not buy unlimited
  * turns), and beyond that one the refusal carries the safety advice itself.
  */
-import type { RedFlagCheck } from '../bot/RedFlagCheck';
+import type { RedFlagCheck } from '../bot/framework/RedFlagCheck';
 import type { RateDecision } from './RateLimiter';
 
 export interface TurnRefusal {

@@ -5,10 +5,9 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, type Storage } from 'botbuilder';
 import type * as restify from 'restify';
-import { loadConversationWording } from '../bot/ConversationWording';
-import { type AssembledBot, createBot } from '../bot/createBot';
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../bot/ConversationWording';
+import { type AssembledBot, createBot } from '../bot/framework/createBot';
 import type { BotConfig } from '../config/BotConfig';
-import { fromPackageRoot } from '../config/environment';
 import { createLogger, type Logger } from '../config/logger';
 import { placeholdersInUse } from '../config/productionPlaceholders';
 import { CONTEXT_RECOGNIZERS_WARM_UP } from '../dialogs/contextAnswers';
@@ -25,8 +24,6 @@ import { closeGracefully } from './closeGracefully';
 import { createServer } from './createServer';
 import { transcriptLog } from './transcriptLog';
 import { registerWebChat } from './webchat/registerWebChat';
-
-export const CONVERSATION_WORDING_PATH = fromPackageRoot('knowledge/conversation.json');
 
 export interface RunningBot {
   readonly url: string;

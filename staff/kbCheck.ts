@@ -3,10 +3,11 @@
  * (RED_FLAGS_PATH) and says in plain words what to fix, with line numbers. Exits 1 when there are
  * errors (CI blocks the deploy), 0 when there are only warnings.
  */
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../bot/ConversationWording';
 import { loadConfig } from '../config/BotConfig';
 import { practicePlaceholders } from '../config/practicePlaceholders';
-import { type CheckFinding, countFindings, formatFinding } from '../faq/CheckFinding';
 import { readFaqText } from '../faq/loadKnowledgeBase';
+import { type CheckFinding, countFindings, formatFinding } from './checks/CheckFinding';
 import { checkRedFlagRules } from './checks/checkRedFlagRules';
 import { checkKnowledgeBaseText } from './checks/KnowledgeBaseCheck';
 import { commandLine } from './commandLine';
@@ -22,7 +23,10 @@ function main(args: readonly string[]): number {
   } catch (err) {
     console.log(`${faqPath}\n  ERROR    ${(err as Error).message}`);
   }
-  const faq = text === undefined ? undefined : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config));
+  const faq =
+    text === undefined
+      ? undefined
+      : checkKnowledgeBaseText(text, faqPath, practicePlaceholders(config), loadConversationWording(CONVERSATION_WORDING_PATH).moreHint);
   if (faq) report(`${faqPath}${faq.knowledgeBase ? ` (${faq.knowledgeBase.entries.length} entries)` : ''}`, faq.findings);
   const rules = checkRedFlagRules(config.redFlagsPath);
   report(config.redFlagsPath, rules);

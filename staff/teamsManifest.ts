@@ -1,21 +1,21 @@
 /**
- * Fills appPackage/manifest.json from configuration and checks what Teams requires of the result
- * (schema v1.22: ids, names, descriptions, developer URLs, colour, bot, valid domains), so a package
- * that Teams would refuse on upload fails here instead, with the variable to set.
+ * Fills appPackage/manifest.json from configuration and checks the result against Microsoft's schema and
+ * the practice's rules (teamsManifestSchema), so a package that Teams would refuse on upload fails here
+ * instead, naming the variable to set.
  */
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { BotConfig } from '../config/BotConfig';
 import { fillPlaceholders } from '../config/fillPlaceholders';
-import { isExampleUrl } from '../config/productionPlaceholders';
+import { manifestProblems } from './teamsManifestSchema';
 
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEMVER = /^\d+\.\d+\.\d+$/;
-/** The store listing's pages, which Teams shows to every user: never a placeholder. */
-const DEVELOPER_PAGES = [
-  ['websiteUrl', 'PRACTICE_WEBSITE_URL'],
-  ['privacyUrl', 'PRIVACY_URL'],
-  ['termsOfUseUrl', 'TERMS_URL'],
-] as const;
+/** The placeholders that are not a variable's name, or that fall back to another variable (manifestValues). */
+const SET_BY: Readonly<Record<string, string>> = {
+  TEAMS_APP_ID: 'TEAMS_APP_ID (or MicrosoftAppId)',
+  TEAMS_APP_NAME: 'TEAMS_APP_NAME (or PRACTICE_NAME)',
+  TEAMS_APP_VERSION: "TEAMS_APP_VERSION (or package.json's version)",
+  WEB_CHAT_HOST: 'PUBLIC_URL',
+};
 
 /** The template's ${{NAME}} values. Unset website URLs default to the booking site's own pages (BotConfig). */
 export function manifestValues(config: BotConfig, appVersion: string): Record<string, string> {
@@ -44,59 +44,41 @@ export function fillManifest(template: string, values: Readonly<Record<string, s
   return { manifest: JSON.parse(fillPlaceholders(template, asJsonText, PLACEHOLDER)) as unknown, unknown: [...new Set(unknown)] };
 }
 
-/** Problems Teams would refuse the manifest for, each naming what to set. Empty when it is fine. */
-export function checkManifest(manifest: unknown): string[] {
-  const at = (path: string): unknown =>
-    path
-      .split('.')
-      .reduce<unknown>(
-        (value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined),
-        manifest,
-      );
-  const matches = (pattern: RegExp, path: string) => typeof at(path) === 'string' && pattern.test(at(path) as string);
-  const scopes = at('bots.0.scopes');
-  const domains = at('validDomains') ?? [];
-  const checks: [boolean, string][] = [
-    [text(at('manifestVersion'), 16), 'manifestVersion is missing'],
-    [matches(SEMVER, 'version'), `version "${at('version')}" must look like 1.0.0 (TEAMS_APP_VERSION)`],
-    [matches(GUID, 'id'), `id "${at('id')}" must be a GUID (TEAMS_APP_ID, or MicrosoftAppId)`],
-    [text(at('developer.name'), 32), 'developer.name must be 1-32 characters (PRACTICE_NAME)'],
-    [https(at('developer.websiteUrl')), 'developer.websiteUrl must be an https URL (PRACTICE_WEBSITE_URL)'],
-    [https(at('developer.privacyUrl')), 'developer.privacyUrl must be an https URL (PRIVACY_URL)'],
-    [https(at('developer.termsOfUseUrl')), 'developer.termsOfUseUrl must be an https URL (TERMS_URL)'],
-    ...DEVELOPER_PAGES.map(([field, variable]): [boolean, string] => [
-      !isExampleUrl(at(`developer.${field}`)),
-      `developer.${field} "${String(at(`developer.${field}`))}" is a placeholder (example.com), not the practice's page: set ${variable}`,
-    ]),
-    [text(at('name.short'), 30), `name.short "${at('name.short')}" must be 1-30 characters (TEAMS_APP_NAME)`],
-    [at('name.full') === undefined || text(at('name.full'), 100), 'name.full must be at most 100 characters (PRACTICE_NAME)'],
-    [text(at('description.short'), 80), 'description.short must be 1-80 characters'],
-    [text(at('description.full'), 4000), 'description.full must be 1-4000 characters'],
-    [text(at('icons.color'), 2048) && text(at('icons.outline'), 2048), 'icons.color and icons.outline are required'],
-    [matches(/^#[0-9a-f]{6}$/i, 'accentColor'), `accentColor "${at('accentColor')}" must be a colour like #1f5f8b (BRAND_COLOR)`],
-    [matches(GUID, 'bots.0.botId'), `bots[0].botId "${at('bots.0.botId') ?? ''}" must be the bot's app id, a GUID (MicrosoftAppId)`],
-    [Array.isArray(scopes) && scopes.length > 0, 'bots[0].scopes must name at least one scope'],
-    [
-      Array.isArray(domains) && domains.every((domain) => typeof domain === 'string' && /^[\w*.-]+(:\d+)?$/.test(domain)),
-      'validDomains must be host names without https:// or a path (PUBLIC_URL)',
-    ],
-  ];
-  const problems = checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+/**
+ * Problems Teams would refuse the manifest for, each naming what to change: the variable whose
+ * placeholder fills that field in `template`, or the template itself. Empty when it is fine.
+ */
+export function checkManifest(manifest: unknown, template: string): string[] {
+  const templateTree = parseTree(template);
+  const problems = manifestProblems(manifest).map(({ pointer, value, problem }) => {
+    const path = pointer
+      .split('/')
+      .slice(1)
+      .map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    // A long value (the full description) would bury the problem; the field name says where it is.
+    const shown = typeof value === 'string' && value.length <= 100 ? ` "${value}"` : '';
+    const filledFrom = templateTree && findNodeAtLocation(templateTree, path)?.value;
+    return `${fieldName(path)}${shown} ${problem}: ${whatToChange(filledFrom)}`;
+  });
   const leftover = JSON.stringify(manifest).match(PLACEHOLDER);
   if (leftover) problems.push(`unfilled placeholders: ${[...new Set(leftover)].join(', ')}`);
   return problems;
 }
 
-function text(value: unknown, max: number): boolean {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+/** ["bots", 0, "botId"] → "bots[0].botId", as the Teams documentation writes it. */
+function fieldName(path: readonly (string | number)[]): string {
+  return (
+    path
+      .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+      .join('')
+      .slice(1) || 'the manifest'
+  );
 }
 
-function https(value: unknown): boolean {
-  try {
-    return typeof value === 'string' && new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** The variables behind the template's placeholders for a field; a field without one is the template's own text. */
+function whatToChange(templateValue: unknown): string {
+  const names = typeof templateValue === 'string' ? [...templateValue.matchAll(PLACEHOLDER)].map(([, name]) => SET_BY[name] ?? name) : [];
+  return names.length ? `set ${[...new Set(names)].join(', ')}` : 'edit appPackage/manifest.json';
 }
 
 function hostOf(url: string): string {

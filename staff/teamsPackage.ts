@@ -35,8 +35,9 @@ export async function buildTeamsPackage(env?: Env, dir = APP_PACKAGE_DIR): Promi
   } catch (error) {
     return { problems: [(error as Error).message] };
   }
-  const { manifest, unknown } = fillManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'), values);
-  const problems = [...unknown.map((name) => `manifest.json uses \${{${name}}}, which has no value`), ...checkManifest(manifest)];
+  const template = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  const { manifest, unknown } = fillManifest(template, values);
+  const problems = [...unknown.map((name) => `manifest.json uses \${{${name}}}, which has no value`), ...checkManifest(manifest, template)];
   const icons = TEAMS_ICONS.map((rule) => ({ rule, png: readFileSync(join(dir, rule.name)) }));
   for (const { rule, png } of icons) problems.push(...checkIcon(png, rule));
   if (problems.length) return { problems, manifest };

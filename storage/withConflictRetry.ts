@@ -5,7 +5,7 @@
  * adapter's error handler, which keeps the stored state as it is.
  *
  * Replies must not go out twice, and the patient must not see replies computed from state that was
- * thrown away. The turn sees to that (bot/SciaticaBot): it sends only once its state is saved, and a
+ * thrown away. The turn sees to that (bot/framework/SciaticaBot): it sends only once its state is saved, and a
  * run that lost the race sends nothing unless `attempt.last` says no other run will follow.
  */
 import type { ConversationState, TurnContext } from 'botbuilder';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import type { RedFlagCheck } from '../../bot/RedFlagCheck';
+import type { RedFlagCheck } from '../../bot/framework/RedFlagCheck';
 import { type AuthenticateRequestResult, type InProcessAdapter, inProcess } from '../inProcessAdapter';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';

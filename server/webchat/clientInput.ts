@@ -3,7 +3,7 @@
  * tapped button carries) or the `webchat/join` event. Everything else (ids, channel, serviceUrl,
  * who it is from) is decided by the server, so a client cannot impersonate another conversation.
  */
-import { WEBCHAT_JOIN_EVENT } from '../../bot/SciaticaBot';
+import { WEBCHAT_JOIN_EVENT } from '../../bot/framework/SciaticaBot';
 import { isObject, withoutControlCharacters } from '../validateActivity';
 
 export type ClientInput =

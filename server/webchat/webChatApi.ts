@@ -8,7 +8,7 @@
  * 16 KB, far more than a patient types, so one message cannot cost seconds of checking.
  */
 import type * as restify from 'restify';
-import type { RedFlagCheck } from '../../bot/RedFlagCheck';
+import type { RedFlagCheck } from '../../bot/framework/RedFlagCheck';
 import type { BotConfig } from '../../config/BotConfig';
 import type { Logger } from '../../config/logger';
 import { readJsonBody } from '../jsonRequestBody';

@@ -5,13 +5,14 @@
  * question twice, questions the bot answers with another entry, entries without a source, near-identical
  * questions in two entries, words an entry has only misspelt. Every finding carries a line number.
  */
-import type { CheckFinding } from '../../faq/CheckFinding';
-import { byLine } from '../../faq/CheckFinding';
-import { checkAnswer } from '../../faq/checkAnswer';
+
 import { jsonValueLines, parseJsonText } from '../../faq/jsonLocations';
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
 import { KnowledgeBaseError } from '../../faq/KnowledgeBaseError';
 import { parseKnowledgeBase } from '../../faq/loadKnowledgeBase';
+import type { CheckFinding } from './CheckFinding';
+import { byLine } from './CheckFinding';
+import { checkAnswer } from './checkAnswer';
 import { missingSources, misspeltOnly, nearIdenticalQuestions } from './checkEntryContent';
 import { duplicateQuestions, selfRetrieval } from './checkQuestions';
 
@@ -21,11 +22,15 @@ export interface KnowledgeBaseCheckResult {
   readonly knowledgeBase?: KnowledgeBase;
 }
 
-/** `placeholders` are the values the bot fills in (ClinicReplies.placeholders), so lengths are real. */
+/**
+ * `placeholders` are the values the bot fills in (ClinicReplies.placeholders) and `moreHint` the end of
+ * an SMS answer's first part (conversation.json), so lengths are real.
+ */
 export function checkKnowledgeBaseText(
   text: string,
   source: string,
   placeholders: Readonly<Record<string, string>>,
+  moreHint: string,
 ): KnowledgeBaseCheckResult {
   const parsed = parseJsonText(text);
   if ('problem' in parsed) {
@@ -45,7 +50,7 @@ export function checkKnowledgeBaseText(
 
   const findings: CheckFinding[] = [];
   kb.entries.forEach((entry, e) => {
-    for (const { severity, problem } of checkAnswer(entry.answer, placeholders)) {
+    for (const { severity, problem } of checkAnswer(entry.answer, placeholders, moreHint)) {
       findings.push({ severity, entryId: entry.id, line: lines.get(`/entries/${e}/answer`), message: `entry "${entry.id}": ${problem}` });
     }
   });

@@ -3,9 +3,10 @@
  * sharing a near-identical question (the bot can only pick one), and a word an entry has only misspelt
  * (the matcher then depends on the typo being folded into the right word).
  */
-import type { CheckFinding } from '../../faq/CheckFinding';
+
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
 import { TextNormaliser } from '../../faq/TextNormaliser';
+import type { CheckFinding } from './CheckFinding';
 import type { QuestionLine } from './checkQuestions';
 
 /** Line of one field of entry `entryIndex` in the file. */

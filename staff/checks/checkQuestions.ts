@@ -3,8 +3,9 @@
  * pick one), and self-retrieval — each entry's own questions must be answered with that entry.
  * A question the bot sends elsewhere is exactly what a patient typing it would get.
  */
-import type { CheckFinding } from '../../faq/CheckFinding';
+
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import type { CheckFinding } from './CheckFinding';
 
 /** Line of `/entries/<entry>/questions/<question>` in the file. */
 export type QuestionLine = (entryIndex: number, questionIndex: number) => number | undefined;

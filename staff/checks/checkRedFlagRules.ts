@@ -5,9 +5,9 @@
  * The loader's message already names the rule and field; this adds the line where that rule starts.
  */
 import { readFileSync } from 'node:fs';
-import type { CheckFinding } from '../../faq/CheckFinding';
 import { jsonValueLines } from '../../faq/jsonLocations';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
+import type { CheckFinding } from './CheckFinding';
 
 export function checkRedFlagRules(path: string): CheckFinding[] {
   try {

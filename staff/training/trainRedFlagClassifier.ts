@@ -1,10 +1,11 @@
 /**
  * Trains the red-flag classifier (safety/RedFlagClassifier.ts) from the labelled corpora: the red-flag
  * development sets and the old held-out third (labels emergency, urgent, crisis, none; "clarify" counts as
- * none) and the FAQ questions (none). Deterministic: the same corpora give the same file, which a test checks.
- * The blind held-out sets under test/data/heldout are never trained on.
+ * none), everyday chat and the FAQ questions (none). Deterministic: the same corpora give the same file, which a test checks.
+ * The blind held-out sets under test/data/heldout are never trained on; spent ones (test/data/spent) are.
  */
-import { formatModelFile, type LabelledText, readCorpus, trainNaiveBayes } from '../../language/NaiveBayes';
+import { trainLogisticRegression } from '../../language/LogisticRegression';
+import { formatModelFile, type LabelledText, readCorpus } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
 import { CLASSIFIER_LABELS, type ClassifierModel, RED_FLAG_STOPWORDS } from '../../safety/RedFlagClassifier';
 
@@ -13,18 +14,33 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
   { file: 'test/data/red-flags-dev.jsonl', everyday: false },
   { file: 'test/data/red-flags-dev-d.jsonl', everyday: false },
   { file: 'test/data/red-flags-dev-e.jsonl', everyday: false },
+  { file: 'test/data/red-flags-dev-h.jsonl', everyday: false },
+  { file: 'test/data/red-flags-dev-j.jsonl', everyday: false },
   { file: 'test/data/red-flags-heldout.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-b-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-c-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-f-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-g-2026-12.jsonl', everyday: false },
+  { file: 'test/data/everyday-chat.jsonl', everyday: true },
+  { file: 'test/data/everyday-idioms.jsonl', everyday: true },
   { file: 'test/data/faq-labelled.jsonl', everyday: true },
   { file: 'test/data/faq-dev.jsonl', everyday: true },
+  { file: 'test/data/faq-dev-d.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-2026-12.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-c-2026-12.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-e-2026-12.jsonl', everyday: true },
 ];
 
 /**
- * The net speaks for crisis and emergencies only (it called one-leg numbness an emergency with 0.994), and
- * only when the rules saw one of the label's cue concepts, so an idiom with no such word ("I will take
- * everything in my stride") stays clear. Measured across the blind development sets, each scored by a
- * model trained without it: crisis from 0.99 (83-85% of crisis lines alone, 0-0.3% of other lines),
- * the direct crisis question from 0.97; emergency from 0.995 (86-90% alone, no benign line, 1 of 440
- * everyday questions); any label from 0.5 marks the message risky (no pitch).
+ * The net escalates when the rules saw one of the label's cue concepts where it counts (not negated, past or a
+ * joke), and without a cue only when it is very sure. Chosen on four blind sets, each scored by the rules with
+ * a net trained without it, and on 600 everyday chat lines (also left out): crisis from 0.6 with a cue, 0.9
+ * without (crisis 87-93% of lines, everyday chat escalated 1.0%; naive Bayes at its best point: 88-95% and
+ * 2.0%); the direct crisis question from 0.4 with a cue; emergency from 0.8 with a cue, 0.98 without; urgent
+ * from 0.6 with a sign of serious disease; any label from 0.05 marks the message risky (no booking pitch: on
+ * the blind sets that halves the missed crisis lines a pitch could follow, and costs the offer on 2-5% of
+ * everyday messages).
  */
 const CRISIS_CUES = [
   'alcoholBinge',
@@ -105,11 +121,13 @@ const URGENT_CUES = [
   'complication',
 ];
 const ESCALATE: ClassifierModel['escalate'] = {
-  crisis: { cues: CRISIS_CUES, at: 0.99, askAt: 0.97 },
-  emergency: { cues: EMERGENCY_CUES, at: 0.995 },
-  urgent: { cues: URGENT_CUES, at: 2 },
+  crisis: { cues: CRISIS_CUES, at: 0.6, askAt: 0.4, withoutCueAt: 0.9 },
+  emergency: { cues: EMERGENCY_CUES, at: 0.8, withoutCueAt: 0.98 },
+  urgent: { cues: URGENT_CUES, at: 0.6 },
 };
-const RISK_AT = 0.5;
+const RISK_AT = 0.05;
+/** Ten passes with Adagrad steps: the blind sets' scores level off there (five passes: 2-6 points less crisis). */
+const TRAINING = { epochs: 10, learningRate: 0.2, l2: 1e-6 };
 
 export function trainRedFlagClassifier(root: string): ClassifierModel {
   const texts: LabelledText[] = [];
@@ -121,9 +139,9 @@ export function trainRedFlagClassifier(root: string): ClassifierModel {
     }
     return record;
   });
-  const { labels, logPrior, features } = trainNaiveBayes(texts, CLASSIFIER_LABELS, RED_FLAG_STOPWORDS);
+  const { labels, logPrior, features } = trainLogisticRegression(texts, CLASSIFIER_LABELS, RED_FLAG_STOPWORDS, TRAINING);
   return {
-    source: 'Naive Bayes over word lemmas and pairs, trained by npm run safety:train on the corpora listed in trainedOn',
+    source: 'Logistic regression over word lemmas and pairs, trained by npm run safety:train on the corpora listed in trainedOn',
     review: { by: null, date: null },
     trainedOn,
     escalate: ESCALATE,

@@ -3,7 +3,7 @@
  * check and a way to read the session in, a TurnOutcome out.
  */
 import { expect } from 'chai';
-import { createTurn } from '../../bot/createBot';
+import { createTurn } from '../../bot/framework/createBot';
 import type { SessionState } from '../../bot/SessionState';
 import { testTurnParts } from '../support/testBotParts';
 

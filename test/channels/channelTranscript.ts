@@ -7,9 +7,11 @@
 
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
-import { MORE_HINT } from '../../channels/pageReply';
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
 import { smsSegments } from '../../channels/smsSegments';
 import { ChannelConversation, cardButtons, suggestedActions, type Turn } from '../support/ChannelConversation';
+
+const { moreHint } = loadConversationWording(CONVERSATION_WORDING_PATH);
 
 export const CHANNELS = ['emulator', 'webchat', 'msteams', 'sms'] as const;
 export type TestChannel = (typeof CHANNELS)[number];
@@ -60,7 +62,7 @@ export class Transcript {
 
   private async readAll(turn: Turn): Promise<Turn> {
     let whole = turn;
-    while (this.channel === 'sms' && whole.messages.at(-1)?.text?.endsWith(MORE_HINT)) {
+    while (this.channel === 'sms' && whole.messages.at(-1)?.text?.endsWith(moreHint)) {
       const next = await this.checked(this.conversation.say('more'));
       expect(next.messages, 'a reply to "more"').to.not.be.empty;
       whole = {
@@ -99,7 +101,7 @@ function expectSmsMessage(message: Activity): void {
   expect(message.attachments ?? [], 'no attachments on SMS').to.be.empty;
   expect(message.suggestedActions, 'no suggested actions on SMS').to.equal(undefined);
   expect(text.length, text).to.be.within(1, SMS_MAX_CHARS);
-  if (text.endsWith(MORE_HINT)) expect(smsSegments(text), text).to.be.at.most(SMS_PREFERRED_SEGMENTS + 1);
+  if (text.endsWith(moreHint)) expect(smsSegments(text), text).to.be.at.most(SMS_PREFERRED_SEGMENTS + 1);
   expect(text, 'no markdown on SMS').to.not.match(/\*\*|\]\(|\[|^#|^- /m);
   // Carrier opt-out words would end the patient's SMS service: never offered as a command.
   expect(text).to.not.match(new RegExp(`\\b(${OPT_OUT_WORDS.toUpperCase()})\\b`));

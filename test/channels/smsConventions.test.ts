@@ -4,30 +4,22 @@
  * at all to carrier opt-out words, help reached with "menu", and a new greeting after a long silence.
  */
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreItem } from 'botbuilder';
 import { expect } from 'chai';
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
 import type { SessionState } from '../../bot/SessionState';
-import { MORE_HINT } from '../../channels/pageReply';
 import { smsSegments } from '../../channels/smsSegments';
+import { faqWithLongAnswer } from '../support/longAnswerFaq';
 import { useTestBot } from '../support/testBot';
 import { choicesOf, Transcript } from './channelTranscript';
 
+const { moreHint } = loadConversationWording(CONVERSATION_WORDING_PATH);
 const INTRODUCTION =
   "Hi, I'm the Garrett Sciatica Clinic assistant: general information about sciatica, not a diagnosis. In an emergency call 911.";
 const OPT_OUT_WORDS = ['STOP', 'Unsubscribe', 'end', 'QUIT', 'cancel', 'STOPALL', 'revoke', 'OPTOUT'];
-
-/** The shipped FAQ with "what is sciatica" twice as long, longer than the 3 SMS parts sent at once. */
-function faqWithLongAnswer(directory: string): string {
-  const faq = JSON.parse(readFileSync('knowledge/faq.json', 'utf8')) as { entries: { id: string; answer: string }[] };
-  const [entry, more] = ['what-is-sciatica', 'causes'].map((id) => faq.entries.find((candidate) => candidate.id === id)!);
-  entry.answer = `${entry.answer}\n\n${more.answer}`;
-  const path = join(directory, 'faq.json');
-  writeFileSync(path, JSON.stringify(faq));
-  return path;
-}
 
 describe('SMS conventions', () => {
   let directory = '';
@@ -48,7 +40,7 @@ describe('SMS conventions', () => {
     await patient.say('hi');
     let part = await patient.sayOnce('what is sciatica');
     const parts = [part];
-    while (part.text.endsWith(MORE_HINT)) {
+    while (part.text.endsWith(moreHint)) {
       expect(part.messages).to.have.length(1);
       expect(choicesOf(part, 'sms'), 'the list comes with the last part').to.be.empty;
       part = await patient.sayOnce('more');
@@ -57,7 +49,7 @@ describe('SMS conventions', () => {
     expect(parts.length).to.be.at.least(2);
     for (const { text } of parts.slice(0, -1)) expect(smsSegments(text), 'a part before MORE').to.be.at.most(3);
     const whole = parts
-      .map((p) => p.text.replace(MORE_HINT, ''))
+      .map((p) => p.text.replace(moreHint, ''))
       .join(' ')
       .replace(/\s+/g, ' ');
     expect(whole).to.include('pressing on the nerve. Relief tends to last');
@@ -73,7 +65,7 @@ describe('SMS conventions', () => {
     await patient.sayOnce('8/10');
     const closing = await patient.sayOnce("I'm 62");
     const texts = closing.messages.map((message) => message.text ?? '');
-    for (const text of texts) expect(text, 'nothing waits for MORE').to.not.include(MORE_HINT);
+    for (const text of texts) expect(text, 'nothing waits for MORE').to.not.include(moreHint);
     expect(texts[0])
       .to.match(/^Thank you\. Nothing you've told me needs urgent medical attention/)
       .and.match(/If anything changes.*call 911 straight away\.$/s);
@@ -89,7 +81,7 @@ describe('SMS conventions', () => {
     const [reminder, opening] = first.split('\n\n');
     expect(reminder).to.match(/^Reminder: .*call 911/);
     expect(opening.match(/[.!?](\s|$)/g)?.length, opening).to.be.at.least(3);
-    expect(answer.text).to.not.include(MORE_HINT);
+    expect(answer.text).to.not.include(moreHint);
   });
 
   it('writes an answer\'s numbered steps as a), b), so "1" can only mean the first choice', async () => {

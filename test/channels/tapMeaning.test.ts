@@ -5,42 +5,21 @@
  * against the editable lists: without "check my symptoms" in them, the safety-check button became an
  * FAQ answer).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadConfig } from '../../config/BotConfig';
-import { type RunningBot, startBot } from '../../server/startBot';
-import { capturedLogger } from '../support/capturedLogger';
-import { TEST_SETTINGS } from '../support/testBot';
+import { useBotWithEditedWording } from '../support/editedWordingBot';
 import { CHANNELS, choicesOf, Transcript } from './channelTranscript';
 
 const FIRST_QUESTION = /^Have you had any trouble passing urine/m;
 const SECOND_QUESTION = /^Do you have any numbness/m;
 const AMBIGUOUS = ['back pain', 'what helps', 'tight hip', 'pain in my buttock'];
 
-/** conversation.json as a clinic might edit it: new trigger phrases, and a "No" label no recogniser knows. */
-function editedWording(directory: string): string {
-  const wording = JSON.parse(readFileSync('knowledge/conversation.json', 'utf8'));
-  wording.commands.checkSymptoms = wording.commands.checkSymptoms.filter((phrase: string) => phrase !== 'check my symptoms');
-  wording.commands.checkSymptoms.push('run the symptom checker');
-  wording.commands.noneOfThese = ['none of the above'];
-  wording.answerChoices.no = 'All clear';
-  const path = join(directory, 'conversation.json');
-  writeFileSync(path, JSON.stringify(wording));
-  return path;
-}
-
 describe('buttons carry what they mean, whatever the editable phrase lists say', () => {
-  let directory = '';
-  let bot: RunningBot;
-  before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'tap-meaning-'));
-    bot = await startBot(loadConfig(TEST_SETTINGS), capturedLogger().logger, { conversationWordingPath: editedWording(directory) });
-  });
-  after(async () => {
-    await bot.close();
-    rmSync(directory, { recursive: true, force: true });
+  // conversation.json as a clinic might edit it: new trigger phrases, and a "No" label no recogniser knows.
+  const bot = useBotWithEditedWording((wording) => {
+    wording.commands.checkSymptoms = wording.commands.checkSymptoms.filter((phrase: string) => phrase !== 'check my symptoms');
+    wording.commands.checkSymptoms.push('run the symptom checker');
+    wording.commands.noneOfThese = ['none of the above'];
+    wording.answerChoices.no = 'All clear';
   });
 
   for (const channel of CHANNELS) {
@@ -57,7 +36,7 @@ describe('buttons carry what they mean, whatever the editable phrase lists say',
       });
 
       it('a tapped "None of these" gets its reply', async () => {
-        const kb = bot.assembled.knowledge();
+        const kb = bot.running.assembled.knowledge();
         const message = AMBIGUOUS.find((text) => kb.decide(text).kind === 'didYouMean') as string;
         const patient = new Transcript(bot.url, channel);
         const offer = await patient.say(message);

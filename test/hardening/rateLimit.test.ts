@@ -5,7 +5,7 @@
 
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
-import { RedFlagCheck } from '../../bot/RedFlagCheck';
+import { RedFlagCheck } from '../../bot/framework/RedFlagCheck';
 import { ConversationRateLimit } from '../../server/ConversationRateLimit';
 import type { RunningBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';

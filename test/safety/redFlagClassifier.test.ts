@@ -44,11 +44,24 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
     expect(detector.assess('my right leg is numb').kind).to.not.equal('escalate');
   });
 
-  it('asks the direct crisis question when the wording sounds like crisis without certainty, and never pitches to it', () => {
+  it('asks the direct crisis question when the net is fairly but not fully sure, and never pitches to it', () => {
+    // Thresholds moved around one message so it lands between "ask" and "escalate": the band's behaviour,
+    // whatever the next retrain makes of the message itself.
     const text = 'my mate sent me a weird message saying he was sorry for everything and now his phone is off';
-    expect(detector.assess(text)).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
-    // No crisis word for the rules to see: not escalated on the net's word alone, but no sales pitch either.
-    expect(detector.assess('honestly the world would keep turning without me in it')).to.deep.equal({
+    const rules = loadRedFlagRules(RULES);
+    const model = rules.classifier as NonNullable<typeof rules.classifier>;
+    const crisis = model.escalate.crisis as NonNullable<typeof model.escalate.crisis>;
+    const unsure = { ...crisis, at: 1.01, askAt: 0.5, withoutCueAt: undefined };
+    const asking = new RedFlagDetector({ ...rules, classifier: { ...model, escalate: { ...model.escalate, crisis: unsure } } });
+    expect(asking.assess(text)).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
+    expect(detector.assess(text)).to.include({ kind: 'escalate', urgency: 'crisis' });
+    // No crisis word for the rules to see and below the no-cue bar: not escalated, but no sales pitch either.
+    const quietCrisis = { ...crisis, withoutCueAt: 1.01 };
+    const quiet = new RedFlagDetector({
+      ...rules,
+      classifier: { ...model, riskAt: 0.01, escalate: { ...model.escalate, crisis: quietCrisis } },
+    });
+    expect(quiet.assess('some days I wonder what I am even doing any of this for')).to.deep.equal({
       kind: 'clear',
       riskConcepts: ['learned'],
     });
@@ -60,7 +73,10 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
     const model = JSON.parse(readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8'));
     writeFileSync(
       join(folder, CLASSIFIER_FILE),
-      JSON.stringify({ ...model, escalate: { ...model.escalate, crisis: { ...model.escalate.crisis, cues: [...model.escalate.crisis.cues, 'renamedConcept'] } } }),
+      JSON.stringify({
+        ...model,
+        escalate: { ...model.escalate, crisis: { ...model.escalate.crisis, cues: [...model.escalate.crisis.cues, 'renamedConcept'] } },
+      }),
     );
     expect(() => loadRedFlagRules(join(folder, 'red-flags.json'))).to.throw(/escalate\.crisis\.cues.*unknown concept 'renamedConcept'/);
   });

@@ -24,7 +24,10 @@ interface CorpusLine {
 }
 
 /** Scores a labelled corpus; prints the one-line summary and every miss and false alarm. */
-function score(name: string, file: string): { recall: number; falseAlarmRate: number; misses: string[]; clarifyMisses: string[] } {
+function score(
+  name: string,
+  file: string,
+): { recall: number; falseAlarmRate: number; escalationRate: number; misses: string[]; clarifyMisses: string[] } {
   const lines = readFileSync(join(DATA, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -55,7 +58,14 @@ function score(name: string, file: string): { recall: number; falseAlarmRate: nu
   for (const text of [...misses, ...falseAlarms.map((f) => `false alarm ${f}`), ...clarifyMisses.map((c) => `clarify left clear: ${c}`)]) {
     console.log(`        - ${text}`);
   }
-  return { recall: (flagged - misses.length) / flagged, falseAlarmRate: falseAlarms.length / none, misses, clarifyMisses };
+  const escalated = falseAlarms.filter((f) => !f.startsWith('clarify:')).length;
+  return {
+    recall: (flagged - misses.length) / flagged,
+    falseAlarmRate: falseAlarms.length / none,
+    escalationRate: escalated / Math.max(none, 1),
+    misses,
+    clarifyMisses,
+  };
 }
 
 function expectOutcome(text: string, expected: string): void {
@@ -82,6 +92,26 @@ describe('RedFlagDetector', () => {
     const result = score('dev E', 'red-flags-dev-e.jsonl');
     expect(result.recall).to.be.at.least(0.96);
     expect(result.falseAlarmRate).to.be.below(0.1);
+  });
+
+  it('eighth development set (passive and indirect crisis, alarming words used safely): recall at least 97%, false alarms (a clarifying question included) under 10%', () => {
+    const result = score('dev H', 'red-flags-dev-h.jsonl');
+    expect(result.recall).to.be.at.least(0.97);
+    expect(result.falseAlarmRate).to.be.below(0.1);
+  });
+
+  it('ninth development set (crisis in images, plans and goodbyes; the same words used safely): recall at least 97%, false alarms (a clarifying question included) under 16%', () => {
+    const result = score('dev J', 'red-flags-dev-j.jsonl');
+    expect(result.recall).to.be.at.least(0.97);
+    expect(result.falseAlarmRate).to.be.below(0.16);
+  });
+
+  it('leaves everyday chat and safe figures of speech alone: under 1% escalated, under 6% asked a safety question', () => {
+    for (const file of ['everyday-chat.jsonl', 'everyday-idioms.jsonl']) {
+      const { falseAlarmRate, escalationRate } = score(file, file);
+      expect(escalationRate, file).to.be.below(0.01);
+      expect(falseAlarmRate, file).to.be.below(0.06);
+    }
   });
 
   // The held-out third is never read while rules are tuned; these are floors, the note reports the numbers.
@@ -114,8 +144,20 @@ describe('RedFlagDetector', () => {
       'my leg is weak and I keep limping',
       'my leg gives way when I walk',
       'my foot drags when I walk',
+      'I think I accidentally took too much of my pain meds, I am really drowsy and my breathing feels slow',
+      'shaking uncontrollably, temp 40, confused, my back is agony',
+      'been taking ibuprofen for weeks for my sciatica and just vomited blood',
+      'My back dey pain me well well and now urine no dey comot',
+      // A "lol" of embarrassment sets nothing aside.
+      'the gooch area is completely numb lol sorry for tmi. sciatica flared up 2 days ago',
     ],
-    crisis: ["I can't go on with this pain", 'I want to end it', 'no point living like this'],
+    crisis: [
+      "I can't go on with this pain",
+      'I want to end it',
+      'no point living like this',
+      // Hopeless words with a plan: the net is sure, so no question comes first.
+      "the pain's winning and i'm done fighting it. i've chosen a way out.",
+    ],
     urgent: ['I had cancer', 'history of prostate cancer'],
     none: [
       'no bladder problems',
@@ -129,6 +171,8 @@ describe('RedFlagDetector', () => {
       'walking is hard because my leg hurts',
       "I'm 67",
       'this pain is killing me',
+      'Slept like the dead last night for the first time in months, the new mattress is brilliant!',
+      "I'm dead on my feet this week, new baby and a toddler",
       'dying to know when I can run again',
       'my aunt had cancer',
     ],
@@ -293,6 +337,42 @@ describe('RedFlagDetector', () => {
     const denied = detector.assess('no bladder problems');
     expect(denied.kind).to.equal('clear');
     expect(denied.kind === 'clear' ? denied.riskConcepts : []).to.include('voiding');
+  });
+
+  it('asks the direct question, neither escalating nor clearing, when crisis words come as a joke, a story, or an attempt long ago and over', () => {
+    for (const text of [
+      'if my mum makes me go to one more appointment during exam week i will actually kms jk',
+      'Honestly the parking at your clinic makes me want to die 😂 any tips?',
+      'watched a documentary last night about a man who took his own life after years of chronic pain. can I book?',
+      'I volunteer on a suicide prevention helpline so I sit for long shifts',
+      'My best friend died by suicide in September and it has hit me hard, sorry I missed my session',
+      'About 12 years ago I went through a really bad time and tried to end my life. I had great support and have been well for a long time.',
+    ]) {
+      expect(detector.assess(text), text).to.include({ kind: 'clarify', ruleId: 'crisis-check' });
+    }
+    // The joke taken back, the thoughts back, or no word that it is over: crisis, as before.
+    for (const text of [
+      'lol gonna kms if this leg doesnt stop zapping me at 3am. actually not lol. actually thinking about it',
+      'I tried to kill myself in 2019 after my first disc surgery failed. This flare-up feels the same and the thoughts are back.',
+      'I took an overdose a few years ago',
+      'I watched a film about it and now I want to kill myself too',
+      'my son killed himself last week and I want to join him',
+      'my brother says he will kill himself tonight',
+      'my friend is threatening to take her own life',
+    ]) {
+      expect(detector.assess(text), text).to.include({ kind: 'escalate', urgency: 'crisis' });
+    }
+  });
+
+  it('needs no call for someone already in hospital, and lets the net lean only on warning words that count where they stand', () => {
+    expect(outcome(detector.assess('my mum has been admitted with a stroke, I need to reschedule Monday'))).to.equal('none');
+    expect(detector.assess('my mum is having a stroke, her face is drooping')).to.include({ urgency: 'emergency', aboutSomeoneElse: true });
+    for (const text of [
+      'My mouth is still numb from the dentist so I might sound weird on the phone call, heads up!',
+      'The doctor said my leg might feel numb for a few hours after the injection and it did, it is all back to normal now. Thanks!',
+    ]) {
+      expect(detector.assess(text).kind, text).to.not.equal('escalate');
+    }
   });
 
   it('keeps a warning sign that no rule completes as a risk word, so no sales pitch follows it', () => {

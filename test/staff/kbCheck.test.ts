@@ -6,7 +6,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { formatFinding } from '../../faq/CheckFinding';
+import { formatFinding } from '../../staff/checks/CheckFinding';
 import { checkRedFlagRules } from '../../staff/checks/checkRedFlagRules';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 import { entryOf, faqText, fixtureDoc, lineContaining } from './faqFixture';

@@ -4,17 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { type CheckFinding, formatFinding } from '../../faq/CheckFinding';
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
 import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import { type CheckFinding, formatFinding } from '../../staff/checks/CheckFinding';
 import { selfRetrieval } from '../../staff/checks/checkQuestions';
 import { checkKnowledgeBaseText } from '../../staff/checks/KnowledgeBaseCheck';
 import { entryOf, type FixtureDoc, faqText, fixtureDoc, lineContaining } from './faqFixture';
 
+const { moreHint } = loadConversationWording(CONVERSATION_WORDING_PATH);
 const PLACEHOLDERS = { practiceName: 'Garrett Sciatica Clinic', practitionerName: 'Dr. Garrett', clinicPhone: '+1 555 010 2030' };
 
 function check(doc: FixtureDoc | string, placeholders: Record<string, string> = PLACEHOLDERS) {
   const text = typeof doc === 'string' ? doc : faqText(doc);
-  return { text, ...checkKnowledgeBaseText(text, 'faq.json', placeholders) };
+  return { text, ...checkKnowledgeBaseText(text, 'faq.json', placeholders, moreHint) };
 }
 
 /** The one finding of this severity about this entry whose message matches, printed as staff see it. */

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import JSZip from 'jszip';
 import { checkIcon, TEAMS_ICONS } from '../../staff/teamsAppIcons';
@@ -11,6 +13,14 @@ const ENV = {
   PUBLIC_URL: 'https://chat.garrett-clinic.example/',
   BOOKING_URL: 'https://book.garrett-clinic.example/first-session',
 };
+
+/** An app package folder with the real icons and the given manifest template. */
+function appPackageWith(template: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'teams-app-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(template, null, 2));
+  for (const icon of TEAMS_ICONS) copyFileSync(join('appPackage', icon.name), join(dir, icon.name));
+  return dir;
+}
 
 describe('npm run teams:package', () => {
   it('zips the filled manifest and both icons at the root', async () => {
@@ -76,6 +86,36 @@ describe('npm run teams:package', () => {
 
     const badConfig = await buildTeamsPackage({ ...ENV, BRAND_COLOR: 'blue' });
     expect(badConfig.problems.join('\n')).to.match(/BRAND_COLOR/);
+  });
+
+  it("refuses a template that Microsoft's v1.22 manifest schema rejects, naming the field", async () => {
+    const template = JSON.parse(readFileSync('appPackage/manifest.json', 'utf8'));
+    const { accentColor, ...withoutColour } = template;
+    const shortDescription = 'Sciatica questions answered, a quick safety check, booking and your exercise plan.';
+    const dir = appPackageWith({
+      ...withoutColour,
+      acentColor: accentColor,
+      description: { ...template.description, short: shortDescription },
+    });
+    try {
+      const built = await buildTeamsPackage(ENV, dir);
+      expect(built.zip).to.equal(undefined);
+      expect(built.problems).to.have.members([
+        'the manifest is missing "accentColor": edit appPackage/manifest.json',
+        'the manifest has "acentColor", which a v1.22 manifest does not have: edit appPackage/manifest.json',
+        `description.short "${shortDescription}" must NOT have more than 80 characters: edit appPackage/manifest.json`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('names the variable behind a field the schema rejects', async () => {
+    const built = await buildTeamsPackage({ ...ENV, TEAMS_APP_ID: 'garrett-clinic', TEAMS_APP_VERSION: '2.1' });
+    expect(built.problems).to.deep.equal([
+      'id "garrett-clinic" must be a GUID: set TEAMS_APP_ID (or MicrosoftAppId)',
+      'version "2.1" must look like 1.0.0: set TEAMS_APP_VERSION (or package.json\'s version)',
+    ]);
   });
 
   it('refuses example.com pages: with the shipped booking placeholders, the store listing would link to them', async () => {

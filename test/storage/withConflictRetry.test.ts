@@ -1,7 +1,7 @@
 /**
  * A turn that loses an eTag race runs again on the saved state, and the patient gets the replies
  * of the attempt that counted, once. The turn sends after saving, as the bot's turn does
- * (bot/SciaticaBot): a run that lost the race sends nothing unless it was the last one; on any other
+ * (bot/framework/SciaticaBot): a run that lost the race sends nothing unless it was the last one; on any other
  * failure its replies still go out.
  */
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';

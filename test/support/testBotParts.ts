@@ -2,13 +2,12 @@
  * The bot assembled in-process with in-memory state, for TestAdapter transcript tests.
  */
 import { type Activity, MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
-import { loadConversationWording } from '../../bot/ConversationWording';
-import { type AssembledBot, createBot } from '../../bot/createBot';
+import { CONVERSATION_WORDING_PATH, loadConversationWording } from '../../bot/ConversationWording';
+import { type AssembledBot, createBot } from '../../bot/framework/createBot';
 import { loadConfig } from '../../config/BotConfig';
 import { createLogger } from '../../config/logger';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
-import { CONVERSATION_WORDING_PATH } from '../../server/startBot';
 import { TEST_SETTINGS } from './testBot';
 
 const config = loadConfig(TEST_SETTINGS);

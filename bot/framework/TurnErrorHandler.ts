@@ -5,8 +5,8 @@
  * conversation alone rather than overwrite a newer state.
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
-import type { Logger } from '../config/logger';
-import { isStorageConflict } from '../storage/StorageConflictError';
+import type { Logger } from '../../config/logger';
+import { isStorageConflict } from '../../storage/StorageConflictError';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 
 export function createTurnErrorHandler(deps: {

@@ -4,8 +4,8 @@
  * it and hands it to the turn in the turn state, so a long message costs one scan, not two.
  */
 import type { TurnContext } from 'botbuilder';
-import type { RedFlagDetector } from '../safety/RedFlagDetector';
-import type { SafetyAssessment } from '../safety/SafetyAssessment';
+import type { RedFlagDetector } from '../../safety/RedFlagDetector';
+import type { SafetyAssessment } from '../../safety/SafetyAssessment';
 
 const TURN_STATE_KEY = Symbol('redFlagCheck');
 

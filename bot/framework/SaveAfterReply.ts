@@ -11,10 +11,10 @@
  * over the record (a key read as missing is written unconditionally).
  */
 import { type ConversationState, TurnContext } from 'botbuilder';
-import type { Logger } from '../config/logger';
-import { isStorageConflict } from '../storage/StorageConflictError';
+import type { Logger } from '../../config/logger';
+import { isStorageConflict } from '../../storage/StorageConflictError';
+import type { SessionState } from '../SessionState';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
-import type { SessionState } from './SessionState';
 
 export type StateChange = (session: SessionState) => void;
 

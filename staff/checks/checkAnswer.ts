@@ -3,11 +3,10 @@
  * links, and placeholders the bot does not know (those would reach patients as literal "{name}").
  * The loader already refuses empty answers; these are the problems JSON Schema cannot see.
  */
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import { MORE_HINT } from '../channels/pageReply';
-import { toPlainText } from '../channels/plainText';
-import { measureSms } from '../channels/smsSegments';
-import { fillPlaceholders } from '../config/fillPlaceholders';
+import { capabilitiesFor } from '../../channels/ChannelCapabilities';
+import { toPlainText } from '../../channels/plainText';
+import { measureSms } from '../../channels/smsSegments';
+import { fillPlaceholders } from '../../config/fillPlaceholders';
 import type { Severity } from './CheckFinding';
 
 /** SMS parts sent at once; the renderer holds the rest of a longer answer for MORE. */
@@ -26,23 +25,9 @@ const MARKDOWN_LINK = /\[([^\]]*)\]\(([^)]*)\)/g;
 const BARE_LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s)\]]+/gi;
 const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 
-/**
- * An HTML tag or comment. Web Chat renders answers as markdown with HTML switched off, Teams and SMS
- * show it as text: raw HTML reaches patients as code, or, wherever a renderer allows it, as markup
- * nobody reviewed. Markdown autolinks (<https://…>, <name@example.com>) and "< 3 days" are not tags.
- */
-const RAW_HTML = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<!doctype/i;
-
-/** The loader's refusal of an answer with raw HTML in it, in plain words, or undefined. */
-export function rawHtmlProblem(answer: string): string | undefined {
-  const found = RAW_HTML.exec(answer)?.[0];
-  return found === undefined
-    ? undefined
-    : `answer contains HTML (${found.slice(0, 40)}): write plain text or markdown ([words](https://…), **bold**) instead`;
-}
-
-export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
-  return [...placeholderProblems(answer, placeholders), ...lengthProblems(answer, placeholders), ...linkProblems(answer)];
+/** `moreHint` ends an SMS answer's first part when the rest waits for MORE (conversation.json). */
+export function checkAnswer(answer: string, placeholders: Readonly<Record<string, string>>, moreHint: string): AnswerProblem[] {
+  return [...placeholderProblems(answer, placeholders), ...lengthProblems(answer, placeholders, moreHint), ...linkProblems(answer)];
 }
 
 function placeholderProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
@@ -61,7 +46,7 @@ function placeholderProblems(answer: string, placeholders: Readonly<Record<strin
  * The hard limit in characters; the SMS warning in real parts of the text as SMS shows it (the
  * renderer's own plain text and budget), when the renderer would hold part of the answer for MORE.
  */
-function lengthProblems(answer: string, placeholders: Readonly<Record<string, string>>): AnswerProblem[] {
+function lengthProblems(answer: string, placeholders: Readonly<Record<string, string>>, moreHint: string): AnswerProblem[] {
   const filledIn = fillPlaceholders(answer, placeholders);
   const length = filledIn.length;
   const filled = /\{\w+\}/.test(answer) ? ' with {placeholders} filled in' : '';
@@ -75,7 +60,7 @@ function lengthProblems(answer: string, placeholders: Readonly<Record<string, st
   }
   const sms = toPlainText(filledIn);
   // Measured as the first part would be sent, with the MORE hint: what the renderer decides on.
-  const { segments, nonGsmCharacters } = measureSms(`${sms}\n\n${MORE_HINT}`);
+  const { segments, nonGsmCharacters } = measureSms(`${sms}\n\n${moreHint}`);
   if (segments <= SMS_PARTS) return [];
   const perPart = nonGsmCharacters.length
     ? `only 67 characters each, because ${nonGsmCharacters.map((character) => `"${character}"`).join(', ')} ${nonGsmCharacters.length === 1 ? 'is' : 'are'} outside the SMS alphabet: replace ${nonGsmCharacters.length === 1 ? 'it' : 'them'} to fit 153`

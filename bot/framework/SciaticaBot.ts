@@ -8,21 +8,21 @@
  * escalated: SaveAfterReply), then sent with its events recorded.
  */
 import { type Activity, ActivityHandler, ActivityTypes, type ConversationState, DeliveryModes, type TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../faq/KnowledgeBase';
-import type { RedFlagDetector } from '../safety/RedFlagDetector';
-import { isStorageConflict } from '../storage/StorageConflictError';
-import type { TurnAttempt } from '../storage/withConflictRetry';
-import type { TurnEventSink } from '../usage/TurnEvents';
-import type { ClinicReplies } from './ClinicReplies';
+import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import type { RedFlagDetector } from '../../safety/RedFlagDetector';
+import { isStorageConflict } from '../../storage/StorageConflictError';
+import type { TurnAttempt } from '../../storage/withConflictRetry';
+import type { TurnEventSink } from '../../usage/TurnEvents';
+import type { ClinicReplies } from '../ClinicReplies';
+import type { MessageTurn } from '../MessageTurn';
+import type { PatientMessage } from '../PatientMessage';
+import type { SafetyEscalation } from '../SafetyEscalation';
+import type { SessionState } from '../SessionState';
+import { NOTHING, replying, type TurnOutcome } from '../TurnOutcome';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
-import type { MessageTurn } from './MessageTurn';
-import type { PatientMessage } from './PatientMessage';
 import { RedFlagCheck } from './RedFlagCheck';
-import type { SafetyEscalation } from './SafetyEscalation';
 import type { SaveAfterReply, StateChange } from './SaveAfterReply';
-import type { SessionState } from './SessionState';
-import { sendNow, type TurnDelivery } from './TurnDelivery';
-import { NOTHING, replying, type TurnOutcome } from './TurnOutcome';
+import type { TurnDelivery } from './TurnDelivery';
 
 export const WEBCHAT_JOIN_EVENT = 'webchat/join';
 
@@ -86,7 +86,7 @@ export class SciaticaBot {
     const afterTheReply: StateChange[] = [];
     if (outcome.escalation) {
       const { advice, trace, escalation } = outcome.escalation;
-      await sendNow(context, [advice], [trace]);
+      await delivery.sendNow(context, [advice], [trace]);
       afterTheReply.push((session) => this.parts.escalations.remember(session, escalation, channelId, conversation.id));
     }
     if (outcome.forgotten !== undefined) {

@@ -5,24 +5,25 @@
  * screening, which builds on the turn's pieces, to the turn.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
-import type { BotConfig } from '../config/BotConfig';
-import type { Logger } from '../config/logger';
-import { ScreeningDialog } from '../dialogs/ScreeningDialog';
-import type { KnowledgeBase } from '../faq/KnowledgeBase';
-import type { MessageLanguage } from '../language/MessageLanguage';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
-import type { RedFlagRules } from '../safety/RedFlagRules';
-import { withConflictRetry } from '../storage/withConflictRetry';
-import { ignoreTurnEvents, type TurnEventSink } from '../usage/TurnEvents';
-import { ClinicReplies } from './ClinicReplies';
-import { CommandResponder } from './CommandResponder';
+import type { BotConfig } from '../../config/BotConfig';
+import type { Logger } from '../../config/logger';
+import { ScreeningDialog } from '../../dialogs/ScreeningDialog';
+import type { KnowledgeBase } from '../../faq/KnowledgeBase';
+import type { MessageLanguage } from '../../language/MessageLanguage';
+import { RedFlagDetector } from '../../safety/RedFlagDetector';
+import type { RedFlagRules } from '../../safety/RedFlagRules';
+import { withConflictRetry } from '../../storage/withConflictRetry';
+import { ignoreTurnEvents, type TurnEventSink } from '../../usage/TurnEvents';
+import { ClinicReplies } from '../ClinicReplies';
+import { CommandResponder } from '../CommandResponder';
+import type { ConversationWording } from '../ConversationWording';
+import { FaqResponder } from '../FaqResponder';
+import { IntentRouter } from '../IntentRouter';
+import { MessageTurn } from '../MessageTurn';
+import { SafetyEscalation } from '../SafetyEscalation';
+import { YesNoRecogniser } from '../YesNoRecogniser';
 import { createAccessors } from './ConversationAccessors';
-import type { ConversationWording } from './ConversationWording';
-import { FaqResponder } from './FaqResponder';
-import { IntentRouter } from './IntentRouter';
-import { MessageTurn } from './MessageTurn';
 import { RedFlagCheck } from './RedFlagCheck';
-import { SafetyEscalation } from './SafetyEscalation';
 import { SaveAfterReply } from './SaveAfterReply';
 import { SciaticaBot } from './SciaticaBot';
 import { TurnDelivery } from './TurnDelivery';
@@ -75,11 +76,13 @@ export function createTurn(parts: Omit<BotParts, 'storage' | 'logger'>): Assembl
   const replies = new ClinicReplies(wording, config, rules.disclaimer, rules.translations.es.otherLanguageReply);
   const escalations = new SafetyEscalation(rules, replies, parts.events ?? ignoreTurnEvents);
   const router = new IntentRouter(wording, parts.language);
-  const screening = new ScreeningDialog({ replies, wording, router, escalations }, rules.screening);
+  const yesNo = new YesNoRecogniser(wording.yesNo);
+  const screening = new ScreeningDialog({ replies, wording, router, yesNo, escalations }, rules.screening);
   const messageTurn = new MessageTurn({
     screening,
     escalations,
     router,
+    yesNo,
     commands: new CommandResponder({ replies, wording, knowledge, screening, logTranscripts: config.logTranscripts }),
     faq: new FaqResponder(replies, wording, router, knowledge),
     replies,
@@ -102,6 +105,8 @@ export function createBot(parts: BotParts): AssembledBot {
       introduction: replies.introduction(),
       reminderFor: (session) => escalations.reminder(session),
       practiceDetails: replies.say(wording.bookingDetails),
+      replyWithNumber: wording.replyWithNumber,
+      moreHint: wording.moreHint,
     },
     events,
   );

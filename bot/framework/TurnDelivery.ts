@@ -7,19 +7,19 @@
  * leaves the moment it is ready, so a slow or failing store can never delay it.
  */
 import { type Activity, Channels, type TurnContext } from 'botbuilder';
-import { capabilitiesFor } from '../channels/ChannelCapabilities';
-import type { Reply } from '../channels/Reply';
-import { renderReplies } from '../channels/ReplyRenderer';
-import type { TurnEvent, TurnEventSink } from '../usage/TurnEvents';
-import { applyEscalationPolicy } from './EscalationPolicy';
-import type { SessionState } from './SessionState';
-import type { Trace } from './Traces';
-import type { TurnOutcome } from './TurnOutcome';
+import { capabilitiesFor } from '../../channels/ChannelCapabilities';
+import type { Reply } from '../../channels/Reply';
+import { type RendererWording, renderReplies } from '../../channels/ReplyRenderer';
+import type { TurnEvent, TurnEventSink } from '../../usage/TurnEvents';
+import { applyEscalationPolicy } from '../EscalationPolicy';
+import type { SessionState } from '../SessionState';
+import type { Trace } from '../Traces';
+import type { TurnOutcome } from '../TurnOutcome';
 
 /** Traces are for the Emulator only: an allowlist, in one place. */
 const TRACE_CHANNELS: ReadonlySet<string> = new Set([Channels.Emulator]);
 
-export interface DeliveryWording {
+export interface DeliveryWording extends RendererWording {
   /** The one-line advice repeated after an escalation, for the session's urgency. */
   reminderFor(session: SessionState): string;
   /** Said with the first reply on channels that never sent a welcome. */
@@ -64,7 +64,7 @@ export class TurnDelivery {
         final = [{ ...first, lead: first.lead ? `${this.wording.introduction}\n\n${first.lead}` : this.wording.introduction }, ...rest];
       }
     }
-    const rendered = renderReplies(final, caps);
+    const rendered = renderReplies(final, caps, this.wording);
     if (caps.choices === 'numberedList') session.numberedChoices = [...rendered.numberedChoices];
     session.more = rendered.held.length ? [...rendered.held] : undefined;
     const offers = rendered.delivered.filter((reply) => reply.links?.length);
@@ -79,13 +79,13 @@ export class TurnDelivery {
     const { channelId, conversation } = context.activity;
     for (const event of delivery.events) this.events.record(event, channelId, conversation.id);
   }
-}
 
-/** Safety advice, sent at once and whole (never held for "more"), with its traces after it. */
-export async function sendNow(context: TurnContext, replies: readonly Reply[], traces: readonly Trace[]): Promise<void> {
-  const { channelId } = context.activity;
-  const { activities } = renderReplies(replies, capabilitiesFor(channelId));
-  await context.sendActivities([...activities, ...traceActivities(channelId, traces)]);
+  /** Safety advice, sent at once and whole (never held for "more"), with its traces after it. */
+  async sendNow(context: TurnContext, replies: readonly Reply[], traces: readonly Trace[]): Promise<void> {
+    const { channelId } = context.activity;
+    const { activities } = renderReplies(replies, capabilitiesFor(channelId), this.wording);
+    await context.sendActivities([...activities, ...traceActivities(channelId, traces)]);
+  }
 }
 
 function traceActivities(channelId: string, traces: readonly Trace[]): Partial<Activity>[] {

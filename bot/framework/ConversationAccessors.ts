@@ -4,7 +4,7 @@
  * handler) uses them; the turn's logic gets the SessionState itself.
  */
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { ScreeningProgress, SessionState } from './SessionState';
+import type { ScreeningProgress, SessionState } from '../SessionState';
 
 /**
  * `legacyDialogState` is where
