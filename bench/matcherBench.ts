@@ -16,6 +16,8 @@ import type { FaqEntry } from '../faq/FaqEntry';
 import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../faq/FaqMatcherOptions';
 import { KnowledgeBase } from '../faq/KnowledgeBase';
 import { parseKnowledgeBase } from '../faq/loadKnowledgeBase';
+import { OutOfDomain } from '../faq/OutOfDomain';
+import { TextNormaliser } from '../faq/TextNormaliser';
 import { chooseThresholds, splitHalf } from '../staff/evaluation/calibrateThresholds';
 import { evaluateKnowledgeBase, type LabelledMessage } from '../staff/evaluation/evaluateKnowledgeBase';
 import { PlainFuseMatcher } from './plainFuseMatcher';
@@ -38,6 +40,10 @@ export interface MatcherResult {
   /** The same with the answer bar recalibrated for this knowledge base (held-out halves). */
   readonly recalibratedAccuracy?: number;
   readonly recalibratedRejection?: number;
+  /** Whether the FAQ's second opinion (FaqClassifier) reviewed these decisions: only for the FAQ it was trained with. */
+  readonly secondOpinion?: boolean;
+  /** Top-1 accuracy of the matcher without the second opinion (where the second opinion was on). */
+  readonly matcherAloneAccuracy?: number;
 }
 
 export interface MatcherBenchOptions {
@@ -77,6 +83,9 @@ function shipped(entries: readonly FaqEntry[], labelled: readonly LabelledMessag
   const times = timeEach(texts, 5, (t) => kb.decide(t));
   const evaluation = evaluateKnowledgeBase(kb, labelled);
   const recalibrated = splitHalf(kb, labelled);
+  const alone = kb.secondOpinion
+    ? evaluateKnowledgeBase(new KnowledgeBase(entries, kb.options, TextNormaliser.default, OutOfDomain.default, null), labelled)
+    : evaluation;
   return {
     design: 'shipped: tokens + fuse re-rank',
     entries: entries.length,
@@ -90,6 +99,8 @@ function shipped(entries: readonly FaqEntry[], labelled: readonly LabelledMessag
     rejection: evaluation.outOfScopeRejection,
     recalibratedAccuracy: recalibrated.accuracy,
     recalibratedRejection: recalibrated.rejection,
+    secondOpinion: kb.secondOpinion,
+    matcherAloneAccuracy: alone.top1Accuracy,
   };
 }
 

@@ -179,10 +179,21 @@ function print(results: BenchResults): void {
   check('reload ms at 10,000 entries', shipped(10000)?.reloadMs, TARGETS.reloadMsAt10000);
   // The growth model (syntheticKnowledgeBase) adds near misses; accuracy must hold within a point.
   const realSize = matcher.find((r) => r.design.startsWith('shipped'));
-  const drop = 100 * ((realSize?.accuracy ?? NaN) - (shipped(10000)?.accuracy ?? NaN));
+  const grown = shipped(10000);
+  const drop = 100 * ((realSize?.accuracy ?? NaN) - (grown?.accuracy ?? NaN));
   console.log(
-    `  top-1 at 10,000 entries: ${pct(shipped(10000)?.accuracy)} against ${pct(realSize?.accuracy)} at the real size, ${n(drop, 1)} points lower (target ≤ ${TARGETS.accuracyDropPointsAt10000}: ${drop <= TARGETS.accuracyDropPointsAt10000 ? 'met' : 'NOT met'})`,
+    `  top-1 at 10,000 entries: ${pct(grown?.accuracy)} against ${pct(realSize?.accuracy)} at the real size, ${n(drop, 1)} points lower (target ≤ ${TARGETS.accuracyDropPointsAt10000}: ${drop <= TARGETS.accuracyDropPointsAt10000 ? 'met' : 'NOT met'})`,
   );
+  if (realSize?.secondOpinion && !grown?.secondOpinion) {
+    // Staff retrain the second opinion after an edit (npm run kb:train); at 10,000 entries it cannot be:
+    // its model holds a log probability for every feature and entry (at 10,000 entries ~8,500 features of
+    // the questions alone × 10,001 labels: 85 million numbers, most of a gigabyte of JSON). So the
+    // like-for-like comparison of growth is the matcher alone at both sizes.
+    const aloneDrop = 100 * ((realSize.matcherAloneAccuracy ?? NaN) - (grown?.accuracy ?? NaN));
+    console.log(
+      `  the matcher alone (the second opinion is trained for the real FAQ only, and cannot be at 10,000 entries): ${pct(grown?.accuracy)} against ${pct(realSize.matcherAloneAccuracy)}, ${n(aloneDrop, 1)} points lower (target: ${aloneDrop <= TARGETS.accuracyDropPointsAt10000 ? 'met' : 'NOT met'})`,
+    );
+  }
 
   const { knowledgeBase, conversations } = results.memory;
   console.log('\nMemory');

@@ -3,7 +3,8 @@
  * a turn came from. Unknown channels get what botbuilder-dialogs' channel table says they support.
  */
 import { Channels } from 'botbuilder';
-import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+// The channel table alone: botbuilder-dialogs' index loads every prompt and its recognizers (~0.7 s at start).
+import { supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs/lib/choices/channel';
 
 export interface ChannelCapabilities {
   /** How choices are offered: tappable chips, card buttons, or "1. …" lines answered with a number. */

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -55,7 +55,11 @@ export function entriesFingerprint(entries: readonly FaqEntry[]): string {
 }
 
 export class FaqClassifier {
-  constructor(private readonly model: FaqClassifierModel) {}
+  private readonly scorer: NaiveBayesScorer;
+
+  constructor(private readonly model: FaqClassifierModel) {
+    this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
+  }
 
   /** Whether it was trained with these entries (and so may review decisions over them). */
   knows(entries: readonly FaqEntry[]): boolean {
@@ -79,7 +83,7 @@ export class FaqClassifier {
     matcherSure: number,
     maxCandidates: number,
   ): FaqDecision {
-    const ranked = rankLabels(this.model, TextCleanup.default.clean(message), FAQ_STOPWORDS);
+    const ranked = this.scorer.rank(TextCleanup.default.clean(message));
     const candidates = withProposals(decision.candidates, ranked, maxCandidates);
     const [top] = ranked;
     const net = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);

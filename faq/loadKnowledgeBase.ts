@@ -4,8 +4,9 @@
  * ids, follow-ups that point at real entries, and no blank answers or raw HTML. A refused file never half-loads.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { BotConfig } from '../config/BotConfig';
+import { compileContentSchema } from '../config/compileContentSchema';
 import schema from '../knowledge/faq.schema.json';
 import type { FaqDocument } from './FaqEntry';
 import { DEFAULT_FAQ_MATCHER_OPTIONS, type FaqMatcherOptions } from './FaqMatcherOptions';
@@ -15,8 +16,8 @@ import { KnowledgeBaseError } from './KnowledgeBaseError';
 import { EXPECTED_TYPE, KnowledgeBaseMessages as M } from './KnowledgeBaseMessages';
 import { rawHtmlProblem } from './rawHtmlProblem';
 
-/** Compiled once: allErrors off, so the staff member sees the first problem, fixes it, and reloads. */
-const validate = new Ajv({ allErrors: false, strict: true }).compile<FaqDocument>(schema);
+/** Compiled once, in strict mode: a keyword the schema misspells is an error, not silently ignored. */
+const validate = compileContentSchema<FaqDocument>(schema, true);
 
 /** The matcher as configured: MAX_TEXT_LENGTH is its one length cap, for the bot and the staff tools alike. */
 export function configuredMatcher(config: Pick<BotConfig, 'maxTextLength'>): FaqMatcherOptions {

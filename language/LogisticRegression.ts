@@ -1,7 +1,7 @@
 /**
  * A multinomial logistic regression over the same features as the naive Bayes models (language/NaiveBayes:
  * a cleaned message's word lemmas and neighbouring pairs), trained into the same file shape: one weight per
- * label for each feature, and a bias per label in `logPrior`. `rankLabels` scores it unchanged.
+ * label for each feature, and a bias per label in `logPrior`. `NaiveBayesScorer` scores it unchanged.
  *
  * Why: naive Bayes counts every feature as independent evidence, so a short message whose few words lean one
  * way ("I will take everything in my stride", "I'll think about it") comes out 99.99% sure. Trained

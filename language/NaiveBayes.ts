@@ -38,18 +38,32 @@ const DECIMALS = 1e4;
 
 /** The features of a cleaned message: each word's last lemma (stopwords left out) and each pair of neighbours. */
 export function textFeatures(cleaned: string, stopwords: ReadonlySet<string>): string[] {
+  const { lemmas, pairs } = lemmasOf(cleaned);
+  const features = new Set<string>();
+  for (let i = 0; i < lemmas.length; i++) {
+    if (!stopwords.has(lemmas[i])) features.add(lemmas[i]);
+    if (i < pairs.length) features.add(pairs[i]);
+  }
+  return [...features];
+}
+
+/**
+ * The read words' lemmas and neighbouring pairs of the last message: both nets (red flags, then the FAQ)
+ * read the same cleaned message in a turn, and only their stopwords differ.
+ */
+let last: { cleaned: string; lemmas: readonly string[]; pairs: readonly string[] } = { cleaned: '', lemmas: [], pairs: [] };
+
+function lemmasOf(cleaned: string): typeof last {
+  if (cleaned === last.cleaned) return last;
   const words = cleaned.match(WORD) ?? [];
   const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
   const lemmas = read.map((w) => {
     const forms = Lemmas.of(w);
     return forms[forms.length - 1];
   });
-  const features = new Set<string>();
-  for (let i = 0; i < lemmas.length; i++) {
-    if (!stopwords.has(lemmas[i])) features.add(lemmas[i]);
-    if (i + 1 < lemmas.length) features.add(`${lemmas[i]}_${lemmas[i + 1]}`);
-  }
-  return [...features];
+  const pairs = lemmas.slice(1).map((lemma, i) => `${lemmas[i]}_${lemma}`);
+  last = { cleaned, lemmas, pairs };
+  return last;
 }
 
 /** Trains a model (Laplace smoothing; each feature counted once a message). Same input, same model. */
@@ -80,22 +94,47 @@ export function trainNaiveBayes(
   return { labels, logPrior: priors.map((p) => round(Math.log(Math.max(p, 1) / texts.length))), features };
 }
 
-/** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
-export function rankLabels(
-  model: NaiveBayesModel,
-  cleaned: string,
-  stopwords: ReadonlySet<string>,
-): { label: string; probability: number }[] {
-  const scores = [...model.logPrior];
-  for (const feature of textFeatures(cleaned, stopwords)) {
-    const logs = model.features[feature];
-    if (logs === undefined) continue;
-    for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+export interface RankedLabel {
+  readonly label: string;
+  readonly probability: number;
+}
+
+/**
+ * A model ready to score messages: the file's own object of features, read with Object.hasOwn (it is a
+ * plain object, so without that the word "constructor" found Object's constructor and every probability
+ * was NaN), and one score array reused from message to message.
+ */
+export class NaiveBayesScorer {
+  private readonly scores: Float64Array;
+
+  constructor(
+    readonly model: NaiveBayesModel,
+    private readonly stopwords: ReadonlySet<string>,
+  ) {
+    this.scores = new Float64Array(model.labels.length);
   }
-  const top = Math.max(...scores);
-  const weights = scores.map((s) => Math.exp(s - top));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return model.labels.map((label, k) => ({ label, probability: weights[k] / total })).sort((a, b) => b.probability - a.probability);
+
+  /** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
+  rank(cleaned: string): RankedLabel[] {
+    const { scores } = this;
+    const { features, labels, logPrior } = this.model;
+    const width = scores.length;
+    scores.set(logPrior);
+    // Summed in the features' order, as the scores have always been, so no rounding moves a decision.
+    for (const feature of textFeatures(cleaned, this.stopwords)) {
+      if (!Object.hasOwn(features, feature)) continue;
+      const logs = features[feature];
+      for (let k = 0; k < width; k++) scores[k] += logs[k];
+    }
+    let top = -Infinity;
+    for (let k = 0; k < width; k++) top = Math.max(top, scores[k]);
+    let total = 0;
+    for (let k = 0; k < width; k++) {
+      scores[k] = Math.exp(scores[k] - top);
+      total += scores[k];
+    }
+    return labels.map((label, k) => ({ label, probability: scores[k] / total })).sort((a, b) => b.probability - a.probability);
+  }
 }
 
 /** A file a model was trained on, as the model file records it (a test compares the record with the file). */

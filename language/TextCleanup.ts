@@ -57,6 +57,9 @@ const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z0134578@$!]+$/;
 /** Two-character words of letters and look-alike digits ("70", "d0"), read as letters only in a disguised message. */
 const SHORT_LEET = /(?<![a-z0-9@$!])(?=[a-z0-9]*[0134578])[a-z0134578]{2}(?![a-z0-9@$!])/g;
 
+/** How many recent messages clean() remembers: the three readings of one turn's message. */
+const RECENT_MESSAGES = 3;
+
 export class TextCleanup {
   static readonly default = new TextCleanup(shorthandData as ShorthandFile);
 
@@ -64,9 +67,12 @@ export class TextCleanup {
   private readonly symbols: ReadonlyMap<string, string>;
   private readonly symbolPattern: RegExp;
   private readonly lookAlikes: ReadonlyMap<string, string>;
-  /** The last message cleaned and its result: clean() is a pure function of the message. */
-  private lastMessage: string | undefined;
-  private lastCleaned = '';
+  /**
+   * The last few messages cleaned and their results (clean() is a pure function of the message): a turn
+   * cleans the message for the red-flag check, then the FAQ match cleans its first maxMessageLength
+   * characters and its question, then its second opinion the whole message again. Newest first.
+   */
+  private recent: readonly (readonly [message: string, cleaned: string])[] = [];
 
   constructor(shorthand: ShorthandFile) {
     this.expansions = new Map(Object.entries(shorthand.expansions));
@@ -91,12 +97,11 @@ export class TextCleanup {
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
-    // The red-flag check and the FAQ match clean the same message one after the other: once is enough.
-    if (message !== this.lastMessage) {
-      this.lastCleaned = this.cleanUp(message);
-      this.lastMessage = message;
-    }
-    return this.lastCleaned;
+    const seen = this.recent.find(([text]) => text === message);
+    if (seen !== undefined) return seen[1];
+    const cleaned = this.cleanUp(message);
+    this.recent = [[message, cleaned] as const, ...this.recent.slice(0, RECENT_MESSAGES - 1)];
+    return cleaned;
   }
 
   private cleanUp(message: string): string {

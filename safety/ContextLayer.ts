@@ -162,6 +162,8 @@ export class ContextLayer {
   private readonly idioms: CueList;
   private readonly departure: CueList;
   private readonly bereavement: CueList;
+  /** Per message (its word array): whether a joke is taken back in it. */
+  private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
@@ -253,9 +255,7 @@ export class ContextLayer {
     // "lol, is that normal?" asks about the writer's own state: the joke does not set it aside, nor does
     // "not even joking" anywhere in the message.
     const joking =
-      this.affirmed(this.humour, words, around) &&
-      !this.denied(this.humour, words, { from: 0, to: words.length, question: false }) &&
-      !this.reportingQuestions.anyIn(words, around.from, around.to);
+      this.affirmed(this.humour, words, around) && !this.jokeDenied(words) && !this.reportingQuestions.anyIn(words, around.from, around.to);
     const story = this.isStory(words, sentence, span);
     // Thoughts of suicide count however they are put: never set aside as hypothetical or explained; only a
     // hurt that was an accident ("burnt myself on the oven") is no self-harm. Said as a joke, or long ago
@@ -271,6 +271,16 @@ export class ContextLayer {
     if (joking) return 'joke';
     if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
     return 'counts';
+  }
+
+  /** Whether a joke is taken back anywhere in the message ("not even joking"): read once a message. */
+  private jokeDenied(words: readonly Word[]): boolean {
+    let denied = this.deniedJokes.get(words);
+    if (denied === undefined) {
+      denied = this.denied(this.humour, words, { from: 0, to: words.length, question: false });
+      this.deniedJokes.set(words, denied);
+    }
+    return denied;
   }
 
   /** Where the message's idioms stand: a concept inside one is no mention ("slept like the dead"). */

@@ -2,13 +2,13 @@
  * The fail-safe net behind the reviewed rules: a logistic regression (language/LogisticRegression) of how
  * patients word emergencies, urgent signs and crisis, learned from the labelled corpora (test/data/red-flags-*
  * and the spent held-out sets; everyday chat and the FAQ sets as everyday messages) by `npm run safety:train`
- * into knowledge/red-flag-classifier.json. It has the naive Bayes file shape, so `rankLabels` scores it.
+ * into knowledge/red-flag-classifier.json. It has the naive Bayes file shape, so `NaiveBayesScorer` scores it.
  * Rules come first and explain themselves; the net only adds an escalation the rules missed when it is
  * confident (`escalate`, per label), and marks a message as risky (no sales pitch) from `riskAt`. It never
  * sets a rule's finding aside, and leans only on cue concepts that count where they stand. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { EVERYDAY_WORDS, type NaiveBayesModel, rankLabels, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -53,7 +53,11 @@ export interface ClassifierVerdict {
 }
 
 export class RedFlagClassifier {
-  constructor(private readonly model: ClassifierModel) {}
+  private readonly scorer: NaiveBayesScorer;
+
+  constructor(private readonly model: ClassifierModel) {
+    this.scorer = new NaiveBayesScorer(model, RED_FLAG_STOPWORDS);
+  }
 
   /**
    * What the net adds to a message the rules did not escalate, given the concepts that count in it: an
@@ -73,12 +77,14 @@ export class RedFlagClassifier {
       if (probability >= escalation.at) return { kind: 'escalate', urgency: label, sure };
       if (escalation.askAt !== undefined && probability >= escalation.askAt) return { kind: 'ask' };
     }
-    return { kind: 'risky' };
+    // The no-pitch mark is for wording that may hide an emergency or a crisis; an age or a duration leans
+    // "urgent" ("I'm 62", "about three weeks") and must not cost the booking links at the end of a check.
+    return label === 'urgent' ? undefined : { kind: 'risky' };
   }
 
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const best = rankLabels(this.model, cleaned, RED_FLAG_STOPWORDS).find((r) => r.label !== 'none') as {
+    const best = this.scorer.rank(cleaned).find((r) => r.label !== 'none') as {
       label: string;
       probability: number;
     };

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { compileContentSchema } from '../config/compileContentSchema';
 import type { ContextCues } from './ContextLayer';
 import type { ClassifierModel } from './RedFlagClassifier';
 import type { Urgency } from './SafetyAssessment';
@@ -138,7 +139,7 @@ export function loadRedFlagRules(path: string): RedFlagRules {
     return fail('file', `cannot be read as JSON (${(error as Error).message})`);
   }
   const schema: unknown = JSON.parse(readFileSync(join(dirname(path), 'red-flags.schema.json'), 'utf8'));
-  const validate = new Ajv({ allErrors: false, strict: false }).compile(schema as object);
+  const validate = compileContentSchema(schema as object, false);
   if (!validate(data)) {
     const error = (validate.errors ?? [])[0] as ErrorObject;
     fail(

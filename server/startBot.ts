@@ -13,6 +13,7 @@ import { placeholdersInUse } from '../config/productionPlaceholders';
 import { CONTEXT_RECOGNIZERS_WARM_UP } from '../dialogs/contextAnswers';
 import { LiveKnowledgeBase } from '../faq/LiveKnowledgeBase';
 import { configuredMatcher } from '../faq/loadKnowledgeBase';
+import { Lemmas } from '../language/Lemmas';
 import { MessageLanguage } from '../language/MessageLanguage';
 import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { type ConversationStorage, createStorage } from '../storage/createStorage';
@@ -103,9 +104,10 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, welcome: welcome.text ?? '', safety });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
-  // Only screening and clarifying answers need these: loaded in the background, not on such a turn, and
-  // not at once, so the first turns after a restart (sent as soon as /healthz answers) go first.
-  const warmUp = setTimeout(() => warmInBackground(CONTEXT_RECOGNIZERS_WARM_UP), WARM_UP_AFTER_MS).unref();
+  // Loaded in the background, not on a turn, and not at once, so the first turns after a restart (sent as
+  // soon as /healthz answers) go first: the lemmatizer, for words the build's table lacks (language/Lemmas),
+  // then the recognizers, which only screening and clarifying answers need.
+  const warmUp = setTimeout(() => warmInBackground([Lemmas.warm, ...CONTEXT_RECOGNIZERS_WARM_UP]), WARM_UP_AFTER_MS).unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {

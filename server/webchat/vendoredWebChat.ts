@@ -111,8 +111,8 @@ function isCurrent(folder: string, version: string, bytes: number): boolean {
   }
 }
 
-// `npm run build` runs this file from dist/ (`npm run webchat:vendor` from source).
-if (require.main === module) {
+/** The build step (build.cjs; `npm run webchat:vendor` runs this file from source): copies when needed, says which. */
+export function vendorWebChat(): void {
   const { version, copied } = copyWebChatBundle('web');
   console.log(
     copied
@@ -120,3 +120,5 @@ if (require.main === module) {
       : `Web Chat ${version} in web/${VENDOR_FOLDER}/ is up to date`,
   );
 }
+
+if (require.main === module) vendorWebChat();

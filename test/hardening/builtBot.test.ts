@@ -3,7 +3,7 @@
  * sources read beside themselves must be found from the package root by the build too.
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
@@ -18,6 +18,18 @@ describe('the built bot (npm start)', function () {
   before(() => {
     const build = spawnSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
     expect(build.status, `${build.stdout}${build.stderr}`).to.equal(0);
+    const lemmas = spawnSync(process.execPath, ['dist/server/writeLemmaTable.js'], { cwd: ROOT, encoding: 'utf8' });
+    expect(lemmas.status, `${lemmas.stdout}${lemmas.stderr}`).to.equal(0);
+  });
+
+  it("has a lemma table from the build that gives wink-lemmatizer's own answers for every word in it", () => {
+    const table = JSON.parse(readFileSync(path.join(ROOT, 'dist/language/lemmas.json'), 'utf8')) as {
+      words: Record<string, [string, string, string]>;
+    };
+    const wink = require('wink-lemmatizer') as Record<'verb' | 'noun' | 'adjective', (word: string) => string>;
+    const words = Object.entries(table.words);
+    expect(words.length).to.be.greaterThan(1000);
+    for (const [word, answers] of words) expect(answers, word).to.deep.equal([wink.verb(word), wink.noun(word), wink.adjective(word)]);
   });
 
   it('starts from dist/, answers a question with its FAQ second opinion and escalates crisis wording its net learned', async () => {

@@ -1,6 +1,12 @@
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { Spelling } from '../../language/Spelling';
-import { cleanText } from '../../language/TextCleanup';
+import { cleanText, TextCleanup } from '../../language/TextCleanup';
+import { RedFlagDetector } from '../../safety/RedFlagDetector';
+import { loadRedFlagRules } from '../../safety/RedFlagRules';
+
+const KNOWLEDGE = join(__dirname, '../../knowledge');
 
 describe('the shared text clean-up', () => {
   const cases: Array<[string, string]> = [
@@ -21,6 +27,26 @@ describe('the shared text clean-up', () => {
       'me duele la espalda, l5/s1, 10kg, 3am, b12, covid19',
     );
     expect(cleanText('está muy mal')).to.equal('esta muy mal');
+  });
+
+  it('cleans a long message once per turn, though the FAQ match also reads its first part and its question', () => {
+    const detector = new RedFlagDetector(loadRedFlagRules(join(KNOWLEDGE, 'red-flags.json')));
+    const kb = loadKnowledgeBase(join(KNOWLEDGE, 'faq.json'));
+    const story = `${'my leg has been sore for weeks, it is worse when I sit and no numbness down there. '.repeat(200)}does walking help?`;
+    const cleanup = TextCleanup.default as unknown as { cleanUp(text: string): string };
+    const cleanUp = cleanup.cleanUp;
+    const cleaned: number[] = [];
+    cleanup.cleanUp = function (text: string) {
+      cleaned.push(text.length);
+      return cleanUp.call(this, text);
+    };
+    try {
+      detector.assess(story);
+      kb.decide(story);
+    } finally {
+      cleanup.cleanUp = cleanUp;
+    }
+    expect(cleaned.filter((length) => length === story.length)).to.have.length(1);
   });
 });
 

@@ -364,6 +364,19 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('reads ordinary reasons, plays, classes and risk talk as no report', () => {
+    for (const text of [
+      'Bought a resistance band and some climbing rope for my physio exercises at home, is that the right kind of thing?',
+      'I took all my tablets this morning like you said, morning and evening doses. Feeling better',
+      'Our drama group is putting on a play about a man with chronic pain who considers ending his life',
+      'Finally decided to end it with my chiropractor, he was useless, so I would like to book with your team instead',
+      "Blood clot risk - my GP said I'm low risk for the flight. Do you agree?",
+      "Hubby's got a fever and chills, flu I think, so I'll skip tomorrow. My back's fine-ish.",
+    ]) {
+      expect(detector.assess(text).kind, text).to.not.equal('escalate');
+    }
+  });
+
   it('needs no call for someone already in hospital, and lets the net lean only on warning words that count where they stand', () => {
     expect(outcome(detector.assess('my mum has been admitted with a stroke, I need to reschedule Monday'))).to.equal('none');
     expect(detector.assess('my mum is having a stroke, her face is drooping')).to.include({ urgency: 'emergency', aboutSomeoneElse: true });

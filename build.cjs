@@ -1,0 +1,15 @@
+/**
+ * `npm run build`, and what `npm start` runs first (prestart): compile to dist/ (`tsc -b`: only what
+ * changed), then the build steps that need the compiled code, all in this one process. (`npm start` ran
+ * `npm run build` before: a second npm and two more node processes, ~0.5 s of every start.)
+ *   - the Web Chat bundle copied to web/vendor/ when the installed one changed (server/webchat/vendoredWebChat.ts);
+ *   - the lemma table written when the knowledge files changed (server/writeLemmaTable.ts).
+ */
+const { execFileSync } = require('node:child_process');
+const { join } = require('node:path');
+
+process.chdir(__dirname);
+
+execFileSync(join('node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { stdio: 'inherit' });
+require('./dist/server/webchat/vendoredWebChat.js').vendorWebChat();
+require('./dist/server/writeLemmaTable.js').writeLemmaTable();
