@@ -1,11 +1,17 @@
 /**
  * A second opinion on the FAQ matcher's decision: a naive Bayes model (language/NaiveBayes) of how
  * patients word each entry's questions, learned by `npm run kb:train` from faq.json's questions and the
- * development sets into knowledge/faq-classifier.json. The matcher decides; the net only
- *  - holds back an answer it finds implausible (not among its first three, while it is sure of another
- *    reading): "did you mean" with both instead, or no answer when it reads the message as out of scope;
- *  - answers where the matcher could not decide, when it is sure and its entry is among the matcher's own
- *    first three candidates.
+ * development sets into knowledge/faq-classifier.json. It reads the wording patients use that no synonym
+ * table lists, so it also proposes: its own likeliest entries join the matcher's candidates, ranked by the
+ * two opinions together (matcher score + the net's probability), so "did you mean" and the first three
+ * are no longer bounded by the matcher's own list. On the answer:
+ *  - both agree, or the message nearly restates one of the answer's questions (restatementAt): it stands;
+ *  - the net is all but certain of another entry (overruleAt): that entry is answered;
+ *  - they disagree and neither is decisive (the net doubts the answer, or is sure of another reading while
+ *    the matcher's score is below its own sure bar): "did you mean" with both, or no answer when the net
+ *    reads the message as out of scope;
+ *  - the matcher could not decide: the net answers when it is sure (answerAt); a "did you mean" the net
+ *    reads as out of scope becomes no answer, any other offers the first candidates of both together.
  * It speaks only for the FAQ it was trained with: after an edit it is silent until `npm run kb:train`
  * (kb:check says so), so a staff edit is never second-guessed by a model of the old wording.
  */
@@ -14,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
 import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
-import type { FaqDecision } from './FaqDecision';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 
 /** The label of messages no entry covers. */
@@ -29,9 +35,15 @@ export interface FaqClassifierModel extends NaiveBayesModel {
   /** sha256 of the FAQ entries it was trained with (entriesFingerprint): with any other FAQ it stays silent. */
   readonly entries: string;
   readonly trainedOn: readonly TrainingFile[];
-  /** Hold back the matcher's answer when the net is this sure of another reading. */
+  /** The net doubts the matcher's answer from this probability of another reading, when the answer is not among its first three. */
   readonly holdBackAt: number;
-  /** Answer from the net when it is this sure and the matcher had its entry among its first three. */
+  /** The net is sure of another reading: with the matcher below its sure bar, neither is decisive. */
+  readonly disagreeAt: number;
+  /** A matcher answer scoring this high nearly restates one of its entry's questions: the net leaves it alone. */
+  readonly restatementAt: number;
+  /** The net answers its own entry over the matcher's answer. */
+  readonly overruleAt: number;
+  /** The net answers where the matcher could not decide. */
   readonly answerAt: number;
 }
 
@@ -60,20 +72,64 @@ export class FaqClassifier {
     return shipped;
   }
 
-  /** The matcher's decision, reviewed as the class comment says. */
-  review(decision: FaqDecision, message: string, entry: (id: string) => FaqEntry | undefined): FaqDecision {
+  /**
+   * The matcher's decision reviewed as the class comment says; `matcherSure` is the matcher's own sure bar
+   * (FaqMatcherOptions.sureThreshold), `maxCandidates` how many candidates the decision carries.
+   */
+  review(
+    decision: FaqDecision,
+    message: string,
+    entry: (id: string) => FaqEntry | undefined,
+    matcherSure: number,
+    maxCandidates: number,
+  ): FaqDecision {
     const ranked = this.scorer.rank(TextCleanup.default.clean(message));
-    const top = ranked[0];
+    const candidates = withProposals(decision.candidates, ranked, maxCandidates);
+    const [top] = ranked;
+    const net = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);
+    const { model } = this;
     if (decision.kind === 'answer') {
-      if (top.probability <= this.model.holdBackAt || ranked.slice(0, 3).some((r) => r.label === decision.entry.id)) return decision;
-      const other = entry(top.label);
-      if (top.label === OUT_OF_SCOPE || other === undefined) return { kind: 'none', candidates: decision.candidates };
-      return { kind: 'didYouMean', suggestions: [other, decision.entry], candidates: decision.candidates };
+      const answered = decision.entry;
+      const score = decision.candidates[0]?.score ?? 0;
+      if (top.label === answered.id || score >= model.restatementAt) return { ...decision, candidates };
+      if (net !== undefined && top.probability >= model.overruleAt) return { kind: 'answer', entry: net, candidates };
+      const doubts = top.probability >= model.holdBackAt && !ranked.slice(0, 3).some((r) => r.label === answered.id);
+      const bothUnsure = top.probability >= model.disagreeAt && score < matcherSure;
+      if (!doubts && !bothUnsure) return { ...decision, candidates };
+      return net === undefined ? { kind: 'none', candidates } : { kind: 'didYouMean', suggestions: [net, answered], candidates };
     }
     if (decision.kind === 'none' && decision.outOfDomain !== undefined) return decision;
-    const chosen = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);
-    if (chosen === undefined || top.probability <= this.model.answerAt || !decision.candidates.slice(0, 3).some((c) => c.id === top.label))
-      return decision;
-    return { kind: 'answer', entry: chosen, candidates: decision.candidates };
+    if (net !== undefined && top.probability >= model.answerAt) return { kind: 'answer', entry: net, candidates };
+    if (decision.kind === 'didYouMean' && net === undefined && top.probability >= model.holdBackAt) return { kind: 'none', candidates };
+    if (decision.kind !== 'didYouMean') return { ...decision, candidates };
+    // Offer the first candidates of both opinions together: as many as the matcher would, and at least two.
+    const offered = candidates.slice(0, Math.max(decision.suggestions.length, 2)).flatMap((c) => entry(c.id) ?? []);
+    return { kind: 'didYouMean', suggestions: offered, candidates };
   }
+}
+
+/**
+ * The matcher's candidates with the net's likeliest entries joined, ranked by both opinions together
+ * (score + the net's probability); each keeps its matcher score (0 when the matcher did not list it) and
+ * carries the net's probability.
+ */
+function withProposals(
+  candidates: readonly ScoredEntry[],
+  ranked: readonly { label: string; probability: number }[],
+  limit: number,
+): ScoredEntry[] {
+  const net = new Map(ranked.map((r) => [r.label, r.probability]));
+  const proposed = ranked.filter((r) => r.label !== OUT_OF_SCOPE).slice(0, limit);
+  const scores = new Map(candidates.map((c) => [c.id, c.score]));
+  for (const { label } of proposed) if (!scores.has(label)) scores.set(label, 0);
+  const both = (id: string) => (scores.get(id) ?? 0) + (net.get(id) ?? 0);
+  return [...scores.keys()]
+    .sort((a, b) => both(b) - both(a))
+    .slice(0, limit)
+    .map((id) => ({ id, score: scores.get(id) ?? 0, net: roundedProbability(net.get(id) ?? 0) }));
+}
+
+/** Four decimals are enough for a trace and keep it readable. */
+function roundedProbability(p: number): number {
+  return Math.round(p * 1e4) / 1e4;
 }

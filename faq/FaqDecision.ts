@@ -4,6 +4,8 @@ import type { FaqEntry } from './FaqEntry';
 export interface ScoredEntry {
   readonly id: string;
   readonly score: number;
+  /** The second opinion's probability for it (FaqClassifier), when the net reviewed the decision. */
+  readonly net?: number;
 }
 
 /** What the knowledge base concluded about one message. `candidates` are the top few after all ranking. */

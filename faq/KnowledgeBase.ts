@@ -93,7 +93,9 @@ export class KnowledgeBase {
       return { kind: 'none', candidates, outOfDomain };
     }
     const decision = decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
-    return this.net ? this.net.review(decision, message, (id) => this.byId.get(id)) : decision;
+    return this.net
+      ? this.net.review(decision, message, (id) => this.byId.get(id), options.sureThreshold, options.maxCandidates)
+      : decision;
   }
 
   private mustEntry(id: string): FaqEntry {

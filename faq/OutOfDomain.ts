@@ -16,6 +16,8 @@ export interface DomainLists {
   readonly conditions: readonly string[];
   readonly species: readonly string[];
   readonly sciaticaWords: readonly string[];
+  /** Sayings in which a listed word names nothing ("everyone and their dog"): left out before the search. */
+  readonly idioms: readonly string[];
 }
 
 export class OutOfDomain {
@@ -24,8 +26,11 @@ export class OutOfDomain {
   private readonly elsewhere: ReadonlySet<string>;
   private readonly species: ReadonlySet<string>;
   private readonly sciatica: ReadonlySet<string>;
+  private readonly idioms: RegExp | undefined;
 
   constructor(lists: DomainLists) {
+    const sayings = lists.idioms.map((idiom) => idiom.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]+'));
+    this.idioms = sayings.length === 0 ? undefined : new RegExp(`(?<![\\p{L}])(?:${sayings.join('|')})(?![\\p{L}])`, 'giu');
     this.elsewhere = new Set([...lists.bodyParts, ...lists.conditions]);
     this.species = new Set(lists.species);
     this.sciatica = new Set(lists.sciaticaWords);
@@ -62,12 +67,13 @@ export class OutOfDomain {
    * whole message, because what it asks about was named in the story ("our spaniel…", "my daughter has
    * Osgood-Schlatter…"). There a species counts only when the story names nothing on the nerve's path
    * either: "I was walking the dog when my back went… how long will it take to heal?" is about sciatica.
-   * A question in the first person ("what should I do?") keeps to itself.
+   * A question in the first person ("what should I do?") keeps to itself, unless it leans on what the
+   * story named ("carpal tunnel… how do I sleep with it?").
    */
   findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
     if (focus === undefined) return this.find(message, normaliser);
     const inQuestion = this.find(focus, normaliser);
-    if (inQuestion !== undefined || FIRST_PERSON.test(focus)) return inQuestion;
+    if (inQuestion !== undefined || (FIRST_PERSON.test(focus) && !LEANS_BACK.test(focus))) return inQuestion;
     return this.search(message, normaliser, true);
   }
 
@@ -75,12 +81,13 @@ export class OutOfDomain {
   private search(text: string, normaliser: TextNormaliser, speciesOverridden: boolean): string | undefined {
     let other: string | undefined;
     let onThePath = false;
-    for (const word of normaliser.words(text)) {
+    const literal = this.idioms === undefined ? text : text.replace(this.idioms, ' ');
+    for (const word of normaliser.words(literal)) {
       const one = singular(word);
       const species = this.species.has(word) ? word : this.species.has(one) ? one : undefined;
       if (species !== undefined && !speciesOverridden) return species;
       onThePath ||= this.sciatica.has(word) || this.sciatica.has(one);
-      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, text))
+      if (other === undefined && (this.elsewhere.has(word) || this.elsewhere.has(one)) && !onlyInCompounds(word, literal))
         other = this.elsewhere.has(word) ? word : one;
       other ??= species;
     }
@@ -94,6 +101,8 @@ export class OutOfDomain {
   }
 }
 
+/** Words by which a question leans on what the story named: "how do I sleep with it?" is about the story's wrist. */
+const LEANS_BACK = /\b(?:it|this|that|them|those)\b/i;
 /** Words by which a question speaks of its writer. */
 const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
 

@@ -13,3 +13,4 @@ commandLine(process.argv.slice(2), 'npm run kb:train', {});
 const model = trainFaqClassifier(join(__dirname, '..'));
 writeFileSync(FAQ_CLASSIFIER_FILE, formatFaqModel(model));
 console.log(`${FAQ_CLASSIFIER_FILE}: ${Object.keys(model.features).length} features, ${model.labels.length} labels`);
+for (const { file, lines } of model.trainedOn) console.log(`  trained on ${file} (${lines} records)`);

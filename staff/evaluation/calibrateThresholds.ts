@@ -12,6 +12,8 @@ import { type DecisionThresholds, decideFromCandidates } from '../../faq/decideF
 import type { ScoredEntry } from '../../faq/FaqDecision';
 import type { FaqEntry } from '../../faq/FaqEntry';
 import { KnowledgeBase } from '../../faq/KnowledgeBase';
+import { OutOfDomain } from '../../faq/OutOfDomain';
+import { TextNormaliser } from '../../faq/TextNormaliser';
 import type { LabelledMessage } from './evaluateKnowledgeBase';
 import { seededRandom } from './seededRandom';
 
@@ -85,12 +87,14 @@ export function splitHalf(kb: KnowledgeBase, messages: readonly LabelledMessage[
  * at ITS bar (FuzzyReranker); with no answer bar reachable and no suggestion floor it skips nothing.
  */
 function score(kb: KnowledgeBase, messages: readonly LabelledMessage[]): Scored[] {
-  const anyBar = new KnowledgeBase(kb.entries, {
-    ...kb.options,
-    answerThreshold: Number.POSITIVE_INFINITY,
-    answerMargin: 0,
-    suggestThreshold: 0,
-  });
+  // The matcher alone: its bars are what is calibrated, and the second opinion reorders candidates by its own reading.
+  const anyBar = new KnowledgeBase(
+    kb.entries,
+    { ...kb.options, answerThreshold: Number.POSITIVE_INFINITY, answerMargin: 0, suggestThreshold: 0 },
+    TextNormaliser.default,
+    OutOfDomain.default,
+    null,
+  );
   return messages.map((m) => {
     const decision = anyBar.decide(m.text);
     return {

@@ -28,10 +28,32 @@ describe("FaqClassifier (the matcher's second opinion)", () => {
     );
   });
 
-  it('holds back an answer it finds implausible and offers both readings instead', () => {
+  it('answers its own entry when all but certain, and proposes entries the matcher did not list', () => {
     const text = 'does sciatica pain go all the way down to the foot';
-    expect(shown(matcherAlone.decide(text))).to.equal('answer warning-signs');
-    expect(shown(kb.decide(text))).to.equal('did you mean symptoms, warning-signs');
+    const alone = matcherAlone.decide(text);
+    expect(shown(alone)).to.equal('answer warning-signs');
+    expect(alone.candidates.slice(0, 3).map((c) => c.id)).to.not.include('symptoms');
+    const decision = kb.decide(text);
+    expect(shown(decision)).to.equal('answer symptoms');
+    expect(decision.candidates.slice(0, 3).map((c) => c.id)).to.include('symptoms');
+  });
+
+  it('offers both readings instead of an answer when the two disagree and neither is decisive', () => {
+    const text = 'are nsaids a good treatment for sciatica';
+    expect(shown(matcherAlone.decide(text))).to.equal('answer painkillers');
+    expect(shown(kb.decide(text))).to.equal('did you mean treatment-approach, painkillers');
+  });
+
+  it("offers its own likeliest entry in a did-you-mean the matcher's candidates missed", () => {
+    const text = 'what do you do differently?';
+    expect(shown(matcherAlone.decide(text))).to.equal('did you mean causes, mobility');
+    expect(shown(kb.decide(text))).to.equal('did you mean treatment-approach, causes');
+  });
+
+  it('holds back an answer to a message it reads as out of scope', () => {
+    const text = 'best cure for a cold';
+    expect(shown(matcherAlone.decide(text))).to.equal('answer treatment-approach');
+    expect(shown(kb.decide(text))).to.equal('none');
   });
 
   it("answers where the matcher could not decide, with one of the matcher's own first candidates", () => {

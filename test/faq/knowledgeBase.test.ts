@@ -5,11 +5,14 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { decideFromCandidates } from '../../faq/decideFromCandidates';
+import type { ScoredEntry } from '../../faq/FaqDecision';
 import type { FaqEntry } from '../../faq/FaqEntry';
 import { KnowledgeBase } from '../../faq/KnowledgeBase';
 import { KnowledgeBaseError } from '../../faq/KnowledgeBaseError';
 import { KnowledgeBaseMessages as M } from '../../faq/KnowledgeBaseMessages';
 import { loadKnowledgeBase, parseKnowledgeBase } from '../../faq/loadKnowledgeBase';
+import { OutOfDomain } from '../../faq/OutOfDomain';
+import { TextNormaliser } from '../../faq/TextNormaliser';
 
 const SOURCE = 'knowledge/faq.json';
 const FAQ_PATH = join(__dirname, '..', '..', 'knowledge', 'faq.json');
@@ -250,18 +253,23 @@ describe('KnowledgeBase', () => {
 
   it('offers "did you mean" for a moderately confident match when the band is configured', () => {
     const options = { ...kb.options, answerThreshold: 0.99, suggestThreshold: 0.3 };
-    const decision = new KnowledgeBase(kb.entries, options).decide('stretches for my hamstrings');
+    // The matcher alone: the second opinion would answer this one itself.
+    const decision = new KnowledgeBase(kb.entries, options, TextNormaliser.default, OutOfDomain.default, null).decide(
+      'stretches for my hamstrings',
+    );
     expect(decision.kind).to.equal('didYouMean');
     expect(decision.kind === 'didYouMean' && decision.suggestions[0].id).to.equal('stretching');
   });
 
-  it('returns up to 5 candidates, sorted, scored 0..1, for every kind of decision', () => {
+  it('returns up to 5 candidates, sorted by both opinions, scored 0..1, for every kind of decision', () => {
+    const both = (c: ScoredEntry) => c.score + (c.net ?? 0);
     for (const message of ['what is sciatica', 'how to stop hiccups', 'is walking ok', 'pain', 'asdf']) {
       const { candidates } = kb.decide(message);
       expect(candidates.length, message).to.be.at.most(5);
       candidates.forEach((c, i) => {
         expect(c.score, message).to.be.within(0, 1);
-        if (i > 0) expect(c.score, message).to.be.at.most(candidates[i - 1].score);
+        expect(c.net ?? 0, message).to.be.within(0, 1);
+        if (i > 0) expect(both(c), message).to.be.at.most(both(candidates[i - 1]));
       });
     }
     expect(kb.decide('sciatica pain in my leg').candidates).to.have.length(5);

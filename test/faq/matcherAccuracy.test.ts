@@ -21,12 +21,12 @@ import { evaluateKnowledgeBase, readLabelledSet } from '../../staff/evaluation/e
 const PRODUCT_ACCURACY = 0.9;
 const PRODUCT_REJECTION = 0.9;
 /**
- * What the matcher honestly reaches, as regression floors: 178/192 answered right (92.7%, with the
- * FaqClassifier's second opinion, which is never trained on this set) and 55/58 rejected (94.8%).
+ * What the matcher honestly reaches, as regression floors a point below: 181/192 answered right (94.3%,
+ * with the FaqClassifier's second opinion, which is never trained on this set) and 57/58 rejected (98.3%).
  * Raise them when the numbers go up; never lower them to pass.
  */
-const MIN_ACCURACY = 0.92;
-const MIN_REJECTION = 0.94;
+const MIN_ACCURACY = 0.93;
+const MIN_REJECTION = 0.96;
 
 const labelled = readLabelledSet(join(__dirname, '..', 'data', 'faq-labelled.jsonl'));
 
@@ -59,27 +59,65 @@ describe('FAQ matcher accuracy (held-out labelled set)', () => {
   });
 });
 
+interface DevelopmentFloors {
+  readonly inScope: number;
+  readonly minAccuracy: number;
+  readonly maxWrong: number;
+  readonly minTop3: number;
+  readonly minRejection: number;
+}
+
+/**
+ * Regression floors for a development set: the matcher is tuned on these sets and its second opinion is
+ * trained on them, so they guard against regressions and are no estimate for new messages (the held-out
+ * sets under test/data/heldout/ are that; each set scored by a second opinion trained without it is
+ * the honest development figure, given below).
+ */
+function developmentSet(title: string, file: string, floors: DevelopmentFloors): void {
+  describe(`FAQ matcher accuracy (${title})`, () => {
+    const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
+    const result = evaluateKnowledgeBase(kb, readLabelledSet(join(__dirname, '..', 'data', file)));
+
+    it(`answers at least ${floors.minAccuracy * 100}% right and at most ${floors.maxWrong * 100}% wrong`, () => {
+      expect(result.inScope).to.equal(floors.inScope);
+      expect(result.top1Accuracy).to.be.at.least(floors.minAccuracy);
+      expect(result.wrongAnswerRate).to.be.at.most(floors.maxWrong);
+    });
+
+    it(`has the right entry among its first three candidates at least ${floors.minTop3 * 100}% of the time`, () => {
+      expect(result.top3Accuracy).to.be.at.least(floors.minTop3);
+    });
+
+    it(`says none to at least ${floors.minRejection * 100}% of its out-of-scope messages`, () => {
+      expect(result.outOfScopeRejection).to.be.at.least(floors.minRejection);
+    });
+  });
+}
+
 /**
  * Development set D (test/data/faq-dev-d.jsonl): 360 in-scope messages, 12 per entry of the 30, and 80
  * out of scope, written blind in patients' voices (stories, typos, idioms, UK/US words, non-native
- * English, fragments). Its first run, before any change it guided: top-1 70.3%, wrong answers 9.2%,
- * out-of-scope rejection 85.0%. The matcher has since been tuned on it, so these are regression floors,
- * not an estimate for new messages (the held-out sets under test/data/heldout/ are that).
+ * English, fragments). First run: top-1 70.3%, wrong answers 9.2%, out-of-scope rejection 85.0%. Now
+ * 98.9% / 0.3% / 100% with top-3 100%; scored by a second opinion trained without it 94.2% / 1.7% / 95.0%.
  */
-describe('FAQ matcher accuracy (development set D)', () => {
-  const MIN_DEV_D_ACCURACY = 0.78;
-  const MAX_DEV_D_WRONG = 0.05;
-  const MIN_DEV_D_REJECTION = 0.92;
-  const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
-  const result = evaluateKnowledgeBase(kb, readLabelledSet(join(__dirname, '..', 'data', 'faq-dev-d.jsonl')));
+developmentSet('development set D', 'faq-dev-d.jsonl', {
+  inScope: 360,
+  minAccuracy: 0.96,
+  maxWrong: 0.02,
+  minTop3: 0.98,
+  minRejection: 0.96,
+});
 
-  it(`answers at least ${MIN_DEV_D_ACCURACY * 100}% right and at most ${MAX_DEV_D_WRONG * 100}% wrong`, () => {
-    expect(result.inScope).to.equal(360);
-    expect(result.top1Accuracy).to.be.at.least(MIN_DEV_D_ACCURACY);
-    expect(result.wrongAnswerRate).to.be.at.most(MAX_DEV_D_WRONG);
-  });
-
-  it(`says none to at least ${MIN_DEV_D_REJECTION * 100}% of its out-of-scope messages`, () => {
-    expect(result.outOfScopeRejection).to.be.at.least(MIN_DEV_D_REJECTION);
-  });
+/**
+ * Development set E (test/data/faq-dev-e.jsonl): 600 in scope, 20 per entry, and 120 out of scope, written
+ * blind by someone who never saw faq.json. First run (docs/heldout-results.md): top-1 85.0%, wrong 3.5%,
+ * top-3 95.8%, out of scope 85.0%. Now 99.0% / 0.3% / 100% / 97.5%; scored by a second opinion trained
+ * without it 92.7% / 1.8% / 99.0% / 96.7%.
+ */
+developmentSet('development set E', 'faq-dev-e.jsonl', {
+  inScope: 600,
+  minAccuracy: 0.97,
+  maxWrong: 0.01,
+  minTop3: 0.99,
+  minRejection: 0.94,
 });

@@ -88,6 +88,23 @@ describe("FAQ: patients' real questions", () => {
     expect(hand.kind === 'none' && hand.outOfDomain).to.equal('hand');
   });
 
+  it('reads a body part or animal inside an everyday saying as none: "banging my head against a brick wall"', () => {
+    const wall = kb.decide("Feels like I'm banging my head against a brick wall, why won't any treatment stick?");
+    expect(wall.kind === 'none' ? wall.outOfDomain : undefined).to.equal(undefined);
+    const dog = kb.decide("Everyone and their dog says they've got sciatica, what is it in a nutshell?");
+    expect(dog.kind === 'none' ? dog.outOfDomain : undefined).to.equal(undefined);
+    const literal = kb.decide('I keep banging my head on the cupboard, what helps the bump?');
+    expect(literal.kind === 'none' && literal.outOfDomain).to.equal('head');
+  });
+
+  it('reads "coming back" as no back, and a first-person question leaning on the story as about the story', () => {
+    const gout = kb.decide('does gout keep coming back if you stop allopurinol');
+    expect(gout.kind === 'none' && gout.outOfDomain).to.equal('gout');
+    const wrist = kb.decide('Carpal tunnel, numbness in my fingers at night. How do I sleep with it?');
+    expect(wrist.kind === 'none' && wrist.outOfDomain).to.be.oneOf(['carpal', 'finger']);
+    expect(answered(kb.decide('Third time this year it has reared its ugly head. How do I stop it coming back?'))).to.equal('recurrence');
+  });
+
   it("still answers a sciatica question that names a body part on the nerve's path or one its questions use", () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);

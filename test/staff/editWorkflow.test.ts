@@ -58,7 +58,9 @@ describe('editing the FAQ while the bot is running', function () {
 
   it('records the question, serves the new entry after a save, ignores a broken save, and keeps red flags out', async () => {
     const patient = new ChannelConversation(bot!.url, 'webchat');
-    const before = await patient.say('do you take health insurance? call me on 07700 900123');
+    // A bare "do you take health insurance" now gets the booking entry (prices are on the booking page), as
+    // patients' own labelled questions have it; a receipt for a claim is what no entry covers yet.
+    const before = await patient.say('do you give receipts for insurance claims? call me on 07700 900123');
     expect(before.text).to.not.contain('your insurer');
     await new ChannelConversation(bot!.url, 'webchat').say('i havent been able to pee since last night even though i feel like i need to');
 
@@ -78,7 +80,7 @@ describe('editing the FAQ while the bot is running', function () {
     const log = new FileUsageLog(join(dir, 'unanswered'));
     const unanswered = (await log.read('unanswered', '2000-01-01')).map((line) => JSON.parse(line) as { text: string; channel: string });
     expect(unanswered.map(({ text, channel }) => ({ text, channel }))).to.deep.equal([
-      { text: 'do you take health insurance? call me on [phone]', channel: 'webchat' },
+      { text: 'do you give receipts for insurance claims? call me on [phone]', channel: 'webchat' },
     ]);
     const counts = (await log.read('counts', '2000-01-01')).map((line) => (JSON.parse(line) as { event: string }).event);
     expect(counts).to.include.members(['unanswered', 'escalated', 'answered']);
