@@ -10,7 +10,7 @@
  *
  * Deterministic: a fixed visiting order, Adagrad steps and rounding, so the same corpora give the same file.
  */
-import { type LabelledText, type NaiveBayesModel, textFeatures } from './NaiveBayes';
+import { type LabelledText, type NaiveBayesModel, roundForFile, textFeatures } from './NaiveBayes';
 
 export interface LogisticRegressionOptions {
   readonly epochs: number;
@@ -18,8 +18,6 @@ export interface LogisticRegressionOptions {
   /** L2 penalty per step on each weight the step touches. */
   readonly l2: number;
 }
-
-const DECIMALS = 1e4;
 
 /** Trains with each label weighted by the inverse of its share, so the large everyday label does not drown the rare ones. */
 export function trainLogisticRegression(
@@ -80,12 +78,11 @@ export function trainLogisticRegression(
       }
     }
   }
-  const round = (x: number) => Math.round(x * DECIMALS) / DECIMALS;
   const features: Record<string, number[]> = {};
   for (const [feature, id] of [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    features[feature] = labels.map((_, k) => round(weights[id * K + k]));
+    features[feature] = labels.map((_, k) => roundForFile(weights[id * K + k]));
   }
-  return { labels, logPrior: [...bias].map(round), features };
+  return { labels, logPrior: [...bias].map(roundForFile), features };
 }
 
 /** A step through 0..n-1 that visits every message once an epoch in a fixed, well-mixed order. */

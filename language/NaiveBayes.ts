@@ -86,12 +86,13 @@ export function trainNaiveBayes(
       vocabulary.add(feature);
     }
   }
-  const round = (x: number) => Math.round(x * DECIMALS) / DECIMALS;
   const features: Record<string, number[]> = {};
   for (const feature of [...vocabulary].sort()) {
-    features[feature] = perLabel.map((counts, k) => round(Math.log(((counts.get(feature) ?? 0) + 1) / (totals[k] + vocabulary.size))));
+    features[feature] = perLabel.map((counts, k) =>
+      roundForFile(Math.log(((counts.get(feature) ?? 0) + 1) / (totals[k] + vocabulary.size))),
+    );
   }
-  return { labels, logPrior: priors.map((p) => round(Math.log(Math.max(p, 1) / texts.length))), features };
+  return { labels, logPrior: priors.map((p) => roundForFile(Math.log(Math.max(p, 1) / texts.length))), features };
 }
 
 export interface RankedLabel {
@@ -158,9 +159,15 @@ export function trainingRecord(file: string, text: string, lines: number): Train
   return { file, lines, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
-/** A model file's text: one feature a line, so a retrain shows as a readable diff. */
-export function formatModelFile(head: object, model: NaiveBayesModel): string {
-  const lines = Object.entries(model.features).map(([feature, logs]) => `  ${JSON.stringify(feature)}: ${JSON.stringify(logs)}`);
-  const top = JSON.stringify({ ...head, labels: model.labels, logPrior: model.logPrior }, null, 1).replace(/\n}$/, '');
+/** A number as model files keep it: four decimals, so a retrain's diff shows what moved and nothing else. */
+export function roundForFile(x: number): number {
+  return Math.round(x * DECIMALS) / DECIMALS;
+}
+
+/** A model file's text: its settings first, then one feature a line, so a retrain shows as a readable diff. */
+export function formatModelFile(model: NaiveBayesModel): string {
+  const { labels, logPrior, features, ...head } = model;
+  const lines = Object.entries(features).map(([feature, logs]) => `  ${JSON.stringify(feature)}: ${JSON.stringify(logs)}`);
+  const top = JSON.stringify({ ...head, labels, logPrior }, null, 1).replace(/\n}$/, '');
   return `${top},\n "features": {\n${lines.join(',\n')}\n }\n}\n`;
 }

@@ -50,6 +50,8 @@ export class RedFlagDetector {
   private readonly crisisCheck?: ClarifyRule;
   /** Concepts of the crisis rules: the context layer reads them as it reads crisis (see ContextLayer). */
   private readonly crisisConcepts: ReadonlySet<string>;
+  /** The concepts the net leans on (its cues): only their mentions need a context reading. */
+  private readonly netCues: ReadonlySet<string>;
 
   constructor(
     private readonly rules: RedFlagRules,
@@ -67,6 +69,7 @@ export class RedFlagDetector {
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
     this.crisisCheck = rules.clarify.find((rule) => rule.urgency === 'crisis');
     this.crisisConcepts = new Set(rules.rules.filter((rule) => rule.urgency === 'crisis').flatMap((rule) => rule.all.flat()));
+    this.netCues = new Set(Object.values(rules.classifier?.escalate ?? {}).flatMap((escalation) => escalation.cues));
   }
 
   assess(message: string): SafetyAssessment {
@@ -177,11 +180,11 @@ export class RedFlagDetector {
     return doubted;
   }
 
-  /** The concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
+  /** The net's cue concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
   private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, covered: ReadonlySet<number>): Set<string> {
     const counting = new Set<string>();
     for (const m of mentions) {
-      if (counting.has(m.concept)) continue;
+      if (counting.has(m.concept) || !this.netCues.has(m.concept)) continue;
       const sentence = text.sentences[text.words[m.from].sentence];
       const crisis = this.crisisConcepts.has(m.concept);
       const reading = this.context.read(text.words, sentence, m, m, covered, { historyCounts: crisis, crisis });

@@ -6,11 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAQ_CLASSIFIER_FILE } from '../faq/FaqClassifier';
+import { formatModelFile } from '../language/NaiveBayes';
 import { commandLine } from './commandLine';
-import { formatFaqModel, trainFaqClassifier } from './training/trainFaqClassifier';
+import { trainFaqClassifier } from './training/trainFaqClassifier';
 
 commandLine(process.argv.slice(2), 'npm run kb:train', {});
 const model = trainFaqClassifier(join(__dirname, '..'));
-writeFileSync(FAQ_CLASSIFIER_FILE, formatFaqModel(model));
+writeFileSync(FAQ_CLASSIFIER_FILE, formatModelFile(model));
 console.log(`${FAQ_CLASSIFIER_FILE}: ${Object.keys(model.features).length} features, ${model.labels.length} labels`);
 for (const { file, lines } of model.trainedOn) console.log(`  trained on ${file} (${lines} records)`);

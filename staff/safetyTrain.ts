@@ -5,12 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatModelFile } from '../language/NaiveBayes';
 import { commandLine } from './commandLine';
-import { formatModel, trainRedFlagClassifier } from './training/trainRedFlagClassifier';
+import { trainRedFlagClassifier } from './training/trainRedFlagClassifier';
 
 const ROOT = join(__dirname, '..');
 commandLine(process.argv.slice(2), 'npm run safety:train', {});
 const model = trainRedFlagClassifier(ROOT);
 const out = join(ROOT, 'knowledge/red-flag-classifier.json');
-writeFileSync(out, formatModel(model));
+writeFileSync(out, formatModelFile(model));
 console.log(`${out}: ${Object.keys(model.features).length} features from ${model.trainedOn.reduce((n, f) => n + f.lines, 0)} messages`);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entriesFingerprint, FAQ_STOPWORDS, type FaqClassifierModel, OUT_OF_SCOPE } from '../../faq/FaqClassifier';
 import { parseKnowledgeBase } from '../../faq/loadKnowledgeBase';
-import { formatModelFile, type LabelledText, readCorpus, trainingRecord, trainNaiveBayes } from '../../language/NaiveBayes';
+import { type LabelledText, readCorpus, trainingRecord, trainNaiveBayes } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
 
 const FAQ_FILE = 'knowledge/faq.json';
@@ -62,9 +62,4 @@ export function trainFaqClassifier(root: string, sets: readonly string[] = FAQ_T
     logPrior,
     features,
   };
-}
-
-export function formatFaqModel(model: FaqClassifierModel): string {
-  const { labels, logPrior, features, ...head } = model;
-  return formatModelFile(head, { labels, logPrior, features });
 }

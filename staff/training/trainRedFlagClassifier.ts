@@ -5,7 +5,7 @@
  * The blind held-out sets under test/data/heldout are never trained on; spent ones (test/data/spent) are.
  */
 import { trainLogisticRegression } from '../../language/LogisticRegression';
-import { formatModelFile, type LabelledText, readCorpus } from '../../language/NaiveBayes';
+import { type LabelledText, readCorpus } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
 import { CLASSIFIER_LABELS, type ClassifierModel, RED_FLAG_STOPWORDS } from '../../safety/RedFlagClassifier';
 
@@ -150,10 +150,4 @@ export function trainRedFlagClassifier(root: string): ClassifierModel {
     logPrior,
     features,
   };
-}
-
-/** The model as the file holds it. */
-export function formatModel(model: ClassifierModel): string {
-  const { labels, logPrior, features, ...head } = model;
-  return formatModelFile(head, { labels, logPrior, features });
 }

@@ -7,7 +7,8 @@ import { KnowledgeBase } from '../../faq/KnowledgeBase';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { OutOfDomain } from '../../faq/OutOfDomain';
 import { TextNormaliser } from '../../faq/TextNormaliser';
-import { formatFaqModel, trainFaqClassifier } from '../../staff/training/trainFaqClassifier';
+import { formatModelFile } from '../../language/NaiveBayes';
+import { trainFaqClassifier } from '../../staff/training/trainFaqClassifier';
 
 const ROOT = join(__dirname, '../..');
 
@@ -23,7 +24,7 @@ describe("FaqClassifier (the matcher's second opinion)", () => {
 
   it('is the model faq.json and the development sets train: run `npm run kb:train` after editing them', () => {
     const committed = readFileSync(FAQ_CLASSIFIER_FILE, 'utf8');
-    expect(formatFaqModel(trainFaqClassifier(ROOT)) === committed, 'knowledge/faq-classifier.json is stale: npm run kb:train').to.equal(
+    expect(formatModelFile(trainFaqClassifier(ROOT)) === committed, 'knowledge/faq-classifier.json is stale: npm run kb:train').to.equal(
       true,
     );
   });

@@ -2,9 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { formatModelFile } from '../../language/NaiveBayes';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { CLASSIFIER_FILE, loadRedFlagRules } from '../../safety/RedFlagRules';
-import { formatModel, trainRedFlagClassifier } from '../../staff/training/trainRedFlagClassifier';
+import { trainRedFlagClassifier } from '../../staff/training/trainRedFlagClassifier';
 
 const ROOT = join(__dirname, '../..');
 const RULES = join(ROOT, 'knowledge/red-flags.json');
@@ -15,7 +16,7 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
   it('is the model its corpora train: run `npm run safety:train` after changing a corpus', () => {
     const committed = readFileSync(join(ROOT, 'knowledge', CLASSIFIER_FILE), 'utf8');
     expect(
-      formatModel(trainRedFlagClassifier(ROOT)) === committed,
+      formatModelFile(trainRedFlagClassifier(ROOT)) === committed,
       'knowledge/red-flag-classifier.json is stale: npm run safety:train',
     ).to.equal(true);
   });
