@@ -78,8 +78,10 @@ export class SafetyEscalation {
     const { urgency, advice, language } = escalation;
     const spanish = language === 'es' ? this.rules.translations.es : undefined;
     const wording = (spanish?.escalations ?? this.rules.escalations)[advice] ?? this.rules.escalations[urgency];
+    // Only the plain crisis reply leads with the crisis line; an attempt in progress, or crisis words beside an
+    // emergency, lead with the emergency number.
     const number =
-      urgency === 'crisis' && advice !== 'crisisNow'
+      advice === 'crisis'
         ? this.replies.placeholders.crisisLine
         : urgency === 'urgent'
           ? undefined

@@ -50,6 +50,12 @@ export interface ContextCues {
   readonly departure: readonly string[];
   /** Figures of speech whose own words are no concept ("slept like the dead", "take it all in my stride"). */
   readonly idioms: readonly string[];
+  /** A denial that points back at what was just named ("I don't have any of that", "none of that"). */
+  readonly deniedBack: readonly string[];
+  /** Words that open a clause about what was just said ("that's been since 2019", "it's been solid since"). */
+  readonly anaphors: readonly string[];
+  /** A bare answer that denies a question just asked ("Fever? No."). */
+  readonly answersNo: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -162,6 +168,7 @@ export class ContextLayer {
   private readonly idioms: CueList;
   private readonly departure: CueList;
   private readonly bereavement: CueList;
+  private readonly deniedBack: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -170,6 +177,10 @@ export class ContextLayer {
   private readonly animals: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
   private readonly negatedRightAfter: ReadonlySet<string>;
+  private readonly anaphors: ReadonlySet<string>;
+  private readonly answersNo: ReadonlySet<string>;
+  /** One-word scope terminators ("but", "now"), which also open a clause. */
+  private readonly clauseOpeners: ReadonlySet<string>;
 
   constructor(
     private readonly cues: ContextCues,
@@ -194,6 +205,7 @@ export class ContextLayer {
     this.idioms = list(cues.idioms);
     this.departure = list(cues.departure);
     this.bereavement = list(cues.bereavement);
+    this.deniedBack = list(cues.deniedBack);
     const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
@@ -201,6 +213,9 @@ export class ContextLayer {
     this.animals = words(cues.animals);
     this.conjunctions = words(cues.conjunctions);
     this.negatedRightAfter = words(cues.negatedRightAfter);
+    this.anaphors = words(cues.anaphors);
+    this.answersNo = words(cues.answersNo);
+    this.clauseOpeners = this.clauseWords;
   }
 
   /** Every word of every cue list. */
@@ -224,6 +239,7 @@ export class ContextLayer {
       this.idioms,
       this.departure,
       this.bereavement,
+      this.deniedBack,
     ];
     return new Set(lists.flatMap((list) => [...list.vocabulary]));
   }
@@ -237,14 +253,17 @@ export class ContextLayer {
   /** `finding`: the mention that carries the symptom, which a negation must reach. */
   read(
     words: readonly Word[],
-    sentence: Sentence,
+    sentences: readonly Sentence[],
     span: Span,
     finding: Span,
     inside: ReadonlySet<number>,
     options: { historyCounts: boolean; crisis: boolean },
   ): Reading {
+    const sentence = sentences[words[span.from].sentence];
     if (this.isNegated(words, sentence, span, finding, inside)) return 'negated';
-    if (!options.historyCounts && this.isHistorical(words, sentence, span, finding, options.crisis)) return 'historical';
+    // Thoughts of suicide denied afterwards ("not that I'd do it") still count: ideation without intent is ideation.
+    if (!options.crisis && this.deniedLater(words, sentences, span, inside)) return 'negated';
+    if (!options.historyCounts && this.isHistorical(words, sentences, span, finding, inside, options.crisis)) return 'historical';
     const around = {
       from: Math.max(sentence.from, span.from - LOOK_BACK),
       to: Math.min(sentence.to, span.to + LOOK_BACK),
@@ -395,16 +414,87 @@ export class ContextLayer {
     return false;
   }
 
-  /** Past, resolved, or (except for crisis: wanting to die "for years" is no reassurance) lifelong and unchanged. */
-  private isHistorical(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, crisis: boolean): boolean {
+  /**
+   * Past, resolved, or (except for crisis: wanting to die "for years" is no reassurance) lifelong and unchanged:
+   * in the mention's clause, or in what follows it and speaks of it (see followOn).
+   */
+  private isHistorical(
+    words: readonly Word[],
+    sentences: readonly Sentence[],
+    span: Span,
+    finding: Span,
+    inside: ReadonlySet<number>,
+    crisis: boolean,
+  ): boolean {
+    const sentence = sentences[words[span.from].sentence];
+    const past = (from: number, to: number) =>
+      this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding));
     const { from, to } = clauseAround(words, sentence, span);
-    if (this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding))) return true;
+    if (past(from, to)) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
     // clause: "my leg is much better but I can't pee" is a new symptom.
-    return (
+    if (
       this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) ||
       this.resolved.anyIn(words, from, span.to, finding)
-    );
+    )
+      return true;
+    const next = this.followOn(words, sentences, span, inside);
+    if (next === undefined) return false;
+    // A short sentence of its own may say it is over ("Grand now."), not that it is old: "Otherwise no change."
+    return (next.anaphor && past(next.from, next.to)) || this.resolved.anyIn(words, next.from, next.to);
+  }
+
+  /**
+   * What follows the mention and speaks of it: the next clause when it opens with an anaphor ("but that's been
+   * since my knee op", "it's been solid since"), or the next sentence when it does, or when it is a short one
+   * naming no symptom of its own ("Grand now."). A new symptom after the mention is never read this way.
+   */
+  private followOn(
+    words: readonly Word[],
+    sentences: readonly Sentence[],
+    span: Span,
+    inside: ReadonlySet<number>,
+  ): (Span & { anaphor: boolean }) | undefined {
+    const at = words[span.from].sentence;
+    const sentence = sentences[at];
+    let start = span.to;
+    while (start < sentence.to && words[start].clause === words[span.to - 1].clause) start++;
+    if (start >= sentence.to) {
+      const next = sentences[at + 1];
+      if (next === undefined) return undefined;
+      const end = Math.min(next.to, next.from + LOOK_BACK);
+      for (let i = next.from; i < end; i++) if (inside.has(i)) return undefined;
+      const anaphor = this.opensWithAnaphor(words, next.from, next.to);
+      return anaphor || next.to - next.from <= 6 ? { from: next.from, to: end, anaphor } : undefined;
+    }
+    let end = start;
+    while (end < sentence.to && end < start + LOOK_BACK && words[end].clause === words[start].clause) end++;
+    return this.opensWithAnaphor(words, start, end) ? { from: start, to: end, anaphor: true } : undefined;
+  }
+
+  /** An anaphor first, or after a conjunction or a clause word ("but that's", "and it's"). */
+  private opensWithAnaphor(words: readonly Word[], from: number, to: number): boolean {
+    const opener = from < to && (this.conjunctions.has(words[from].text) || this.clauseOpeners.has(words[from].text));
+    const first = opener ? from + 1 : from;
+    return first < to && this.anaphors.has(words[first].text);
+  }
+
+  /**
+   * A denial in one of the next two sentences that points back at what was named ("What does saddle numbness
+   * mean? I don't have it"; "Fever? No."), in a sentence that names no symptom of its own.
+   */
+  private deniedLater(words: readonly Word[], sentences: readonly Sentence[], span: Span, inside: ReadonlySet<number>): boolean {
+    const at = words[span.from].sentence;
+    const asked = sentences[at].question;
+    for (const next of [sentences[at + 1], sentences[at + 2]]) {
+      if (next === undefined) return false;
+      let names = false;
+      for (let i = next.from; i < next.to; i++) if (inside.has(i)) names = true;
+      if (names) return false;
+      if (asked && next === sentences[at + 1] && next.to - next.from <= 3 && this.answersNo.has(words[next.from].text)) return true;
+      if (this.deniedBack.anyIn(words, next.from, Math.min(next.to, next.from + LOOK_BACK))) return true;
+    }
+    return false;
   }
 
   /**

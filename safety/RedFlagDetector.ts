@@ -7,7 +7,8 @@
  *       rule found within `window` words of one sentence, in any order  ->  context (ContextLayer):
  *       negated, past, hypothetical, a story, a joke, someone else's and already cared for?
  *
- * Priority: an attempt in progress (advice "crisisNow") > emergency > crisis > urgent. With no rule: the
+ * Priority: an attempt in progress (advice "crisisNow") > emergency (with the crisis line too when crisis words
+ * came with it: advice "emergencyAndCrisis") > crisis > urgent. With no rule: the
  * learned net's emergency (or a crisis it is sure of), then the direct crisis question for crisis words in
  * a joke, a story or a loss, then the clarifying question about a risk concept that counts, then the net's
  * cue-backed crisis or its question. Risk concepts set aside by the context layer, and wording the net
@@ -26,6 +27,8 @@ const DEFAULT_WINDOW = 10;
 /** The flag (and risk word) of the learned net, as the trace and the audit show it. */
 const LEARNED_FLAG = 'learned';
 const RANK: Readonly<Record<Urgency, number>> = { emergency: 3, crisis: 2, urgent: 1 };
+/** The wording for crisis words and an emergency in one message (knowledge/red-flags.json `escalations`). */
+const EMERGENCY_AND_CRISIS = 'emergencyAndCrisis';
 
 interface Found<R extends ConceptRule> {
   readonly rule: R;
@@ -149,7 +152,7 @@ export class RedFlagDetector {
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
       const reading = this.context.read(
         text.words,
-        text.sentences[sentence],
+        text.sentences,
         wholeMessage ? anchor : span,
         wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1],
         covered,
@@ -185,9 +188,8 @@ export class RedFlagDetector {
     const counting = new Set<string>();
     for (const m of mentions) {
       if (counting.has(m.concept) || !this.netCues.has(m.concept)) continue;
-      const sentence = text.sentences[text.words[m.from].sentence];
       const crisis = this.crisisConcepts.has(m.concept);
-      const reading = this.context.read(text.words, sentence, m, m, covered, { historyCounts: crisis, crisis });
+      const reading = this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: crisis, crisis });
       if ((reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m))
         counting.add(m.concept);
     }
@@ -217,7 +219,7 @@ export class RedFlagDetector {
       (byConcept.get(c) ?? []).some(
         (m) =>
           this.context.aboutSomeoneElse(text.words, text.sentences, m, 0) &&
-          this.context.read(text.words, text.sentences[text.words[m.from].sentence], m, m, covered, {
+          this.context.read(text.words, text.sentences, m, m, covered, {
             historyCounts: true,
             crisis: false,
           }) === 'counts',
@@ -266,12 +268,15 @@ function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: Conc
 function escalation(hits: readonly Hit[]): SafetyAssessment {
   const now = hits.find((h) => h.rule.advice === 'crisisNow');
   const top = now ?? hits.reduce((a, b) => (RANK[b.rule.urgency] > RANK[a.rule.urgency] ? b : a));
+  // Crisis words beside an emergency: the emergency's urgency and number, and the crisis line too (an emergency
+  // reply alone would leave the thoughts unanswered).
+  const both = !now && top.rule.urgency === 'emergency' && hits.some((h) => h.rule.urgency === 'crisis');
   const same = hits.filter((h) => h.rule.urgency === top.rule.urgency);
   return {
     kind: 'escalate',
     urgency: top.rule.urgency,
     flags: hits.map((h) => h.rule.id),
-    advice: top.rule.advice ?? top.rule.urgency,
+    advice: both ? EMERGENCY_AND_CRISIS : (top.rule.advice ?? top.rule.urgency),
     language: hits.some((h) => h.language === 'es') ? 'es' : 'en',
     aboutSomeoneElse: same.every((h) => h.aboutSomeoneElse),
   };

@@ -110,7 +110,7 @@ export interface RedFlagRules {
   readonly concepts: Readonly<Record<string, Concept>>;
   readonly rules: readonly RedFlagRule[];
   readonly clarify: readonly ClarifyRule[];
-  /** Keyed by advice: each urgency, and "crisisNow" for an attempt in progress. */
+  /** Keyed by advice: each urgency, "crisisNow" for an attempt in progress, "emergencyAndCrisis" for both at once. */
   readonly escalations: Readonly<Record<string, Escalation>>;
   /** Said first when the report is about someone else. */
   readonly aboutSomeoneElse: string;

@@ -341,6 +341,36 @@ describe('RedFlagDetector', () => {
     expect(denied.kind === 'clear' ? denied.riskConcepts : []).to.include('voiding');
   });
 
+  it('reads what follows a mention and speaks of it: "that\'s been since", "Grand now.", a bare "No." to a question, "I don\'t have any of that"', () => {
+    for (const text of [
+      "My foot slaps a bit when I walk but that's been since my knee replacement 3 years ago, surgeon's aware.",
+      "My knee buckled once last month on a kerb, it's been solid since. Left leg, the bad side.",
+      'The leg went a small bit numb after the injection this morning, the doctor said it would wear off. Grand now.',
+      'Lost weight? No. Fever? No. Night pain? No. Just a stiff back after the long drive',
+      "What does it mean when the doctors talk about saddle numbness? I don't have it, my friend was asking.",
+      'I was told to come back if I had any bladder or bowel problems or numbness in the saddle area. I have none of that.',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('none');
+    }
+    // What follows only counts when it speaks of the mention: a new report, or "otherwise", does not.
+    for (const text of [
+      "Had two 'accidents' with my bowels yesterday which I didn't feel coming at all. Otherwise no change.",
+      "I can't pee since this morning. It's been a rough week with the back.",
+      'My leg gave way on the stairs and I fell, and the other leg is going weak too. Not that I want to make a fuss.',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('emergency');
+    }
+    // Thoughts of suicide denied afterwards are still thoughts of suicide.
+    expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
+  });
+
+  it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
+    const both = detector.assess("I can't pee since yesterday and honestly I want to end it all");
+    expect(both).to.include({ kind: 'escalate', urgency: 'emergency', advice: 'emergencyAndCrisis' });
+    const text = fillPlaceholders(rules.escalations.emergencyAndCrisis.text, { emergencyNumber: '911', crisisLine: '988' });
+    expect(text).to.match(/^Please call 911 .*988/);
+  });
+
   it('asks the direct question, neither escalating nor clearing, when crisis words come as a joke, a story, or an attempt long ago and over', () => {
     for (const text of [
       'if my mum makes me go to one more appointment during exam week i will actually kms jk',
