@@ -179,8 +179,6 @@ export class ContextLayer {
   private readonly negatedRightAfter: ReadonlySet<string>;
   private readonly anaphors: ReadonlySet<string>;
   private readonly answersNo: ReadonlySet<string>;
-  /** One-word scope terminators ("but", "now"), which also open a clause. */
-  private readonly clauseOpeners: ReadonlySet<string>;
 
   constructor(
     private readonly cues: ContextCues,
@@ -215,7 +213,6 @@ export class ContextLayer {
     this.negatedRightAfter = words(cues.negatedRightAfter);
     this.anaphors = words(cues.anaphors);
     this.answersNo = words(cues.answersNo);
-    this.clauseOpeners = this.clauseWords;
   }
 
   /** Every word of every cue list. */
@@ -472,11 +469,10 @@ export class ContextLayer {
     return this.opensWithAnaphor(words, start, end) ? { from: start, to: end, anaphor: true } : undefined;
   }
 
-  /** An anaphor first, or after a conjunction or a clause word ("but that's", "and it's"). */
+  /** An anaphor among a clause's first three words ("but that's been", "had it since", "and it's"). */
   private opensWithAnaphor(words: readonly Word[], from: number, to: number): boolean {
-    const opener = from < to && (this.conjunctions.has(words[from].text) || this.clauseOpeners.has(words[from].text));
-    const first = opener ? from + 1 : from;
-    return first < to && this.anaphors.has(words[first].text);
+    for (let i = from; i < Math.min(to, from + 3); i++) if (this.anaphors.has(words[i].text)) return true;
+    return false;
   }
 
   /**

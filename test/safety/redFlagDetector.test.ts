@@ -364,6 +364,34 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
   });
 
+  it('recognises crisis told in images, goodbyes, places lingered at, acts stopped short and harm done with objects', () => {
+    for (const text of [
+      "honestly it wouldn't bother me if a lorry took me out tomorrow",
+      'I keep standing on the railway platform longer than I need to when the fast trains come through',
+      'I had the pills lined up on the table and bottled it at the last minute',
+      'my dad keeps telling us he wants to jump from the balcony because of the pain',
+      'I hit my bad leg with a hammer when it flares, it deserves it',
+      'my belt was round my neck when my son came in',
+      "you won't hear from me again after Friday, thanks for trying",
+      'I wish the Lord would just carry me home',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('crisis');
+    }
+  });
+
+  it('recognises emergencies described by what no longer works, in dialect and images', () => {
+    for (const text of [
+      'my left knee keeps folding under me since this morning, fell twice',
+      'sat on the toilet and it feels like the seat is not there, like I am hovering',
+      'I pooped in my sleep and didnt wake up, back is terrible',
+      'I took too many of my tramadol, maybe 15, and now I am really drowsy',
+      'her mouth drooped on one side and she stopped making sense',
+      'two weeks after my discectomy the wound is leaking pus and I have a temperature of 38.6',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('emergency');
+    }
+  });
+
   it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
     const both = detector.assess("I can't pee since yesterday and honestly I want to end it all");
     expect(both).to.include({ kind: 'escalate', urgency: 'emergency', advice: 'emergencyAndCrisis' });
