@@ -466,7 +466,10 @@ export class ContextLayer {
     }
     let end = start;
     while (end < sentence.to && end < start + LOOK_BACK && words[end].clause === words[start].clause) end++;
-    return this.opensWithAnaphor(words, start, end) ? { from: start, to: end, anaphor: true } : undefined;
+    // What the anaphor's clause opens runs on to the sentence's end ("but that's my knee, been like that since 1978").
+    return this.opensWithAnaphor(words, start, end)
+      ? { from: start, to: Math.min(sentence.to, start + LOOK_BACK), anaphor: true }
+      : undefined;
   }
 
   /** An anaphor among a clause's first three words ("but that's been", "had it since", "and it's"). */
@@ -487,7 +490,7 @@ export class ContextLayer {
       let names = false;
       for (let i = next.from; i < next.to; i++) if (inside.has(i)) names = true;
       if (names) return false;
-      if (asked && next === sentences[at + 1] && next.to - next.from <= 3 && this.answersNo.has(words[next.from].text)) return true;
+      if (asked && next === sentences[at + 1] && this.answersNo.has(words[next.from].text) && shortClause(words, next)) return true;
       if (this.deniedBack.anyIn(words, next.from, Math.min(next.to, next.from + LOOK_BACK))) return true;
     }
     return false;
@@ -545,4 +548,11 @@ function clauseAround(words: readonly Word[], sentence: Sentence, span: Span): S
   let to = span.to;
   while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
   return { from, to };
+}
+
+/** Whether a sentence's first clause is a bare answer of at most four words ("No.", "No I didn't,"). */
+function shortClause(words: readonly Word[], sentence: Sentence): boolean {
+  let end = sentence.from;
+  while (end < sentence.to && words[end].clause === words[sentence.from].clause) end++;
+  return end - sentence.from <= 4;
 }

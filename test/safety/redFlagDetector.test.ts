@@ -349,6 +349,9 @@ describe('RedFlagDetector', () => {
       'Lost weight? No. Fever? No. Night pain? No. Just a stiff back after the long drive',
       "What does it mean when the doctors talk about saddle numbness? I don't have it, my friend was asking.",
       'I was told to come back if I had any bladder or bowel problems or numbness in the saddle area. I have none of that.',
+      "Had breast cancer? No I didn't, the form filled it in by itself. Please fix my record",
+      "hi I'm 68 and my leg gives way now and then but that's my bad knee, been like that since a rugby injury in 1979",
+      'Dad has been a bit incontinent for about eight years now, the continence nurse knows, nothing has changed there',
     ]) {
       expect(outcome(detector.assess(text)), text).to.equal('none');
     }
