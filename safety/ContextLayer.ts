@@ -66,7 +66,10 @@ export interface Span {
   readonly to: number;
 }
 
-/** `longAgo`: a past that counts (an attempt) but lies years back and is over: the detector asks. */
+/**
+ * `longAgo`: a past that counts (an attempt, a cancer) but lies years back and is over: for crisis the detector
+ * asks; other rules count it only with what their `pastNeeds` names (new back pain).
+ */
 export type Reading = 'counts' | 'negated' | 'historical' | 'longAgo' | 'hypothetical' | 'joke' | 'story' | 'explained';
 
 /** One word of a cue, and how many message words may be skipped before it ("after ** hike"). */
@@ -286,7 +289,8 @@ export class ContextLayer {
     if (story || this.isHypothetical(words, sentence, span)) return 'hypothetical';
     if (joking) return 'joke';
     if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
-    return 'counts';
+    // A history that counts, told as long ago and over ("cancer in 1998, discharged in 2008"): the rule decides.
+    return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
   }
 
   /** Whether a joke is taken back anywhere in the message ("not even joking"): read once a message. */

@@ -150,10 +150,13 @@ export class RedFlagDetector {
       if (chosen.length < groups.length) continue;
       const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
+      // A message-wide rule is read where its first concept stands: the span between its concepts may hold
+      // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
+      const where = wholeMessage ? anchor : span;
       const reading = this.context.read(
         text.words,
         text.sentences,
-        wholeMessage ? anchor : span,
+        where,
         wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1],
         covered,
         {
@@ -166,16 +169,25 @@ export class RedFlagDetector {
         doubted ??= { rule, aboutSomeoneElse: false, language, doubted: true };
         continue;
       }
-      if (reading !== 'counts') continue;
-      if (this.context.aboutAnAnimal(text.words, text.sentences, span)) continue;
-      const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, span);
+      const pastAndOver = reading === 'longAgo' && rule.urgency !== 'crisis';
+      if (reading !== 'counts' && !pastAndOver) continue;
+      // A history told once as long ago and over is that history wherever the message names it ("previous cancer
+      // ... testicular cancer in 1998, discharged in 2008").
+      if (
+        rule.pastNeeds &&
+        (pastAndOver || this.toldAsOver(groups[0], text, covered)) &&
+        !this.reported(rule.pastNeeds, byConcept, text, covered)
+      )
+        continue;
+      if (this.context.aboutAnAnimal(text.words, text.sentences, where)) continue;
+      const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, where);
       // Someone's death by suicide, told as a loss, is no risk to report: the writer is asked, gently.
-      if (aboutSomeoneElse && rule.urgency === 'crisis' && this.context.isBereavement(text.words, span)) {
+      if (aboutSomeoneElse && rule.urgency === 'crisis' && this.context.isBereavement(text.words, where)) {
         doubted ??= { rule, aboutSomeoneElse, language, doubted: true };
         continue;
       }
       // Someone else already admitted or in A&E is being seen to: no advice to call for them.
-      if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, span)) continue;
+      if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, where)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.
       if (aboutSomeoneElse && rule.someoneElseNeeds && !this.someoneElses(rule.someoneElseNeeds, byConcept, text, covered)) continue;
       return { rule, aboutSomeoneElse, language };
@@ -202,6 +214,27 @@ export class RedFlagDetector {
       const yieldsTo = this.rules.concepts[m.concept].yieldsTo;
       return !yieldsTo || !mentions.some((o) => yieldsTo.includes(o.concept) && o.from <= m.from && o.to >= m.to);
     });
+  }
+
+  /** Whether one of the mentions reads as a history long ago and over. */
+  private toldAsOver(mentions: readonly ConceptMention[], text: PatientWords, covered: ReadonlySet<number>): boolean {
+    return mentions.some(
+      (m) => this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: true, crisis: false }) === 'longAgo',
+    );
+  }
+
+  /** Whether one of `concepts` is reported where it stands (not negated, past, asked about or explained). */
+  private reported(
+    concepts: readonly string[],
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    covered: ReadonlySet<number>,
+  ): boolean {
+    return concepts.some((c) =>
+      (byConcept.get(c) ?? []).some(
+        (m) => this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: false, crisis: false }) === 'counts',
+      ),
+    );
   }
 
   /**

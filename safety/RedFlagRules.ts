@@ -33,7 +33,9 @@ export interface Concept {
 /**
  * What a rule looks for: one concept of each group of `all`, within `window` words of one sentence, in any
  * order. `history: "counts"` when a past event is the red flag itself (a cancer history, a past attempt);
- * `someoneElseNeeds`: concepts that must be about that person too when the report is about someone else.
+ * `someoneElseNeeds`: concepts that must be about that person too when the report is about someone else;
+ * `pastNeeds`: concepts the message must report for a history told as long ago and over to count ("cancer in
+ * 1998, discharged in 2008" on a form is no red flag; with new back pain it is).
  */
 export interface ConceptRule {
   readonly id: string;
@@ -48,6 +50,7 @@ export interface ConceptRule {
   readonly scope?: 'sentence' | 'message';
   readonly history?: 'counts' | 'clears';
   readonly someoneElseNeeds?: readonly string[];
+  readonly pastNeeds?: readonly string[];
 }
 
 /** A red flag: the advice named by `advice` (default: the urgency's) goes out at once. */
@@ -209,6 +212,7 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
       if (rule.finding !== undefined && rule.finding >= rule.all.length)
         fail(`${kind} '${rule.id}' field finding`, `there is no group ${rule.finding} in all`);
       for (const concept of rule.someoneElseNeeds ?? []) knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept);
+      for (const concept of rule.pastNeeds ?? []) knownConcept(`${kind} '${rule.id}' field pastNeeds`, concept);
     }
   }
   for (const rule of rules.rules) {

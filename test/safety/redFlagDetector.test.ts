@@ -395,6 +395,24 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('counts a history of cancer, steroids or injected drugs told as long over only with back pain in the message', () => {
+    for (const text of [
+      "Regarding my form, I ticked 'previous cancer': testicular cancer in 1998, treated, discharged in 2008.",
+      'I used to inject drugs in my 20s but have been clean for 15 years. Putting it on the form',
+      'Was on steroids for a fortnight for my chest back in 2019, nothing since',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('none');
+    }
+    for (const text of [
+      'I had cancer',
+      'I had breast cancer in 2015, all clear since, and now this new back pain keeps me up at night',
+      'tomo prednisona desde hace años por el lupus y ahora me duele mucho la columna',
+      'I inject heroin and my back has been agony for a week',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('urgent');
+    }
+  });
+
   it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
     const both = detector.assess("I can't pee since yesterday and honestly I want to end it all");
     expect(both).to.include({ kind: 'escalate', urgency: 'emergency', advice: 'emergencyAndCrisis' });
