@@ -218,7 +218,7 @@ export class ContextLayer {
     this.answersNo = words(cues.answersNo);
   }
 
-  /** Every word of every cue list. */
+  /** Every word of every cue list and word list (people, pets: "hijo" and "perro" are words, not typos). */
   get vocabulary(): ReadonlySet<string> {
     const lists = [
       this.negation,
@@ -241,7 +241,17 @@ export class ContextLayer {
       this.bereavement,
       this.deniedBack,
     ];
-    return new Set(lists.flatMap((list) => [...list.vocabulary]));
+    const sets = [
+      this.questionStarters,
+      this.selfWords,
+      this.otherPeople,
+      this.animals,
+      this.conjunctions,
+      this.negatedRightAfter,
+      this.anaphors,
+      this.answersNo,
+    ];
+    return new Set([...lists.flatMap((list) => [...list.vocabulary]), ...sets.flatMap((set) => [...set])]);
   }
 
   /** Clause words (terminators) that also start a new clause for the history cues. */

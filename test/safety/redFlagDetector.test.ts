@@ -309,6 +309,8 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess('my son has a fever so I need to reschedule'))).to.equal('none');
     // Everyday words for the people (and pets) a patient cares for, not just the formal ones.
     for (const text of [
+      'mi hijo tiene fiebre, necesito cambiar la cita del jueves',
+      'Mi perro tiene fiebre, llego 15 minutos tarde',
       'my toddler has a fever',
       'our dog has a fever, can I come in later?',
       'hubby has a temperature so I have to cancel',
