@@ -385,10 +385,13 @@ export class ContextLayer {
     return false;
   }
 
-  /** Whether the nearest person or animal named before the mention (in its sentence) is an animal ("my cat is dragging her legs"). */
+  /**
+   * Whether the nearest person or animal named before the mention, in its clause, is an animal ("my cat is
+   * dragging her legs"); an animal in another clause is no subject ("picked up the cat, got a massive headache").
+   */
   aboutAnAnimal(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
     const first = Math.max(sentences[words[span.from].sentence].from, span.from - LOOK_BACK);
-    for (let i = span.from - 1; i >= first; i--) {
+    for (let i = span.from - 1; i >= first && words[i].clause === words[span.from].clause; i--) {
       if (words[i].forms.some((form) => this.animals.has(form))) return true;
       if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
     }

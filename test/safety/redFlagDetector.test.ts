@@ -415,6 +415,19 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('recognises signs of serious disease told by clothes, sleep, chills and accidents, and a pet only as a subject', () => {
+    for (const text of [
+      "I've had to take my belt in two notches since the back pain started and I'm not trying to lose weight",
+      'the pain wakes me every night and nothing shifts it, not lying, not sitting. Been 5 weeks',
+      'teeth chattering under two duvets last night and my back was on fire',
+      'drove into a ditch on the farm, seatbelt on, back sore since and getting worse',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.equal('urgent');
+    }
+    expect(outcome(detector.assess('Bent down to pick up the dog, got a massive headache out of nowhere, worst ever'))).to.equal('emergency');
+    expect(outcome(detector.assess('My dog has had a fever since Sunday'))).to.equal('none');
+  });
+
   it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
     const both = detector.assess("I can't pee since yesterday and honestly I want to end it all");
     expect(both).to.include({ kind: 'escalate', urgency: 'emergency', advice: 'emergencyAndCrisis' });
