@@ -4,8 +4,10 @@
  *  - negated: a negation cue shortly before it, with no scope terminator or new subject between, or a
  *    "fine"-type word shortly after it in its clause ("bladder is fine");
  *  - historical, resolved, or lifelong and unchanged: a cue in its clause ("years ago", "since birth",
- *    "no change") or a resolution in its sentence ("cleared up") — unless the rule's history counts
- *    (a cancer history, a past attempt);
+ *    "no change"), a resolution in its sentence ("cleared up"), or either in what follows and speaks of it
+ *    ("but that's been since my knee op", "Grand now.") — unless the rule's history counts (a cancer
+ *    history, a past attempt: then told as long ago and over it reads `longAgo`);
+ *  - denied afterwards: a bare "No." to its question, or "I don't have any of that" (never crisis words);
  *  - hypothetical or general: "what if", "signs of" before it, or "if" in a question, or a question that
  *    names nobody ("can sciatica cause numbness?");
  *  - a joke ("lol", "laughing"), or explained by something ordinary in its sentence (a diet, the gym).
