@@ -17,7 +17,7 @@
 import { Spelling } from '../language/Spelling';
 import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
-import { ContextLayer, type Span } from './ContextLayer';
+import { ContextLayer, type Reading, type Span } from './ContextLayer';
 import { PatientWords } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
@@ -27,6 +27,8 @@ const DEFAULT_WINDOW = 10;
 /** The flag (and risk word) of the learned net, as the trace and the audit show it. */
 const LEARNED_FLAG = 'learned';
 const RANK: Readonly<Record<Urgency, number>> = { emergency: 3, crisis: 2, urgent: 1 };
+/** Readings of a message-wide rule's other concepts that let them join its anchor. */
+const STANDS: ReadonlySet<Reading> = new Set<Reading>(['counts', 'joke', 'story', 'longAgo']);
 /** The wording for crisis words and an emergency in one message (knowledge/red-flags.json `escalations`). */
 const EMERGENCY_AND_CRISIS = 'emergencyAndCrisis';
 
@@ -142,8 +144,16 @@ export class RedFlagDetector {
     for (const anchor of groups[0]) {
       const sentence = text.words[anchor.from].sentence;
       const chosen = [anchor];
+      const options = { historyCounts: rule.history === 'counts', crisis: rule.urgency === 'crisis' };
       for (const group of groups.slice(1)) {
-        const best = nearest(group, anchor.from, (m) => wholeMessage || text.words[m.from].sentence === sentence);
+        // A message-wide rule's other concepts must stand as reports ("No fever yet" is no fever; crisis words in
+        // a joke or a story still join, for the anchor's reading to ask about); a sentence rule's are read with its span.
+        const best = wholeMessage
+          ? closest(
+              group.filter((m) => STANDS.has(this.context.read(text.words, text.sentences, m, m, covered, options))),
+              anchor.from,
+            )
+          : nearest(group, anchor.from, (m) => text.words[m.from].sentence === sentence);
         if (!best) break;
         chosen.push(best);
       }
@@ -159,10 +169,7 @@ export class RedFlagDetector {
         where,
         wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1],
         covered,
-        {
-          historyCounts: rule.history === 'counts',
-          crisis: rule.urgency === 'crisis',
-        },
+        options,
       );
       const language = chosen.some((m) => m.language === 'es') ? 'es' : 'en';
       if (rule.urgency === 'crisis' && (reading === 'joke' || reading === 'story' || reading === 'longAgo')) {
@@ -294,8 +301,15 @@ function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: Conc
     if (sorted[mid].from < at) low = mid + 1;
     else high = mid;
   }
-  const candidates = [sorted[low - 1], sorted[low], sorted[low + 1]].filter((m) => m !== undefined && usable(m));
-  return candidates.sort((a, b) => Math.abs(a.from - at) - Math.abs(b.from - at))[0];
+  return closest(
+    [sorted[low - 1], sorted[low], sorted[low + 1]].filter((m) => m !== undefined && usable(m)),
+    at,
+  );
+}
+
+/** The mention starting nearest to `at`. */
+function closest(mentions: readonly ConceptMention[], at: number): ConceptMention | undefined {
+  return [...mentions].sort((a, b) => Math.abs(a.from - at) - Math.abs(b.from - at))[0];
 }
 
 function escalation(hits: readonly Hit[]): SafetyAssessment {

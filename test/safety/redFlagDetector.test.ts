@@ -426,6 +426,11 @@ describe('RedFlagDetector', () => {
     }
     expect(outcome(detector.assess('Bent down to pick up the dog, got a massive headache out of nowhere, worst ever'))).to.equal('emergency');
     expect(outcome(detector.assess('My dog has had a fever since Sunday'))).to.equal('none');
+    // Every concept of a message-wide rule must stand as a report: "No fever yet" is no fever.
+    expect(outcome(detector.assess('Had the steroid injection Monday. The injection site is red and hot. Temp 38.9 tonight'))).to.equal(
+      'emergency',
+    );
+    expect(outcome(detector.assess('Had the steroid injection Monday. The injection site is red and hot. No fever yet'))).to.equal('urgent');
   });
 
   it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
