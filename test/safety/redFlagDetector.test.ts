@@ -99,9 +99,18 @@ describe('RedFlagDetector', () => {
       recall: 0.97,
       falseAlarms: 0.16,
     },
+    { set: 'N', file: 'red-flags-dev-n.jsonl', about: 'benign near-misses in ordinary voices', recall: 0.97, falseAlarms: 0.13 },
+    { set: 'P', file: 'red-flags-dev-p.jsonl', about: 'benign near-misses, indirect crisis', recall: 0.94, falseAlarms: 0.14 },
+    {
+      set: 'Q',
+      file: 'red-flags-dev-q.jsonl',
+      about: 'benign near-misses in new situations, indirect crisis',
+      recall: 0.93,
+      falseAlarms: 0.11,
+    },
   ];
   for (const floor of developmentFloors) {
-    it(`development set ${floor.set} (${floor.about}): recall at least ${floor.recall * 100}%, false alarms under ${floor.falseAlarms * 100}%`, () => {
+    it(`development set ${floor.set} (${floor.about}): recall at least ${Math.round(floor.recall * 100)}%, false alarms under ${Math.round(floor.falseAlarms * 100)}%`, () => {
       const result = score(`dev ${floor.set}`, floor.file);
       expect(result.recall).to.be.at.least(floor.recall);
       expect(result.falseAlarmRate).to.be.below(floor.falseAlarms);
@@ -424,13 +433,17 @@ describe('RedFlagDetector', () => {
     ]) {
       expect(outcome(detector.assess(text)), text).to.equal('urgent');
     }
-    expect(outcome(detector.assess('Bent down to pick up the dog, got a massive headache out of nowhere, worst ever'))).to.equal('emergency');
+    expect(outcome(detector.assess('Bent down to pick up the dog, got a massive headache out of nowhere, worst ever'))).to.equal(
+      'emergency',
+    );
     expect(outcome(detector.assess('My dog has had a fever since Sunday'))).to.equal('none');
     // Every concept of a message-wide rule must stand as a report: "No fever yet" is no fever.
     expect(outcome(detector.assess('Had the steroid injection Monday. The injection site is red and hot. Temp 38.9 tonight'))).to.equal(
       'emergency',
     );
-    expect(outcome(detector.assess('Had the steroid injection Monday. The injection site is red and hot. No fever yet'))).to.equal('urgent');
+    expect(outcome(detector.assess('Had the steroid injection Monday. The injection site is red and hot. No fever yet'))).to.equal(
+      'urgent',
+    );
   });
 
   it('gives the emergency number and the crisis line when crisis words come with an emergency', () => {
