@@ -14,6 +14,8 @@ const CACHE_LIMIT = 20_000;
 /** Run-together words are split into at most this many known words, each at most this long. */
 const MAX_PIECES = 8;
 const MAX_WORD_LENGTH = 20;
+/** Words with more doubled letters than this are not tried letter by letter (2^n spellings). */
+const MAX_DOUBLES = 5;
 /** Short words a split may use (longer pieces must be dictionary words). */
 const SHORT_WORDS = new Set([
   'i',
@@ -92,7 +94,12 @@ export class Spelling {
   correctAll(words: readonly string[]): string[] {
     let budget = this.maxCorrections;
     return words.map((word) => {
-      if (budget <= 0 || word.length < 4 || !/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
+      if (!/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
+      // Stretched letters, cut to two by the clean-up, in a word of any length ("iit", "beetter"): not a typo,
+      // so no correction is spent on it.
+      const unstretched = this.unstretched(word);
+      if (unstretched !== undefined) return unstretched;
+      if (budget <= 0 || word.length < 4) return word;
       const corrected = this.correct(word);
       const result = corrected !== word ? corrected : (this.split(word) ?? word);
       if (result !== word) budget--;
@@ -128,22 +135,40 @@ export class Spelling {
     return pieces.join(' ');
   }
 
+  /**
+   * The known word left when some of the word's doubled letters are single again ("beetter" -> "better",
+   * "ooff" -> "off", "iit" -> "it"), fewest changes first; undefined when none is known.
+   */
+  private unstretched(word: string): string | undefined {
+    const doubles: number[] = [];
+    for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) doubles.push(i);
+    if (doubles.length === 0 || doubles.length > MAX_DOUBLES) return undefined;
+    let best: { word: string; changes: number } | undefined;
+    for (let mask = 1; mask < 1 << doubles.length; mask++) {
+      let candidate = '';
+      let changes = 0;
+      for (let i = 0; i < word.length; i++) {
+        const at = doubles.indexOf(i);
+        if (at >= 0 && mask & (1 << at)) changes++;
+        else candidate += word[i];
+      }
+      if ((best === undefined || changes < best.changes) && this.isKnown(candidate)) best = { word: candidate, changes };
+    }
+    return best?.word;
+  }
+
   private correct(word: string): string {
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
-    // Stretched letters were cut to two by the clean-up; one may be the real spelling ("nuumb").
-    const single = word.replace(/([a-z])\1/g, '$1');
-    let best = single !== word && this.isKnown(single) ? single : word;
-    if (best === word) {
-      const limit = word.length >= 8 ? 2 : 1;
-      let bestDistance = limit + 1;
-      for (let length = word.length - limit; length <= word.length + limit; length++) {
-        for (const candidate of this.byLength.get(length) ?? []) {
-          if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
-          // Ties go to the word that ends as the typo does ("blader" -> "bladder", not "blades").
-          const distance = editDistance(word, candidate, limit) + (candidate.at(-1) === word.at(-1) ? 0 : 0.5);
-          if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-        }
+    let best = word;
+    const limit = word.length >= 8 ? 2 : 1;
+    let bestDistance = limit + 1;
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const candidate of this.byLength.get(length) ?? []) {
+        if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
+        // Ties go to the word that ends as the typo does ("blader" -> "bladder", not "blades").
+        const distance = editDistance(word, candidate, limit) + (candidate.at(-1) === word.at(-1) ? 0 : 0.5);
+        if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
       }
     }
     if (this.corrections.size >= CACHE_LIMIT) this.corrections.clear();

@@ -70,7 +70,12 @@ describe('spelling', () => {
   });
 
   it('makes only a few corrections per message, so slang and names pass through', () => {
-    const corrected = new Spelling(['numb'], 2).correctAll(['nuumb', 'nuumb', 'nuumb']);
-    expect(corrected).to.deep.equal(['numb', 'numb', 'nuumb']);
+    const corrected = new Spelling(['numb'], 2).correctAll(['numv', 'numv', 'numv']);
+    expect(corrected).to.deep.equal(['numb', 'numb', 'numv']);
+  });
+
+  it('reads stretched letters in words of any length as the word, without spending a correction', () => {
+    const words = 'goooing tooo eeeend iiit tooniiiight beeetter ooooff deeeaad nuuumb'.split(' ').map((w) => w.replace(/(.)\1+/g, '$1$1'));
+    expect(new Spelling(['numb'], 1).correctAll(words)).to.deep.equal('going too end it tonight better off dead numb'.split(' '));
   });
 });
