@@ -3,7 +3,8 @@
  * phrase of words, each matched as written or in any inflection of it ("wet myself" finds "wetting
  * myself"; "feet" does not find "foot", so an entry can insist on a plural); `*` in a phrase
  * skips up to one word and `**` up to three ("no * control" finds "no bladder control"). Entries are
- * cleaned like messages, so a reviewer may write "can't" and it finds "cant", "cannot" and "can not".
+ * cleaned like messages, so a reviewer may write "can't" and it finds "cant", "cannot" and "can not"; an entry
+ * in the future with "will" also finds "going to" ("won't be around" finds "not going to be around").
  * Work per word is bounded by the entries starting with that word and the next: linear in the message.
  */
 import type { TextCleanup } from '../language/TextCleanup';
@@ -61,7 +62,9 @@ export class ConceptLexicon {
   constructor(concepts: ConceptEntries, cleanup: TextCleanup) {
     for (const [concept, byLanguage] of Object.entries(concepts)) {
       for (const language of LANGUAGES) {
-        for (const phrase of byLanguage[language] ?? []) this.add({ concept, language, steps: this.compile(phrase, cleanup) });
+        for (const phrase of byLanguage[language] ?? []) {
+          for (const variant of futureForms(cleanup.clean(phrase))) this.add({ concept, language, steps: this.compile(variant, cleanup) });
+        }
       }
     }
   }
@@ -132,6 +135,12 @@ export class ConceptLexicon {
       first.byNextForm.set(next.form, list);
     }
   }
+}
+
+/** The phrase, and its "going to" future when it says "will" ("will not be here" -> "not going to be here"). */
+function futureForms(phrase: string): string[] {
+  if (!/\bwill\b/.test(phrase)) return [phrase];
+  return [phrase, phrase.replace(/\bwill not\b/g, 'not going to').replace(/\bwill\b/g, 'going to')];
 }
 
 /**

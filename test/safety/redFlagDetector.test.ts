@@ -285,6 +285,7 @@ describe('RedFlagDetector', () => {
 
   it('an attempt in progress gets the call-now advice, ahead of everything else', () => {
     expect(detector.assess("i've taken all my tablets and my chest hurts")).to.include({ urgency: 'crisis', advice: 'crisisNow' });
+    expect(detector.assess('my husband drank pesticide an hour ago because of the pain')).to.include({ urgency: 'crisis', advice: 'crisisNow' });
     expect(fillPlaceholders(rules.escalations.crisisNow.text, { emergencyNumber: '911', crisisLine: '988' })).to.match(
       /^Please call 911 now.*988/,
     );
@@ -388,6 +389,8 @@ describe('RedFlagDetector', () => {
       'my belt was round my neck when my son came in',
       "you won't hear from me again after Friday, thanks for trying",
       'I wish the Lord would just carry me home',
+      "I've been scalding my arm under the hot tap on purpose, hotter each time",
+      "I'm not going to be around for the follow up, you can cancel it",
     ]) {
       expect(outcome(detector.assess(text)), text).to.equal('crisis');
     }
