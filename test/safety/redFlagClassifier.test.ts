@@ -35,7 +35,7 @@ describe('RedFlagClassifier (the learned net behind the rules)', () => {
   it('escalates an emergency described in words no rule has, when the rules saw an emergency sign', () => {
     for (const text of [
       'my bottom feels like it belongs to someone else and the loo is a guessing game now',
-      'both feet flapping like flippers when i walk since yesterday',
+      'my toes just hang there like a puppet with cut strings since yesterday',
     ]) {
       expect(detector.assess(text), text)
         .to.include({ kind: 'escalate', urgency: 'emergency' })
