@@ -183,7 +183,7 @@ export class RedFlagDetector {
       if (
         rule.pastNeeds &&
         (pastAndOver || this.toldAsOver(groups[0], text, covered)) &&
-        !this.reported(rule.pastNeeds, byConcept, text, covered)
+        !this.reported(rule.pastNeeds, byConcept, text, covered, 'writer')
       )
         continue;
       if (this.context.aboutAnAnimal(text.words, text.sentences, where)) continue;
@@ -196,7 +196,8 @@ export class RedFlagDetector {
       // Someone else already admitted or in A&E is being seen to: no advice to call for them.
       if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, where)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.
-      if (aboutSomeoneElse && rule.someoneElseNeeds && !this.someoneElses(rule.someoneElseNeeds, byConcept, text, covered)) continue;
+      if (aboutSomeoneElse && rule.someoneElseNeeds && !this.reported(rule.someoneElseNeeds, byConcept, text, covered, 'someoneElse'))
+        continue;
       return { rule, aboutSomeoneElse, language };
     }
     return doubted;
@@ -230,39 +231,24 @@ export class RedFlagDetector {
     );
   }
 
-  /** Whether one of `concepts` is reported where it stands (not negated, past, asked about or explained). */
+  /**
+   * Whether one of `concepts` is reported where it stands (not negated, asked about or explained). For someone
+   * else, they must be named in the concept's own sentence ("my son has a temperature ... no one else to have
+   * him. Sciatica is better" is the writer's own sciatica), and their history counts.
+   */
   private reported(
     concepts: readonly string[],
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
     covered: ReadonlySet<number>,
+    whose: 'writer' | 'someoneElse',
   ): boolean {
-    return concepts.some((c) =>
-      (byConcept.get(c) ?? []).some(
-        (m) => this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: false, crisis: false }) === 'counts',
-      ),
-    );
-  }
-
-  /**
-   * Whether one of `concepts` is reported about someone else (not just asked about in general), named in
-   * the same sentence: "my son has a temperature ... no one else to have him. Sciatica is better" is the
-   * writer's own sciatica.
-   */
-  private someoneElses(
-    concepts: readonly string[],
-    byConcept: ReadonlyMap<string, ConceptMention[]>,
-    text: PatientWords,
-    covered: ReadonlySet<number>,
-  ): boolean {
+    const someoneElse = whose === 'someoneElse';
     return concepts.some((c) =>
       (byConcept.get(c) ?? []).some(
         (m) =>
-          this.context.aboutSomeoneElse(text.words, text.sentences, m, 0) &&
-          this.context.read(text.words, text.sentences, m, m, covered, {
-            historyCounts: true,
-            crisis: false,
-          }) === 'counts',
+          (!someoneElse || this.context.aboutSomeoneElse(text.words, text.sentences, m, 0)) &&
+          this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: someoneElse, crisis: false }) === 'counts',
       ),
     );
   }

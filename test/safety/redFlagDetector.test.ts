@@ -72,6 +72,10 @@ function expectOutcome(text: string, expected: string): void {
   expect(outcome(detector.assess(text)), text).to.equal(expected);
 }
 
+function expectEach(expected: string, texts: readonly string[]): void {
+  for (const text of texts) expectOutcome(text, expected);
+}
+
 describe('RedFlagDetector', () => {
   it('dev corpus: 100% recall, false alarms under 5%, no clarify line left clear', () => {
     const result = score('dev', 'red-flags-dev.jsonl');
@@ -285,23 +289,24 @@ describe('RedFlagDetector', () => {
 
   it('an attempt in progress gets the call-now advice, ahead of everything else', () => {
     expect(detector.assess("i've taken all my tablets and my chest hurts")).to.include({ urgency: 'crisis', advice: 'crisisNow' });
-    expect(detector.assess('my husband drank pesticide an hour ago because of the pain')).to.include({ urgency: 'crisis', advice: 'crisisNow' });
+    expect(detector.assess('my husband drank pesticide an hour ago because of the pain')).to.include({
+      urgency: 'crisis',
+      advice: 'crisisNow',
+    });
     expect(fillPlaceholders(rules.escalations.crisisNow.text, { emergencyNumber: '911', crisisLine: '988' })).to.match(
       /^Please call 911 now.*988/,
     );
   });
 
   it('sees through look-alike letters, zero-width characters, stretched and spelt-out letters', () => {
-    for (const text of [
+    expectEach('emergency', [
       'my gr\u043ein is n\u0443mb',
       'i c\u200ban\u200bt p\u200bee',
       'nuuuumb groin',
       'cannnnt peeeee since yesterday',
       'n.u.m.b. down there',
       '\uff4e\uff55\uff4d\uff42 groin',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('emergency');
-    }
+    ]);
   });
 
   it('reads Spanish on every message, and answers a Spanish red flag in Spanish', () => {
@@ -318,15 +323,13 @@ describe('RedFlagDetector', () => {
     expect(detector.assess("my husband can't pee since last night")).to.include({ urgency: 'emergency', aboutSomeoneElse: true });
     expect(outcome(detector.assess('my son has a fever so I need to reschedule'))).to.equal('none');
     // Everyday words for the people (and pets) a patient cares for, not just the formal ones.
-    for (const text of [
+    expectEach('none', [
       'mi hijo tiene fiebre, necesito cambiar la cita del jueves',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
       'my toddler has a fever',
       'our dog has a fever, can I come in later?',
       'hubby has a temperature so I have to cancel',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('none');
-    }
+    ]);
     expect(detector.assess('my dad keeps saying we would be better off without him, he would be better off dead')).to.include({
       urgency: 'crisis',
     });
@@ -354,7 +357,7 @@ describe('RedFlagDetector', () => {
   });
 
   it('reads what follows a mention and speaks of it: "that\'s been since", "Grand now.", a bare "No." to a question, "I don\'t have any of that"', () => {
-    for (const text of [
+    expectEach('none', [
       "My foot slaps a bit when I walk but that's been since my knee replacement 3 years ago, surgeon's aware.",
       "My knee buckled once last month on a kerb, it's been solid since. Left leg, the bad side.",
       'The leg went a small bit numb after the injection this morning, the doctor said it would wear off. Grand now.',
@@ -364,23 +367,19 @@ describe('RedFlagDetector', () => {
       "Had breast cancer? No I didn't, the form filled it in by itself. Please fix my record",
       "hi I'm 68 and my leg gives way now and then but that's my bad knee, been like that since a rugby injury in 1979",
       'Dad has been a bit incontinent for about eight years now, the continence nurse knows, nothing has changed there',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('none');
-    }
+    ]);
     // What follows only counts when it speaks of the mention: a new report, or "otherwise", does not.
-    for (const text of [
+    expectEach('emergency', [
       "Had two 'accidents' with my bowels yesterday which I didn't feel coming at all. Otherwise no change.",
       "I can't pee since this morning. It's been a rough week with the back.",
       'My leg gave way on the stairs and I fell, and the other leg is going weak too. Not that I want to make a fuss.',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('emergency');
-    }
+    ]);
     // Thoughts of suicide denied afterwards are still thoughts of suicide.
     expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
   });
 
   it('recognises crisis told in images, goodbyes, places lingered at, acts stopped short and harm done with objects', () => {
-    for (const text of [
+    expectEach('crisis', [
       "honestly it wouldn't bother me if a lorry took me out tomorrow",
       'I keep standing on the railway platform longer than I need to when the fast trains come through',
       'I had the pills lined up on the table and bottled it at the last minute',
@@ -391,51 +390,41 @@ describe('RedFlagDetector', () => {
       'I wish the Lord would just carry me home',
       "I've been scalding my arm under the hot tap on purpose, hotter each time",
       "I'm not going to be around for the follow up, you can cancel it",
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('crisis');
-    }
+    ]);
   });
 
   it('recognises emergencies described by what no longer works, in dialect and images', () => {
-    for (const text of [
+    expectEach('emergency', [
       'my left knee keeps folding under me since this morning, fell twice',
       'sat on the toilet and it feels like the seat is not there, like I am hovering',
       'I pooped in my sleep and didnt wake up, back is terrible',
       'I took too many of my tramadol, maybe 15, and now I am really drowsy',
       'her mouth drooped on one side and she stopped making sense',
       'two weeks after my discectomy the wound is leaking pus and I have a temperature of 38.6',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('emergency');
-    }
+    ]);
   });
 
   it('counts a history of cancer, steroids or injected drugs told as long over only with back pain in the message', () => {
-    for (const text of [
+    expectEach('none', [
       "Regarding my form, I ticked 'previous cancer': testicular cancer in 1998, treated, discharged in 2008.",
       'I used to inject drugs in my 20s but have been clean for 15 years. Putting it on the form',
       'Was on steroids for a fortnight for my chest back in 2019, nothing since',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('none');
-    }
-    for (const text of [
+    ]);
+    expectEach('urgent', [
       'I had cancer',
       'I had breast cancer in 2015, all clear since, and now this new back pain keeps me up at night',
       'tomo prednisona desde hace años por el lupus y ahora me duele mucho la columna',
       'I inject heroin and my back has been agony for a week',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('urgent');
-    }
+    ]);
   });
 
   it('recognises signs of serious disease told by clothes, sleep, chills and accidents, and a pet only as a subject', () => {
-    for (const text of [
+    expectEach('urgent', [
       "I've had to take my belt in two notches since the back pain started and I'm not trying to lose weight",
       'the pain wakes me every night and nothing shifts it, not lying, not sitting. Been 5 weeks',
       'teeth chattering under two duvets last night and my back was on fire',
       'drove into a ditch on the farm, seatbelt on, back sore since and getting worse',
-    ]) {
-      expect(outcome(detector.assess(text)), text).to.equal('urgent');
-    }
+    ]);
     expect(outcome(detector.assess('Bent down to pick up the dog, got a massive headache out of nowhere, worst ever'))).to.equal(
       'emergency',
     );
