@@ -5,27 +5,41 @@
  *
  * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
  * follow-up (short, and opening with "and", "what about", "is that"… or leaning on "it" / "that") is
- * read on its own first: when that answers with another entry AND the message names a topic of its own
- * (a content word the previous entry never uses: "piriformis", "mri", "drive"), it switches, so context
- * never sticks ("how long", "how often" are no topic: they ask about the current one); so does a reading
- * the second opinion is all but certain of. Otherwise it is read after the fullest of the previous entry's
- * first three questions, and that reading decides when it answers; when neither
- * reading answers and the previous entry is the in-context reading's first candidate, it answers that.
- * Measured on test/data/faq-twoturn-dev.jsonl and faq-twoturn-dev-b.jsonl (124 exchanges, 44 switching topic).
+ * read on its own first. Its own reading's entry (or, when that reading is unsure, its first candidate)
+ * is a neighbouring topic the patient may have moved on to; it is answered when:
+ *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean:
+ *    "scan", "operation", "at work", a price question, each weighed by how much it belongs to either
+ *    entry), so context never sticks; "how long", "how often" are no topic: they ask about the current one;
+ *  - or its own reading is all but certain: the second opinion's overrule bar, or both opinions sure
+ *    when nothing in the message points back ("so what actually works?" after "nothing worked").
+ * Otherwise it is read after the fullest of the previous entry's first three questions, and that reading
+ * decides when it answers; when neither reading answers and the previous entry is the in-context
+ * reading's first candidate, it answers that.
+ * Measured on test/data/faq-twoturn-dev*.jsonl and the spent two-turn set (see test/faq/followUps.test.ts).
  */
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
 /** Longest message still read as a follow-up, in words. */
-const MAX_FOLLOW_UP_WORDS = 9;
+const MAX_FOLLOW_UP_WORDS = 12;
+/** A message this short is a fragment ("memory foam?", "ice in the meantime?"): read in context whatever its opening. */
+const FRAGMENT_WORDS = 6;
 /** Openings of a message that continues the conversation rather than starting a new question. */
 const OPENING =
   /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+/** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
+const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
 const QUESTION_FRAME = /\bhow (long|often|much|many)\b/gi;
-/** Second opinion's probability from which a follow-up's own reading wins even without a topic word of its own. */
+/** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
+const OWN_TOPIC_LEAN = 0.5;
+/** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
+const UNSURE_OWN_TOPIC_LEAN = 1;
+/** Second opinion's probability from which a follow-up's own reading wins whatever its words. */
 const SURE_ON_ITS_OWN = 0.99;
+/** Second opinion's probability that, with the matcher at its sure bar, makes both opinions sure. */
+const BOTH_SURE_NET = 0.9;
 /** How many of the previous entry's first questions are candidates to read a follow-up with. */
 const LEAD_QUESTIONS = 3;
 /** Words that lean on what was said before. */
@@ -36,8 +50,10 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
   if (previous === undefined || !isFollowUpShaped(message)) return alone;
-  if (alone.kind === 'answer' && alone.entry.id !== previous.id && (sureOnItsOwn(alone) || namesOwnTopic(kb, message, previous.id)))
-    return alone;
+  const neighbour = neighbourOf(kb, alone, previous.id);
+  if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
+    return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
+  }
   const inContext = kb.decide(`${leadQuestion(previous)} ${message}`);
   if (inContext.kind === 'answer' || alone.kind === 'answer') return inContext.kind === 'answer' ? inContext : alone;
   // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it
@@ -46,13 +62,22 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
-/** The second opinion is all but certain of the message's own reading (its overrule bar): "so what does work then?". */
-function sureOnItsOwn(alone: FaqDecision & { kind: 'answer' }): boolean {
-  return (alone.candidates.find((c) => c.id === alone.entry.id)?.net ?? 0) >= SURE_ON_ITS_OWN;
+/** The other topic the message may be about: its own answer, else its first candidate (never about another body part). */
+function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string): FaqEntry | undefined {
+  if (alone.kind === 'answer') return alone.entry.id === previousId ? undefined : alone.entry;
+  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return undefined;
+  const first = alone.candidates[0]?.id;
+  return first === undefined || first === previousId ? undefined : kb.entry(first);
 }
 
-function namesOwnTopic(kb: KnowledgeBase, message: string, previousId: string): boolean {
-  return kb.namesOtherTopic(message.replace(QUESTION_FRAME, 'how'), previousId);
+function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
+  const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
+  const lean = kb.topicLean(topic, previousId, neighbour.id);
+  if (alone.kind !== 'answer') return lean >= UNSURE_OWN_TOPIC_LEAN;
+  if (lean >= OWN_TOPIC_LEAN) return true;
+  const own = alone.candidates.find((c) => c.id === neighbour.id);
+  const net = own?.net ?? 0;
+  return net >= SURE_ON_ITS_OWN || (net >= BOTH_SURE_NET && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()));
 }
 
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
@@ -65,5 +90,5 @@ const wordCount = (text: string) => text.split(/\s+/).length;
 function isFollowUpShaped(message: string): boolean {
   const text = message.toLowerCase().trim();
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
+  return words.length <= FRAGMENT_WORDS || (words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text)));
 }

@@ -53,10 +53,15 @@ export class KnowledgeBase {
     return this.matcher.typoFolds;
   }
 
-  /** Whether `message` names a topic (a content word) that entry `id` never mentions: see FollowUp. */
-  namesOtherTopic(message: string, id: string): boolean {
-    const index = this.entries.findIndex((e) => e.id === id);
-    return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
+  /**
+   * How much more `message`'s topic words belong to entry `to` than to entry `from` (FaqMatcher.topicLean;
+   * 0 when either id is unknown): a follow-up naming a neighbouring topic leans to it (see FollowUp).
+   */
+  topicLean(message: string, from: string, to: string): number {
+    const a = this.entries.findIndex((e) => e.id === from);
+    const b = this.entries.findIndex((e) => e.id === to);
+    if (a < 0 || b < 0) return 0;
+    return this.matcher.topicLean(message.slice(0, this.options.maxMessageLength), a, b, TOPIC_WORD_SHARE);
   }
 
   /** Whether the second opinion reviews this FAQ's decisions (it was trained with these very entries). */
