@@ -33,7 +33,7 @@ const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|i
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
 const QUESTION_FRAME = /\bhow (long|often|much|many)\b/gi;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
-const OWN_TOPIC_LEAN = 0.5;
+const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
 const UNSURE_OWN_TOPIC_LEAN = 1;
 /** Second opinion's probability from which a follow-up's own reading wins whatever its words. */
@@ -42,6 +42,8 @@ const SURE_ON_ITS_OWN = 0.99;
 const BOTH_SURE_NET = 0.9;
 /** How many of the previous entry's first questions are candidates to read a follow-up with. */
 const LEAD_QUESTIONS = 3;
+/** A question mark, or a question's opening word: the message asks something. */
+const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 /** Words that lean on what was said before. */
 const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
 
@@ -50,15 +52,19 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
   if (previous === undefined || !isFollowUpShaped(message)) return alone;
+  // Another body part or condition ("and my wife's frozen shoulder?") is not made a sciatica question by context.
+  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
     return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
   }
+  // Read with the previous topic, any message would match it: only one that asks something or uses a
+  // word the FAQ knows is about it ("ok thx" and "cheers for that mate" are not).
+  if (!ASKS.test(message.toLowerCase()) && alone.candidates.every((c) => c.score === 0)) return alone;
   const inContext = kb.decide(`${leadQuestion(previous)} ${message}`);
   if (inContext.kind === 'answer' || alone.kind === 'answer') return inContext.kind === 'answer' ? inContext : alone;
-  // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it
-  // (not when the message is about another body part or condition: "and my knee?").
-  const stillOnIt = inContext.candidates[0]?.id === previous.id && !(inContext.kind === 'none' && inContext.outOfDomain !== undefined);
+  // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it.
+  const stillOnIt = inContext.candidates[0]?.id === previous.id;
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
@@ -73,7 +79,7 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
   const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
   const lean = kb.topicLean(topic, previousId, neighbour.id);
-  if (alone.kind !== 'answer') return lean >= UNSURE_OWN_TOPIC_LEAN;
+  if (alone.kind !== 'answer') return lean >= UNSURE_OWN_TOPIC_LEAN && (alone.candidates[0]?.score ?? 0) >= kb.options.suggestThreshold;
   if (lean >= OWN_TOPIC_LEAN) return true;
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;
