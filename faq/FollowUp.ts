@@ -1,21 +1,24 @@
 /**
  * Short follow-ups read with the previous topic (as QnA Maker's multi-turn prompts and Rasa's context
  * do): after an answer about cortisone injections, "how long does it last?" is about the injection, not
- * about healing time; "what about piriformis?" and "is that the same for stenosis?" switch topic.
+ * about healing time; "what about piriformis?", "would that need an operation?" and "how much is it?"
+ * move on to a neighbouring topic.
  *
  * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
- * follow-up (short, and opening with "and", "what about", "is that"… or leaning on "it" / "that") is
- * read on its own first. Its own reading's entry (or, when that reading is unsure, its first candidate)
- * is a neighbouring topic the patient may have moved on to; it is answered when:
- *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean:
- *    "scan", "operation", "at work", a price question, each weighed by how much it belongs to either
- *    entry), so context never sticks; "how long", "how often" are no topic: they ask about the current one;
- *  - or its own reading is all but certain: the second opinion's overrule bar, or both opinions sure
- *    when nothing in the message points back ("so what actually works?" after "nothing worked").
- * Otherwise it is read after the fullest of the previous entry's first three questions, and that reading
- * decides when it answers; when neither reading answers and the previous entry is the in-context
- * reading's first candidate, it answers that.
- * Measured on test/data/faq-twoturn-dev*.jsonl and the spent two-turn set (see test/faq/followUps.test.ts).
+ * follow-up (a fragment of a few words, or a short one opening with "and", "what about", "is that"… or
+ * leaning on "it" / "that") is read on its own first. That reading's answer, or its first candidate when
+ * it did not answer, is the neighbour the patient may have moved on to; it is answered when
+ *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
+ *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
+ *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
+ *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
+ *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
+ *    the message's own reading hesitated.
+ * Otherwise the message is read after the fullest of the previous entry's first three questions, and that
+ * reading decides when it answers; when neither reading answers and the previous entry is the in-context
+ * reading's first candidate, the patient is still on it. Context never makes an answer of another body
+ * part ("and my wife's frozen shoulder?") or of a message that asks nothing the FAQ knows ("ok thx").
+ * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -38,8 +41,8 @@ const OWN_TOPIC_LEAN = 0.4;
 const UNSURE_OWN_TOPIC_LEAN = 1;
 /** Second opinion's probability from which a follow-up's own reading wins whatever its words. */
 const SURE_ON_ITS_OWN = 0.99;
-/** Second opinion's probability that, with the matcher at its sure bar, makes both opinions sure. */
-const BOTH_SURE_NET = 0.9;
+/** Second opinion's probability from which it is sure: with the matcher at its sure bar both are; alone it names the neighbour. */
+const NET_SURE = 0.9;
 /** How many of the previous entry's first questions are candidates to read a follow-up with. */
 const LEAD_QUESTIONS = 3;
 /** A question mark, or a question's opening word: the message asks something. */
@@ -52,14 +55,13 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
   if (previous === undefined || !isFollowUpShaped(message)) return alone;
-  // Another body part or condition ("and my wife's frozen shoulder?") is not made a sciatica question by context.
   if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
     return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
   }
-  // Read with the previous topic, any message would match it: only one that asks something or uses a
-  // word the FAQ knows is about it ("ok thx" and "cheers for that mate" are not).
+  // Read after the previous topic's question, any message would match it: only one that asks something or
+  // uses a word the FAQ knows can be about it ("ok thx" and "cheers for that mate" are not).
   if (!ASKS.test(message.toLowerCase()) && alone.candidates.every((c) => c.score === 0)) return alone;
   const inContext = kb.decide(`${leadQuestion(previous)} ${message}`);
   if (inContext.kind === 'answer' || alone.kind === 'answer') return inContext.kind === 'answer' ? inContext : alone;
@@ -68,22 +70,25 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
-/** The other topic the message may be about: its own answer, else its first candidate (never about another body part). */
+/** The other topic the message may be about: its own answer, else its first candidate. */
 function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string): FaqEntry | undefined {
   if (alone.kind === 'answer') return alone.entry.id === previousId ? undefined : alone.entry;
-  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return undefined;
   const first = alone.candidates[0]?.id;
   return first === undefined || first === previousId ? undefined : kb.entry(first);
 }
 
+/** Whether the patient moved on to `neighbour` (see the header). */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
   const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
   const lean = kb.topicLean(topic, previousId, neighbour.id);
-  if (alone.kind !== 'answer') return lean >= UNSURE_OWN_TOPIC_LEAN && (alone.candidates[0]?.score ?? 0) >= kb.options.suggestThreshold;
-  if (lean >= OWN_TOPIC_LEAN) return true;
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;
-  return net >= SURE_ON_ITS_OWN || (net >= BOTH_SURE_NET && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()));
+  if (alone.kind !== 'answer')
+    return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
+  if (lean >= OWN_TOPIC_LEAN) return true;
+  return (
+    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
+  );
 }
 
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
