@@ -120,6 +120,11 @@ export class FaqMatcher {
     return includes(this.index.answerTokens, entry, token) ? ANSWER_PLACE : 0;
   }
 
+  /** How many of the message's words the FAQ has never seen (everyday words and a story's details aside). */
+  unknownWords(message: string): number {
+    return this.index.analyse(message).filter((q) => q.token < 0 && !this.index.isWeak(q.text)).length;
+  }
+
   /**
    * Whether the message holds a topic word: one the FAQ knows, not an everyday word ("is it a good idea?"),
    * weighing at least `share` of the rarest word's.

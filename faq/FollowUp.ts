@@ -17,7 +17,8 @@
  * Otherwise the message is read after the fullest of the previous entry's first three questions, and that
  * reading decides when it answers; when neither reading answers and the previous entry is the in-context
  * reading's first candidate, the patient is still on it. Context never makes an answer of another body
- * part ("and my wife's frozen shoulder?") or of a message that asks nothing the FAQ knows ("ok thx").
+ * part ("and my wife's frozen shoulder?"), nor of a message that gives no sign of being about the previous
+ * topic (see canBeAbout: "ok thx", "will it rain in london today?").
  * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
 import type { FaqDecision } from './FaqDecision';
@@ -45,6 +46,10 @@ const SURE_ON_ITS_OWN = 0.99;
 const NET_SURE = 0.9;
 /** How many of the previous entry's first questions are candidates to read a follow-up with. */
 const LEAD_QUESTIONS = 3;
+/** The second opinion's probability for the previous entry from which a message's own reading hints at it. */
+const HINT_NET = 0.05;
+/** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
+const FOREIGN_WORDS = 2;
 /** A question mark, or a question's opening word: the message asks something. */
 const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 /** Words that lean on what was said before. */
@@ -60,9 +65,7 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
     return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
   }
-  // Read after the previous topic's question, any message would match it: only one that asks something or
-  // uses a word the FAQ knows can be about it ("ok thx" and "cheers for that mate" are not).
-  if (!ASKS.test(message.toLowerCase()) && alone.candidates.every((c) => c.score === 0)) return alone;
+  if (!canBeAbout(kb, message, alone, previous.id)) return alone;
   const inContext = kb.decide(`${leadQuestion(previous)} ${message}`);
   if (inContext.kind === 'answer' || alone.kind === 'answer') return inContext.kind === 'answer' ? inContext : alone;
   // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it.
@@ -91,15 +94,33 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   );
 }
 
+/**
+ * Whether the message can be about the previous entry: read after that entry's question, any message would
+ * match it. Its own reading must hint at the entry (the matcher would suggest it, or the second opinion
+ * gives it a chance: "memory foam?" after sleeping positions), or it must lean back on what was said, ask
+ * something or use a word the FAQ knows ("ok thx" does not), and hold at most one word the FAQ has never
+ * seen ("will it rain in london today?" is no follow-up).
+ */
+function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
+  const hint = alone.candidates.find((c) => c.id === previousId);
+  if (hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold)) return true;
+  const asks = ASKS.test(message.toLowerCase()) || alone.candidates.some((c) => c.score > 0);
+  return leansBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
+}
+
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
 function leadQuestion(entry: FaqEntry): string {
   return entry.questions.slice(0, LEAD_QUESTIONS).reduce((a, b) => (wordCount(b) > wordCount(a) ? b : a));
 }
 
-const wordCount = (text: string) => text.split(/\s+/).length;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+/** A fragment, or a short message leaning back on what was said. */
 function isFollowUpShaped(message: string): boolean {
+  return wordCount(message) <= FRAGMENT_WORDS || leansBack(message);
+}
+
+function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length <= FRAGMENT_WORDS || (words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text)));
+  return wordCount(text) <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
 }

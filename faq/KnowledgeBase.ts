@@ -64,6 +64,11 @@ export class KnowledgeBase {
     return this.matcher.topicLean(message.slice(0, this.options.maxMessageLength), a, b, TOPIC_WORD_SHARE);
   }
 
+  /** How many of `message`'s words the FAQ has never seen (FaqMatcher.unknownWords). */
+  unknownWords(message: string): number {
+    return this.matcher.unknownWords(message.slice(0, this.options.maxMessageLength));
+  }
+
   /** Whether the second opinion reviews this FAQ's decisions (it was trained with these very entries). */
   get secondOpinion(): boolean {
     return this.net !== null;
