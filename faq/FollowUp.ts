@@ -31,7 +31,7 @@ const MAX_FOLLOW_UP_WORDS = 12;
 const FRAGMENT_WORDS = 6;
 /** Openings of a message that continues the conversation rather than starting a new question. */
 const OPENING =
-  /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+  /^(and|but|so|or|even|also|like|any|with|without|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
