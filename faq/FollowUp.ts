@@ -25,9 +25,11 @@ import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
-/** Longest message still read as a follow-up, in words. */
+/** Longest message still read as a follow-up, in words: when it opens like one ("and", "so", "what about"…). */
 const MAX_FOLLOW_UP_WORDS = 12;
-/** A message this short is a fragment ("memory foam?", "ice in the meantime?"): read in context whatever its opening. */
+/** The same when only a pronoun leans back ("is that why i have sciatica" in a longer question is no follow-up). */
+const MAX_LEANING_WORDS = 9;
+/** A message this short that does not answer on its own is a fragment ("memory foam?"): read in context whatever its opening. */
 const FRAGMENT_WORDS = 6;
 /** Openings of a message that continues the conversation rather than starting a new question. */
 const OPENING =
@@ -59,7 +61,7 @@ const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || !isFollowUpShaped(message)) return alone;
+  if (previous === undefined || !isFollowUpShaped(message, alone)) return alone;
   if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
@@ -115,12 +117,13 @@ function leadQuestion(entry: FaqEntry): string {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** A fragment, or a short message leaning back on what was said. */
-function isFollowUpShaped(message: string): boolean {
-  return wordCount(message) <= FRAGMENT_WORDS || leansBack(message);
+/** A short message leaning back on what was said, or a fragment that means nothing on its own ("memory foam?"). */
+function isFollowUpShaped(message: string, alone: FaqDecision): boolean {
+  return leansBack(message) || (wordCount(message) <= FRAGMENT_WORDS && alone.kind !== 'answer');
 }
 
 function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
-  return wordCount(text) <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
+  const words = wordCount(text);
+  return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
 }
