@@ -5,9 +5,10 @@
  * move on to a neighbouring topic.
  *
  * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
- * follow-up (a fragment of a few words, or a short one opening with "and", "what about", "is that"… or
- * leaning on "it" / "that") is read on its own first. That reading's answer, or its first candidate when
- * it did not answer, is the neighbour the patient may have moved on to; it is answered when
+ * follow-up (a short one opening with "and", "what about", "is that"… or leaning on "it" / "that", or a
+ * fragment of a few words that answers nothing on its own) is read on its own first. That reading's
+ * answer, or its first candidate when it did not answer, is the neighbour the patient may have moved on
+ * to; it is answered when
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
