@@ -33,6 +33,9 @@ import { FuzzyReranker, type RankedEntry } from './FuzzyReranker';
 import type { OutOfDomain } from './OutOfDomain';
 import { TextNormaliser } from './TextNormaliser';
 
+/** A word an entry's answer uses but none of its questions says less about the entry than a question word. */
+const ANSWER_PLACE = 0.5;
+
 export class FaqMatcher {
   private readonly index: FaqIndex;
   /** Per token, this query's weight × quality (0 for tokens not in the message). Reset after each query. */
@@ -96,15 +99,30 @@ export class FaqMatcher {
   }
 
   /**
-   * Whether the message names a topic of its own that entry `entry` does not use: a content word (at
-   * least `share` of the rarest word's weight) found in none of its questions, answer or title.
+   * How much more the message's topic words belong to entry `to` than to entry `from`, in units of the
+   * rarest word's weight: each topic word (not an everyday word, at least `share` of the rarest word's
+   * weight) adds its weight × (its place in `to` − its place in `from`), a place being 1 in the entry's
+   * questions, ANSWER_PLACE in its answer or title only, 0 elsewhere. Positive: the message leans to `to`.
    */
-  namesOtherTopic(message: string, entry: number, share: number): boolean {
-    const own = new Set<number>();
-    for (const { start, items } of [this.index.entryTokens, this.index.answerTokens]) {
-      for (let j = start[entry]; j < start[entry + 1]; j++) own.add(items[j]);
+  topicLean(message: string, from: number, to: number, share: number): number {
+    const { maxIdf } = this.index;
+    let lean = 0;
+    for (const q of this.index.analyse(message)) {
+      if (q.token < 0 || q.weight < share * maxIdf || this.index.isWeak(q.text)) continue;
+      lean += (q.weight / maxIdf) * (this.place(q.token, to) - this.place(q.token, from));
     }
-    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !own.has(q.token));
+    return lean;
+  }
+
+  /** 1 when entry `entry`'s questions use `token`, ANSWER_PLACE when only its answer or title does, else 0. */
+  private place(token: number, entry: number): number {
+    if (includes(this.index.entryTokens, entry, token)) return 1;
+    return includes(this.index.answerTokens, entry, token) ? ANSWER_PLACE : 0;
+  }
+
+  /** How many of the message's words the FAQ has never seen (everyday words and a story's details aside). */
+  unknownWords(message: string): number {
+    return this.index.analyse(message).filter((q) => q.token < 0 && !this.index.isWeak(q.text)).length;
   }
 
   /**
@@ -194,6 +212,12 @@ export class FaqMatcher {
     for (let j = start[i]; j < start[i + 1]; j++) sum += this.gain[items[j]];
     return sum;
   }
+}
+
+/** Whether list `i` of `lists` holds `item` (an entry's few dozen tokens: a scan is enough). */
+function includes(lists: FlatLists, i: number, item: number): boolean {
+  for (let j = lists.start[i]; j < lists.start[i + 1]; j++) if (lists.items[j] === item) return true;
+  return false;
 }
 
 /** The k-th largest of `values` at `indices` (0 when there are k or fewer), by quickselect: O(n). */

@@ -1,33 +1,60 @@
 /**
  * Short follow-ups read with the previous topic (as QnA Maker's multi-turn prompts and Rasa's context
  * do): after an answer about cortisone injections, "how long does it last?" is about the injection, not
- * about healing time; "what about piriformis?" and "is that the same for stenosis?" switch topic.
+ * about healing time; "what about piriformis?", "would that need an operation?" and "how much is it?"
+ * move on to a neighbouring topic.
  *
  * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
- * follow-up (short, and opening with "and", "what about", "is that"… or leaning on "it" / "that") is
- * read on its own first: when that answers with another entry AND the message names a topic of its own
- * (a content word the previous entry never uses: "piriformis", "mri", "drive"), it switches, so context
- * never sticks ("how long", "how often" are no topic: they ask about the current one); so does a reading
- * the second opinion is all but certain of. Otherwise it is read after the fullest of the previous entry's
- * first three questions, and that reading decides when it answers; when neither
- * reading answers and the previous entry is the in-context reading's first candidate, it answers that.
- * Measured on test/data/faq-twoturn-dev.jsonl and faq-twoturn-dev-b.jsonl (124 exchanges, 44 switching topic).
+ * follow-up (a short one opening with "and", "what about", "is that"… or leaning on "it" / "that", or a
+ * fragment of a few words that answers nothing on its own) is read on its own first. That reading's
+ * answer, or its first candidate when it did not answer, is the neighbour the patient may have moved on
+ * to; it is answered when
+ *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
+ *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
+ *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
+ *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
+ *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
+ *    the message's own reading hesitated.
+ * Otherwise the message is read after the fullest of the previous entry's first three questions, and that
+ * reading decides when it answers; when neither reading answers and the previous entry is the in-context
+ * reading's first candidate, the patient is still on it. Context never makes an answer of another body
+ * part ("and my wife's frozen shoulder?"), nor of a message that gives no sign of being about the previous
+ * topic (see canBeAbout: "ok thx", "will it rain in london today?").
+ * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
 import type { FaqDecision } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
-/** Longest message still read as a follow-up, in words. */
-const MAX_FOLLOW_UP_WORDS = 9;
+/** Longest message still read as a follow-up, in words: when it opens like one ("and", "so", "what about"…). */
+const MAX_FOLLOW_UP_WORDS = 12;
+/** The same when only a pronoun leans back ("is that why i have sciatica" in a longer question is no follow-up). */
+const MAX_LEANING_WORDS = 9;
+/** A message this short that does not answer on its own is a fragment ("memory foam?"): read in context whatever its opening. */
+const FRAGMENT_WORDS = 6;
 /** Openings of a message that continues the conversation rather than starting a new question. */
 const OPENING =
-  /^(and|but|so|ok(ay)?( and| so)?|also|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+  /^(and|but|so|or|even|also|like|any|with|without|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+/** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
+const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
 const QUESTION_FRAME = /\bhow (long|often|much|many)\b/gi;
-/** Second opinion's probability from which a follow-up's own reading wins even without a topic word of its own. */
+/** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
+const OWN_TOPIC_LEAN = 0.4;
+/** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
+const UNSURE_OWN_TOPIC_LEAN = 1;
+/** Second opinion's probability from which a follow-up's own reading wins whatever its words. */
 const SURE_ON_ITS_OWN = 0.99;
+/** Second opinion's probability from which it is sure: with the matcher at its sure bar both are; alone it names the neighbour. */
+const NET_SURE = 0.9;
 /** How many of the previous entry's first questions are candidates to read a follow-up with. */
 const LEAD_QUESTIONS = 3;
+/** The second opinion's probability for the previous entry from which a message's own reading hints at it. */
+const HINT_NET = 0.05;
+/** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
+const FOREIGN_WORDS = 2;
+/** A question mark, or a question's opening word: the message asks something. */
+const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 /** Words that lean on what was said before. */
 const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
 
@@ -35,24 +62,53 @@ const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || !isFollowUpShaped(message)) return alone;
-  if (alone.kind === 'answer' && alone.entry.id !== previous.id && (sureOnItsOwn(alone) || namesOwnTopic(kb, message, previous.id)))
-    return alone;
+  if (previous === undefined || !isFollowUpShaped(message, alone)) return alone;
+  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
+  const neighbour = neighbourOf(kb, alone, previous.id);
+  if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
+    return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
+  }
+  if (!canBeAbout(kb, message, alone, previous.id)) return alone;
   const inContext = kb.decide(`${leadQuestion(previous)} ${message}`);
   if (inContext.kind === 'answer' || alone.kind === 'answer') return inContext.kind === 'answer' ? inContext : alone;
-  // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it
-  // (not when the message is about another body part or condition: "and my knee?").
-  const stillOnIt = inContext.candidates[0]?.id === previous.id && !(inContext.kind === 'none' && inContext.outOfDomain !== undefined);
+  // Neither reading is sure, and read with it the previous entry comes first: the patient is still on it.
+  const stillOnIt = inContext.candidates[0]?.id === previous.id;
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
-/** The second opinion is all but certain of the message's own reading (its overrule bar): "so what does work then?". */
-function sureOnItsOwn(alone: FaqDecision & { kind: 'answer' }): boolean {
-  return (alone.candidates.find((c) => c.id === alone.entry.id)?.net ?? 0) >= SURE_ON_ITS_OWN;
+/** The other topic the message may be about: its own answer, else its first candidate. */
+function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string): FaqEntry | undefined {
+  if (alone.kind === 'answer') return alone.entry.id === previousId ? undefined : alone.entry;
+  const first = alone.candidates[0]?.id;
+  return first === undefined || first === previousId ? undefined : kb.entry(first);
 }
 
-function namesOwnTopic(kb: KnowledgeBase, message: string, previousId: string): boolean {
-  return kb.namesOtherTopic(message.replace(QUESTION_FRAME, 'how'), previousId);
+/** Whether the patient moved on to `neighbour` (see the header). */
+function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
+  const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
+  const lean = kb.topicLean(topic, previousId, neighbour.id);
+  const own = alone.candidates.find((c) => c.id === neighbour.id);
+  const net = own?.net ?? 0;
+  if (alone.kind !== 'answer')
+    return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
+  if (lean >= OWN_TOPIC_LEAN) return true;
+  return (
+    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
+  );
+}
+
+/**
+ * Whether the message can be about the previous entry: read after that entry's question, any message would
+ * match it. Its own reading must hint at the entry (the matcher would suggest it, or the second opinion
+ * gives it a chance: "memory foam?" after sleeping positions), or it must lean back on what was said, ask
+ * something or use a word the FAQ knows ("ok thx" does not), and hold at most one word the FAQ has never
+ * seen ("will it rain in london today?" is no follow-up).
+ */
+function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
+  const hint = alone.candidates.find((c) => c.id === previousId);
+  if (hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold)) return true;
+  const asks = ASKS.test(message.toLowerCase()) || alone.candidates.some((c) => c.score > 0);
+  return leansBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
 }
 
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
@@ -60,10 +116,15 @@ function leadQuestion(entry: FaqEntry): string {
   return entry.questions.slice(0, LEAD_QUESTIONS).reduce((a, b) => (wordCount(b) > wordCount(a) ? b : a));
 }
 
-const wordCount = (text: string) => text.split(/\s+/).length;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-function isFollowUpShaped(message: string): boolean {
+/** A short message leaning back on what was said, or a fragment that means nothing on its own ("memory foam?"). */
+function isFollowUpShaped(message: string, alone: FaqDecision): boolean {
+  return leansBack(message) || (wordCount(message) <= FRAGMENT_WORDS && alone.kind !== 'answer');
+}
+
+function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length <= MAX_FOLLOW_UP_WORDS && (OPENING.test(text) || LEANING.test(text));
+  const words = wordCount(text);
+  return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
 }

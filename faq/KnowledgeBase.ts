@@ -25,6 +25,8 @@ export class KnowledgeBase {
    */
   readonly version: string;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
+  /** Each entry's position, as the matcher numbers entries. */
+  private readonly positionOf: ReadonlyMap<string, number>;
   private readonly matcher: FaqMatcher;
   /** Out-of-domain words some questions use, and the entries using them (OutOfDomain.coverage). */
   private readonly domainCoverage: ReadonlyMap<string, ReadonlySet<string>>;
@@ -42,6 +44,7 @@ export class KnowledgeBase {
   ) {
     this.entries = Object.freeze(entries.map(frozenCopy));
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
+    this.positionOf = new Map(this.entries.map((e, i) => [e.id, i]));
     this.version = createHash('sha256').update(JSON.stringify(this.entries)).update(normaliser.fingerprint).digest('hex').slice(0, 16);
     this.matcher = new FaqMatcher(this.entries, options, normaliser);
     this.net = net?.knows(this.entries) ? net : null;
@@ -53,10 +56,20 @@ export class KnowledgeBase {
     return this.matcher.typoFolds;
   }
 
-  /** Whether `message` names a topic (a content word) that entry `id` never mentions: see FollowUp. */
-  namesOtherTopic(message: string, id: string): boolean {
-    const index = this.entries.findIndex((e) => e.id === id);
-    return index >= 0 && this.matcher.namesOtherTopic(message.slice(0, this.options.maxMessageLength), index, TOPIC_WORD_SHARE);
+  /**
+   * How much more `message`'s topic words belong to entry `to` than to entry `from` (FaqMatcher.topicLean;
+   * 0 when either id is unknown): a follow-up naming a neighbouring topic leans to it (see FollowUp).
+   */
+  topicLean(message: string, from: string, to: string): number {
+    const a = this.positionOf.get(from);
+    const b = this.positionOf.get(to);
+    if (a === undefined || b === undefined) return 0;
+    return this.matcher.topicLean(message.slice(0, this.options.maxMessageLength), a, b, TOPIC_WORD_SHARE);
+  }
+
+  /** How many of `message`'s words the FAQ has never seen (FaqMatcher.unknownWords). */
+  unknownWords(message: string): number {
+    return this.matcher.unknownWords(message.slice(0, this.options.maxMessageLength));
   }
 
   /** Whether the second opinion reviews this FAQ's decisions (it was trained with these very entries). */

@@ -1,41 +1,56 @@
 /**
- * Short follow-ups read with the previous topic (issue 14): on test/data/faq-twoturn-dev.jsonl and
- * faq-twoturn-dev-b.jsonl (124 two-turn exchanges written from the article, 44 of them switching topic,
- * where context must not stick) the second message must be answered right at least 85% of the time.
- * First runs: 38/44, then 65/80 on set B (83.1% together); now 111/124 (89.5%), floor 87%. The spent
- * held-out two-turn set (test/data/spent/faq-twoturn-2026-12.jsonl, first run 72.9%) scores 39/48.
+ * Short follow-ups read with the previous topic (issue 14): the second message of a two-turn exchange must
+ * be answered right at least 85% of the time, switching topic when the patient does (context must not stick)
+ * and giving no answer when no entry covers it. Development sets, written blind from the article:
+ *  - test/data/faq-twoturn-dev.jsonl and faq-twoturn-dev-b.jsonl (124 exchanges, 44 switching topic):
+ *    first runs 38/44 and 65/80; 111/124 before round faq-4, now 114/124 (91.9%), floor 90%;
+ *  - test/data/faq-twoturn-dev-c.jsonl (120, 50 switching, 6 with no answer; terse fragments, long stories
+ *    as first turns): first run 73/120 (60.8%), now 85/120 (70.8%), floor 68%;
+ *  - the spent held-out set test/data/spent/faq-twoturn-2026-12.jsonl (48): first run 35/48, now 41/48, floor 81%.
+ * Tuned on all three, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
+ * Context must not turn an out-of-scope message into an answer either: the labelled set's 58 out-of-scope
+ * messages, each sent after every entry, get no answer 95.2% of the time (86.3% before round faq-4; sent
+ * alone 98.3%), floor 94%. Nor must it stick: the labelled set's 192 questions, each asked after every other
+ * entry, are answered right 94.3% of the time (as alone; 93.9% before round faq-4), floor 93.5%.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import type { FaqDecision } from '../../faq/FaqDecision';
 import { decideFollowUp } from '../../faq/FollowUp';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 
 interface Exchange {
   readonly first: string;
   readonly second: string;
-  readonly expected: string;
+  /** null: no entry covers the follow-up. */
+  readonly expected: string | null;
   readonly switch: boolean;
 }
 
-const exchanges = ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'].flatMap((name) =>
-  readFileSync(join(__dirname, '..', 'data', name), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Exchange),
-);
+const read = (...names: string[]): Exchange[] =>
+  names.flatMap((name) =>
+    readFileSync(join(__dirname, '..', 'data', name), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const raw = JSON.parse(line) as Exchange & { secondExpected?: string | null };
+        return { ...raw, expected: raw.expected === undefined ? (raw.secondExpected ?? null) : raw.expected };
+      }),
+  );
+
+const answered = (decision: FaqDecision) => (decision.kind === 'answer' ? decision.entry.id : null);
 
 describe('FAQ follow-ups in context', () => {
   const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
 
-  it('answers at least 87% of second turns right (target 85%), and switches topic when the patient does', () => {
+  function score(exchanges: readonly Exchange[]) {
     let right = 0;
     let switches = 0;
     let switchedRight = 0;
     for (const exchange of exchanges) {
       const first = kb.decide(exchange.first);
-      const second = decideFollowUp(kb, exchange.second, first.kind === 'answer' ? first.entry.id : undefined);
-      const ok = second.kind === 'answer' && second.entry.id === exchange.expected;
+      const ok = answered(decideFollowUp(kb, exchange.second, answered(first) ?? undefined)) === exchange.expected;
       if (ok) right++;
       if (exchange.switch) {
         switches++;
@@ -43,22 +58,102 @@ describe('FAQ follow-ups in context', () => {
       }
     }
     console.log(`      two-turn: ${right}/${exchanges.length} right, ${switchedRight}/${switches} of the topic switches`);
-    expect(exchanges.length).to.equal(124);
-    expect(switches).to.equal(44);
-    expect(right / exchanges.length).to.be.at.least(0.87);
-    expect(switchedRight / switches).to.be.at.least(0.8);
+    return { right: right / exchanges.length, switches, switched: switchedRight / switches };
+  }
+
+  /** What each set reaches now, less a small margin: raise them when the numbers go up, never lower them to pass. */
+  const floors = [
+    { sets: ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'], size: 124, switches: 44, right: 0.9, switched: 0.88 },
+    { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.68, switched: 0.72 },
+    { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.81, switched: 0.9 },
+  ];
+  for (const floor of floors) {
+    it(`answers at least ${floor.right * 100}% of ${floor.sets.join(' and ')} right (target 85%), switching topic when the patient does`, () => {
+      const exchanges = read(...floor.sets);
+      expect(exchanges.length).to.equal(floor.size);
+      const result = score(exchanges);
+      expect(result.switches).to.equal(floor.switches);
+      expect(result.right).to.be.at.least(floor.right);
+      expect(result.switched).to.be.at.least(floor.switched);
+    });
+  }
+
+  it('moves on when a follow-up names a neighbouring topic, whatever the pronoun leaning on the previous one', () => {
+    const cases: [string, string, string][] = [
+      ['treatment-approach', 'do I need a scan for that?', 'scans-and-imaging'],
+      ['spinal-stenosis', 'would that need an operation?', 'surgery'],
+      ['decompression', 'how much is it?', 'booking'],
+      ['sitting-and-deconditioning', 'what about at night?', 'sleep-and-positions'],
+      ['why-treatments-fail', 'so what actually works?', 'treatment-approach'],
+    ];
+    for (const [previous, message, expected] of cases) {
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(expected);
+    }
+  });
+
+  it('stays on the previous topic when the follow-up asks about it', () => {
+    const cases: [string, string][] = [
+      ['booking', 'how much is it?'],
+      ['cortisone-injections', 'how long does it last?'],
+      ['stretching', 'is it the same for piriformis?'],
+      ['sleep-and-positions', 'memory foam?'],
+    ];
+    for (const [previous, message] of cases) {
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(previous);
+    }
+  });
+
+  it("gives no answer to at least 94% of the labelled set's out-of-scope messages sent after any answer", () => {
+    const outOfScope = readFileSync(join(__dirname, '..', 'data', 'faq-labelled.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { text: string; expected: string | null })
+      .filter((line) => line.expected === null);
+    expect(outOfScope.length).to.equal(58);
+    let unanswered = 0;
+    for (const { text } of outOfScope) {
+      for (const entry of kb.entries) unanswered += answered(decideFollowUp(kb, text, entry.id)) === null ? 1 : 0;
+    }
+    console.log(`      out of scope after an answer: ${unanswered}/${outOfScope.length * kb.entries.length} unanswered`);
+    expect(unanswered / (outOfScope.length * kb.entries.length)).to.be.at.least(0.94);
+  });
+
+  it('answers a new question asked after an answer as well as on its own (context must not stick)', () => {
+    const inScope = readFileSync(join(__dirname, '..', 'data', 'faq-labelled.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { text: string; expected: string | null })
+      .flatMap(({ text, expected }) => (expected === null ? [] : [{ text, expected }]));
+    let right = 0;
+    let asked = 0;
+    for (const { text, expected } of inScope) {
+      for (const entry of kb.entries) {
+        if (entry.id === expected) continue;
+        asked++;
+        right += answered(decideFollowUp(kb, text, entry.id)) === expected ? 1 : 0;
+      }
+    }
+    console.log(`      labelled questions after another answer: ${right}/${asked} right`);
+    expect(right / asked).to.be.at.least(0.935);
+    for (const previous of ['causes', 'stretching', 'booking', 'surgery']) {
+      expect(answered(decideFollowUp(kb, 'what is sciatica', previous)), `after ${previous}`).to.equal('what-is-sciatica');
+    }
+  });
+
+  it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
+    expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
+    expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
+    expect(answered(decideFollowUp(kb, 'also my wife has a frozen shoulder, could you treat that?', 'mobility'))).to.equal(null);
   });
 
   it('stays on the previous topic when neither reading is sure but the previous entry leads in context', () => {
     const text = "how do I know if I've got it?";
     expect(kb.decide(text).kind).to.not.equal('answer');
-    const second = decideFollowUp(kb, text, 'piriformis-syndrome');
-    expect(second.kind === 'answer' && second.entry.id).to.equal('piriformis-syndrome');
+    expect(answered(decideFollowUp(kb, text, 'piriformis-syndrome'))).to.equal('piriformis-syndrome');
   });
 
   it('reads "how long" as a question about the current topic, not a topic of its own', () => {
-    const second = decideFollowUp(kb, 'for how long each time?', 'heat-and-ice');
-    expect(second.kind === 'answer' && second.entry.id).to.equal('heat-and-ice');
+    expect(answered(decideFollowUp(kb, 'for how long each time?', 'heat-and-ice'))).to.equal('heat-and-ice');
   });
 
   it('reads a message on its own when there is no previous topic', () => {
