@@ -15,7 +15,7 @@
  *   5. Turn stages (turnStagesBench): clean-up, red-flag check, routing and FAQ match on everyday
  *      messages and on a 16 KB one, against their budget.
  *   6. Conversation state (stateStorageBench): a turn's read and eTag-checked save per store, STORAGE=file
- *      with and without the sole writer's eTag memory.
+ *      with and without the sole writer's copy of its last saves.
  *   Then start-up against the bare restify + botbuilder stack (startupBench), and the chat page and
  *   widget in Chromium on desktop and phone, on loopback and Fast 3G (widgetBench).
  */

@@ -1,9 +1,10 @@
 /**
  * What conversation state costs a turn in each store, on its own: read the conversation's state, change
  * it, save it eTag-checked (ConcurrencyCheckedStorage, as the bot saves). STORAGE=file is timed twice:
- * checking each save by reading the file back (as any process on a shared folder would have to), and as
- * the sole writer of its folder (the bot, which holds the folder's lock), which checks the save against
- * the eTag it wrote last. Turns run one after another over many conversations. The stores take turns
+ * reading the state and checking each save from the file (as any process on a shared folder would have
+ * to), and as the sole writer of its folder (the bot, which holds the folder's lock), which keeps its
+ * last save of each conversation: the read parses that copy and the save is checked against its eTag,
+ * so only the save touches the disk. Turns run one after another over many conversations. The stores take turns
  * run by run, so drift on a shared machine hits them alike; each figure is the median of its runs. The
  * disk is shared with whatever else runs, so wall time moves a lot: the process's CPU time per turn (the
  * file system's work in the kernel and libuv's threads included) is the steadier of the two.
@@ -69,7 +70,7 @@ export async function runStateStorageBench(): Promise<StateStorageResult[]> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-state-storage-'));
   const stores: ReadonlyArray<{ readonly storage: string; readonly open: (run: number) => Promise<Storage> }> = [
     { storage: 'memory', open: async () => new MemoryStorage() },
-    { storage: 'file, save checked by reading the file', open: (run) => FileStorage.open(join(folder, `read-${run}`)) },
+    { storage: 'file, read and checked from the file', open: (run) => FileStorage.open(join(folder, `read-${run}`)) },
     { storage: 'file, sole writer (the bot)', open: (run) => FileStorage.open(join(folder, `sole-${run}`), { soleWriter: true }) },
   ];
   const timings = stores.map((): Timing[] => []);

@@ -10,11 +10,13 @@
  * in this process so the eTag check and the rename cannot interleave with another turn's.
  *
  * `soleWriter` (STORAGE=file holds the folder's lock, StorageFolderLock): no other process writes
- * here, so the eTag this process last wrote to a file is the one the file holds, and an eTag-checked
- * write compares with that instead of reading and parsing the file again (the second read of every
- * turn). Only writes, in their queue, record eTags (a read may finish after a write and would record
- * an old one). A deleted or expired file, and any failed write (the rename may have landed or not),
- * are forgotten, so the file itself decides the next check.
+ * here, so what this process last wrote to a file is what the file holds. It keeps that copy (the
+ * JSON and its eTag) for the most recently saved conversations: a turn's read parses the copy
+ * instead of reading the file, and an eTag-checked write compares with the copy's eTag instead of
+ * reading the file again. Only writes, in their queue, record copies (a read may finish after a write
+ * and would record an old one). A deleted or expired file, and any failed write (the rename may have
+ * landed or not), are forgotten, so the file itself decides the next read and check; the copy never
+ * outlives the file, so "forget me" and the expiry sweep reach it too.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -27,22 +29,34 @@ const STATE_SUFFIX = '.json';
 const TEMP_SUFFIX = '.tmp';
 const OWN_FILE = /^[0-9a-f]{64}\.json(?:\.[0-9a-f-]{36}\.tmp)?$/;
 const OWN_TEMP_FILE = /^[0-9a-f]{64}\.json\.[0-9a-f-]{36}\.tmp$/;
+/** Conversations whose last save the sole writer keeps in memory: a few MB at most, far more than talk at once. */
+const REMEMBERED_SAVES = 2_000;
 
 export interface FileStorageOptions {
   /** This process alone writes the folder (it holds the folder's lock): eTags it wrote are trusted. */
   readonly soleWriter?: boolean;
+  /** How many conversations' last saves the sole writer keeps (the least recently saved go first). */
+  readonly rememberedSaves?: number;
+}
+
+/** The file's content as this process last wrote it. */
+interface Saved {
+  readonly eTag: string;
+  readonly json: string;
 }
 
 export class FileStorage implements Storage {
   private readonly queues = new Map<string, Promise<void>>();
-  /** Per file, the eTag this process last wrote to it; only kept as the sole writer. */
-  private readonly writtenETags: Map<string, string> | undefined;
+  /** Per file, what this process last wrote to it, oldest save first; only kept as the sole writer. */
+  private readonly saved: Map<string, Saved> | undefined;
+  private readonly rememberedSaves: number;
 
   private constructor(
     readonly directory: string,
     options: FileStorageOptions,
   ) {
-    this.writtenETags = options.soleWriter ? new Map() : undefined;
+    this.saved = options.soleWriter ? new Map() : undefined;
+    this.rememberedSaves = options.rememberedSaves ?? REMEMBERED_SAVES;
   }
 
   /**
@@ -61,7 +75,10 @@ export class FileStorage implements Storage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const item = await this.load(this.fileFor(key));
+        const file = this.fileFor(key);
+        const saved = this.saved?.get(file);
+        // Parsed afresh each time: the turn changes the object it reads.
+        const item = saved ? (JSON.parse(saved.json) as StoreItem) : await this.load(file);
         // defineProperty, not assignment: a key of "__proto__" must stay an ordinary entry.
         if (item) Object.defineProperty(items, key, { value: item, enumerable: true, writable: true, configurable: true });
       }),
@@ -76,18 +93,18 @@ export class FileStorage implements Storage {
       const file = this.fileFor(key);
       await this.exclusive(file, async () => {
         if (item.eTag && item.eTag !== '*') {
-          const written = this.writtenETags?.get(file);
-          const current = written === undefined ? await this.load(file) : { eTag: written };
+          const current = this.saved?.get(file) ?? (await this.load(file));
           if (current && current.eTag !== item.eTag) throw new StorageConflictError();
         }
         const eTag = randomUUID();
+        const json = JSON.stringify({ ...item, eTag });
         try {
-          await this.replace(file, JSON.stringify({ ...item, eTag }));
+          await this.replace(file, json);
         } catch (error) {
-          this.writtenETags?.delete(file);
+          this.saved?.delete(file);
           throw error;
         }
-        this.writtenETags?.set(file, eTag);
+        this.remember(file, { eTag, json });
       });
     }
   }
@@ -97,7 +114,7 @@ export class FileStorage implements Storage {
       keys.map((key) => {
         const file = this.fileFor(key);
         return this.exclusive(file, () => {
-          this.writtenETags?.delete(file);
+          this.saved?.delete(file);
           return fs.rm(file, { force: true });
         });
       }),
@@ -117,7 +134,7 @@ export class FileStorage implements Storage {
       await this.exclusive(file, async () => {
         const stat = await fs.stat(file).catch(() => undefined);
         if (stat && stat.mtimeMs < cutoff.getTime()) {
-          this.writtenETags?.delete(file);
+          this.saved?.delete(file);
           await fs.rm(file, { force: true });
           removed += 1;
         }
@@ -129,6 +146,14 @@ export class FileStorage implements Storage {
   /** Resolves once every write and delete already started has finished (for shutdown). */
   async flush(): Promise<void> {
     await Promise.all([...this.queues.values()]);
+  }
+
+  /** Keeps the save as the newest; beyond the limit the least recently saved is read from its file again. */
+  private remember(file: string, save: Saved): void {
+    if (!this.saved) return;
+    this.saved.delete(file);
+    this.saved.set(file, save);
+    if (this.saved.size > this.rememberedSaves) this.saved.delete(this.saved.keys().next().value as string);
   }
 
   private fileFor(key: string): string {

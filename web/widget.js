@@ -8,9 +8,12 @@
  * here, in this site's sessionStorage, for the frame (postMessage, checked by origin and window both
  * ways): it survives the visitor's moves between the site's pages, and so does the panel's open state.
  * A frame the bot's frame policy refuses never says hello: the panel then offers a new tab instead.
- * When the pointer rests on the button or it gets focus, the panel is built hidden, so the chat page
- * and Web Chat's bundle load before the click; the widget holds the page's request for the
+ * When the pointer rests on the button or it gets focus, the panel is built out of sight, so the chat
+ * page and Web Chat's bundle load before the click; the widget holds the page's request for the
  * conversation until the panel opens, so a visitor who never opens it starts no conversation.
+ * Out of sight is transparent and inert, not display: none: a frame that is not displayed paints
+ * nothing, so a click landing while Web Chat's bundle runs (a second or more of the frame's thread)
+ * opened an empty panel until it had run; rendered, the frame has painted the welcome first.
  */
 (function () {
   'use strict';
@@ -79,7 +82,7 @@
   function buildPanel() {
     panel = el('div', { id: 'sciatica-chat-panel', role: 'dialog', 'aria-label': label }, {
       position: 'fixed', zIndex: '2147483001', background: '#ffffff', overflow: 'hidden',
-      boxShadow: '0 8px 28px rgba(0,0,0,0.35)', display: 'none', flexDirection: 'column',
+      boxShadow: '0 8px 28px rgba(0,0,0,0.35)', display: 'flex', flexDirection: 'column',
     });
     var close = el('button', { type: 'button', 'aria-label': 'Close chat' }, {
       alignSelf: 'flex-end', minWidth: '44px', minHeight: '44px', margin: '0', border: '0',
@@ -96,6 +99,7 @@
     panel.appendChild(frame);
     panel.appendChild(buildRefusedNotice());
     panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') toggle(false); });
+    show(false);
     document.body.appendChild(panel);
     layout();
     small.addEventListener('change', layout);
@@ -132,6 +136,12 @@
     frame.contentWindow.postMessage({ type: 'sciatica-chat/state', value: stored(STATE_KEY) }, botOrigin);
   }
 
+  /** Closed, the panel stays rendered (see the header) but cannot be seen, clicked, focused or read out. */
+  function show(open) {
+    panel.inert = !open;
+    Object.assign(panel.style, open ? { opacity: '1', pointerEvents: 'auto' } : { opacity: '0', pointerEvents: 'none' });
+  }
+
   function isOpen() {
     return launcher.getAttribute('aria-expanded') === 'true';
   }
@@ -140,7 +150,7 @@
     if (open && !panel) buildPanel();
     if (!panel) return;
     if (open && stateRequested) sendState();
-    panel.style.display = open ? 'flex' : 'none';
+    show(open);
     launcher.setAttribute('aria-expanded', String(open));
     launcher.style.display = open && small.matches ? 'none' : 'flex';
     store(PANEL_KEY, open ? 'open' : null);

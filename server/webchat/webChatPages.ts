@@ -54,7 +54,8 @@ function telOf(phone: string): string {
 
 /**
  * The bot's welcome as the page shows it before Web Chat has loaded: paragraphs of escaped text, the
- * emergency number a link to call it.
+ * emergency number a link to call it. The first paragraph is marked for the browser's Element Timing,
+ * so the moment it was painted can be read back (bench/widgetBench.ts does).
  */
 export function welcomeHtml(welcome: string, emergencyNumber: string): string {
   const number = escapeHtml(emergencyNumber);
@@ -62,7 +63,10 @@ export function welcomeHtml(welcome: string, emergencyNumber: string): string {
   return welcome
     .trim()
     .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>')}</p>`)
+    .map((paragraph, index) => {
+      const text = escapeHtml(paragraph).split(number).join(call).replace(/\n/g, '<br>');
+      return index === 0 ? `<p elementtiming="welcome">${text}</p>` : `<p>${text}</p>`;
+    })
     .join('');
 }
 

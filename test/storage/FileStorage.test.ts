@@ -147,7 +147,7 @@ describe('FileStorage', () => {
     });
   });
 
-  describe('as the sole writer (the folder lock held): eTags it wrote are not read back', () => {
+  describe('as the sole writer (the folder lock held): what it saved is not read back from the file', () => {
     const real = { readFile: fs.readFile, rename: fs.rename };
     let sole: FileStorage;
     let fileReads: number;
@@ -179,6 +179,29 @@ describe('FileStorage', () => {
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
 
+    it("reads a conversation's state from its own last save without reading the file, a fresh copy each time", async () => {
+      await sole.write({ k: { v: 1, answers: ['leg pain'] } });
+      fileReads = 0;
+      const first = (await sole.read(['k'])).k;
+      first.answers.push('changed by the turn, never saved');
+      const second = (await sole.read(['k'])).k;
+      expect(fileReads).to.equal(0);
+      expect(second).to.deep.include({ v: 1, answers: ['leg pain'] });
+      // The file holds the same state: a restart (a new store on the folder) reads it from there.
+      const restarted = await FileStorage.open(directory, { soleWriter: true });
+      expect((await restarted.read(['k'])).k).to.deep.equal(second);
+    });
+
+    it('keeps the last saves of a bounded number of conversations; older ones are read from their files, unchanged', async () => {
+      const small = await FileStorage.open(directory, { soleWriter: true, rememberedSaves: 2 });
+      for (const key of ['a', 'b', 'c']) await small.write({ [key]: { key } });
+      fileReads = 0;
+      expect((await small.read(['b', 'c'])).c.key).to.equal('c');
+      expect(fileReads).to.equal(0);
+      expect((await small.read(['a'])).a.key).to.equal('a');
+      expect(fileReads).to.equal(1);
+    });
+
     it('behaves like MemoryStorage for missing keys, current, stale, "*" and absent eTags', async () => {
       const outcome = async (write: Promise<void>) =>
         write.then(
@@ -198,6 +221,8 @@ describe('FileStorage', () => {
     it('starts afresh after "forget me": the deleted conversation is saved whatever eTag the save carries', async () => {
       await sole.write({ k: { v: 1 } });
       await sole.delete(['k']);
+      // The next turn finds no state: nothing of the forgotten conversation is kept in memory either.
+      expect(await sole.read(['k'])).to.deep.equal({});
       await sole.write({ k: { v: 2, eTag: 'read-before-forget-me' } });
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
@@ -207,6 +232,7 @@ describe('FileStorage', () => {
       const old = new Date(Date.now() - 100 * 3_600_000);
       await fs.utimes(await stateFile(), old, old);
       expect(await sole.removeIdle(new Date(Date.now() - 72 * 3_600_000))).to.equal(1);
+      expect(await sole.read(['k'])).to.deep.equal({});
       await sole.write({ k: { v: 2, eTag: 'read-before-expiry' } });
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
@@ -221,6 +247,8 @@ describe('FileStorage', () => {
       }) as typeof fs.rename;
       await rejection(sole.write({ k: { ...first, v: 2 } }));
       fs.rename = real.rename;
+      // The next turn reads what the file holds, not the save before the failed one.
+      expect((await sole.read(['k'])).k.v).to.equal(2);
       // A turn still holding the first eTag is stale: it must not overwrite v 2.
       expect(isStorageConflict(await rejection(sole.write({ k: { ...first, v: 3 } })))).to.equal(true);
       expect((await sole.read(['k'])).k.v).to.equal(2);

@@ -285,6 +285,43 @@ describe('patient paths in a browser', function () {
       expect(record.errors).to.deep.equal([]);
       await page.context().close();
     });
+
+    it('loads the chat out of sight and out of reach while the pointer rests on the launcher, its welcome already painted when the panel opens', async () => {
+      const page = await openPage({ width: 1000, height: 900 });
+      const launcher = page.getByRole('button', { name: LAUNCHER });
+      const panel = page.locator('#sciatica-chat-panel');
+      await page.goto(`${site.origin}/one`);
+      await launcher.hover();
+      const frame = (await page.locator(`iframe[title="${LAUNCHER}"]`).elementHandle())!.contentFrame();
+      await frame.then((f) => f!.waitForURL(/embed=/));
+      // Before, the panel was not displayed, so the chat painted nothing until it opened; a click landing
+      // while Web Chat's bundle ran opened an empty panel for a second or more.
+      const painted = await (await frame)!.evaluate(`new Promise((resolve) => {
+        new PerformanceObserver((list) => { if (list.getEntries().some((e) => e.identifier === 'welcome')) resolve('painted'); })
+          .observe({ type: 'element', buffered: true });
+        setTimeout(() => resolve('not painted'), 20000);
+      })`);
+      expect(painted, "the page's welcome, painted before the click").to.equal('painted');
+      const outOfSight = () =>
+        panel.evaluate((element: HTMLElement) => ({ inert: element.inert, opacity: getComputedStyle(element).opacity }));
+      expect(await outOfSight()).to.deep.equal({ inert: true, opacity: '0' });
+      expect(await launcher.getAttribute('aria-expanded')).to.equal('false');
+      // The panel follows the launcher in the page: Tab from the launcher must not move into the closed chat.
+      await launcher.focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('#sciatica-chat-panel')), 'Tab reaches the closed chat').to.equal(
+        false,
+      );
+
+      await launcher.click();
+      expect(await outOfSight()).to.deep.equal({ inert: false, opacity: '1' });
+      const chat = page.frameLocator(`iframe[title="${LAUNCHER}"]`);
+      await seen(chat, WELCOME_OPENING, record);
+      await say(chat, 'what causes sciatica');
+      await seen(chat, opening(answerOf('causes')), record);
+      expect(record.errors).to.deep.equal([]);
+      await page.context().close();
+    });
   });
 
   describe('the widget on a site FRAME_ANCESTORS does not allow', () => {

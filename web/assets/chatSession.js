@@ -43,7 +43,7 @@
     }
   }
 
-  function loadFromHost(whileHeld) {
+  function loadFromHost() {
     return new Promise(function (resolve) {
       var giveUp = setTimeout(function () {
         window.removeEventListener('message', answered);
@@ -52,10 +52,7 @@
       function answered(event) {
         if (event.source !== window.parent || event.origin !== host.origin || !event.data) return;
         // The widget loaded this page ahead of a click (the pointer on its button): it answers when the panel opens.
-        if (event.data.type === 'sciatica-chat/hold') {
-          clearTimeout(giveUp);
-          if (whileHeld) whileHeld();
-        }
+        if (event.data.type === 'sciatica-chat/hold') clearTimeout(giveUp);
         if (event.data.type !== 'sciatica-chat/state') return;
         clearTimeout(giveUp);
         window.removeEventListener('message', answered);
@@ -67,9 +64,8 @@
   }
 
   /** A promise of the saved session, or null. */
-  /** `whileHeld`: called if the widget loaded this page hidden, ahead of a click, and holds the answer until it opens. */
-  function load(whileHeld) {
-    if (host) return loadFromHost(whileHeld);
+  function load() {
+    if (host) return loadFromHost();
     try {
       return Promise.resolve(parse(window.sessionStorage.getItem(KEY)));
     } catch (error) {
@@ -164,10 +160,10 @@
 
   /**
    * The conversation the page opens with, started while Web Chat's bundle is still on its way: the
-   * kept one if still usable, else a new one, welcomed ahead. `whileHeld` as for load.
+   * kept one if still usable, else a new one, welcomed ahead.
    */
-  async function open(config, whileHeld) {
-    var saved = await load(whileHeld);
+  async function open(config) {
+    var saved = await load();
     if (isUsable(saved, config.mode)) return saved;
     clear();
     var session = await create(config);

@@ -32,13 +32,11 @@
   /**
    * Web Chat's bundle (preloaded by the page), then the scripts that drive it, in this order. Run
    * after the page's first paint: run earlier, its second or more of work would keep this chat off
-   * the screen. A frame the widget loaded hidden, ahead of a click, paints nothing: there they are
-   * added as soon as the widget says so.
+   * the screen. In the widget's panel, loaded ahead of a click, the page is rendered out of sight,
+   * so there too the welcome is painted before the bundle runs and is on screen the moment the panel
+   * opens (in a browser that does not render it out of sight, the bundle waits for the opening).
    */
-  var added = false;
   function addWebChat() {
-    if (added) return;
-    added = true;
     config.scripts.forEach(function (src) {
       var script = document.createElement('script');
       script.src = src;
@@ -50,7 +48,7 @@
   var config = JSON.parse(document.getElementById('webchat-config').textContent);
   window.SciaticaChat = window.SciaticaChat || {};
   // The conversation and the bot's welcome are fetched now, beside the bundle; chat.js waits for them.
-  window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config, addWebChat);
+  window.SciaticaChat.opening = window.SciaticaChat.chatSession.open(config);
   window.requestAnimationFrame(function () { setTimeout(addWebChat, 0); });
   window.SciaticaChat.shell = {
     active: function () { return !byId('chat-shell').hidden; },
