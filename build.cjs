@@ -4,7 +4,8 @@
  * `npm run build` before: a second npm and two more node processes, ~0.5 s of every start.)
  *   - the Web Chat bundle copied to web/vendor/ when the installed one changed (server/webchat/vendoredWebChat.ts);
  *   - the lemma table written when the knowledge files changed (server/writeLemmaTable.ts);
- *   - the content schemas' validators written as code when a schema changed (server/writeSchemaValidators.ts).
+ *   - the content schemas' validators written as code when a schema changed (server/writeSchemaValidators.ts);
+ *   - compact copies of the learned models when a model file changed (server/writeCompactModels.ts).
  */
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
@@ -15,3 +16,4 @@ execFileSync(join('node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'],
 require('./dist/server/webchat/vendoredWebChat.js').vendorWebChat();
 require('./dist/server/writeLemmaTable.js').writeLemmaTable();
 require('./dist/server/writeSchemaValidators.js').writeSchemaValidators();
+require('./dist/server/writeCompactModels.js').writeCompactModels();
