@@ -82,8 +82,10 @@ class CompactRows implements FeatureRows {
     for (const [i, name] of names.entries()) this.starts.set(name, i * width);
   }
 
-  row(feature: string): Float64Array | undefined {
+  addRow(feature: string, scores: Float64Array): boolean {
     const start = this.starts.get(feature);
-    return start === undefined ? undefined : this.values.subarray(start, start + this.width);
+    if (start === undefined) return false;
+    for (let k = 0; k < this.width; k++) scores[k] += this.values[start + k];
+    return true;
   }
 }

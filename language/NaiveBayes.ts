@@ -17,9 +17,10 @@ export interface NaiveBayesModel {
   readonly features: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Each feature's log probabilities, one row in `labels` order; undefined for a feature the model lacks. */
+/** Each feature's log probabilities, one row in `labels` order. */
 export interface FeatureRows {
-  row(feature: string): ArrayLike<number> | undefined;
+  /** Adds the feature's row to `scores`, label by label; false (and nothing added) when the model lacks it. */
+  addRow(feature: string, scores: Float64Array): boolean;
 }
 
 /**
@@ -35,7 +36,14 @@ export type ReadModel<M extends NaiveBayesModel = NaiveBayesModel> = M | (Omit<M
 function rowsOf(model: ReadModel): FeatureRows {
   if ('rows' in model) return model.rows;
   const { features } = model;
-  return { row: (feature) => (Object.hasOwn(features, feature) ? features[feature] : undefined) };
+  return {
+    addRow(feature, scores) {
+      if (!Object.hasOwn(features, feature)) return false;
+      const logs = features[feature];
+      for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+      return true;
+    },
+  };
 }
 
 export interface LabelledText {
@@ -141,11 +149,7 @@ export class NaiveBayesScorer {
     const width = scores.length;
     scores.set(logPrior);
     // Summed in the features' order, as the scores have always been, so no rounding moves a decision.
-    for (const feature of textFeatures(cleaned, this.stopwords)) {
-      const logs = this.rows.row(feature);
-      if (logs === undefined) continue;
-      for (let k = 0; k < width; k++) scores[k] += logs[k];
-    }
+    for (const feature of textFeatures(cleaned, this.stopwords)) this.rows.addRow(feature, scores);
     let top = -Infinity;
     for (let k = 0; k < width; k++) top = Math.max(top, scores[k]);
     let total = 0;
