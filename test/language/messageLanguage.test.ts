@@ -3,26 +3,11 @@
  * must change no decision, and a server that starts before the detector has loaded still reads a Spanish
  * message as Spanish.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { isPlainlyEnglish, MessageLanguage } from '../../language/MessageLanguage';
+import { developmentMessages } from '../support/developmentMessages';
 
-const DATA = join(__dirname, '..', 'data');
 const SPANISH = 'me duele mucho la espalda y no puedo dormir';
-
-/** Every message of the development sets (held-out sets are not read). */
-function developmentMessages(): string[] {
-  const texts = new Set<string>();
-  for (const file of readdirSync(DATA).filter((name) => name.endsWith('.jsonl') && !name.includes('heldout'))) {
-    for (const line of readFileSync(join(DATA, file), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const { text } = JSON.parse(line) as { text?: unknown };
-      if (typeof text === 'string') texts.add(text);
-    }
-  }
-  return [...texts];
-}
 
 describe('message language (the reply language of what is not safety advice)', () => {
   it('reads a Spanish message as Spanish and an English one as English', async () => {

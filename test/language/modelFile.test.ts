@@ -3,7 +3,7 @@
  * their JSON: every score must be the same to the last bit, and a model retrained after the build must be
  * read from its JSON, never from the copy of the old one.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { PACKAGE_ROOT } from '../../config/environment';
@@ -12,24 +12,16 @@ import { readModelFile, writeCompactModel } from '../../language/ModelFile';
 import { NaiveBayesScorer } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
 import { RED_FLAG_STOPWORDS } from '../../safety/RedFlagClassifier';
+import { developmentMessages } from '../support/developmentMessages';
 
-const DATA = join(PACKAGE_ROOT, 'test', 'data');
 const MODELS = [
   ['knowledge/faq-classifier.json', FAQ_STOPWORDS],
   ['knowledge/red-flag-classifier.json', RED_FLAG_STOPWORDS],
 ] as const;
 
-/** The development sets' messages (held-out sets are not read), cleaned as the nets read them. */
+/** The development sets' messages, cleaned as the nets read them. */
 function cleanedMessages(): string[] {
-  const texts = new Set<string>();
-  for (const file of readdirSync(DATA).filter((name) => name.endsWith('.jsonl') && !name.includes('heldout'))) {
-    for (const line of readFileSync(join(DATA, file), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const { text } = JSON.parse(line) as { text?: unknown };
-      if (typeof text === 'string') texts.add(TextCleanup.default.clean(text));
-    }
-  }
-  return [...texts];
+  return [...new Set(developmentMessages().map((text) => TextCleanup.default.clean(text)))];
 }
 
 describe('learned model files and their compact copies', () => {
