@@ -22,12 +22,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { loadConversationWording } from '../bot/ConversationWording';
-import { IntentRouter } from '../bot/IntentRouter';
-import { loadKnowledgeBase } from '../faq/loadKnowledgeBase';
-import { MessageLanguage } from '../language/MessageLanguage';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
-import { loadRedFlagRules } from '../safety/RedFlagRules';
 import { readLabelledSet } from '../staff/evaluation/evaluateKnowledgeBase';
 import { runHostileInputBench } from './hostileInputBench';
 import { runHttpBench } from './httpBench';
@@ -35,7 +29,7 @@ import { runMatcherBench } from './matcherBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
 import { printStartup, runStartupBench } from './startupBench';
 import { runStateStorageBench } from './stateStorageBench';
-import { ALL_STAGES, ALL_STAGES_LARGE, runTurnStagesBench, STAGE_BUDGET } from './turnStagesBench';
+import { ALL_STAGES, ALL_STAGES_LARGE, runTurnStagesBench, STAGE_BUDGET, shippedStages } from './turnStagesBench';
 import { printWidget, runWidgetBench } from './widgetBench';
 
 const TARGETS = {
@@ -59,13 +53,7 @@ async function measure() {
   const started = performance.now();
   const root = join(__dirname, '..');
   const labelled = readLabelledSet(join(root, 'test', 'data', 'faq-labelled.jsonl'));
-  const questions = labelled.filter((m) => m.expected !== null).map((m) => m.text);
-  const stages = {
-    detector: new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json'))),
-    // With the language detector, as the bot routes (a Spanish message gets its reply in Spanish).
-    router: new IntentRouter(loadConversationWording(join(root, 'knowledge', 'conversation.json')), await MessageLanguage.load()),
-    kb: loadKnowledgeBase(join(root, 'knowledge', 'faq.json')),
-  };
+  const { stages, questions } = await shippedStages(root);
   const real = stages.kb.entries;
   const loadBefore = loadavg()[0];
 

@@ -6,10 +6,16 @@
  * budget (issue 16) is for the stages together: ≤ 150 µs mean and ≤ 1 ms p99 per everyday message, and
  * ≤ 5 ms for a 16 KB message, the largest the web chat accepts.
  */
-import type { IntentRouter } from '../bot/IntentRouter';
+import { join } from 'node:path';
+import { loadConversationWording } from '../bot/ConversationWording';
+import { IntentRouter } from '../bot/IntentRouter';
 import type { KnowledgeBase } from '../faq/KnowledgeBase';
+import { loadKnowledgeBase } from '../faq/loadKnowledgeBase';
+import { MessageLanguage } from '../language/MessageLanguage';
 import { TextCleanup } from '../language/TextCleanup';
-import type { RedFlagDetector } from '../safety/RedFlagDetector';
+import { RedFlagDetector } from '../safety/RedFlagDetector';
+import { loadRedFlagRules } from '../safety/RedFlagRules';
+import { readLabelledSet } from '../staff/evaluation/evaluateKnowledgeBase';
 
 /** The stages as the bot runs them, built once from the shipped data (bench/run.ts). */
 export interface TurnStages {
@@ -83,4 +89,31 @@ export function runTurnStagesBench({ detector, router, kb }: TurnStages, message
     timeEach('red-flag check, one 16 KB message', large, (text) => detector.assess(text)),
     timeEach(ALL_STAGES_LARGE, large, turn),
   ];
+}
+
+/** The stages as the bot builds them from the shipped data, and the labelled set's questions. */
+export async function shippedStages(root: string): Promise<{ stages: TurnStages; questions: string[] }> {
+  const questions = readLabelledSet(join(root, 'test', 'data', 'faq-labelled.jsonl'))
+    .filter((m) => m.expected !== null)
+    .map((m) => m.text);
+  const stages = {
+    detector: new RedFlagDetector(loadRedFlagRules(join(root, 'knowledge', 'red-flags.json'))),
+    // With the language detector, as the bot routes (a Spanish message gets its reply in Spanish).
+    router: new IntentRouter(loadConversationWording(join(root, 'knowledge', 'conversation.json')), await MessageLanguage.load()),
+    kb: loadKnowledgeBase(join(root, 'knowledge', 'faq.json')),
+  };
+  return { stages, questions };
+}
+
+// `npx tsx bench/turnStagesBench.ts`: this section alone.
+if (require.main === module) {
+  shippedStages(join(__dirname, '..'))
+    .then(({ stages, questions }) => {
+      for (const r of runTurnStagesBench(stages, questions))
+        console.log(`  ${r.stage.padEnd(40)} mean ${r.meanUs.toFixed(1).padStart(8)} µs  p99 ${r.p99Us.toFixed(1).padStart(8)} µs`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

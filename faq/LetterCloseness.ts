@@ -1,19 +1,20 @@
 /**
  * How closely a question appears, letter by letter, somewhere in a message: exactly the score that
  * fuse.js 7.5's `Fuse.match(question, message, { ignoreLocation: true, threshold })` returns (0 found
- * whole … 1 not found): the same Bitap search on the same 32-letter chunks. Only the bookkeeping
- * differs: each question's letter masks are built once (fuse.js rebuilds them on every call), and the
- * bit rows live in typed arrays reused from call to call (fuse.js allocates a fresh holey array for
- * every error level). That bookkeeping was most of the FAQ match's time. The scores are checked against
+ * whole … 1 not found), on the same 32-letter chunks. fuse.js runs Bitap once per error level, each a
+ * pass over the whole message, until a level finds the chunk: that score is the fewest edits (letters
+ * changed, added or left out) that turn the chunk into some stretch of the message, over its length.
+ * Here that number comes from one pass (Myers' bit-parallel edit distance, as in Hyyrö 2003) instead of
+ * one per level: the misses, which fuse.js scanned at every level up to the threshold, were most of the
+ * FAQ match's time. Each question's letter masks are built once. The scores are checked against
  * Fuse.match itself (test/faq/letterCloseness.test.ts), so a fuse.js change that moves them shows.
  */
-
 /** Bitap works on 32-bit masks: a longer question is searched as 32-letter chunks, as fuse.js does. */
 const CHUNK = 32;
 
 interface Chunk {
   readonly pattern: string;
-  /** Per character code in the chunk, the bits of the positions where it occurs. */
+  /** Per character code in the chunk, the bits of the positions where it occurs (bit i: letter i). */
   readonly alphabet: ReadonlyMap<number, number>;
 }
 
@@ -44,9 +45,11 @@ export class LetterCloseness {
     let total = 0;
     let found = false;
     for (const chunk of this.chunks) {
-      const { isMatch, score } = bitap(text, chunk.pattern, chunk.alphabet, this.threshold);
+      const errors = fewestEdits(text, chunk);
+      // fuse.js tries error levels while errors / length ≤ threshold and errors < length.
+      const isMatch = errors / chunk.pattern.length <= this.threshold && errors < chunk.pattern.length;
       found ||= isMatch;
-      total += score;
+      total += isMatch ? Math.max(0.001, errors / chunk.pattern.length) : 1;
     }
     return found ? total / this.chunks.length : 1;
   }
@@ -56,55 +59,36 @@ function chunkOf(pattern: string): Chunk {
   const alphabet = new Map<number, number>();
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
-    alphabet.set(code, (alphabet.get(code) ?? 0) | (1 << (pattern.length - i - 1)));
+    alphabet.set(code, (alphabet.get(code) ?? 0) | (1 << i));
   }
   return { pattern, alphabet };
 }
 
-/** Reused between calls (turns run one at a time on the event loop): grown, never shrunk. */
-let letterMasks = new Int32Array(1024);
-let rowA = new Int32Array(1024);
-let rowB = new Int32Array(1024);
-
 /**
- * fuse.js's `search` (src/search/bitap/search.ts) as it scores with ignoreLocation, no match indices and
- * findAllMatches off. A score is then errors / chunk length wherever the chunk is found, so the first
- * error level with a hit anywhere decides it: fuse.js's location bookkeeping (where to search from,
- * when to stop a level early, the exact-match pre-pass) changes where it reports the match, never the
- * score, and is left out. Each level scans the text from its end, as in fuse.js, up to its first hit.
+ * The fewest edits that turn `chunk` into some stretch of `text` (any start, any end; the whole chunk
+ * when none is cheaper): one column of the edit-distance table per letter of the text, held as bit
+ * vectors of its vertical differences (positive, negative), the last row's value kept as it goes.
  */
-function bitap(
-  text: string,
-  pattern: string,
-  alphabet: ReadonlyMap<number, number>,
-  threshold: number,
-): { isMatch: boolean; score: number } {
-  const patternLen = pattern.length;
-  const finish = text.length + patternLen;
-  if (letterMasks.length < finish + 2) {
-    letterMasks = new Int32Array(2 * (finish + 2));
-    rowA = new Int32Array(2 * (finish + 2));
-    rowB = new Int32Array(2 * (finish + 2));
+function fewestEdits(text: string, { pattern, alphabet }: Chunk): number {
+  const last = 1 << (pattern.length - 1);
+  let positive = -1; // every vertical difference +1: the first column is 0, 1, 2, …
+  let negative = 0;
+  let edits = pattern.length;
+  let fewest = edits;
+  for (let j = 0; j < text.length; j++) {
+    const equal = alphabet.get(text.charCodeAt(j)) ?? 0;
+    const xv = equal | negative;
+    const xh = (((equal & positive) + positive) ^ positive) | equal;
+    // The top row stays 0 (a stretch may start anywhere): no carry into bit 0 after the shifts.
+    let hp = negative | ~(xh | positive);
+    let hn = positive & xh;
+    if (hp & last) edits++;
+    else if (hn & last) edits--;
+    if (edits < fewest) fewest = edits;
+    hp <<= 1;
+    hn <<= 1;
+    positive = hn | ~(xv | hp);
+    negative = hp & xv;
   }
-  // Position j of a row reads the letter at j − 1; past the text's end there is none (mask 0).
-  const masks = letterMasks;
-  for (let j = 1; j <= text.length; j++) masks[j] = alphabet.get(text.charCodeAt(j - 1)) ?? 0;
-  masks.fill(0, text.length + 1, finish + 1);
-  let row = rowA;
-  let previous = rowB;
-  const hit = 1 << (patternLen - 1);
-  for (let errors = 0; errors / patternLen <= threshold && errors < patternLen; errors += 1) {
-    row[finish + 1] = (1 << errors) - 1;
-    for (let j = finish; j >= 1; j -= 1) {
-      let bits = ((row[j + 1] << 1) | 1) & masks[j];
-      if (errors) bits |= ((previous[j + 1] | previous[j]) << 1) | 1 | previous[j + 1];
-      row[j] = bits;
-      // The first hit settles the score: the rest of this level cannot lower it.
-      if (bits & hit) return { isMatch: true, score: Math.max(0.001, errors / patternLen) };
-    }
-    const done = previous;
-    previous = row;
-    row = done;
-  }
-  return { isMatch: false, score: 1 };
+  return fewest;
 }

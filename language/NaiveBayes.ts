@@ -17,6 +17,35 @@ export interface NaiveBayesModel {
   readonly features: Readonly<Record<string, readonly number[]>>;
 }
 
+/** Each feature's log probabilities, one row in `labels` order. */
+export interface FeatureRows {
+  /** Adds the feature's row to `scores`, label by label; false (and nothing added) when the model lacks it. */
+  addRow(feature: string, scores: Float64Array): boolean;
+}
+
+/**
+ * A model as the bot reads it: its file as it is, or the build's compact copy of that file
+ * (language/ModelFile), which gives the same numbers as rows instead of one object of features.
+ */
+export type ReadModel<M extends NaiveBayesModel = NaiveBayesModel> = M | (Omit<M, 'features'> & { readonly rows: FeatureRows });
+
+/**
+ * The rows of a model's object of features, read with Object.hasOwn (it is a plain object, so without that
+ * the word "constructor" found Object's constructor and every probability was NaN).
+ */
+function rowsOf(model: ReadModel): FeatureRows {
+  if ('rows' in model) return model.rows;
+  const { features } = model;
+  return {
+    addRow(feature, scores) {
+      if (!Object.hasOwn(features, feature)) return false;
+      const logs = features[feature];
+      for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
+      return true;
+    },
+  };
+}
+
 export interface LabelledText {
   /** Already cleaned (language/TextCleanup). */
   readonly cleaned: string;
@@ -100,33 +129,27 @@ export interface RankedLabel {
   readonly probability: number;
 }
 
-/**
- * A model ready to score messages: the file's own object of features, read with Object.hasOwn (it is a
- * plain object, so without that the word "constructor" found Object's constructor and every probability
- * was NaN), and one score array reused from message to message.
- */
+/** A model ready to score messages: its feature rows, and one score array reused from message to message. */
 export class NaiveBayesScorer {
   private readonly scores: Float64Array;
+  private readonly rows: FeatureRows;
 
   constructor(
-    readonly model: NaiveBayesModel,
+    readonly model: ReadModel,
     private readonly stopwords: ReadonlySet<string>,
   ) {
     this.scores = new Float64Array(model.labels.length);
+    this.rows = rowsOf(model);
   }
 
   /** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
   rank(cleaned: string): RankedLabel[] {
     const { scores } = this;
-    const { features, labels, logPrior } = this.model;
+    const { labels, logPrior } = this.model;
     const width = scores.length;
     scores.set(logPrior);
     // Summed in the features' order, as the scores have always been, so no rounding moves a decision.
-    for (const feature of textFeatures(cleaned, this.stopwords)) {
-      if (!Object.hasOwn(features, feature)) continue;
-      const logs = features[feature];
-      for (let k = 0; k < width; k++) scores[k] += logs[k];
-    }
+    for (const feature of textFeatures(cleaned, this.stopwords)) this.rows.addRow(feature, scores);
     let top = -Infinity;
     for (let k = 0; k < width; k++) top = Math.max(top, scores[k]);
     let total = 0;

@@ -8,7 +8,7 @@
  * sets a rule's finding aside, and leans only on cue concepts that count where they stand. Features: the cleaned message's word lemmas and neighbouring pairs, so
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
-import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type ReadModel, type TrainingFile } from '../language/NaiveBayes';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -55,7 +55,7 @@ export interface ClassifierVerdict {
 export class RedFlagClassifier {
   private readonly scorer: NaiveBayesScorer;
 
-  constructor(private readonly model: ClassifierModel) {
+  constructor(private readonly model: ReadModel<ClassifierModel>) {
     this.scorer = new NaiveBayesScorer(model, RED_FLAG_STOPWORDS);
   }
 

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { compileContentSchema } from '../config/compileContentSchema';
+import { readModelFile } from '../language/ModelFile';
+import type { ReadModel } from '../language/NaiveBayes';
 import type { ContextCues } from './ContextLayer';
 import type { ClassifierModel } from './RedFlagClassifier';
 import type { Urgency } from './SafetyAssessment';
@@ -121,7 +123,7 @@ export interface RedFlagRules {
   readonly disclaimer: string;
   readonly screening: Screening;
   /** The learned net beside the rules (red-flag-classifier.json in the same folder), when that file is there. */
-  readonly classifier?: ClassifierModel;
+  readonly classifier?: ReadModel<ClassifierModel>;
 }
 
 /** The classifier's file name, beside the rules file. */
@@ -154,9 +156,9 @@ export function loadRedFlagRules(path: string): RedFlagRules {
   checkSemantics(rules, fail);
   const classifierPath = join(dirname(path), CLASSIFIER_FILE);
   if (!existsSync(classifierPath)) return rules;
-  let classifier: ClassifierModel;
+  let classifier: ReadModel<ClassifierModel>;
   try {
-    classifier = JSON.parse(readFileSync(classifierPath, 'utf8')) as ClassifierModel;
+    classifier = readModelFile<ClassifierModel>(classifierPath);
   } catch (error) {
     return fail(CLASSIFIER_FILE, `cannot be read as JSON (${(error as Error).message})`);
   }

@@ -59,8 +59,9 @@ function warmInBackground(steps: ReadonlyArray<() => unknown>): void {
 }
 
 export async function startBot(config: BotConfig, logger: Logger = createLogger(config), options: StartOptions = {}): Promise<RunningBot> {
+  // Warmed after start-up: plainly English messages, most of them, never need the language detector.
+  const language = MessageLanguage.later();
   // Safety rules are loaded once: a change goes through review and a deploy, and a bad file stops start-up.
-  const language = MessageLanguage.load();
   const rules = loadRedFlagRules(config.redFlagsPath);
   const wording = loadConversationWording(options.conversationWordingPath ?? CONVERSATION_WORDING_PATH);
   // faq.json is reloaded when staff save it; an edit the loader refuses leaves the last good version answering.
@@ -79,7 +80,7 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
     knowledge: () => knowledge.current(),
     events: usage,
     logger,
-    language: await language,
+    language,
   });
 
   const adapter = new CloudAdapter(
@@ -105,9 +106,18 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   // Loaded in the background, not on a turn, and not at once, so the first turns after a restart (sent as
-  // soon as /healthz answers) go first: the lemmatizer, for words the build's table lacks (language/Lemmas),
-  // then the recognizers, which only screening and clarifying answers need.
-  const warmUp = setTimeout(() => warmInBackground([Lemmas.warm, ...CONTEXT_RECOGNIZERS_WARM_UP]), WARM_UP_AFTER_MS).unref();
+  // soon as /healthz answers) go first: the language detector (a message that is not plainly English waits
+  // for it meanwhile), the lemmatizer, for words the build's table lacks (language/Lemmas), then the
+  // recognizers, which only screening and clarifying answers need.
+  const warmUp = setTimeout(
+    () =>
+      warmInBackground([
+        () => language.warm().catch((error: unknown) => logger.error({ err: error }, 'the language detector did not load')),
+        Lemmas.warm,
+        ...CONTEXT_RECOGNIZERS_WARM_UP,
+      ]),
+    WARM_UP_AFTER_MS,
+  ).unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   if (config.anonymous) {

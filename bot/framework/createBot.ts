@@ -122,8 +122,15 @@ export function createBot(parts: BotParts): AssembledBot {
     replies,
     knowledge,
   });
+  const runTurn = withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger });
   return {
-    runTurn: withConflictRetry((context, attempt) => bot.run(context, attempt), { conversationState, logger }),
+    // The language detector may still be loading after a restart: the rare message that needs it waits for it.
+    runTurn: async (context) => {
+      const { text } = context.activity;
+      const loading = parts.language?.readyFor(typeof text === 'string' ? text : '');
+      if (loading) await loading;
+      return runTurn(context);
+    },
     onTurnError: createTurnErrorHandler({ logger, conversationState, accessors, apology: replies.say(wording.turnError) }),
     safety: {
       check: (text) => new RedFlagCheck(detector, text),

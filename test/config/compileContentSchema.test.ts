@@ -3,11 +3,11 @@
  * meta-schema (config/compileContentSchema): this is where they are checked, so a schema edited into
  * something invalid fails here instead of silently validating less.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { expect } from 'chai';
-import { compileContentSchema } from '../../config/compileContentSchema';
+import { compileContentSchema, contentSchemaValidatorSource } from '../../config/compileContentSchema';
 import { PACKAGE_ROOT } from '../../config/environment';
 
 const SCHEMAS = ['knowledge/faq.schema.json', 'knowledge/red-flags.schema.json'];
@@ -20,6 +20,33 @@ describe('content schemas', () => {
       expect(valid, ajv.errorsText()).to.equal(true);
     });
   }
+
+  it("the build's validators (as code) accept and refuse the content files as the compiled schemas do, with the same first error", () => {
+    // Inside the package (test-output/ is ignored), where the validators' own requires of Ajv's runtime resolve.
+    mkdirSync(join(PACKAGE_ROOT, 'test-output'), { recursive: true });
+    const folder = mkdtempSync(join(PACKAGE_ROOT, 'test-output', 'validators-'));
+    try {
+      for (const [file, data, strict] of [
+        ['knowledge/faq.schema.json', 'knowledge/faq.json', true],
+        ['knowledge/red-flags.schema.json', 'knowledge/red-flags.json', false],
+      ] as const) {
+        const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, file), 'utf8')) as object;
+        const built = join(folder, `${file.replace(/\W/g, '-')}.js`);
+        writeFileSync(built, contentSchemaValidatorSource(schema, strict));
+        const fromCode = require(built) as ValidateFunction;
+        const compiled = new Ajv({ strict, validateSchema: false }).compile(schema);
+        const good = JSON.parse(readFileSync(join(PACKAGE_ROOT, data), 'utf8')) as Record<string, unknown>;
+        const firstKey = Object.keys(good).find((key) => !key.startsWith('$')) as string;
+        for (const document of [good, { ...good, [firstKey]: 42 }, { ...good, unexpected: true }, {}, []]) {
+          expect(fromCode(document), file).to.equal(compiled(document));
+          expect(fromCode.errors?.[0]?.instancePath, file).to.equal(compiled.errors?.[0]?.instancePath);
+          expect(fromCode.errors?.[0]?.keyword, file).to.equal(compiled.errors?.[0]?.keyword);
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('a compiled schema still refuses what it forbids', () => {
     const validate = compileContentSchema({ type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, true);

@@ -63,5 +63,8 @@ describe('LetterCloseness (the re-ranking score, as fuse.js computes it)', () =>
     }
     expect(mismatches(pairs())).to.deep.equal([]);
     expect(mismatches(pairs(), 0.3)).to.deep.equal([]);
+    // The fewest edits are counted past any threshold: the threshold alone must decide what counts as found.
+    expect(mismatches(pairs(), 0.8)).to.deep.equal([]);
+    expect(mismatches(pairs(), 0)).to.deep.equal([]);
   });
 });

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { FaqDecision } from '../../faq/FaqDecision';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
+import { OutOfDomain } from '../../faq/OutOfDomain';
 import { TextNormaliser } from '../../faq/TextNormaliser';
+import { readLabelledSet } from '../../staff/evaluation/evaluateKnowledgeBase';
 
 const kb = loadKnowledgeBase(join(__dirname, '..', '..', 'knowledge', 'faq.json'));
 const answered = (d: FaqDecision) => (d.kind === 'answer' ? d.entry.id : d.kind);
@@ -95,6 +97,20 @@ describe("FAQ: patients' real questions", () => {
     expect(dog.kind === 'none' ? dog.outOfDomain : undefined).to.equal(undefined);
     const literal = kb.decide('I keep banging my head on the cupboard, what helps the bump?');
     expect(literal.kind === 'none' && literal.outOfDomain).to.equal('head');
+  });
+
+  it('finds everyday sayings the same in plain ASCII text as in text with other characters, on every development message', () => {
+    // A no-break space at the end is no letter and no word: the message means the same, but is read the Unicode way.
+    const messages = readLabelledSet(join(__dirname, '..', 'data', 'faq-dev.jsonl')).map((m) => m.text);
+    const sayings = [
+      "Feels like I'm BANGING my head against a brick wall",
+      'Everyone AND THEIR DOG has it, what is it in a nutshell?',
+      "my back is a dog's dinner",
+    ];
+    for (const text of [...messages, ...sayings])
+      expect(OutOfDomain.default.find(text, TextNormaliser.default), text).to.equal(
+        OutOfDomain.default.find(`${text}\u00a0`, TextNormaliser.default),
+      );
   });
 
   it('reads "coming back" as no back, and a first-person question leaning on the story as about the story', () => {

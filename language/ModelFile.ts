@@ -1,0 +1,91 @@
+/**
+ * Reads a learned model's file (knowledge/red-flag-classifier.json, knowledge/faq-classifier.json). The
+ * JSON stays the model's one true form: the trainers write it, a retrain shows as a readable diff, the
+ * staleness tests compare it. But parsing it is ~0.1 s of every start (7 MB of numbers). So `npm run build`
+ * writes a compact copy of each shipped file beside this module (dist/language/models/, named by the JSON's
+ * sha256; server/writeCompactModels.ts): its settings as JSON, its feature names, and its numbers as the very
+ * float64 values JSON.parse gives, so every score is the same to the last bit. The bot reads the copy made
+ * from the file's current content, else the JSON (running from the sources, or a file retrained since the
+ * build). Hashing the file costs a few milliseconds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureRows, NaiveBayesModel, ReadModel } from './NaiveBayes';
+
+/** Where the build writes the compact copies (beside this file in dist/; absent in the sources). */
+export const COMPACT_MODELS = join(__dirname, 'models');
+
+/** Reads a model file, from its compact copy when the build made one of this very content. Throws on invalid JSON. */
+export function readModelFile<M extends NaiveBayesModel>(path: string, folder = COMPACT_MODELS): ReadModel<M> {
+  const bytes = readFileSync(path);
+  const copy = compactPath(bytes, folder);
+  if (existsSync(copy)) return readCompact<M>(readFileSync(copy));
+  return JSON.parse(bytes.toString('utf8')) as M;
+}
+
+/** Writes the compact copy of a model file unless it is there already; returns the copy's path and whether it was written. */
+export function writeCompactModel(path: string, folder = COMPACT_MODELS): { copy: string; written: boolean } {
+  const bytes = readFileSync(path);
+  const copy = compactPath(bytes, folder);
+  if (existsSync(copy)) return { copy, written: false };
+  const { features, ...settings } = JSON.parse(bytes.toString('utf8')) as NaiveBayesModel;
+  const names = Object.keys(features);
+  if (names.some((name) => name.includes('\n'))) throw new Error(`${path}: a feature name holds a line break`);
+  const width = settings.labels.length;
+  const values = new Float64Array(names.length * width);
+  for (const [i, name] of names.entries()) values.set(features[name], i * width);
+  const head = Buffer.from(JSON.stringify(settings));
+  const list = Buffer.from(names.join('\n'));
+  // Two lengths, the settings, the names, then the numbers at a multiple of 8 (a Float64Array's alignment).
+  const start = align8(8 + head.length + list.length);
+  const file = Buffer.alloc(start + values.byteLength);
+  file.writeUInt32LE(head.length, 0);
+  file.writeUInt32LE(list.length, 4);
+  head.copy(file, 8);
+  list.copy(file, 8 + head.length);
+  Buffer.from(values.buffer).copy(file, start);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(copy, file);
+  return { copy, written: true };
+}
+
+function compactPath(json: Buffer, folder: string): string {
+  return join(folder, `${createHash('sha256').update(json).digest('hex').slice(0, 32)}.bin`);
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+function readCompact<M extends NaiveBayesModel>(file: Buffer): ReadModel<M> {
+  const headLength = file.readUInt32LE(0);
+  const listLength = file.readUInt32LE(4);
+  const settings = JSON.parse(file.toString('utf8', 8, 8 + headLength)) as Omit<M, 'features'>;
+  const names = file.toString('utf8', 8 + headLength, 8 + headLength + listLength).split('\n');
+  const start = align8(8 + headLength + listLength);
+  // A Float64Array must start at a multiple of 8 of its buffer: copied when the read buffer does not.
+  const aligned = (file.byteOffset + start) % 8 === 0 ? file : Buffer.from(file);
+  const values = new Float64Array(aligned.buffer, aligned.byteOffset + start, (file.length - start) / 8);
+  return { ...settings, rows: new CompactRows(names, values, settings.labels.length) };
+}
+
+/** The rows of a compact copy: feature name -> its row's start in one array of numbers. */
+class CompactRows implements FeatureRows {
+  private readonly starts = new Map<string, number>();
+
+  constructor(
+    names: readonly string[],
+    private readonly values: Float64Array,
+    private readonly width: number,
+  ) {
+    for (const [i, name] of names.entries()) this.starts.set(name, i * width);
+  }
+
+  addRow(feature: string, scores: Float64Array): boolean {
+    const start = this.starts.get(feature);
+    if (start === undefined) return false;
+    for (let k = 0; k < this.width; k++) scores[k] += this.values[start + k];
+    return true;
+  }
+}
