@@ -24,7 +24,7 @@ import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { loadConfig } from '../config/BotConfig';
 import { createLogger } from '../config/logger';
 import { type RunningBot, startBot } from '../server/startBot';
-import { chromiumInstalled, launchChromium, onFast3g } from '../test/web/browserHarness';
+import { chromiumInstalled, launchChromium, onFast3g, welcomePaintedAt } from '../test/web/browserHarness';
 
 const ROOT = join(__dirname, '..');
 /** The start of the bot's welcome, up to its first placeholder. */
@@ -99,18 +99,6 @@ async function withPage<T>(browser: Browser, viewport: { width: number; height: 
   } finally {
     await context.close();
   }
-}
-
-/** The wall-clock time (ms since the epoch) at which the page painted its own welcome, if it did. */
-function welcomePaintedAt(frame: Frame): Promise<number | undefined> {
-  // A string, not a function: tsx may add helpers to a function that the page does not have.
-  return frame.evaluate(`new Promise((resolve) => {
-    new PerformanceObserver((list) => {
-      const painted = list.getEntries().find((entry) => entry.identifier === 'welcome');
-      if (painted) resolve(performance.timeOrigin + painted.renderTime);
-    }).observe({ type: 'element', buffered: true });
-    setTimeout(() => resolve(undefined), 100);
-  })`);
 }
 
 async function frameOf(scope: Page | FrameLocator): Promise<Frame | null> {

@@ -33,7 +33,7 @@ const OWN_TEMP_FILE = /^[0-9a-f]{64}\.json\.[0-9a-f-]{36}\.tmp$/;
 const REMEMBERED_SAVES = 2_000;
 
 export interface FileStorageOptions {
-  /** This process alone writes the folder (it holds the folder's lock): eTags it wrote are trusted. */
+  /** This process alone writes the folder (it holds the folder's lock): what it wrote is what the files hold. */
   readonly soleWriter?: boolean;
   /** How many conversations' last saves the sole writer keeps (the least recently saved go first). */
   readonly rememberedSaves?: number;

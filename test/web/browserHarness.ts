@@ -3,7 +3,7 @@
  * that keep the browser off the network, a record of every request and CSP violation, and axe-core.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SKIP_LINE = 'browser test skipped: install chromium (apt-get install -y chromium) to run it';
@@ -26,6 +26,23 @@ export async function onFast3g(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+}
+
+/**
+ * When the chat page painted its own welcome (Element Timing: its first paragraph is marked
+ * `elementtiming="welcome"`), in ms since the epoch; undefined if it has not within `waitMs`. The
+ * browser's own record: polling from outside waits behind Web Chat's bundle (a second or more of the
+ * page's thread), so it sees a welcome late that the patient saw long before.
+ */
+export function welcomePaintedAt(frame: Frame, waitMs = 100): Promise<number | undefined> {
+  // A string, not a function: tsx may add helpers to a function that the page does not have.
+  return frame.evaluate(`new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const painted = list.getEntries().find((entry) => entry.identifier === 'welcome');
+      if (painted) resolve(performance.timeOrigin + painted.renderTime);
+    }).observe({ type: 'element', buffered: true });
+    setTimeout(() => resolve(undefined), ${Number(waitMs)});
+  })`);
 }
 
 export function chromiumInstalled(): boolean {

@@ -24,7 +24,7 @@ import { loadConfig } from '../../config/BotConfig';
 import { type RunningBot, startBot } from '../../server/startBot';
 import { capturedLogger } from '../support/capturedLogger';
 import { fileStorageSettings, startTestBot, TEST_SETTINGS } from '../support/testBot';
-import { launchChromium, type PageRecord, runAxe, skipWithoutChromium, watch } from './browserHarness';
+import { launchChromium, type PageRecord, runAxe, skipWithoutChromium, watch, welcomePaintedAt } from './browserHarness';
 import { answerOf, countSeen, opened, opening, RECORD_OPENED, say, seen, typographic, wording } from './patientActions';
 import { SIGNING_KEY, startWebChatTestBot, WELCOME_OPENING, type WebChatTestBot } from './webChatClient';
 
@@ -296,12 +296,7 @@ describe('patient paths in a browser', function () {
       await frame.then((f) => f!.waitForURL(/embed=/));
       // Before, the panel was not displayed, so the chat painted nothing until it opened; a click landing
       // while Web Chat's bundle ran opened an empty panel for a second or more.
-      const painted = await (await frame)!.evaluate(`new Promise((resolve) => {
-        new PerformanceObserver((list) => { if (list.getEntries().some((e) => e.identifier === 'welcome')) resolve('painted'); })
-          .observe({ type: 'element', buffered: true });
-        setTimeout(() => resolve('not painted'), 20000);
-      })`);
-      expect(painted, "the page's welcome, painted before the click").to.equal('painted');
+      expect(await welcomePaintedAt((await frame)!, 20_000), "the page's welcome, painted before the click").to.be.a('number');
       const outOfSight = () =>
         panel.evaluate((element: HTMLElement) => ({ inert: element.inert, opacity: getComputedStyle(element).opacity }));
       expect(await outOfSight()).to.deep.equal({ inert: true, opacity: '0' });
