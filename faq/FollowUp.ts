@@ -55,8 +55,8 @@ const HINT_NET = 0.05;
 const FOREIGN_WORDS = 2;
 /** A question mark, or a question's opening word: the message asks something. */
 const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
-/** Words that lean on what was said before. */
-const LEANING = /\b(it|that|this|they|them|those|one|ones)\b/;
+/** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number). */
+const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well)\b/;
 
 /** The decision for `message`, read with the entry answered just before when it is a follow-up. */
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {

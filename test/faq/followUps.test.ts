@@ -97,6 +97,8 @@ describe('FAQ follow-ups in context', () => {
       ['cortisone-injections', 'how long does it last?'],
       ['stretching', 'is it the same for piriformis?'],
       ['sleep-and-positions', 'memory foam?'],
+      // "too", "either", "as well" lean back on what was said, as "it" does.
+      ['clinic-details', 'whatsapp too?'],
     ];
     for (const [previous, message] of cases) {
       expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(previous);
