@@ -390,6 +390,7 @@ describe('RedFlagDetector', () => {
       'I wish the Lord would just carry me home',
       "I've been scalding my arm under the hot tap on purpose, hotter each time",
       "I'm not going to be around for the follow up, you can cancel it",
+      "my mate posted 'see you on the other side' in the group chat last night and he's not picking up",
     ]);
   });
 
@@ -400,6 +401,8 @@ describe('RedFlagDetector', () => {
       'I pooped in my sleep and didnt wake up, back is terrible',
       'I took too many of my tramadol, maybe 15, and now I am really drowsy',
       'her mouth drooped on one side and she stopped making sense',
+      "I'm 85 and I have not been able to make water since this morning",
+      'mi cyaan feel mi batty when mi siddung an mi wet up miself an neva know',
       'two weeks after my discectomy the wound is leaking pus and I have a temperature of 38.6',
     ]);
   });
