@@ -62,6 +62,12 @@ export interface ContextCues {
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
 const LOOK_BACK = 25;
+/** A next sentence this short, naming no symptom, may say the mention is over ("Grand now."). */
+const SHORT_SENTENCE = 6;
+/** An anaphor this early in a clause makes it about what was just said ("had it since", "but that's"). */
+const ANAPHOR_REACH = 3;
+/** A bare answer's first clause, at most ("No.", "No I didn't,"). */
+const BARE_ANSWER = 4;
 
 export interface Span {
   readonly from: number;
@@ -481,7 +487,7 @@ export class ContextLayer {
       const end = Math.min(next.to, next.from + LOOK_BACK);
       for (let i = next.from; i < end; i++) if (inside.has(i)) return undefined;
       const anaphor = this.opensWithAnaphor(words, next.from, next.to);
-      return anaphor || next.to - next.from <= 6 ? { from: next.from, to: end, anaphor } : undefined;
+      return anaphor || next.to - next.from <= SHORT_SENTENCE ? { from: next.from, to: end, anaphor } : undefined;
     }
     let end = start;
     while (end < sentence.to && end < start + LOOK_BACK && words[end].clause === words[start].clause) end++;
@@ -493,7 +499,7 @@ export class ContextLayer {
 
   /** An anaphor among a clause's first three words ("but that's been", "had it since", "and it's"). */
   private opensWithAnaphor(words: readonly Word[], from: number, to: number): boolean {
-    for (let i = from; i < Math.min(to, from + 3); i++) if (this.anaphors.has(words[i].text)) return true;
+    for (let i = from; i < Math.min(to, from + ANAPHOR_REACH); i++) if (this.anaphors.has(words[i].text)) return true;
     return false;
   }
 
@@ -573,5 +579,5 @@ function clauseAround(words: readonly Word[], sentence: Sentence, span: Span): S
 function shortClause(words: readonly Word[], sentence: Sentence): boolean {
   let end = sentence.from;
   while (end < sentence.to && words[end].clause === words[sentence.from].clause) end++;
-  return end - sentence.from <= 4;
+  return end - sentence.from <= BARE_ANSWER;
 }
