@@ -69,6 +69,12 @@ const ANAPHOR_REACH = 3;
 /** A bare answer's first clause, at most ("No.", "No I didn't,"). */
 const BARE_ANSWER = 4;
 
+/** Which words of the message belong to a concept, and which of those to a warning sign (a symptom). */
+export interface ConceptWords {
+  has(word: number): boolean;
+  isSign(word: number): boolean;
+}
+
 export interface Span {
   readonly from: number;
   readonly to: number;
@@ -267,14 +273,17 @@ export class ContextLayer {
     return new Set(this.cues.terminators.filter((t) => !t.includes(' ')));
   }
 
-  /** `inside`: the words that belong to a concept (a cue among them is part of that concept, not context). */
+  /**
+   * `inside`: the words that belong to a concept (a cue among them is part of that concept, not context), and
+   * which of them name a warning sign (a later sentence naming one is a new report, not about this mention).
+   */
   /** `finding`: the mention that carries the symptom, which a negation must reach. */
   read(
     words: readonly Word[],
     sentences: readonly Sentence[],
     span: Span,
     finding: Span,
-    inside: ReadonlySet<number>,
+    inside: ConceptWords,
     options: { historyCounts: boolean; crisis: boolean },
   ): Reading {
     const sentence = sentences[words[span.from].sentence];
@@ -368,7 +377,7 @@ export class ContextLayer {
    * word follows ("bladder is fine"). A cue's reach ends at a scope terminator ("but") and at a new subject after a conjunction
    * ("not opened my bowels, and I can't feel when I need to": the second clause is not negated).
    */
-  private isNegated(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ReadonlySet<number>): boolean {
+  private isNegated(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ConceptWords): boolean {
     for (let i = span.from; i < span.to; i++) {
       if (!inside.has(i) && this.negation.at(words, i, span.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
@@ -382,7 +391,7 @@ export class ContextLayer {
     return false;
   }
 
-  private negatedBefore(words: readonly Word[], sentence: Sentence, part: Span, inside: ReadonlySet<number>): boolean {
+  private negatedBefore(words: readonly Word[], sentence: Sentence, part: Span, inside: ConceptWords): boolean {
     const from = Math.max(sentence.from, part.from - this.cues.negationWindow);
     for (let i = part.from - 1; i >= from; i--) {
       if (this.terminators.at(words, i, part.from) > 0) return false;
@@ -445,7 +454,7 @@ export class ContextLayer {
     sentences: readonly Sentence[],
     span: Span,
     finding: Span,
-    inside: ReadonlySet<number>,
+    inside: ConceptWords,
     crisis: boolean,
   ): boolean {
     const sentence = sentences[words[span.from].sentence];
@@ -475,7 +484,7 @@ export class ContextLayer {
     words: readonly Word[],
     sentences: readonly Sentence[],
     span: Span,
-    inside: ReadonlySet<number>,
+    inside: ConceptWords,
   ): (Span & { anaphor: boolean }) | undefined {
     const at = words[span.from].sentence;
     const sentence = sentences[at];
@@ -485,7 +494,7 @@ export class ContextLayer {
       const next = sentences[at + 1];
       if (next === undefined) return undefined;
       const end = Math.min(next.to, next.from + LOOK_BACK);
-      for (let i = next.from; i < end; i++) if (inside.has(i)) return undefined;
+      for (let i = next.from; i < end; i++) if (inside.isSign(i)) return undefined;
       const anaphor = this.opensWithAnaphor(words, next.from, next.to);
       return anaphor || next.to - next.from <= SHORT_SENTENCE ? { from: next.from, to: end, anaphor } : undefined;
     }
@@ -507,13 +516,13 @@ export class ContextLayer {
    * A denial in one of the next two sentences that points back at what was named ("What does saddle numbness
    * mean? I don't have it"; "Fever? No."), in a sentence that names no symptom of its own.
    */
-  private deniedLater(words: readonly Word[], sentences: readonly Sentence[], span: Span, inside: ReadonlySet<number>): boolean {
+  private deniedLater(words: readonly Word[], sentences: readonly Sentence[], span: Span, inside: ConceptWords): boolean {
     const at = words[span.from].sentence;
     const asked = sentences[at].question;
     for (const next of [sentences[at + 1], sentences[at + 2]]) {
       if (next === undefined) return false;
       let names = false;
-      for (let i = next.from; i < next.to; i++) if (inside.has(i)) names = true;
+      for (let i = next.from; i < next.to; i++) if (inside.isSign(i)) names = true;
       if (names) return false;
       if (asked && next === sentences[at + 1] && this.answersNo.has(words[next.from].text) && shortClause(words, next)) return true;
       if (this.deniedBack.anyIn(words, next.from, Math.min(next.to, next.from + LOOK_BACK))) return true;

@@ -17,7 +17,7 @@
 import { Spelling } from '../language/Spelling';
 import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
-import { ContextLayer, type Reading, type Span } from './ContextLayer';
+import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { PatientWords } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
@@ -85,8 +85,7 @@ export class RedFlagDetector {
       (m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to),
     );
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
-    const covered = new Set<number>();
-    for (const m of mentions) for (let word = m.from; word < m.to; word++) covered.add(word);
+    const covered = new MessageConcepts(mentions, this.riskConcepts);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {
       const list = byConcept.get(m.concept) ?? [];
@@ -132,7 +131,7 @@ export class RedFlagDetector {
     rule: R,
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ReadonlySet<number>,
+    covered: ConceptWords,
   ): Found<R> | undefined {
     // Most messages name no concept of most rules: that is settled before any list is built.
     if (!rule.all.every((group) => group.some((concept) => byConcept.has(concept)))) return undefined;
@@ -204,7 +203,7 @@ export class RedFlagDetector {
   }
 
   /** The net's cue concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
-  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, covered: ReadonlySet<number>): Set<string> {
+  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, covered: ConceptWords): Set<string> {
     const counting = new Set<string>();
     for (const m of mentions) {
       if (counting.has(m.concept) || !this.netCues.has(m.concept)) continue;
@@ -225,7 +224,7 @@ export class RedFlagDetector {
   }
 
   /** Whether one of the mentions reads as a history long ago and over. */
-  private toldAsOver(mentions: readonly ConceptMention[], text: PatientWords, covered: ReadonlySet<number>): boolean {
+  private toldAsOver(mentions: readonly ConceptMention[], text: PatientWords, covered: ConceptWords): boolean {
     return mentions.some(
       (m) => this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: true, crisis: false }) === 'longAgo',
     );
@@ -240,7 +239,7 @@ export class RedFlagDetector {
     concepts: readonly string[],
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ReadonlySet<number>,
+    covered: ConceptWords,
     whose: 'writer' | 'someoneElse',
   ): boolean {
     const someoneElse = whose === 'someoneElse';
@@ -257,7 +256,7 @@ export class RedFlagDetector {
     mentions: readonly ConceptMention[],
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ReadonlySet<number>,
+    covered: ConceptWords,
   ): SafetyAssessment {
     for (const rule of this.rules.clarify) {
       const found = this.find(rule, byConcept, text, covered);
@@ -272,6 +271,29 @@ export class RedFlagDetector {
   private clarification(rule: ClarifyRule, language: ReplyLanguage): SafetyAssessment {
     const question = language === 'es' ? (this.rules.translations.es.clarify[rule.id] ?? rule.question) : rule.question;
     return { kind: 'clarify', ruleId: rule.id, question, language };
+  }
+}
+
+/** The words inside the message's concept mentions, and those inside a warning sign's. */
+class MessageConcepts implements ConceptWords {
+  private readonly words = new Set<number>();
+  private readonly signs = new Set<number>();
+
+  constructor(mentions: readonly ConceptMention[], signConcepts: ReadonlySet<string>) {
+    for (const m of mentions) {
+      for (let word = m.from; word < m.to; word++) {
+        this.words.add(word);
+        if (signConcepts.has(m.concept)) this.signs.add(word);
+      }
+    }
+  }
+
+  has(word: number): boolean {
+    return this.words.has(word);
+  }
+
+  isSign(word: number): boolean {
+    return this.signs.has(word);
   }
 }
 
