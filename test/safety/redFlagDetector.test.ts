@@ -473,6 +473,15 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('reads preparation words about ordinary things as no report: stockpiling heat pads, a note for the boss', () => {
+    expectEach('none', [
+      'stockpiled heat pads for the winter, they are the only thing that helps',
+      "I wrote a note for my boss explaining why I'm off, do you do sick notes?",
+      'said goodbye to my old physio, switching over to you',
+    ]);
+    expectEach('crisis', ["I've been stockpiling my tablets", 'I wrote a note for my kids and put it in the drawer']);
+  });
+
   it('reads ordinary reasons, plays, classes and risk talk as no report', () => {
     for (const text of [
       'Bought a resistance band and some climbing rope for my physio exercises at home, is that the right kind of thing?',
