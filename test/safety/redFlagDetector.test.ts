@@ -482,6 +482,14 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ["I've been stockpiling my tablets", 'I wrote a note for my kids and put it in the drawer']);
   });
 
+  it('reads family history, first-aid training and stories told about others as no report, but not a carer reporting now', () => {
+    expectEach('none', [
+      'Updating my family history: my dad had a heart attack at 70, my mum has diabetes. I am 41.',
+      'Doing a first aid course at work on stroke signs and heart attacks, may be late for my 4pm',
+    ]);
+    expectEach('emergency', ["I'm her carer and since yesterday she has been wetting herself without knowing"]);
+  });
+
   it('reads ordinary reasons, plays, classes and risk talk as no report', () => {
     for (const text of [
       'Bought a resistance band and some climbing rope for my physio exercises at home, is that the right kind of thing?',
