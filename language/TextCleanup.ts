@@ -26,7 +26,8 @@ const APOSTROPHE_IN_WORD = /([\p{L}\p{N}])['\u2019\u2018`\u00b4\u02bc](?=[\p{L}\
 const SPELT_OUT =
   /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 const STRETCHED = /(\p{L})\1{2,}/gu;
-const WORD = /[a-z0-9]+(?:\/[a-z0-9]+)?/g;
+/** A word that is no piece of a disguised one: no "@", "$" or inner "!" beside it ("sh" in "sh!t" is no shorthand). */
+const WHOLE_WORD = /(?<![@$]|[a-z0-9]!)[a-z0-9]+(?:\/[a-z0-9]+)?(?![@$]|![a-z0-9])/g;
 
 interface ShorthandFile {
   readonly expansions: Readonly<Record<string, string>>;
@@ -111,12 +112,14 @@ export class TextCleanup {
     text = text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHE_IN_WORD, '$1');
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
     // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").
-    text = text.replace(WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
+    text = text.replace(WHOLE_WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
     let disguised = 0;
-    text = text.replace(MIXED_WORD, (word) => {
-      if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return word;
+    text = text.replace(MIXED_WORD, (token) => {
+      // A "!" before or after a word is punctuation ("help!", "no!"), not a letter: only one inside is.
+      const [, before, word, after] = /^(!*)(.*?)(!*)$/.exec(token) as RegExpExecArray;
+      if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return token;
       disguised++;
-      return this.readLeet(word);
+      return `${before}${this.readLeet(word)}${after}`;
     });
     // In a message written in digits for letters, the short words are too ("w4n7 70 d13": "70" is "to").
     return disguised < 2 ? text : text.replace(SHORT_LEET, (word) => this.readLeet(word));

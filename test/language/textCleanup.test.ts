@@ -19,6 +19,10 @@ describe('the shared text clean-up', () => {
     ['my \u{1F351} is numb', 'my  bum  is numb'],
     ['nuuuumb', 'nuumb'],
     ['u r gonna b4 2day', 'you are going to before today'],
+    // "!" inside a word is a letter; before or after it, punctuation (it made "no!" into "noi", "help!" into "helpi").
+    ['sh!t, k!ll myself', 'shit, kill myself'],
+    ['no!! not numb, help!', 'no!! not numb, help!'],
+    ['thx!', 'thanks!'],
   ];
   for (const [raw, clean] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(clean)}`, () => expect(cleanText(raw)).to.equal(clean));
 
