@@ -58,6 +58,8 @@ export interface ContextCues {
   readonly anaphors: readonly string[];
   /** A bare answer that denies a question just asked ("Fever? No."). */
   readonly answersNo: readonly string[];
+  /** Words right before an ordinary cause that deny it ("without dieting", "not on a diet"). */
+  readonly causeDenied: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -196,6 +198,7 @@ export class ContextLayer {
   private readonly negatedRightAfter: ReadonlySet<string>;
   private readonly anaphors: ReadonlySet<string>;
   private readonly answersNo: ReadonlySet<string>;
+  private readonly causeDenied: ReadonlySet<string>;
 
   constructor(
     private readonly cues: ContextCues,
@@ -230,6 +233,7 @@ export class ContextLayer {
     this.negatedRightAfter = words(cues.negatedRightAfter);
     this.anaphors = words(cues.anaphors);
     this.answersNo = words(cues.answersNo);
+    this.causeDenied = words(cues.causeDenied);
   }
 
   /** Every word of every cue list and word list (people, pets: "hijo" and "perro" are words, not typos). */
@@ -315,7 +319,7 @@ export class ContextLayer {
     }
     if (story || this.isHypothetical(words, sentence, span)) return 'hypothetical';
     if (joking) return 'joke';
-    if (this.affirmed(this.ordinaryCause, words, around)) return 'explained';
+    if (this.explainedByOrdinaryCause(words, around)) return 'explained';
     // A history that counts, told as long ago and over ("cancer in 1998, discharged in 2008"): the rule decides.
     return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
   }
@@ -430,6 +434,18 @@ export class ContextLayer {
   /** A cue in the sentence that is not itself negated ("not dieting", "not trying to lose weight"). */
   private affirmed(cues: CueList, words: readonly Word[], sentence: Sentence): boolean {
     return this.cueIn(cues, words, sentence, false);
+  }
+
+  /** An ordinary cause in the sentence that is not denied ("lost 9 kg without dieting" is unexplained). */
+  private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence): boolean {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      if (this.ordinaryCause.at(words, i, sentence.to) === 0) continue;
+      const before = Math.max(sentence.from, i - 2);
+      let denied = this.negation.anyIn(words, Math.max(sentence.from, i - 3), i);
+      for (let k = before; k < i && !denied; k++) denied = this.causeDenied.has(words[k].text);
+      if (!denied) return true;
+    }
+    return false;
   }
 
   /** A negated cue in the sentence ("not joking"). */

@@ -424,6 +424,7 @@ describe('RedFlagDetector', () => {
   it('recognises signs of serious disease told by clothes, sleep, chills and accidents, and a pet only as a subject', () => {
     expectEach('urgent', [
       "I've had to take my belt in two notches since the back pain started and I'm not trying to lose weight",
+      'I have lost 8 kg in 2 months without dieting, and the back pain is there day and night',
       'the pain wakes me every night and nothing shifts it, not lying, not sitting. Been 5 weeks',
       'teeth chattering under two duvets last night and my back was on fire',
       'drove into a ditch on the farm, seatbelt on, back sore since and getting worse',
