@@ -489,6 +489,8 @@ describe('RedFlagDetector', () => {
       'Doing a first aid course at work on stroke signs and heart attacks, may be late for my 4pm',
     ]);
     expectEach('emergency', ["I'm her carer and since yesterday she has been wetting herself without knowing"]);
+    // "Fat" swells only a calf or a leg: "a bit fat and out of breath on the stairs" is no clot.
+    expect(outcome(detector.assess("I'm a bit fat and get out of breath on the stairs"))).to.not.equal('emergency');
   });
 
   it('reads ordinary reasons, plays, classes and risk talk as no report', () => {
