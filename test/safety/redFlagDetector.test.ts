@@ -491,6 +491,12 @@ describe('RedFlagDetector', () => {
     expectEach('emergency', ["I'm her carer and since yesterday she has been wetting herself without knowing"]);
     // "Fat" swells only a calf or a leg: "a bit fat and out of breath on the stairs" is no clot.
     expect(outcome(detector.assess("I'm a bit fat and get out of breath on the stairs"))).to.not.equal('emergency');
+    // This round's image words need their image: hair gone thin, a hole in a sock, painted toenails are none.
+    expectEach('none', [
+      'my hair has gone thin this year',
+      "there's a new hole in my sock",
+      'toenails painted on my left foot for the wedding',
+    ]);
   });
 
   it('reads ordinary reasons, plays, classes and risk talk as no report', () => {
