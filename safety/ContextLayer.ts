@@ -193,6 +193,8 @@ export class ContextLayer {
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
   private readonly otherPeople: ReadonlySet<string>;
+  /** People named in more than one word ("little one", "wee one"). */
+  private readonly peoplePhrases: CueList;
   private readonly animals: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
   private readonly negatedRightAfter: ReadonlySet<string>;
@@ -224,10 +226,25 @@ export class ContextLayer {
     this.departure = list(cues.departure);
     this.bereavement = list(cues.bereavement);
     this.deniedBack = list(cues.deniedBack);
-    const words = (phrases: readonly string[]) => new Set(phrases.flatMap((p) => clean(p).split(/[^a-z0-9]+/)).filter((w) => w !== ''));
+    // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
+    // "have" or "am" as a self word made "my cousin have fever" the writer's).
+    // Entries of several words ("little one") are phrases (see peoplePhrases).
+    const words = (entries: readonly string[]) =>
+      new Set(
+        entries
+          .filter((entry) => !entry.includes(' '))
+          .map(
+            (entry) =>
+              clean(entry)
+                .split(/[^a-z0-9]+/)
+                .find((w) => w !== '') ?? '',
+          )
+          .filter((w) => w !== ''),
+      );
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
     this.otherPeople = words(cues.otherPeople);
+    this.peoplePhrases = list(cues.otherPeople.filter((entry) => entry.includes(' ')));
     this.animals = words(cues.animals);
     this.conjunctions = words(cues.conjunctions);
     this.negatedRightAfter = words(cues.negatedRightAfter);
@@ -366,7 +383,7 @@ export class ContextLayer {
       const w = words[i].text;
       // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
       if (w === 'he' && /(ado|ido)$/.test(words[i + 1]?.text ?? '')) return false;
-      if (this.isOtherPerson(words[i])) return true;
+      if (this.isOtherPerson(words[i]) || this.peoplePhrases.at(words, i) > 0) return true;
       if (this.selfWords.has(w)) return false;
     }
     for (let i = span.from; i < span.to; i++) {

@@ -325,6 +325,10 @@ describe('RedFlagDetector', () => {
     // Everyday words for the people (and pets) a patient cares for, not just the formal ones.
     expectEach('none', [
       'mi hijo tiene fiebre, necesito cambiar la cita del jueves',
+      // "I've" is "I have", but "have" is no word for the writer ("my cousin have fever" is the cousin's).
+      'Mi cousin have fever so mi cyaan come tomorrow',
+      'Little one has a temperature, nursery sent her home, so I cannot make it',
+      'My anak has fever, I need to bring her to the doctor',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
       'my toddler has a fever',
       'our dog has a fever, can I come in later?',
