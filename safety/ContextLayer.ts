@@ -416,8 +416,9 @@ export class ContextLayer {
     const from = Math.max(sentence.from, part.from - this.cues.negationWindow);
     for (let i = part.from - 1; i >= from; i--) {
       if (this.terminators.at(words, i, part.from) > 0) return false;
-      if (inside.has(i)) continue;
+      // A new subject ends the cue's reach even right after a concept's words ("not my leg, my groin is numb").
       if (this.startsSubject(words, i + 1) && i + 1 < part.from) return false;
+      if (inside.has(i)) continue;
       if (this.negation.at(words, i, part.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
     return false;

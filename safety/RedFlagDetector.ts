@@ -159,17 +159,17 @@ export class RedFlagDetector {
       if (chosen.length < groups.length) continue;
       const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
+      // A body site or other part denied where it stands denies the combination, though the rule's reading
+      // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
+      const finding = rule.finding ?? chosen.length - 1;
+      const partDenied = chosen.some(
+        (m, i) => i !== finding && this.context.read(text.words, text.sentences, m, m, covered, options) === 'negated',
+      );
+      if (!wholeMessage && partDenied) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
       const where = wholeMessage ? anchor : span;
-      const reading = this.context.read(
-        text.words,
-        text.sentences,
-        where,
-        wholeMessage ? anchor : chosen[rule.finding ?? chosen.length - 1],
-        covered,
-        options,
-      );
+      const reading = this.context.read(text.words, text.sentences, where, wholeMessage ? anchor : chosen[finding], covered, options);
       const language = chosen.some((m) => m.language === 'es') ? 'es' : 'en';
       if (rule.urgency === 'crisis' && (reading === 'joke' || reading === 'story' || reading === 'longAgo')) {
         doubted ??= { rule, aboutSomeoneElse: false, language, doubted: true };

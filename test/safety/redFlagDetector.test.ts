@@ -327,6 +327,8 @@ describe('RedFlagDetector', () => {
       'mi hijo tiene fiebre, necesito cambiar la cita del jueves',
       // "I've" is "I have", but "have" is no word for the writer ("my cousin have fever" is the cousin's).
       'Mi cousin have fever so mi cyaan come tomorrow',
+      // A body site denied where it stands denies the rule that pairs it with a sign beside it.
+      'not numb anywhere near my privates, the tingling is just in my foot',
       'Little one has a temperature, nursery sent her home, so I cannot make it',
       'My anak has fever, I need to bring her to the doctor',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
@@ -400,6 +402,8 @@ describe('RedFlagDetector', () => {
 
   it('recognises emergencies described by what no longer works, in dialect and images', () => {
     expectEach('emergency', [
+      // A denial's reach ends at a new subject, even right after a body part ("not my leg" denies only the leg).
+      'not my leg, my groin is numb',
       'my left knee keeps folding under me since this morning, fell twice',
       'sat on the toilet and it feels like the seat is not there, like I am hovering',
       'I pooped in my sleep and didnt wake up, back is terrible',
