@@ -329,6 +329,8 @@ describe('RedFlagDetector', () => {
       'Mi cousin have fever so mi cyaan come tomorrow',
       // A body site denied where it stands denies the rule that pairs it with a sign beside it.
       'not numb anywhere near my privates, the tingling is just in my foot',
+      // "Nothing" is retention only when nothing comes: "nothing wrong with my bladder" is a reassurance.
+      'nothing wrong with my bladder or bowels, just the leg pain',
       'Little one has a temperature, nursery sent her home, so I cannot make it',
       'My anak has fever, I need to bring her to the doctor',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
