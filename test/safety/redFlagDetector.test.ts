@@ -331,6 +331,7 @@ describe('RedFlagDetector', () => {
       'not numb anywhere near my privates, the tingling is just in my foot',
       // "Nothing" is retention only when nothing comes: "nothing wrong with my bladder" is a reassurance.
       'nothing wrong with my bladder or bowels, just the leg pain',
+      "feel like I've been hit by a bus after the gym",
       'Little one has a temperature, nursery sent her home, so I cannot make it',
       'My anak has fever, I need to bring her to the doctor',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
