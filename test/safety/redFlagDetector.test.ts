@@ -332,6 +332,9 @@ describe('RedFlagDetector', () => {
       // "Nothing" is retention only when nothing comes: "nothing wrong with my bladder" is a reassurance.
       'nothing wrong with my bladder or bowels, just the leg pain',
       "feel like I've been hit by a bus after the gym",
+      // Wishing the pain away is no wish to be dead; wishing oneself away is (below).
+      'I wish the pain would just go away',
+      'I just want the pain to end',
       'Little one has a temperature, nursery sent her home, so I cannot make it',
       'My anak has fever, I need to bring her to the doctor',
       'Mi perro tiene fiebre, llego 15 minutos tarde',
@@ -397,6 +400,7 @@ describe('RedFlagDetector', () => {
       'my belt was round my neck when my son came in',
       "you won't hear from me again after Friday, thanks for trying",
       'I wish the Lord would just carry me home',
+      'sometimes I wish I could just disappear',
       "I've been scalding my arm under the hot tap on purpose, hotter each time",
       "I'm not going to be around for the follow up, you can cancel it",
       "my mate posted 'see you on the other side' in the group chat last night and he's not picking up",
