@@ -411,6 +411,9 @@ describe('RedFlagDetector', () => {
     expectEach('emergency', [
       // A denial's reach ends at a new subject, even right after a body part ("not my leg" denies only the leg).
       'not my leg, my groin is numb',
+      // A hedged inability is an inability.
+      "I don't think I can feel my bum properly",
+      'I can barely lift my foot since this morning',
       'my left knee keeps folding under me since this morning, fell twice',
       'sat on the toilet and it feels like the seat is not there, like I am hovering',
       'I pooped in my sleep and didnt wake up, back is terrible',
