@@ -413,6 +413,9 @@ describe('RedFlagDetector', () => {
       'not my leg, my groin is numb',
       // A hedged inability is an inability.
       "I don't think I can feel my bum properly",
+      // Socks are no ordinary cause of a foot that will not move (only tight ones of numbness).
+      "Can't do my socks because I can't move the ankle. Can't even wiggle",
+      'yesterday the tingly bit was my calf, today my whole leg and half the other leg',
       'I can barely lift my foot since this morning',
       'my left knee keeps folding under me since this morning, fell twice',
       'sat on the toilet and it feels like the seat is not there, like I am hovering',
