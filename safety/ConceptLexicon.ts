@@ -63,7 +63,7 @@ export class ConceptLexicon {
     for (const [concept, byLanguage] of Object.entries(concepts)) {
       for (const language of LANGUAGES) {
         for (const phrase of byLanguage[language] ?? []) {
-          for (const variant of futureForms(cleanup.clean(phrase))) this.add({ concept, language, steps: this.compile(variant, cleanup) });
+          for (const variant of futureForms(cleanup.clean(phrase))) this.add({ concept, language, steps: this.compile(variant) });
         }
       }
     }
@@ -98,13 +98,11 @@ export class ConceptLexicon {
     return mentions;
   }
 
-  private compile(phrase: string, cleanup: TextCleanup): Step[] {
+  /** A cleaned phrase's steps. */
+  private compile(phrase: string): Step[] {
     const steps: Step[] = [];
     let skip = 0;
-    for (const word of cleanup
-      .clean(phrase)
-      .split(/[^a-z0-9*]+/)
-      .filter((w) => w !== '')) {
+    for (const word of phrase.split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
       if (/^\*+$/.test(word)) {
         skip = word.length === 1 ? 1 : 3;
         continue;

@@ -70,6 +70,7 @@ const SHORT_SENTENCE = 6;
 const ANAPHOR_REACH = 3;
 /** A bare answer's first clause, at most ("No.", "No I didn't,"). */
 const BARE_ANSWER = 4;
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Which words of the message belong to a concept, and which of those to a warning sign (a symptom). */
 export interface ConceptWords {
@@ -456,14 +457,7 @@ export class ContextLayer {
 
   /** An ordinary cause in the sentence that is not denied ("lost 9 kg without dieting" is unexplained). */
   private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence): boolean {
-    for (let i = sentence.from; i < sentence.to; i++) {
-      if (this.ordinaryCause.at(words, i, sentence.to) === 0) continue;
-      const before = Math.max(sentence.from, i - 2);
-      let denied = this.negation.anyIn(words, Math.max(sentence.from, i - 3), i);
-      for (let k = before; k < i && !denied; k++) denied = this.causeDenied.has(words[k].text);
-      if (!denied) return true;
-    }
-    return false;
+    return this.cueIn(this.ordinaryCause, words, sentence, false, this.causeDenied);
   }
 
   /** A negated cue in the sentence ("not joking"). */
@@ -471,11 +465,24 @@ export class ContextLayer {
     return this.cueIn(cues, words, sentence, true);
   }
 
-  /** Whether a cue stands in the sentence with (or without) a negation up to three words before it. */
-  private cueIn(cues: CueList, words: readonly Word[], sentence: Sentence, negated: boolean): boolean {
+  /** Whether a cue stands in the sentence denied (or not) by a negation, or by one of `denials`, just before it. */
+  private cueIn(
+    cues: CueList,
+    words: readonly Word[],
+    sentence: Sentence,
+    negated: boolean,
+    denials: ReadonlySet<string> = NO_WORDS,
+  ): boolean {
     for (let i = sentence.from; i < sentence.to; i++) {
-      if (cues.at(words, i, sentence.to) > 0 && this.negation.anyIn(words, Math.max(sentence.from, i - 3), i) === negated) return true;
+      if (cues.at(words, i, sentence.to) > 0 && this.deniedAt(words, sentence, i, denials) === negated) return true;
     }
+    return false;
+  }
+
+  /** A negation up to three words before word `i`, or one of `denials` right before it ("without dieting"). */
+  private deniedAt(words: readonly Word[], sentence: Sentence, i: number, denials: ReadonlySet<string>): boolean {
+    if (this.negation.anyIn(words, Math.max(sentence.from, i - 3), i)) return true;
+    for (let k = Math.max(sentence.from, i - 2); k < i; k++) if (denials.has(words[k].text)) return true;
     return false;
   }
 
@@ -528,7 +535,7 @@ export class ContextLayer {
       const next = sentences[at + 1];
       if (next === undefined) return undefined;
       const end = Math.min(next.to, next.from + LOOK_BACK);
-      for (let i = next.from; i < end; i++) if (inside.isSign(i)) return undefined;
+      if (namesASign(inside, next.from, end)) return undefined;
       const anaphor = this.opensWithAnaphor(words, next.from, next.to);
       return anaphor || next.to - next.from <= SHORT_SENTENCE ? { from: next.from, to: end, anaphor } : undefined;
     }
@@ -554,10 +561,7 @@ export class ContextLayer {
     const at = words[span.from].sentence;
     const asked = sentences[at].question;
     for (const next of [sentences[at + 1], sentences[at + 2]]) {
-      if (next === undefined) return false;
-      let names = false;
-      for (let i = next.from; i < next.to; i++) if (inside.isSign(i)) names = true;
-      if (names) return false;
+      if (next === undefined || namesASign(inside, next.from, next.to)) return false;
       if (asked && next === sentences[at + 1] && this.answersNo.has(words[next.from].text) && shortClause(words, next)) return true;
       if (this.deniedBack.anyIn(words, next.from, Math.min(next.to, next.from + LOOK_BACK))) return true;
     }
@@ -616,6 +620,12 @@ function clauseAround(words: readonly Word[], sentence: Sentence, span: Span): S
   let to = span.to;
   while (to < Math.min(sentence.to, span.to + LOOK_BACK) && words[to].clause === words[span.to - 1].clause) to++;
   return { from, to };
+}
+
+/** Whether a warning sign's word stands in [from, to): a sentence naming one is a new report. */
+function namesASign(inside: ConceptWords, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (inside.isSign(i)) return true;
+  return false;
 }
 
 /** Whether a sentence's first clause is a bare answer of at most four words ("No.", "No I didn't,"). */

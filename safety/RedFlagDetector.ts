@@ -139,11 +139,11 @@ export class RedFlagDetector {
     for (const group of groups) group.sort((a, b) => a.from - b.from);
     const window = rule.window ?? DEFAULT_WINDOW;
     const wholeMessage = rule.scope === 'message';
+    const options = { historyCounts: rule.history === 'counts', crisis: rule.urgency === 'crisis' };
     let doubted: Found<R> | undefined;
     for (const anchor of groups[0]) {
       const sentence = text.words[anchor.from].sentence;
       const chosen = [anchor];
-      const options = { historyCounts: rule.history === 'counts', crisis: rule.urgency === 'crisis' };
       for (const group of groups.slice(1)) {
         // A message-wide rule's other concepts must stand as reports ("No fever yet" is no fever; crisis words in
         // a joke or a story still join, for the anchor's reading to ask about); a sentence rule's are read with its span.
@@ -162,10 +162,9 @@ export class RedFlagDetector {
       // A body site or other part denied where it stands denies the combination, though the rule's reading
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
-      const partDenied = chosen.some(
-        (m, i) => i !== finding && this.context.read(text.words, text.sentences, m, m, covered, options) === 'negated',
-      );
-      if (!wholeMessage && partDenied) continue;
+      const partDenied = (m: ConceptMention, i: number) =>
+        i !== finding && this.context.read(text.words, text.sentences, m, m, covered, options) === 'negated';
+      if (!wholeMessage && chosen.some(partDenied)) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
       const where = wholeMessage ? anchor : span;
