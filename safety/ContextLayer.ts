@@ -60,6 +60,10 @@ export interface ContextCues {
   readonly answersNo: readonly string[];
   /** Words right before an ordinary cause that deny it ("without dieting", "not on a diet"). */
   readonly causeDenied: readonly string[];
+  /** What opens an example given to a question ("What are the warning signs? Like numbness down there?"). */
+  readonly examples: readonly string[];
+  /** What opens a condition ("if", "in case"): inside a general question it asks, it does not report. */
+  readonly conditionals: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -189,6 +193,8 @@ export class ContextLayer {
   private readonly departure: CueList;
   private readonly bereavement: CueList;
   private readonly deniedBack: CueList;
+  private readonly examples: CueList;
+  private readonly conditionals: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -227,6 +233,8 @@ export class ContextLayer {
     this.departure = list(cues.departure);
     this.bereavement = list(cues.bereavement);
     this.deniedBack = list(cues.deniedBack);
+    this.examples = list(cues.examples);
+    this.conditionals = list(cues.conditionals);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -276,6 +284,8 @@ export class ContextLayer {
       this.departure,
       this.bereavement,
       this.deniedBack,
+      this.examples,
+      this.conditionals,
     ];
     const sets = [
       this.questionStarters,
@@ -335,7 +345,7 @@ export class ContextLayer {
       if (story || this.departure.anyIn(words, around.from, around.to)) return 'story';
       return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
     }
-    if (story || this.isHypothetical(words, sentence, span)) return 'hypothetical';
+    if (story || this.isHypothetical(words, sentences, sentence, span)) return 'hypothetical';
     if (joking) return 'joke';
     if (this.explainedByOrdinaryCause(words, around)) return 'explained';
     // A history that counts, told as long ago and over ("cancer in 1998, discharged in 2008"): the rule decides.
@@ -593,23 +603,41 @@ export class ContextLayer {
     );
   }
 
-  private isHypothetical(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+  private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
     if (this.hypothetical.anyIn(words, from, span.from)) return true;
-    // A question clause that names nobody is general ("can sciatica cause numbness down there?"); one that
-    // asks about the writer's own state ("is it normal", "what's going on") is a report, however it is put.
+    const reporting = () =>
+      this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));
+    // An example given to the general question just asked is part of it ("What are the warning signs? Like
+    // numbness down there, or not being able to pee?"), unless it names a person ("like, I can't feel my bum?").
+    if (this.examples.at(words, sentence.from) > 0 && !this.namesAPerson(words, sentence.from, span.from)) {
+      const before = sentences[words[sentence.from].sentence - 1];
+      const generalBefore =
+        before?.question === true &&
+        (this.hypothetical.anyIn(words, before.from, before.to) || !this.namesAPerson(words, before.from, before.to));
+      if (generalBefore && !reporting()) return true;
+    }
     let clauseStart = span.from;
     while (clauseStart > Math.max(sentence.from, span.from - LOOK_BACK) && words[clauseStart - 1].clause === words[span.from].clause)
       clauseStart--;
+    // A condition in a question asks what it would mean ("would you want me to call if my leg went numb?"); a
+    // question about the writer's own state ("if I can't pee, is that bad?") is a report, however it is put.
+    if (sentence.question && this.conditionals.anyIn(words, clauseStart, span.from) && !reporting()) return true;
+    // A question clause that names nobody is general ("can sciatica cause numbness down there?"); one that
+    // asks about the writer's own state ("is it normal", "what's going on") is a report, however it is put.
     if (!this.questionStarters.has(words[clauseStart].text)) return false;
     // A question word inside a statement is a relative clause ("my husband, who has been unable to pee").
     if (clauseStart !== sentence.from && !sentence.question) return false;
-    if (this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK)))
-      return false;
-    for (let i = clauseStart; i < Math.min(sentence.to, span.to + LOOK_BACK) && words[i].clause === words[clauseStart].clause; i++) {
-      if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return false;
-    }
-    return true;
+    if (reporting()) return false;
+    let clauseEnd = clauseStart;
+    while (clauseEnd < Math.min(sentence.to, span.to + LOOK_BACK) && words[clauseEnd].clause === words[clauseStart].clause) clauseEnd++;
+    return !this.namesAPerson(words, clauseStart, clauseEnd);
+  }
+
+  /** Whether the writer or someone else is named in [from, to). */
+  private namesAPerson(words: readonly Word[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return true;
+    return false;
   }
 }
 

@@ -390,6 +390,22 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
   });
 
+  it('reads an example given to a general question, and a condition inside one, as asking, not reporting', () => {
+    expectEach('none', [
+      "Which symptoms mean it's serious? Like numbness round the back passage, or not managing to wee? Asking ahead of a trip",
+      'Is there a list of danger signs? Say, legs going weak or not feeling the toilet paper? All good here.',
+      'Would I ring you or the ambulance if my legs both gave out? Planning ahead, nothing wrong today.',
+      'Could you tell me whether not being able to pee counts as an emergency? For my notes, I feel fine.',
+      "What are the warning signs? I don't have any of these.",
+    ]);
+    // An example that names the writer, or a question about the writer's own state, is a report.
+    expectEach('emergency', [
+      "Like, I can't feel my bum at all?",
+      "if I can't pee since last night is that bad?",
+      'What do I do? Like I literally cannot feel down below since this morning',
+    ]);
+  });
+
   it('recognises crisis told in images, goodbyes, places lingered at, acts stopped short and harm done with objects', () => {
     expectEach('crisis', [
       "honestly it wouldn't bother me if a lorry took me out tomorrow",
