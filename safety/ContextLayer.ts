@@ -64,6 +64,10 @@ export interface ContextCues {
   readonly examples: readonly string[];
   /** What opens a condition ("if", "in case"): inside a general question it asks, it does not report. */
   readonly conditionals: readonly string[];
+  /** Nouns that make the concept before them a name ("stroke ward", "cauda equina cases", "continence nurse"). */
+  readonly namingNouns: readonly string[];
+  /** Children too young to be dry ("toddler"); a child of five or under is one too ("my 3 year old"). */
+  readonly youngChildren: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -195,6 +199,8 @@ export class ContextLayer {
   private readonly deniedBack: CueList;
   private readonly examples: CueList;
   private readonly conditionals: CueList;
+  private readonly namingNouns: ReadonlySet<string>;
+  private readonly youngChildren: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -235,6 +241,7 @@ export class ContextLayer {
     this.deniedBack = list(cues.deniedBack);
     this.examples = list(cues.examples);
     this.conditionals = list(cues.conditionals);
+    this.youngChildren = list(cues.youngChildren);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -260,6 +267,7 @@ export class ContextLayer {
     this.anaphors = words(cues.anaphors);
     this.answersNo = words(cues.answersNo);
     this.causeDenied = words(cues.causeDenied);
+    this.namingNouns = words(cues.namingNouns);
   }
 
   /** Every word of every cue list and word list (people, pets: "hijo" and "perro" are words, not typos). */
@@ -286,6 +294,7 @@ export class ContextLayer {
       this.deniedBack,
       this.examples,
       this.conditionals,
+      this.youngChildren,
     ];
     const sets = [
       this.questionStarters,
@@ -296,6 +305,7 @@ export class ContextLayer {
       this.negatedRightAfter,
       this.anaphors,
       this.answersNo,
+      this.namingNouns,
     ];
     return new Set([...lists.flatMap((list) => [...list.vocabulary]), ...sets.flatMap((set) => [...set])]);
   }
@@ -330,6 +340,9 @@ export class ContextLayer {
     };
     // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
     if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
+    // A concept that names a place, a job or a case ("the stroke ward", "cauda equina cases") is no report.
+    if (span.to < sentence.to && words[span.to].clause === words[span.to - 1].clause && this.namingNouns.has(words[span.to].text))
+      return 'hypothetical';
     // "lol, is that normal?" asks about the writer's own state: the joke does not set it aside, nor does
     // "not even joking" anywhere in the message.
     const joking =
@@ -394,7 +407,7 @@ export class ContextLayer {
       const w = words[i].text;
       // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
       if (w === 'he' && /(ado|ido)$/.test(words[i + 1]?.text ?? '')) return false;
-      if (this.isOtherPerson(words[i]) || this.peoplePhrases.at(words, i) > 0) return true;
+      if (this.isOtherPerson(words[i]) || this.peoplePhrases.at(words, i) > 0 || namedByAge(words, i)) return true;
       if (this.selfWords.has(w)) return false;
     }
     for (let i = span.from; i < span.to; i++) {
@@ -444,6 +457,28 @@ export class ContextLayer {
     for (let i = span.from - 1; i >= first && words[i].clause === words[span.from].clause; i--) {
       if (words[i].forms.some((form) => this.animals.has(form))) return true;
       if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the nearest person named before the mention (looking back two sentences) is a young child: a
+   * "toddler", or a person with an age of five or under beside them ("my 3 year old", "grandson, 4,").
+   */
+  aboutAYoungChild(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - 2)].from, span.from - LOOK_BACK);
+    for (let i = span.from - 1; i >= first; i--) {
+      if (this.youngChildren.at(words, i) > 0) return true;
+      const age = ageAt(words, i);
+      if (age !== undefined) return age <= YOUNG_CHILD_AGE;
+      if (this.isOtherPerson(words[i])) {
+        for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, i + AGE_REACH); j++) {
+          const age = ageAt(words, j);
+          if (age !== undefined) return age <= YOUNG_CHILD_AGE;
+        }
+        return false;
+      }
+      if (this.selfWords.has(words[i].text)) return false;
     }
     return false;
   }
@@ -639,6 +674,36 @@ export class ContextLayer {
     for (let i = from; i < to; i++) if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return true;
     return false;
   }
+}
+
+/** Up to this age, wetting or soiling is no red flag. */
+const YOUNG_CHILD_AGE = 5;
+/** How far (words) from a person their age may stand ("my 3 year old son", "son (3)", "he's 3"). */
+const AGE_REACH = 4;
+/** Words before a bare number that make it an age ("he is 3", "aged 4", "just turned 2"). */
+const AGE_GIVEN: ReadonlySet<string> = new Set(['is', 'aged', 'age', 'turned', 'hes', 'shes', 'tiene']);
+const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'ano', 'anos', 'anito', 'anitos']);
+
+/** The age in years a number at `at` gives ("3 year old", "3yo", "3 años"), or undefined. */
+function ageAt(words: readonly Word[], at: number): number | undefined {
+  const text = words[at].text;
+  const joined = /^(\d{1,2})yo$/.exec(text);
+  if (joined) return Number(joined[1]);
+  if (!/^\d{1,2}$/.test(text)) return undefined;
+  if (AGE_GIVEN.has(words[at - 1]?.text ?? '')) return Number(text);
+  const next = words[at + 1]?.text;
+  if (next === undefined) return undefined;
+  if (next === 'month' || next === 'months' || next === 'mo' || next === 'meses') return 0;
+  return AGE_UNITS.has(next) ? Number(text) : undefined;
+}
+
+/** Possessives that make an age a person ("my 3 year old", "our 15yo"). */
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
+
+/** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo"). */
+function namedByAge(words: readonly Word[], at: number): boolean {
+  if (/^\d{1,2}yo$/.test(words[at].text)) return POSSESSIVES.has(words[at - 1]?.text ?? '');
+  return words[at].text === 'old' && at >= 3 && ageAt(words, at - 2) !== undefined && POSSESSIVES.has(words[at - 3].text);
 }
 
 /** The words of the clauses a span stands in, read at most LOOK_BACK words either side. */

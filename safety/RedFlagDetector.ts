@@ -191,6 +191,8 @@ export class RedFlagDetector {
         doubted ??= { rule, aboutSomeoneElse, language, doubted: true };
         continue;
       }
+      // A young child wetting or soiling is still learning to be dry.
+      if (aboutSomeoneElse && rule.normalInYoungChildren && this.context.aboutAYoungChild(text.words, text.sentences, where)) continue;
       // Someone else already admitted or in A&E is being seen to: no advice to call for them.
       if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, where)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.

@@ -53,6 +53,8 @@ export interface ConceptRule {
   readonly history?: 'counts' | 'clears';
   readonly someoneElseNeeds?: readonly string[];
   readonly pastNeeds?: readonly string[];
+  /** Wetting or soiling, normal for a young child: no red flag when a young child is whose it is. */
+  readonly normalInYoungChildren?: boolean;
 }
 
 /** A red flag: the advice named by `advice` (default: the urgency's) goes out at once. */

@@ -390,6 +390,22 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
   });
 
+  it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
+    expectEach('none', [
+      "my 2 year old wet herself at the park so we're late, sorry",
+      'Our toddler soiled himself in the car on the way, can we come at 3 instead?',
+      'My son is 3 and he keeps wetting the bed, all the bending to change sheets is killing my back',
+      "I've worked on a stroke unit for years, all that lifting, that's why my back is bad",
+      "I'm a continence nurse so I know the red flags, mine is just a sore leg after the gym",
+    ]);
+    // Older children, adults and a young child's other emergencies still escalate.
+    expectEach('emergency', [
+      "my 12 year old wet himself twice today and his back hurts, that's never happened",
+      "my toddler can't pee since this morning",
+      "Since my 3 year old's birthday I can't feel when I need to wee and I've wet myself twice",
+    ]);
+  });
+
   it('reads an example given to a general question, and a condition inside one, as asking, not reporting', () => {
     expectEach('none', [
       "Which symptoms mean it's serious? Like numbness round the back passage, or not managing to wee? Asking ahead of a trip",
