@@ -160,14 +160,17 @@ class CueList {
 
 /** One past the last word of `cue` matched from word `i` in `i`'s clause, before `limit`; 0 when it does not match. */
 function cueEnd(cue: readonly CueWord[], words: readonly Word[], i: number, limit: number): number {
-  const clause = words[i].clause;
+  let clause = words[i].clause;
   let next = i + 1;
   for (let k = 1; k < cue.length; k++) {
     let found = -1;
     for (let j = next; j <= next + cue[k].skip && j < limit; j++) {
-      if (words[j].clause !== clause) break;
+      // A clause word the cue itself holds opens its clause with no break before it ("fine now", "grand now").
+      const opensWithCueWord = j === next && words[j].clause === clause + 1 && words[j].forms.includes(cue[k].form);
+      if (words[j].clause !== clause && !opensWithCueWord) break;
       if (words[j].forms.includes(cue[k].form)) {
         found = j;
+        clause = words[j].clause;
         break;
       }
     }

@@ -390,6 +390,19 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess("I've been thinking about ending it all. Not that I'd do it."))).to.equal('crisis');
   });
 
+  it('reads a resolution that holds a clause word ("fine now", "better now") and idioms of falling and weakness', () => {
+    expectEach('none', [
+      'my leg gave way on the stairs yesterday, better now',
+      "my knee buckled at netball on Saturday, it's fine now",
+      'Right leg gave out once getting off the bus in March, never happened again',
+      'I fell off the wagon with the stretches over the holidays, sorry! Same pain as before',
+      'My knees went weak at the knees when the physio quoted the price lol',
+    ]);
+    // A new or ongoing loss is still an emergency, and a real fall still asks for care.
+    expectEach('emergency', ['my leg gave way on the stairs yesterday and again now', 'my leg keeps giving way, worse now']);
+    expect(outcome(detector.assess('fell off a wagon at the farm and landed on my back'))).to.equal('urgent');
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
