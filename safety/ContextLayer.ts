@@ -68,6 +68,8 @@ export interface ContextCues {
   readonly namingNouns: readonly string[];
   /** Children too young to be dry ("toddler"); a child of five or under is one too ("my 3 year old"). */
   readonly youngChildren: readonly string[];
+  /** Words that turn what follows from the mention to everything else ("otherwise all fine"). */
+  readonly otherwise: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -204,6 +206,7 @@ export class ContextLayer {
   private readonly conditionals: CueList;
   private readonly namingNouns: ReadonlySet<string>;
   private readonly youngChildren: CueList;
+  private readonly otherwise: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -245,6 +248,7 @@ export class ContextLayer {
     this.examples = list(cues.examples);
     this.conditionals = list(cues.conditionals);
     this.youngChildren = list(cues.youngChildren);
+    this.otherwise = list(cues.otherwise);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -298,6 +302,7 @@ export class ContextLayer {
       this.examples,
       this.conditionals,
       this.youngChildren,
+      this.otherwise,
     ];
     const sets = [
       this.questionStarters,
@@ -553,15 +558,29 @@ export class ContextLayer {
     if (past(from, to)) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
     // clause: "my leg is much better but I can't pee" is a new symptom.
+    // "she's fine" speaks of someone else: it resolves only their mention ("I fell onto the dog. She's fine.").
+    const theirs = () => this.aboutSomeoneElse(words, sentences, span);
     if (
-      this.resolved.anyIn(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), finding) ||
+      this.resolvedAfter(words, span.to, Math.min(sentence.to, span.to + LOOK_BACK), theirs) ||
       this.resolved.anyIn(words, from, span.to, finding)
     )
       return true;
     const next = this.followOn(words, sentences, span, inside);
     if (next === undefined) return false;
     // A short sentence of its own may say it is over ("Grand now."), not that it is old: "Otherwise no change."
-    return (next.anaphor && past(next.from, next.to)) || this.resolved.anyIn(words, next.from, next.to);
+    return (next.anaphor && past(next.from, next.to)) || this.resolvedAfter(words, next.from, next.to, theirs);
+  }
+
+  /**
+   * A resolution in [from, to) that speaks of the mention: not of everything else ("otherwise all fine"), and
+   * one that names another person ("she's fine") only when the mention is theirs.
+   */
+  private resolvedAfter(words: readonly Word[], from: number, to: number, theirs: () => boolean): boolean {
+    for (let i = from; i < to; i++) {
+      if (this.otherwise.at(words, i, to) > 0) return false;
+      if (this.resolved.at(words, i, to) > 0 && (!this.isOtherPerson(words[i]) || theirs())) return true;
+    }
+    return false;
   }
 
   /**
@@ -589,10 +608,21 @@ export class ContextLayer {
     }
     let end = start;
     while (end < sentence.to && end < start + LOOK_BACK && words[end].clause === words[start].clause) end++;
-    // What the anaphor's clause opens runs on to the sentence's end ("but that's my knee, been like that since 1978").
-    return this.opensWithAnaphor(words, start, end)
+    // What the anaphor's clause opens runs on to the sentence's end ("but that's my knee, been like that since 1978");
+    // a clause with no subject of its own that opens with its time speaks of the mention too ("numb on long
+    // drives, always has", "weak, for years now").
+    return this.opensWithAnaphor(words, start, end) || this.opensWithItsTime(words, start, end, inside)
       ? { from: start, to: Math.min(sentence.to, start + LOOK_BACK), anaphor: true }
       : undefined;
+  }
+
+  /** A clause naming no one and no symptom whose first or second word starts a past, lifelong or resolved cue. */
+  private opensWithItsTime(words: readonly Word[], from: number, to: number, inside: ConceptWords): boolean {
+    if (this.namesAPerson(words, from, to) || namesASign(inside, from, to)) return false;
+    for (let i = from; i < Math.min(to, from + 2); i++) {
+      if (this.lifelong.at(words, i, to) > 0 || this.historical.at(words, i, to) > 0 || this.resolved.at(words, i, to) > 0) return true;
+    }
+    return false;
   }
 
   /** An anaphor among a clause's first three words ("but that's been", "had it since", "and it's"). */

@@ -403,6 +403,20 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess('fell off a wagon at the farm and landed on my back'))).to.equal('urgent');
   });
 
+  it('reads a clause with no subject of its own that gives the time ("always has") and a resolution of the one it names', () => {
+    expectEach('none', [
+      'My backside goes numb on long coach trips, always has. Any cushion you recommend?',
+      'my knees give way on steep stairs, for years now, the surgeon knows',
+      "Our lad fainted at football practice in the heat, he's fine. Can I move Friday?",
+    ]);
+    // "otherwise fine" speaks of everything else, and "she's fine" of her, not of the writer's fall.
+    expectEach('emergency', [
+      "I can't pee since this morning, otherwise all fine",
+      "my knee keeps collapsing and I fell onto the dog. She's fine. Leg won't take weight",
+      'my legs are weak, since this morning',
+    ]);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
