@@ -70,6 +70,8 @@ export interface ContextCues {
   readonly youngChildren: readonly string[];
   /** Words that turn what follows from the mention to everything else ("otherwise all fine"). */
   readonly otherwise: readonly string[];
+  /** An embarrassed or timed report: a "lol" beside it is nerves, not a joke ("embarrassing lol", "started this morning"). */
+  readonly inEarnest: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -207,6 +209,7 @@ export class ContextLayer {
   private readonly namingNouns: ReadonlySet<string>;
   private readonly youngChildren: CueList;
   private readonly otherwise: CueList;
+  private readonly inEarnest: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -249,6 +252,7 @@ export class ContextLayer {
     this.conditionals = list(cues.conditionals);
     this.youngChildren = list(cues.youngChildren);
     this.otherwise = list(cues.otherwise);
+    this.inEarnest = list(cues.inEarnest);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -303,6 +307,7 @@ export class ContextLayer {
       this.conditionals,
       this.youngChildren,
       this.otherwise,
+      this.inEarnest,
     ];
     const sets = [
       this.questionStarters,
@@ -373,11 +378,15 @@ export class ContextLayer {
     return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
   }
 
-  /** Whether a joke is taken back anywhere in the message ("not even joking"): read once a message. */
+  /**
+   * Whether a joke is taken back anywhere in the message ("not even joking"), or the message is told in earnest
+   * ("this is embarrassing lol", "started this morning"): read once a message.
+   */
   private jokeDenied(words: readonly Word[]): boolean {
     let denied = this.deniedJokes.get(words);
     if (denied === undefined) {
-      denied = this.denied(this.humour, words, { from: 0, to: words.length, question: false });
+      denied =
+        this.denied(this.humour, words, { from: 0, to: words.length, question: false }) || this.inEarnest.anyIn(words, 0, words.length);
       this.deniedJokes.set(words, denied);
     }
     return denied;

@@ -417,6 +417,15 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads a "lol" beside an embarrassed or timed report as nerves, not a joke', () => {
+    expectEach('emergency', [
+      'this is so embarrassing lol but my front bottom feels like it was packed in ice and it hasnt gone',
+      'lol my left foot flaps about like a flipper, started yesterday, back bad all week',
+      'tmi sorry lol, I messed myself on the bus and genuinely did not feel it happen',
+    ]);
+    expectEach('none', ['I nearly wet myself laughing lol', 'my legs are like jelly after that spin class lol']);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
