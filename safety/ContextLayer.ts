@@ -72,6 +72,10 @@ export interface ContextCues {
   readonly otherwise: readonly string[];
   /** An embarrassed or timed report: a "lol" beside it is nerves, not a joke ("embarrassing lol", "started this morning"). */
   readonly inEarnest: readonly string[];
+  /** What tells a symptom as coming after a cause, not explained by it ("at the gym and now he can't..."). */
+  readonly afterwards: readonly string[];
+  /** Verbs that give a clause its own statement: a negation before a conjunction does not reach past one. */
+  readonly finiteVerbs: readonly string[];
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -210,6 +214,8 @@ export class ContextLayer {
   private readonly youngChildren: CueList;
   private readonly otherwise: CueList;
   private readonly inEarnest: CueList;
+  private readonly afterwards: CueList;
+  private readonly finiteVerbs: ReadonlySet<string>;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -253,6 +259,7 @@ export class ContextLayer {
     this.youngChildren = list(cues.youngChildren);
     this.otherwise = list(cues.otherwise);
     this.inEarnest = list(cues.inEarnest);
+    this.afterwards = list(cues.afterwards);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -279,6 +286,7 @@ export class ContextLayer {
     this.answersNo = words(cues.answersNo);
     this.causeDenied = words(cues.causeDenied);
     this.namingNouns = words(cues.namingNouns);
+    this.finiteVerbs = words(cues.finiteVerbs);
   }
 
   /** Every word of every cue list and word list (people, pets: "hijo" and "perro" are words, not typos). */
@@ -308,6 +316,7 @@ export class ContextLayer {
       this.youngChildren,
       this.otherwise,
       this.inEarnest,
+      this.afterwards,
     ];
     const sets = [
       this.questionStarters,
@@ -319,6 +328,7 @@ export class ContextLayer {
       this.anaphors,
       this.answersNo,
       this.namingNouns,
+      this.finiteVerbs,
     ];
     return new Set([...lists.flatMap((list) => [...list.vocabulary]), ...sets.flatMap((set) => [...set])]);
   }
@@ -373,7 +383,7 @@ export class ContextLayer {
     }
     if (story || this.isHypothetical(words, sentences, sentence, span)) return 'hypothetical';
     if (joking) return 'joke';
-    if (this.explainedByOrdinaryCause(words, around)) return 'explained';
+    if (this.explainedByOrdinaryCause(words, around, span)) return 'explained';
     // A history that counts, told as long ago and over ("cancer in 1998, discharged in 2008"): the rule decides.
     return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
   }
@@ -459,6 +469,8 @@ export class ContextLayer {
       if (this.terminators.at(words, i, part.from) > 0) return false;
       // A new subject ends the cue's reach even right after a concept's words ("not my leg, my groin is numb").
       if (this.startsSubject(words, i + 1) && i + 1 < part.from) return false;
+      // So does a new clause with its own verb after a conjunction ("not talking and one side of him is not moving").
+      if (this.conjunctions.has(words[i].text) && this.hasOwnVerb(words, i + 1, Math.min(sentence.to, part.to + 3))) return false;
       if (inside.has(i)) continue;
       if (this.negation.at(words, i, part.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
@@ -505,6 +517,12 @@ export class ContextLayer {
     return word.forms.some((form) => this.otherPeople.has(form));
   }
 
+  /** Whether a finite verb ("is", "has", "can't") stands in [from, to). */
+  private hasOwnVerb(words: readonly Word[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.finiteVerbs.has(words[i].text)) return true;
+    return false;
+  }
+
   /** A person word after a conjunction or a clause break: the start of a new statement. */
   private startsSubject(words: readonly Word[], at: number): boolean {
     const w = words[at].text;
@@ -517,9 +535,23 @@ export class ContextLayer {
     return this.cueIn(cues, words, sentence, false);
   }
 
-  /** An ordinary cause in the sentence that is not denied ("lost 9 kg without dieting" is unexplained). */
-  private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence): boolean {
-    return this.cueIn(this.ordinaryCause, words, sentence, false, this.causeDenied);
+  /**
+   * An ordinary cause in the sentence that is not denied ("lost 9 kg without dieting" is unexplained), nor told as
+   * what came before the mention ("his leg went heavy at the gym and now he cannot hold his knee straight").
+   */
+  private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+    for (let i = sentence.from; i < sentence.to; i++) {
+      const length = this.ordinaryCause.at(words, i, sentence.to);
+      if (length === 0 || this.deniedAt(words, sentence, i, this.causeDenied)) continue;
+      if (!this.toldAsBefore(words, i + length, span.from)) return true;
+    }
+    return false;
+  }
+
+  /** Whether "now" or "since then" stands between a cause ending at `from` and a mention starting at `to`. */
+  private toldAsBefore(words: readonly Word[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.afterwards.at(words, i, to) > 0) return true;
+    return false;
   }
 
   /** A negated cue in the sentence ("not joking"). */

@@ -426,6 +426,18 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['I nearly wet myself laughing lol', 'my legs are like jelly after that spin class lol']);
   });
 
+  it('reads a symptom told as what came after an ordinary cause, and a new clause past a negation, as a report', () => {
+    expectEach('emergency', [
+      'my son felt his leg go at the gym and now he cannot lift his foot, it just flops',
+      'Back hurt after the gym so I took some of my mum’s tablets and now my throat is swollen and I am wheezing',
+      'Grandad is breathing but not talking and one side of his face is drooping',
+      'My mother cannot hold the water anymore since Sunday and she does not feel when it comes',
+      'since Friday his two legs are not strong to carry him',
+    ]);
+    // A cause that explains the symptom still does, and a denial still reaches what it lists.
+    expectEach('none', ['legs weak after 200 squats at the gym yesterday, fine today', 'no numbness and no weakness in my legs']);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
