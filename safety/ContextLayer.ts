@@ -76,6 +76,8 @@ export interface ContextCues {
   readonly afterwards: readonly string[];
   /** Verbs that give a clause its own statement: a negation before a conjunction does not reach past one. */
   readonly finiteVerbs: readonly string[];
+  /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
+  readonly weightDropKg: number;
 }
 
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */

@@ -22,6 +22,7 @@ import { PatientWords } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import type { ReplyLanguage, SafetyAssessment, Urgency } from './SafetyAssessment';
+import { WeightChange } from './WeightChange';
 
 const DEFAULT_WINDOW = 10;
 /** The flag (and risk word) of the learned net, as the trace and the audit show it. */
@@ -43,8 +44,12 @@ interface Found<R extends ConceptRule> {
 
 type Hit = Found<RedFlagRule>;
 
+/** The concepts a weight told twice, the later lower, is a mention of (the weight-loss rule's). */
+const WEIGHT_CONCEPTS = { loss: 'weightLost', unit: 'weightUnit' } as const;
+
 export class RedFlagDetector {
   private readonly lexicon: ConceptLexicon;
+  private readonly weightChange: WeightChange;
   private readonly context: ContextLayer;
   private readonly spelling: Spelling;
   private readonly clauseWords: ReadonlySet<string>;
@@ -64,6 +69,9 @@ export class RedFlagDetector {
   ) {
     const clean = (text: string) => cleanup.clean(text);
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
+    this.weightChange = new WeightChange(rules.context.weightDropKg, WEIGHT_CONCEPTS);
+    for (const concept of Object.values(WEIGHT_CONCEPTS))
+      if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the weight-change concept '${concept}' is missing`);
     this.context = new ContextLayer(rules.context, clean);
     this.clauseWords = this.context.clauseWords;
     this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
@@ -81,7 +89,7 @@ export class RedFlagDetector {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
     const idioms = this.context.idiomSpans(text.words);
-    const mentions = this.withoutYielded(this.lexicon.find(text.words)).filter(
+    const mentions = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]).filter(
       (m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to),
     );
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).

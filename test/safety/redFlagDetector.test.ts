@@ -438,6 +438,21 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['legs weak after 200 squats at the gym yesterday, fine today', 'no numbness and no weakness in my legs']);
   });
 
+  it('reads a weight told twice, the later lower, as weight lost, and reads its context as any other wording', () => {
+    expectEach('urgent', [
+      'I was 90kg at Christmas, now 81kg, not trying. Back aching every day',
+      'weight has gone from 13 stone to eleven and a half since the summer and I eat the same, plus this back pain',
+      'Was 180 lbs in June, today 166 lbs. No diet. Lower back pain.',
+      'I had a fever last week, now 37.2 and back pain',
+    ]);
+    expectEach('none', [
+      'I was 90kg at Christmas, now 81kg thanks to the slimming club!',
+      "I'm 80kg and my husband is 95kg, can we both book?",
+      'went from 70kg to 75kg over the winter, need to get moving again',
+      'I was 82kg, now 81.5kg, back feels the same',
+    ]);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",

@@ -1,0 +1,128 @@
+/**
+ * A weight told twice, the later one lower ("I was 82kg in August, now 71kg", "from 14 stone to twelve and a
+ * half"): patients often give the numbers, not the word "lost". It is read as a mention of the concepts the
+ * weight-loss rule names (a loss and a unit) where the later weight stands, so that rule and the context layer
+ * ("not dieting", "on purpose", someone else's weight) read it like any other wording.
+ */
+import type { ConceptMention } from './ConceptLexicon';
+import type { Word } from './PatientWords';
+
+/** Kilograms per unit, as patients write them (UK stone, US pounds). */
+const KG_PER_UNIT: ReadonlyMap<string, number> = new Map([
+  ...['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramos'].map((u) => [u, 1] as const),
+  ...['lb', 'lbs', 'pound', 'pounds', 'libras'].map((u) => [u, 0.4536] as const),
+  ...['st', 'stone', 'stones'].map((u) => [u, 6.35] as const),
+]);
+/** Number words patients use for weights in stone ("twelve and a half"). */
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, i) => [word, i + 1] as const),
+);
+/** Words right before the later weight that make it the weight now ("now 71kg", "from 14 stone to 12"). */
+const NOW: ReadonlySet<string> = new Set(['now', 'to', 'today', 'currently', 'ahora', 'presently']);
+/** How far apart (words) the two weights may stand. */
+const REACH = 20;
+/** How far before the later weight its "now" may stand ("now he is 59 kg"). */
+const NOW_REACH = 4;
+
+interface Weight {
+  readonly kg: number;
+  /** Word indexes [from, to) of the number and its unit. */
+  readonly from: number;
+  readonly to: number;
+  /** The unit's word (the earlier weight's, when the later one borrows it). */
+  readonly unit: number;
+}
+
+export class WeightChange {
+  /** `dropKg`: the least fall between the two weights that counts (red-flags.json). */
+  constructor(
+    private readonly dropKg: number,
+    private readonly concepts: { readonly loss: string; readonly unit: string },
+  ) {}
+
+  /** Mentions of a loss and its unit where a later, lower weight stands. */
+  find(words: readonly Word[]): ConceptMention[] {
+    const weights = weightsIn(words);
+    const mentions: ConceptMention[] = [];
+    for (let k = 1; k < weights.length; k++) {
+      const later = weights[k];
+      const earlier = weights[k - 1];
+      if (later.from - earlier.to > REACH || earlier.kg - later.kg < this.dropKg || !saidAsNow(words, later.from)) continue;
+      // Both where the later weight stands: its number tells the loss, and its unit (or the one it borrows) the unit.
+      for (const concept of [this.concepts.loss, this.concepts.unit])
+        mentions.push({ concept, from: later.from, to: later.to, language: 'en' });
+    }
+    return mentions;
+  }
+}
+
+function saidAsNow(words: readonly Word[], at: number): boolean {
+  for (let i = Math.max(0, at - NOW_REACH); i < at; i++) if (NOW.has(words[i].text)) return true;
+  return false;
+}
+
+/** Every weight in the message, in order: a number and a unit ("82kg", "14 stone 3", "twelve and a half stone"). */
+function weightsIn(words: readonly Word[]): Weight[] {
+  const weights: Weight[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const joined = /^(\d{1,3})([a-z]+)$/.exec(words[i].text);
+    if (joined && KG_PER_UNIT.has(joined[2])) {
+      // "81.5kg" reaches here as "81" and "5kg": the clean-up splits at the decimal point.
+      const whole = joined[1].length === 1 && /^\d{1,3}$/.test(words[i - 1]?.text ?? '') ? Number(words[i - 1].text) : undefined;
+      const value = whole === undefined ? Number(joined[1]) : whole + Number(joined[1]) / 10;
+      const from = whole === undefined ? i : i - 1;
+      weights.push(withPart(words, { kg: value * (KG_PER_UNIT.get(joined[2]) ?? 0), from, to: i + 1, unit: i }));
+      continue;
+    }
+    const number = numberAt(words, i);
+    if (number === undefined) continue;
+    const unitAt = i + number.length;
+    const perUnit = KG_PER_UNIT.get(words[unitAt]?.text ?? '');
+    if (perUnit === undefined) {
+      // "from 14 stone to twelve and a half": the later number borrows the earlier one's unit.
+      const before = weights[weights.length - 1];
+      if (before && i - before.to <= NOW_REACH && words[i - 1]?.text === 'to')
+        weights.push({ kg: number.value * (before.kg / numberBefore(words, before)), from: i, to: unitAt, unit: before.unit });
+      continue;
+    }
+    weights.push(withPart(words, { kg: number.value * perUnit, from: i, to: unitAt + 1, unit: unitAt }));
+    i = unitAt;
+  }
+  return weights;
+}
+
+/** "14 stone 3": the pounds after a weight in stone. */
+function withPart(words: readonly Word[], weight: Weight): Weight {
+  const unit = words[weight.unit].text;
+  if (!/^(st|stone|stones)$|^\d+st$/.test(unit)) return weight;
+  const pounds = /^\d{1,2}$/.test(words[weight.to]?.text ?? '') ? Number(words[weight.to].text) : undefined;
+  return pounds === undefined ? weight : { ...weight, kg: weight.kg + pounds * 0.4536, to: weight.to + 1 };
+}
+
+/** The number a weight was told in (its units per kilogram are what the later weight borrows). */
+function numberBefore(words: readonly Word[], weight: Weight): number {
+  const joined = /^(\d{1,3})[a-z]+$/.exec(words[weight.from].text);
+  return joined ? Number(joined[1]) : (numberAt(words, weight.from)?.value ?? 1);
+}
+
+/** A number at word `i`: digits (a decimal split by the clean-up: "12 5"), or a word, with "and a half". */
+function numberAt(words: readonly Word[], i: number): { value: number; length: number } | undefined {
+  const text = words[i].text;
+  let value: number | undefined;
+  let length = 1;
+  if (/^\d{1,3}$/.test(text)) {
+    value = Number(text);
+    if (/^\d$/.test(words[i + 1]?.text ?? '') && KG_PER_UNIT.has(words[i + 2]?.text ?? '')) {
+      value += Number(words[i + 1].text) / 10;
+      length = 2;
+    }
+  } else value = NUMBER_WORDS.get(text);
+  if (value === undefined) return undefined;
+  if (words[i + length]?.text === 'and' && words[i + length + 1]?.text === 'a' && words[i + length + 2]?.text === 'half') {
+    value += 0.5;
+    length += 3;
+  }
+  return { value, length };
+}
