@@ -453,6 +453,16 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('recognises falls and blows told in everyday images, and night pain nothing changes', () => {
+    expectEach('urgent', [
+      'a wave knocked me flat on the rocks, landed across my lower back, sore since',
+      'Mum is 88, slid off the bed onto the floor in the night and now her back is agony',
+      'I was thrown against the seat when the bus braked, back pain since',
+      'the pain wakes me up every night and nothing I do changes it',
+    ]);
+    expectEach('none', ['the pain is only when I lie flat on my back, a pillow under my knees helps']);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
