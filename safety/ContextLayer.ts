@@ -431,6 +431,9 @@ export class ContextLayer {
    * looking back `sentencesBack` sentences (0: only the mention's own sentence).
    */
   aboutSomeoneElse(words: readonly Word[], sentences: readonly Sentence[], span: Span, sentencesBack = 2): boolean {
+    // The writer's possessive opening the mention says it is theirs ("all my pills", "my passwords to"), before anyone
+    // named earlier; "me" or "myself" there may be someone else's words ("my boyfriend keeps texting kms").
+    for (let i = span.from; i < span.to && !this.isOtherPerson(words[i]); i++) if (OWN.has(words[i].text)) return false;
     const first = Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
     for (let i = span.from - 1; i >= first; i--) {
       const w = words[i].text;
@@ -773,6 +776,8 @@ function ageAt(words: readonly Word[], at: number): number | undefined {
   return AGE_UNITS.has(next) ? Number(text) : undefined;
 }
 
+/** The writer's own possessives. */
+const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
 /** Possessives that make an age a person ("my 3 year old", "our 15yo"). */
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
 

@@ -463,6 +463,22 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['the pain is only when I lie flat on my back, a pillow under my knees helps']);
   });
 
+  it("recognises overdoses, aborted acts, preparation and self-harm told without the usual words, as the writer's own", () => {
+    for (const text of [
+      "I'm in the bath and I've had the tablets and most of the bottle. The leg doesn't hurt now.",
+      'got halfway through swallowing them, stopped and made myself sick. think I am ok',
+      'got my spot picked out by the canal',
+      'gave my brother the passwords to my accounts and showed him where the will is',
+      'I swallowed a battery after the bad night, I know it sounds mad',
+    ]) {
+      const a = detector.assess(text);
+      expect(outcome(a), text).to.equal('crisis');
+      expect(a.kind === 'escalate' && a.aboutSomeoneElse, text).to.equal(false);
+    }
+    const thunderclap = detector.assess('felt a pop in my head on the rowing machine then the worst headache ever, neck stiff');
+    expect(outcome(thunderclap)).to.equal('emergency');
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
