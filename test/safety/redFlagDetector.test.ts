@@ -479,6 +479,32 @@ describe('RedFlagDetector', () => {
     expect(outcome(thunderclap)).to.equal('emergency');
   });
 
+  it('recognises the set-X families: slang for suicide, means bought, regions below the belt, legs that go, falls and fevers in images', () => {
+    expectEach('crisis', [
+      'wanna unaliiiive so bad tonight',
+      'bought a hosepipe and some tape, told the wife it is for the garden',
+      "I'm in the car with the hose in, just wanted to say thanks",
+      'I am scared of what I might do tonight',
+    ]);
+    expectEach('emergency', [
+      "can't feel anything from the belt down, front and back",
+      'after ten steps the legs just go and I grab the wall',
+      'my back pain came on like a gunshot and my feet are cold and mottled',
+      'woke up on the floor by the recliner, do not know how long I was out',
+    ]);
+    expectEach('urgent', [
+      'sweating through my sheets every night and the back pain is new',
+      'went head first over the handlebars, back pain since',
+    ]);
+    expectEach('none', [
+      'our cockapoo has a fever so the vet is seeing him at 2, I will be late',
+      'Heart attack of a bill from the garage, need to pause physio',
+      'my knees have been weak for as long as I can remember, arthritis',
+      'had chills at the weekend, turned out the boiler was broken',
+      'this pain is killing me',
+    ]);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
