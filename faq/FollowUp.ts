@@ -22,7 +22,7 @@
  * topic (see canBeAbout: "ok thx", "will it rain in london today?").
  * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
-import type { FaqDecision } from './FaqDecision';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
@@ -54,7 +54,7 @@ const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
 /** A question mark, or a question's opening word: the message asks something. */
-const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
+const ASKS = /\?|^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 /** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number). */
 const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well)\b/;
 
@@ -62,7 +62,7 @@ const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well)\b/
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || !isFollowUpShaped(message, alone)) return alone;
+  if (previous === undefined || !(isFollowUpShaped(message, alone) || (alone.kind !== "answer" && hints(kb, alone, previous.id)))) return alone;
   if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
@@ -91,11 +91,15 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   const net = own?.net ?? 0;
   if (alone.kind !== 'answer')
     return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
+  const prev = alone.candidates.find((c) => c.id === previousId);
+  if (support(own) <= support(prev)) return false;
   if (lean >= OWN_TOPIC_LEAN) return true;
   return (
     net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
   );
 }
+
+const support = (c: ScoredEntry | undefined) => (c === undefined ? 0 : c.score + (c.net ?? 0));
 
 /**
  * Whether the message can be about the previous entry: read after that entry's question, any message would
@@ -105,10 +109,14 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
  * seen ("will it rain in london today?" is no follow-up).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
-  const hint = alone.candidates.find((c) => c.id === previousId);
-  if (hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold)) return true;
+  if (hints(kb, alone, previousId)) return true;
   const asks = ASKS.test(message.toLowerCase()) || alone.candidates.some((c) => c.score > 0);
-  return leansBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
+  return refersBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
+}
+
+function hints(kb: KnowledgeBase, alone: FaqDecision, previousId: string): boolean {
+  const hint = alone.candidates.find((c) => c.id === previousId);
+  return hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold);
 }
 
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
@@ -120,7 +128,14 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** A short message leaning back on what was said, or a fragment that means nothing on its own ("memory foam?"). */
 function isFollowUpShaped(message: string, alone: FaqDecision): boolean {
-  return leansBack(message) || (wordCount(message) <= FRAGMENT_WORDS && alone.kind !== 'answer');
+  return leansBack(message) || (alone.kind !== 'answer' && (wordCount(message) <= FRAGMENT_WORDS || refersBack(message)));
+}
+
+const REFERS = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
+const ELLIPTIC = /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|no|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
+function refersBack(message: string): boolean {
+  const text = message.toLowerCase().trim();
+  return REFERS.test(text) || ELLIPTIC.test(text);
 }
 
 function leansBack(message: string): boolean {
