@@ -26,7 +26,7 @@ import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
-/** Longest message still read as a follow-up, in words: when it opens like one ("and", "so", "what about"…). */
+/** Longest message still read as a follow-up when its own reading answers, in words: when it opens like one ("and", "so", "what about"…). */
 const MAX_FOLLOW_UP_WORDS = 12;
 /** The same when only a pronoun leans back ("is that why i have sciatica" in a longer question is no follow-up). */
 const MAX_LEANING_WORDS = 9;
@@ -34,7 +34,9 @@ const MAX_LEANING_WORDS = 9;
 const FRAGMENT_WORDS = 6;
 /** Openings of a message that continues the conversation rather than starting a new question. */
 const OPENING =
-  /^(and|but|so|or|even|also|like|any|with|without|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+  /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
+/** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number; "the two", "both"). */
+const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
@@ -53,17 +55,15 @@ const LEAD_QUESTIONS = 3;
 const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
-/** A question mark, or a question's opening word: the message asks something. */
-const ASKS = /\?|^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
-/** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number). */
-const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well)\b/;
+/** A question's opening word, after "and", "so"…: the message asks something. */
+const QUESTION_OPENING = /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 
 /** The decision for `message`, read with the entry answered just before when it is a follow-up. */
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || !(isFollowUpShaped(message, alone) || (alone.kind !== "answer" && hints(kb, alone, previous.id)))) return alone;
-  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
+  if (previous === undefined || (alone.kind === 'none' && alone.outOfDomain !== undefined)) return alone;
+  if (!mayFollowOn(kb, message, alone, previous.id)) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
     return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
@@ -76,6 +76,17 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
+/**
+ * Whether the message may continue the conversation. One that answers on its own is a new question unless it
+ * is short and leans on what was said; one that does not may be a follow-up when it is a fragment, leans back
+ * at any length ("what's the harm in staying on them a while longer?") or its own reading hints at the
+ * previous entry ("is a zimmer frame ok for walking" after resting or moving).
+ */
+function mayFollowOn(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
+  if (alone.kind === 'answer') return leansBack(message);
+  return wordCount(message) <= FRAGMENT_WORDS || refersBack(message) || hintsAt(kb, alone, previousId);
+}
+
 /** The other topic the message may be about: its own answer, else its first candidate. */
 function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string): FaqEntry | undefined {
   if (alone.kind === 'answer') return alone.entry.id === previousId ? undefined : alone.entry;
@@ -83,38 +94,48 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
   return first === undefined || first === previousId ? undefined : kb.entry(first);
 }
 
-/** Whether the patient moved on to `neighbour` (see the header). */
+/**
+ * Whether the patient moved on to `neighbour` (see the header). A neighbour the message answers on its own
+ * must have more support from it (matcher score + second opinion) than the previous entry: "does that work
+ * for older folk too" leans on the treatment it was told about, whatever entry mentions age.
+ */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
   const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
   const lean = kb.topicLean(topic, previousId, neighbour.id);
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;
+  if (support(own) <= support(alone.candidates.find((c) => c.id === previousId))) return false;
   if (alone.kind !== 'answer')
     return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
-  const prev = alone.candidates.find((c) => c.id === previousId);
-  if (support(own) <= support(prev)) return false;
   if (lean >= OWN_TOPIC_LEAN) return true;
   return (
     net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
   );
 }
 
-const support = (c: ScoredEntry | undefined) => (c === undefined ? 0 : c.score + (c.net ?? 0));
+/** Both opinions together, as the second opinion ranks candidates. */
+const support = (candidate: ScoredEntry | undefined) => (candidate === undefined ? 0 : candidate.score + (candidate.net ?? 0));
 
 /**
- * Whether the message can be about the previous entry: read after that entry's question, any message would
- * match it. Its own reading must hint at the entry (the matcher would suggest it, or the second opinion
- * gives it a chance: "memory foam?" after sleeping positions), or it must lean back on what was said, ask
- * something or use a word the FAQ knows ("ok thx" does not), and hold at most one word the FAQ has never
- * seen ("will it rain in london today?" is no follow-up).
+ * The anti-sticking guard: whether the message can be about the previous entry (read after that entry's
+ * question, any message would match it). Its own reading hints at the entry; or it is a short question that
+ * names something without a question word or verb of its own ("tiger balm?", "mornings or evenings
+ * better?"); or it leans back on what was said, asks something and holds at most one word the FAQ has never
+ * seen ("ok thx" does not ask, "will it rain in london today?" names two foreign words).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
-  if (hints(kb, alone, previousId)) return true;
-  const asks = ASKS.test(message.toLowerCase()) || alone.candidates.some((c) => c.score > 0);
-  return refersBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
+  if (hintsAt(kb, alone, previousId)) return true;
+  const text = message.toLowerCase().trim();
+  const knowsAWord = alone.candidates.some((c) => c.score > 0);
+  const foreign = kb.unknownWords(message);
+  const fragment = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text);
+  if (fragment && (knowsAWord || foreign > 0)) return true;
+  const asks = text.includes('?') || QUESTION_OPENING.test(text) || knowsAWord;
+  return refersBack(message) && asks && foreign < FOREIGN_WORDS;
 }
 
-function hints(kb: KnowledgeBase, alone: FaqDecision, previousId: string): boolean {
+/** The matcher would suggest the previous entry, or the second opinion gives it a chance ("memory foam?" after sleeping positions). */
+function hintsAt(kb: KnowledgeBase, alone: FaqDecision, previousId: string): boolean {
   const hint = alone.candidates.find((c) => c.id === previousId);
   return hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold);
 }
@@ -126,20 +147,15 @@ function leadQuestion(entry: FaqEntry): string {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** A short message leaning back on what was said, or a fragment that means nothing on its own ("memory foam?"). */
-function isFollowUpShaped(message: string, alone: FaqDecision): boolean {
-  return leansBack(message) || (alone.kind !== 'answer' && (wordCount(message) <= FRAGMENT_WORDS || refersBack(message)));
-}
-
-const REFERS = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
-const ELLIPTIC = /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|no|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
-function refersBack(message: string): boolean {
-  const text = message.toLowerCase().trim();
-  return REFERS.test(text) || ELLIPTIC.test(text);
-}
-
+/** A short message that opens like a follow-up or leans on what was said. */
 function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
   const words = wordCount(text);
   return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
+}
+
+/** The same at any length. */
+function refersBack(message: string): boolean {
+  const text = message.toLowerCase().trim();
+  return OPENING.test(text) || LEANING.test(text);
 }
