@@ -4,22 +4,26 @@
  * about healing time; "what about piriformis?", "would that need an operation?" and "how much is it?"
  * move on to a neighbouring topic.
  *
- * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
- * follow-up (a short one opening with "and", "what about", "is that"… or leaning on "it" / "that", or a
- * fragment of a few words that answers nothing on its own) is read on its own first. That reading's
- * answer, or its first candidate when it did not answer, is the neighbour the patient may have moved on
- * to; it is answered when
+ * The bot keeps only the id of the entry it last answered (no patient text). The message is read on its own
+ * first. It may be a follow-up (mayFollowOn) when that reading does not answer, or when it does but the
+ * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too").
+ * That reading's answer, or its first candidate when it did not answer, is the neighbour the patient may
+ * have moved on to; it is answered when the message supports it more than the previous entry (matcher
+ * score + second opinion) and
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
  *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
  *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
  *    the message's own reading hesitated.
- * Otherwise the message is read after the fullest of the previous entry's first three questions, and that
- * reading decides when it answers; when neither reading answers and the previous entry is the in-context
- * reading's first candidate, the patient is still on it. Context never makes an answer of another body
- * part ("and my wife's frozen shoulder?"), nor of a message that gives no sign of being about the previous
- * topic (see canBeAbout: "ok thx", "will it rain in london today?").
+ * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
+ * read after the fullest of that entry's first three questions, and that reading decides when it answers;
+ * when neither reading answers and the previous entry is the in-context reading's first candidate, the
+ * patient is still on it. The guard keys on what the message names, not on its length: context never makes
+ * an answer of another body part ("and my wife's frozen shoulder?"), of a message that asks nothing ("ok
+ * thx") or of one naming two words the FAQ has never seen without a short question's shape ("will it rain
+ * in london today?"); a short question with no question word of its own ("tiger balm?", "mornings or
+ * evenings better?") asks about what was just answered.
  * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
@@ -56,7 +60,8 @@ const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
 /** A question's opening word, after "and", "so"…: the message asks something. */
-const QUESTION_OPENING = /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
+const QUESTION_OPENING =
+  /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 
 /** The decision for `message`, read with the entry answered just before when it is a follow-up. */
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
