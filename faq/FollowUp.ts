@@ -59,6 +59,8 @@ const LEAD_QUESTIONS = 3;
 const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
+/** Words that ask wherever they stand ("for how long is that safe"). */
+const QUESTION_WORD = /\b(who|what|how|why|when|where|which)\b/;
 /** A question's opening word, after "and", "so"…: the message asks something. */
 const QUESTION_OPENING =
   /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
@@ -126,7 +128,8 @@ const support = (candidate: ScoredEntry | undefined) => (candidate === undefined
  * question, any message would match it). Its own reading hints at the entry; or it is a short question that
  * names something without a question word or verb of its own ("tiger balm?", "mornings or evenings
  * better?"); or it leans back on what was said, asks something and holds at most one word the FAQ has never
- * seen ("ok thx" does not ask, "will it rain in london today?" names two foreign words).
+ * seen ("ok good to know", "right, that makes sense" ask nothing; "will it rain in london today?" names two
+ * foreign words).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
   if (hintsAt(kb, alone, previousId)) return true;
@@ -135,8 +138,12 @@ function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, prev
   const foreign = kb.unknownWords(message);
   const fragment = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text);
   if (fragment && (knowsAWord || foreign > 0)) return true;
-  const asks = text.includes('?') || QUESTION_OPENING.test(text) || knowsAWord;
-  return refersBack(message) && asks && foreign < FOREIGN_WORDS;
+  return refersBack(message) && asksSomething(text) && foreign < FOREIGN_WORDS;
+}
+
+/** A question mark, a question word, or a clause opening like a question ("and bladder problems, is that one of them"). */
+function asksSomething(text: string): boolean {
+  return text.includes('?') || QUESTION_WORD.test(text) || text.split(/[,;.!]/).some((clause) => QUESTION_OPENING.test(clause));
 }
 
 /** The matcher would suggest the previous entry, or the second opinion gives it a chance ("memory foam?" after sleeping positions). */
