@@ -102,9 +102,9 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
 }
 
 /**
- * Whether the patient moved on to `neighbour` (see the header). A neighbour the message answers on its own
- * must have more support from it (matcher score + second opinion) than the previous entry: "does that work
- * for older folk too" leans on the treatment it was told about, whatever entry mentions age.
+ * Whether the patient moved on to `neighbour` (see the header). The neighbour must have more support from the
+ * message (matcher score + second opinion) than the previous entry: "does that work for older folk too"
+ * leans on the treatment it was told about, whatever entry mentions age.
  */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
   const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
