@@ -36,9 +36,9 @@ const MAX_FOLLOW_UP_WORDS = 12;
 const MAX_LEANING_WORDS = 9;
 /** A message this short that does not answer on its own is a fragment ("memory foam?"): read in context whatever its opening. */
 const FRAGMENT_WORDS = 6;
-/** Openings of a message that continues the conversation rather than starting a new question. */
+/** Openings of a message that continues the conversation rather than starting a new question ("can I…", "can you…" start one). */
 const OPENING =
-  /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
+  /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can it|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
 /** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number; "the two", "both"). */
 const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */

@@ -7,13 +7,13 @@
  *  - test/data/faq-twoturn-dev-c.jsonl (120, 50 switching, 6 with no answer; terse fragments, long stories
  *    as first turns): first run 73/120 (60.8%), 86/120 after round faq-4, now 93/120 (77.5%), floor 76%;
  *  - the spent held-out sets test/data/spent/faq-twoturn-*-2026-12.jsonl: A (48) first run 35/48, now 41/48;
- *    B (60) 40/60, now 46/60; C (80) 70/80 → 73/80; D (80, an independent writer) 49/80 → 59/80; E (80,
- *    another) 59/80 → 61/80; floors a point or two below.
+ *    B (60) 40/60, now 46/60; C (80) 70/80 → 74/80; D (80, an independent writer) 49/80 → 59/80; E (80,
+ *    another) 59/80 → 62/80; floors a point or two below.
  * Tuned on all of them, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
  * Context must not turn an out-of-scope message into an answer either: the labelled set's 58 out-of-scope
  * messages, each sent after every entry, get no answer 94.9% of the time (86.3% before round faq-4, 95.2%
  * after it; sent alone 98.3%), floor 94%. Nor must it stick: the labelled set's 192 questions, each asked
- * after every other entry, are answered right 94.3% of the time (as alone; 93.9% before round faq-4), floor
+ * after every other entry, are answered right 94.4% of the time (as alone; 93.9% before round faq-4), floor
  * 93.5%.
  */
 import { readFileSync } from 'node:fs';
@@ -70,9 +70,9 @@ describe('FAQ follow-ups in context', () => {
     { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.76, switched: 0.76 },
     { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.83, switched: 0.93 },
     { sets: [join('spent', 'faq-twoturn-b-2026-12.jsonl')], size: 60, switches: 20, right: 0.75, switched: 0.8 },
-    { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.88, switched: 0.83 },
+    { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.9, switched: 0.83 },
     { sets: [join('spent', 'faq-twoturn-d-2026-12.jsonl')], size: 80, switches: 30, right: 0.72, switched: 0.66 },
-    { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.75, switched: 0.7 },
+    { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.7 },
   ];
   for (const floor of floors) {
     it(`answers at least ${floor.right * 100}% of ${floor.sets.join(' and ')} right (target 85%), switching topic when the patient does`, () => {
@@ -183,6 +183,8 @@ describe('FAQ follow-ups in context', () => {
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
+    // "Can you…", "can I…" open a new request, not a follow-up.
+    expect(answered(decideFollowUp(kb, 'can you recommend a good chiropractor in Leeds?', 'surgery'))).to.equal(null);
     // An acknowledgement asks nothing: it must not repeat the answer.
     for (const [message, previous] of [
       ['ok good to know', 'causes'],
