@@ -22,8 +22,8 @@
  * patient is still on it. The guard keys on what the message names, not on its length: context never makes
  * an answer of another body part ("and my wife's frozen shoulder?"), of a message that asks nothing ("ok
  * thx") or of one naming two words the FAQ has never seen without a short question's shape ("will it rain
- * in london today?"); a short question with no question word of its own ("tiger balm?", "mornings or
- * evenings better?") asks about what was just answered.
+ * in london today?"); a short question with no question word of its own that weighs options ("mornings or
+ * evenings better?", "cushion any good?") asks about what was just answered.
  * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
@@ -59,6 +59,8 @@ const LEAD_QUESTIONS = 3;
 const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
+/** Words weighing options or asking for a judgement: a short question using one is about what was just said. */
+const WEIGHING = /\b(or|better|worse|any good|ok|okay|alright|fine|enough|worth|safe|instead|meantime)\b/;
 /** Words that ask wherever they stand ("for how long is that safe"). */
 const QUESTION_WORD = /\b(who|what|how|why|when|where|which)\b/;
 /** A question's opening word, after "and", "so"…: the message asks something. */
@@ -125,9 +127,10 @@ const support = (candidate: ScoredEntry | undefined) => (candidate === undefined
 
 /**
  * The anti-sticking guard: whether the message can be about the previous entry (read after that entry's
- * question, any message would match it). Its own reading hints at the entry; or it is a short question that
- * names something without a question word or verb of its own ("tiger balm?", "mornings or evenings
- * better?"); or it leans back on what was said, asks something and holds at most one word the FAQ has never
+ * question, any message would match it). Its own reading hints at the entry; or it is a short question
+ * without a question word that weighs options or asks for a judgement ("mornings or evenings better?",
+ * "cushion any good?"; a bare "pizza?" or "asdfgh?" does not); or it leans back on what was said, asks
+ * something and holds at most one word the FAQ has never
  * seen ("ok good to know", "right, that makes sense" ask nothing; "will it rain in london today?" names two
  * foreign words).
  */
@@ -136,8 +139,8 @@ function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, prev
   const text = message.toLowerCase().trim();
   const knowsAWord = alone.candidates.some((c) => c.score > 0);
   const foreign = kb.unknownWords(message);
-  const fragment = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text);
-  if (fragment && (knowsAWord || foreign > 0)) return true;
+  const weighs = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text) && WEIGHING.test(text);
+  if (weighs && (knowsAWord || foreign > 0)) return true;
   return refersBack(message) && asksSomething(text) && foreign < FOREIGN_WORDS;
 }
 
