@@ -88,12 +88,15 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
 /**
  * Whether the message may continue the conversation. One that answers on its own is a new question unless it
  * is short and leans on what was said; one that does not may be a follow-up when it is a fragment, leans back
- * at any length ("what's the harm in staying on them a while longer?") or its own reading hints at the
- * previous entry ("is a zimmer frame ok for walking" after resting or moving).
+ * at any length ("what's the harm in staying on them a while longer?") or asks something its own reading
+ * hints is about the previous entry ("is a zimmer frame ok for walking" after resting or moving; "my
+ * husband says I'm a nightmare patient" asks nothing).
  */
 function mayFollowOn(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
   if (alone.kind === 'answer') return leansBack(message);
-  return wordCount(message) <= FRAGMENT_WORDS || refersBack(message) || hintsAt(kb, alone, previousId);
+  return (
+    wordCount(message) <= FRAGMENT_WORDS || refersBack(message) || (hintsAt(kb, alone, previousId) && asksSomething(message.toLowerCase()))
+  );
 }
 
 /** The other topic the message may be about: its own answer, else its first candidate. */

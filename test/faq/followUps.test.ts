@@ -11,7 +11,7 @@
  *    another) 59/80 → 62/80; floors a point or two below.
  * Tuned on all of them, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
  * Context must not turn an out-of-scope message into an answer either: the labelled set's 58 out-of-scope
- * messages, each sent after every entry, get no answer 94.9% of the time (86.3% before round faq-4, 95.2%
+ * messages, each sent after every entry, get no answer 95.1% of the time (86.3% before round faq-4, 95.2%
  * after it; sent alone 98.3%), and the same with a question mark added (61% for a while when any short
  * question was read in context), floor 94%. Nor must it stick: the labelled set's 192 questions, each asked
  * after every other entry, are answered right 94.4% of the time (as alone; 93.9% before round faq-4), floor
@@ -200,6 +200,7 @@ describe('FAQ follow-ups in context', () => {
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
+    expect(answered(decideFollowUp(kb, "my husband says I'm a nightmare patient haha", 'causes'))).to.equal(null);
     // "Can you…", "can I…" open a new request, not a follow-up.
     expect(answered(decideFollowUp(kb, 'can you recommend a good chiropractor in Leeds?', 'surgery'))).to.equal(null);
     // An acknowledgement asks nothing: it must not repeat the answer.
