@@ -61,8 +61,8 @@ const HINT_NET = 0.05;
 const FOREIGN_WORDS = 2;
 /** Words weighing options or asking for a judgement: a short question using one is about what was just said. */
 const WEIGHING = /\b(or|better|worse|any good|ok|okay|alright|fine|enough|worth|safe|instead|meantime)\b/;
-/** Words that ask wherever they stand ("for how long is that safe"). */
-const QUESTION_WORD = /\b(who|what|how|why|when|where|which)\b/;
+/** A preposition before a question's opening word ("for how long is that safe"). */
+const PREPOSITION = /^\W*(for|from|since|until|till|by|in|at|with|to)\s+/;
 /** A question's opening word, after "and", "so"…: the message asks something. */
 const QUESTION_OPENING =
   /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
@@ -130,7 +130,8 @@ const support = (candidate: ScoredEntry | undefined) => (candidate === undefined
 
 /**
  * The anti-sticking guard: whether the message can be about the previous entry (read after that entry's
- * question, any message would match it). Its own reading hints at the entry; or it is a short question
+ * question, any message would match it). Its own reading hints at the entry and it is a fragment or asks
+ * something ("morning stiffness for half an hour then it loosens" tells); or it is a short question
  * without a question word that weighs options or asks for a judgement ("mornings or evenings better?",
  * "cushion any good?"; a bare "pizza?" or "asdfgh?" does not); or it leans back on what was said, asks
  * something and holds at most one word the FAQ has never
@@ -138,8 +139,8 @@ const support = (candidate: ScoredEntry | undefined) => (candidate === undefined
  * foreign words).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
-  if (hintsAt(kb, alone, previousId)) return true;
   const text = message.toLowerCase().trim();
+  if (hintsAt(kb, alone, previousId) && (wordCount(text) <= FRAGMENT_WORDS || asksSomething(text))) return true;
   const knowsAWord = alone.candidates.some((c) => c.score > 0);
   const foreign = kb.unknownWords(message);
   const weighs = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text) && WEIGHING.test(text);
@@ -147,9 +148,9 @@ function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, prev
   return refersBack(message) && asksSomething(text) && foreign < FOREIGN_WORDS;
 }
 
-/** A question mark, a question word, or a clause opening like a question ("and bladder problems, is that one of them"). */
+/** A question mark, or a clause opening like a question ("and bladder problems, is that one of them"). */
 function asksSomething(text: string): boolean {
-  return text.includes('?') || QUESTION_WORD.test(text) || text.split(/[,;.!]/).some((clause) => QUESTION_OPENING.test(clause));
+  return text.includes('?') || text.split(/[,;.!]/).some((clause) => QUESTION_OPENING.test(clause.replace(PREPOSITION, '')));
 }
 
 /** The matcher would suggest the previous entry, or the second opinion gives it a chance ("memory foam?" after sleeping positions). */
