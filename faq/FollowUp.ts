@@ -4,37 +4,43 @@
  * about healing time; "what about piriformis?", "would that need an operation?" and "how much is it?"
  * move on to a neighbouring topic.
  *
- * The bot keeps only the id of the entry it last answered (no patient text). A message shaped like a
- * follow-up (a short one opening with "and", "what about", "is that"… or leaning on "it" / "that", or a
- * fragment of a few words that answers nothing on its own) is read on its own first. That reading's
- * answer, or its first candidate when it did not answer, is the neighbour the patient may have moved on
- * to; it is answered when
+ * The bot keeps only the id of the entry it last answered (no patient text). The message is read on its own
+ * first. It may be a follow-up (mayFollowOn) when that reading does not answer, or when it does but the
+ * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too").
+ * That reading's answer, or its first candidate when it did not answer, is the neighbour the patient may
+ * have moved on to; it is answered when the message supports it more than the previous entry (matcher
+ * score + second opinion) and
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
  *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
  *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
  *    the message's own reading hesitated.
- * Otherwise the message is read after the fullest of the previous entry's first three questions, and that
- * reading decides when it answers; when neither reading answers and the previous entry is the in-context
- * reading's first candidate, the patient is still on it. Context never makes an answer of another body
- * part ("and my wife's frozen shoulder?"), nor of a message that gives no sign of being about the previous
- * topic (see canBeAbout: "ok thx", "will it rain in london today?").
+ * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
+ * read after the fullest of that entry's first three questions, and that reading decides when it answers;
+ * when neither reading answers and the previous entry is the in-context reading's first candidate, the
+ * patient is still on it. The guard keys on what the message names, not on its length: context never makes
+ * an answer of another body part ("and my wife's frozen shoulder?"), of a message that asks nothing ("ok
+ * thx") or of one naming two words the FAQ has never seen without a short question's shape ("will it rain
+ * in london today?"); a short question with no question word of its own that weighs options ("mornings or
+ * evenings better?", "cushion any good?") asks about what was just answered.
  * Measured in test/faq/followUps.test.ts (two-turn development sets) and bench/twoTurnAccuracy.ts.
  */
-import type { FaqDecision } from './FaqDecision';
+import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
 
-/** Longest message still read as a follow-up, in words: when it opens like one ("and", "so", "what about"…). */
+/** Longest message still read as a follow-up when its own reading answers, in words: when it opens like one ("and", "so", "what about"…). */
 const MAX_FOLLOW_UP_WORDS = 12;
 /** The same when only a pronoun leans back ("is that why i have sciatica" in a longer question is no follow-up). */
 const MAX_LEANING_WORDS = 9;
 /** A message this short that does not answer on its own is a fragment ("memory foam?"): read in context whatever its opening. */
 const FRAGMENT_WORDS = 6;
-/** Openings of a message that continues the conversation rather than starting a new question. */
+/** Openings of a message that continues the conversation rather than starting a new question ("can I…", "can you…" start one). */
 const OPENING =
-  /^(and|but|so|or|even|also|like|any|with|without|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can (i|it|you)|will (it|that)|would (it|that)|how (long|often|much)|which|who|for how)\b/;
+  /^(and|but|so|or|even|also|like|any|with|without|yes|yeah|not|(ok(ay)?|right)( and| so)?|what about|how about|what if|same for|is (that|it|this)|does (that|it|this)|do (they|those)|can it|will (it|that)|would (it|that)|how (long|often|much|many)|which|who|for how)\b/;
+/** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number; "the two", "both"). */
+const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
@@ -53,17 +59,20 @@ const LEAD_QUESTIONS = 3;
 const HINT_NET = 0.05;
 /** Words the FAQ has never seen from which a message is about something else, whatever its shape. */
 const FOREIGN_WORDS = 2;
-/** A question mark, or a question's opening word: the message asks something. */
-const ASKS = /\?|^\W*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
-/** Words that lean on what was said before ("too", "as well": "whatsapp too?" after the phone number). */
-const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well)\b/;
+/** Words weighing options or asking for a judgement: a short question using one is about what was just said. */
+const WEIGHING = /\b(or|better|worse|any good|ok|okay|alright|fine|enough|worth|safe|instead|meantime)\b/;
+/** A preposition before a question's opening word ("for how long is that safe"). */
+const PREPOSITION = /^\W*(for|from|since|until|till|by|in|at|with|to)\s+/;
+/** A question's opening word, after "and", "so"…: the message asks something. */
+const QUESTION_OPENING =
+  /^\W*((and|but|so|ok|okay|right|yes|then|or)\W+)*(who|what|how|why|when|where|which|whats|can|could|do|does|did|is|are|will|would|should)\b/;
 
 /** The decision for `message`, read with the entry answered just before when it is a follow-up. */
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || !isFollowUpShaped(message, alone)) return alone;
-  if (alone.kind === 'none' && alone.outOfDomain !== undefined) return alone;
+  if (previous === undefined || (alone.kind === 'none' && alone.outOfDomain !== undefined)) return alone;
+  if (!mayFollowOn(kb, message, alone, previous.id)) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {
     return alone.kind === 'answer' ? alone : { kind: 'answer', entry: neighbour, candidates: alone.candidates };
@@ -76,6 +85,20 @@ export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntry
   return stillOnIt ? { kind: 'answer', entry: previous, candidates: inContext.candidates } : inContext;
 }
 
+/**
+ * Whether the message may continue the conversation. One that answers on its own is a new question unless it
+ * is short and leans on what was said; one that does not may be a follow-up when it is a fragment, leans back
+ * at any length ("what's the harm in staying on them a while longer?") or asks something its own reading
+ * hints is about the previous entry ("is a zimmer frame ok for walking" after resting or moving; "my
+ * husband says I'm a nightmare patient" asks nothing).
+ */
+function mayFollowOn(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
+  if (alone.kind === 'answer') return leansBack(message);
+  return (
+    wordCount(message) <= FRAGMENT_WORDS || refersBack(message) || (hintsAt(kb, alone, previousId) && asksSomething(message.toLowerCase()))
+  );
+}
+
 /** The other topic the message may be about: its own answer, else its first candidate. */
 function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string): FaqEntry | undefined {
   if (alone.kind === 'answer') return alone.entry.id === previousId ? undefined : alone.entry;
@@ -83,12 +106,17 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
   return first === undefined || first === previousId ? undefined : kb.entry(first);
 }
 
-/** Whether the patient moved on to `neighbour` (see the header). */
+/**
+ * Whether the patient moved on to `neighbour` (see the header). The neighbour must have more support from the
+ * message (matcher score + second opinion) than the previous entry: "does that work for older folk too"
+ * leans on the treatment it was told about, whatever entry mentions age.
+ */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
   const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
   const lean = kb.topicLean(topic, previousId, neighbour.id);
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;
+  if (support(own) <= support(alone.candidates.find((c) => c.id === previousId))) return false;
   if (alone.kind !== 'answer')
     return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
   if (lean >= OWN_TOPIC_LEAN) return true;
@@ -97,18 +125,38 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   );
 }
 
+/** Both opinions together, as the second opinion ranks candidates. */
+const support = (candidate: ScoredEntry | undefined) => (candidate === undefined ? 0 : candidate.score + (candidate.net ?? 0));
+
 /**
- * Whether the message can be about the previous entry: read after that entry's question, any message would
- * match it. Its own reading must hint at the entry (the matcher would suggest it, or the second opinion
- * gives it a chance: "memory foam?" after sleeping positions), or it must lean back on what was said, ask
- * something or use a word the FAQ knows ("ok thx" does not), and hold at most one word the FAQ has never
- * seen ("will it rain in london today?" is no follow-up).
+ * The anti-sticking guard: whether the message can be about the previous entry (read after that entry's
+ * question, any message would match it). Its own reading hints at the entry and it is a fragment or asks
+ * something ("morning stiffness for half an hour then it loosens" tells); or it is a short question
+ * without a question word that weighs options or asks for a judgement ("mornings or evenings better?",
+ * "cushion any good?"; a bare "pizza?" or "asdfgh?" does not); or it leans back on what was said, asks
+ * something and holds at most one word the FAQ has never
+ * seen ("ok good to know", "right, that makes sense" ask nothing; "will it rain in london today?" names two
+ * foreign words).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
+  const text = message.toLowerCase().trim();
+  if (hintsAt(kb, alone, previousId) && (wordCount(text) <= FRAGMENT_WORDS || asksSomething(text))) return true;
+  const knowsAWord = alone.candidates.some((c) => c.score > 0);
+  const foreign = kb.unknownWords(message);
+  const weighs = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text) && WEIGHING.test(text);
+  if (weighs && (knowsAWord || foreign > 0)) return true;
+  return refersBack(message) && asksSomething(text) && foreign < FOREIGN_WORDS;
+}
+
+/** A question mark, or a clause opening like a question ("and bladder problems, is that one of them"). */
+function asksSomething(text: string): boolean {
+  return text.includes('?') || text.split(/[,;.!]/).some((clause) => QUESTION_OPENING.test(clause.replace(PREPOSITION, '')));
+}
+
+/** The matcher would suggest the previous entry, or the second opinion gives it a chance ("memory foam?" after sleeping positions). */
+function hintsAt(kb: KnowledgeBase, alone: FaqDecision, previousId: string): boolean {
   const hint = alone.candidates.find((c) => c.id === previousId);
-  if (hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold)) return true;
-  const asks = ASKS.test(message.toLowerCase()) || alone.candidates.some((c) => c.score > 0);
-  return leansBack(message) && asks && kb.unknownWords(message) < FOREIGN_WORDS;
+  return hint !== undefined && ((hint.net ?? 0) >= HINT_NET || hint.score >= kb.options.suggestThreshold);
 }
 
 /** The fullest of the entry's first questions: a keyword question ("book") says little about the topic in context. */
@@ -118,13 +166,15 @@ function leadQuestion(entry: FaqEntry): string {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** A short message leaning back on what was said, or a fragment that means nothing on its own ("memory foam?"). */
-function isFollowUpShaped(message: string, alone: FaqDecision): boolean {
-  return leansBack(message) || (wordCount(message) <= FRAGMENT_WORDS && alone.kind !== 'answer');
-}
-
+/** A short message that opens like a follow-up or leans on what was said. */
 function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
   const words = wordCount(text);
   return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
+}
+
+/** The same at any length. */
+function refersBack(message: string): boolean {
+  const text = message.toLowerCase().trim();
+  return OPENING.test(text) || LEANING.test(text);
 }

@@ -3,15 +3,19 @@
  * be answered right at least 85% of the time, switching topic when the patient does (context must not stick)
  * and giving no answer when no entry covers it. Development sets, written blind from the article:
  *  - test/data/faq-twoturn-dev.jsonl and faq-twoturn-dev-b.jsonl (124 exchanges, 44 switching topic):
- *    first runs 38/44 and 65/80; 111/124 before round faq-4, now 114/124 (91.9%), floor 90%;
+ *    first runs 38/44 and 65/80; 111/124 before round faq-4, 114/124 after it, now 115/124, floor 92%;
  *  - test/data/faq-twoturn-dev-c.jsonl (120, 50 switching, 6 with no answer; terse fragments, long stories
- *    as first turns): first run 73/120 (60.8%), now 85/120 (70.8%), floor 68%;
- *  - the spent held-out set test/data/spent/faq-twoturn-2026-12.jsonl (48): first run 35/48, now 41/48, floor 81%.
- * Tuned on all three, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
+ *    as first turns): first run 73/120 (60.8%), 86/120 after round faq-4, now 92/120 (76.7%), floor 75%;
+ *  - the spent held-out sets test/data/spent/faq-twoturn-*-2026-12.jsonl: A (48) first run 35/48, now 41/48;
+ *    B (60) 40/60, now 46/60; C (80) 70/80 → 74/80; D (80, an independent writer) 49/80 → 59/80; E (80,
+ *    another) 59/80 → 62/80; floors a point or two below.
+ * Tuned on all of them, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
  * Context must not turn an out-of-scope message into an answer either: the labelled set's 58 out-of-scope
- * messages, each sent after every entry, get no answer 95.2% of the time (86.3% before round faq-4; sent
- * alone 98.3%), floor 94%. Nor must it stick: the labelled set's 192 questions, each asked after every other
- * entry, are answered right 94.3% of the time (as alone; 93.9% before round faq-4), floor 93.5%.
+ * messages, each sent after every entry, get no answer 95.1% of the time (86.3% before round faq-4, 95.2%
+ * after it; sent alone 98.3%), and the same with a question mark added (61% for a while when any short
+ * question was read in context), floor 94%. Nor must it stick: the labelled set's 192 questions, each asked
+ * after every other entry, are answered right 94.4% of the time (as alone; 93.9% before round faq-4), floor
+ * 93.5%.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,9 +67,13 @@ describe('FAQ follow-ups in context', () => {
 
   /** What each set reaches now, less a small margin: raise them when the numbers go up, never lower them to pass. */
   const floors = [
-    { sets: ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'], size: 124, switches: 44, right: 0.9, switched: 0.88 },
-    { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.68, switched: 0.72 },
-    { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.81, switched: 0.9 },
+    { sets: ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'], size: 124, switches: 44, right: 0.92, switched: 0.88 },
+    { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.75, switched: 0.76 },
+    { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.83, switched: 0.93 },
+    { sets: [join('spent', 'faq-twoturn-b-2026-12.jsonl')], size: 60, switches: 20, right: 0.75, switched: 0.8 },
+    { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.9, switched: 0.83 },
+    { sets: [join('spent', 'faq-twoturn-d-2026-12.jsonl')], size: 80, switches: 30, right: 0.72, switched: 0.66 },
+    { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.7 },
   ];
   for (const floor of floors) {
     it(`answers at least ${floor.right * 100}% of ${floor.sets.join(' and ')} right (target 85%), switching topic when the patient does`, () => {
@@ -120,6 +128,20 @@ describe('FAQ follow-ups in context', () => {
     expect(unanswered / (outOfScope.length * kb.entries.length)).to.be.at.least(0.94);
   });
 
+  it('gives no answer to the same out-of-scope messages asked with a question mark after any answer', () => {
+    const outOfScope = readFileSync(join(__dirname, '..', 'data', 'faq-labelled.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { text: string; expected: string | null })
+      .filter((line) => line.expected === null);
+    let unanswered = 0;
+    for (const { text } of outOfScope) {
+      for (const entry of kb.entries) unanswered += answered(decideFollowUp(kb, `${text}?`, entry.id)) === null ? 1 : 0;
+    }
+    console.log(`      out of scope with "?" after an answer: ${unanswered}/${outOfScope.length * kb.entries.length} unanswered`);
+    expect(unanswered / (outOfScope.length * kb.entries.length)).to.be.at.least(0.94);
+  });
+
   it('answers a new question asked after an answer as well as on its own (context must not stick)', () => {
     const inScope = readFileSync(join(__dirname, '..', 'data', 'faq-labelled.jsonl'), 'utf8')
       .split('\n')
@@ -142,9 +164,53 @@ describe('FAQ follow-ups in context', () => {
     }
   });
 
+  it('reads a question that does not answer on its own with the previous topic when it refers back at any length or hints at it', () => {
+    const cases: [string, string][] = [
+      // Leans back ("them") in a longer question.
+      ['painkillers', 'and is there any harm in keeping on with them for another month or so?'],
+      // No pronoun, but its own reading gives the previous entry a chance.
+      ['rest-or-move', 'is a zimmer frame alright for walking round the house'],
+    ];
+    for (const [previous, message] of cases) {
+      expect(kb.decide(message).kind, message).to.not.equal('answer');
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(previous);
+    }
+  });
+
+  it('reads a short question weighing options, without a question word of its own, as being about the previous topic', () => {
+    const cases: [string, string][] = [
+      ['heat-and-ice', 'tiger balm any good?'],
+      ['daily-practice', 'before bed or after breakfast?'],
+      ['rest-or-move', 'swimming instead?'],
+    ];
+    for (const [previous, message] of cases) {
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(previous);
+    }
+    for (const message of ['??', 'really?', 'hello?', 'pizza?', 'asdfgh?']) {
+      expect(answered(decideFollowUp(kb, message, 'causes')), message).to.equal(null);
+    }
+  });
+
+  it('stays on the previous topic when the message supports it more than the neighbour it answers on its own', () => {
+    const text = "does that work for older folk too, I'm 68";
+    expect(answered(kb.decide(text))).to.equal('spinal-stenosis');
+    expect(answered(decideFollowUp(kb, text, 'treatment-approach'))).to.equal('treatment-approach');
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
+    expect(answered(decideFollowUp(kb, "my husband says I'm a nightmare patient haha", 'causes'))).to.equal(null);
+    // "Can you…", "can I…" open a new request, not a follow-up.
+    expect(answered(decideFollowUp(kb, 'can you recommend a good chiropractor in Leeds?', 'surgery'))).to.equal(null);
+    // An acknowledgement asks nothing: it must not repeat the answer.
+    for (const [message, previous] of [
+      ['ok good to know', 'causes'],
+      ['right, that makes sense', 'surgery'],
+      ['ok cool, that helps a lot', 'stretching'],
+    ]) {
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(null);
+    }
     expect(answered(decideFollowUp(kb, 'also my wife has a frozen shoulder, could you treat that?', 'mobility'))).to.equal(null);
   });
 
