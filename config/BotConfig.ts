@@ -5,8 +5,8 @@
  * and no cloud account.
  */
 import { randomBytes } from 'node:crypto';
-import { type Env, fromPackageRoot, isSet, processEnvironment } from './environment';
 import { safeParse } from 'valibot';
+import { type Env, fromPackageRoot, isSet, processEnvironment } from './environment';
 import { SETTINGS, type SettingName, type SettingValues } from './settings';
 
 export type StorageKind = 'memory' | 'file' | 'blob';

@@ -66,7 +66,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
 /** "http://" or "https://" and a URL the WHATWG parser accepts ("http:example.com" is refused). */
 const httpUrl = v.pipe(
   v.string(),
-  v.check((value) => /^https?:\/\//i.test(value) && URL.canParse(value), (issue) => `expected an absolute http(s) URL, ${got(issue)}`),
+  v.check(
+    (value) => /^https?:\/\//i.test(value) && URL.canParse(value),
+    (issue) => `expected an absolute http(s) URL, ${got(issue)}`,
+  ),
   v.transform((value) => new URL(value).toString()),
 );
 
