@@ -6,6 +6,7 @@
  *   - the lemma table written when the knowledge files changed (server/writeLemmaTable.ts);
  *   - the clean-up's results for the texts start-up cleans, written when those texts or the clean-up
  *     changed (server/writeCleanupTable.ts);
+ *   - the Hunspell dictionary's words as a plain list when the installed one changed (server/writeDictionaryWords.ts);
  *   - the content schemas' validators written as code when a schema changed (server/writeSchemaValidators.ts);
  *   - compact copies of the learned models when a model file changed (server/writeCompactModels.ts).
  */
@@ -46,6 +47,7 @@ function build() {
   require('./dist/server/webchat/vendoredWebChat.js').vendorWebChat();
   require('./dist/server/writeLemmaTable.js').writeLemmaTable();
   require('./dist/server/writeCleanupTable.js').writeCleanupTable();
+  require('./dist/server/writeDictionaryWords.js').writeDictionaryWordList();
   require('./dist/server/writeSchemaValidators.js').writeSchemaValidators();
   require('./dist/server/writeCompactModels.js').writeCompactModels();
   // Stamped with the time the build started: an input saved while it ran still counts as newer.
