@@ -104,9 +104,11 @@ export class TextCleanup {
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
+    const prepared = this.prepared.get(message);
+    if (prepared !== undefined) return prepared;
     const seen = this.recent.find(([text]) => text === message);
     if (seen !== undefined) return seen[1];
-    const cleaned = this.prepared.get(message) ?? this.cleanUp(message);
+    const cleaned = this.cleanUp(message);
     this.recent = [[message, cleaned] as const, ...this.recent.slice(0, RECENT_MESSAGES - 1)];
     return cleaned;
   }
