@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -150,7 +151,13 @@ export const STARTUP_TARGETS: Readonly<Record<string, number>> = { 'node dist/in
 
 export function printStartup(results: readonly StartupResult[]): void {
   const bare = results[0];
-  console.log(`\nStart-up (median of ${bare.runs}, interleaved; ready = the first answered turn; CPU = the process tree's, until then)`);
+  // Other work on the machine moves every figure, the ratios least: say how busy it was.
+  const load = loadavg()
+    .map((average) => average.toFixed(1))
+    .join(' ');
+  console.log(
+    `\nStart-up (median of ${bare.runs}, interleaved; ready = the first answered turn; CPU = the process tree's, until then; load average ${load})`,
+  );
   for (const r of results) {
     const times = r.firstTurnMs / bare.firstTurnMs;
     const cpu = r.cpuMs / bare.cpuMs;

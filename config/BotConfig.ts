@@ -5,6 +5,7 @@
  * and no cloud account.
  */
 import { randomBytes } from 'node:crypto';
+import { safeParse } from 'valibot';
 import { type Env, fromPackageRoot, isSet, processEnvironment } from './environment';
 import { SETTINGS, type SettingName, type SettingValues } from './settings';
 
@@ -114,9 +115,9 @@ function parseSettings(env: Env): SettingValues {
   for (const [name, setting] of Object.entries(SETTINGS)) {
     const raw = isSet(env[name]) ? env[name].trim() : 'default' in setting ? setting.default : undefined;
     if (raw === undefined) continue;
-    const parsed = setting.schema.safeParse(raw);
-    if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0].message);
-    values[name] = parsed.data;
+    const parsed = safeParse(setting.schema, raw);
+    if (!parsed.success) throw new ConfigError(name, parsed.issues[0].message);
+    values[name] = parsed.output;
   }
   return values as SettingValues;
 }

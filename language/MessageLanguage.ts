@@ -3,7 +3,7 @@
  * (`eld`, which ships its n-gram data: right on short texts where franc was not). Safety never waits for
  * this: the red-flag check reads its Spanish concepts on every message, whatever the language.
  *
- * Most messages are plainly English: nearly all their words are English words (Spelling's dictionary,
+ * Most messages are plainly English: nearly all their words (all of a short message's) are English words (Spelling's dictionary,
  * inflections included). Those skip the detector (~15 µs a message, the most of intent routing), so it is
  * needed only for the others, and it can load after start-up (`later`). The bar keeps a wide margin: on the
  * ~10,000 messages of the development sets, the most English a message the detector reads as Spanish gets
@@ -18,8 +18,10 @@ interface Detector {
 
 /** Fewer words than this say too little to tell a language from a name or a typo. */
 const MIN_WORDS = 3;
-/** Plainly English: at least this many words, and at least this share of them English words. */
-const PLAIN_ENGLISH_MIN_WORDS = 4;
+/**
+ * Plainly English: at least this share of the words are English words. Below seven words that is all of
+ * them, so a short question such as "what is sciatica" (often a conversation's first) needs no detector.
+ */
 const PLAIN_ENGLISH_SHARE = 0.85;
 const LETTERS = /\p{L}+/gu;
 
@@ -28,7 +30,7 @@ let english: Spelling | undefined;
 /** Whether nearly every word of the message is an English word: no language detector needed. */
 export function isPlainlyEnglish(text: string): boolean {
   const words = text.toLowerCase().match(LETTERS) ?? [];
-  if (words.length < PLAIN_ENGLISH_MIN_WORDS) return false;
+  if (words.length < MIN_WORDS) return false;
   english ??= new Spelling([]);
   const allowedOthers = Math.floor(words.length * (1 - PLAIN_ENGLISH_SHARE) + 1e-9);
   let others = 0;

@@ -5,8 +5,7 @@
  * within one edit (two for words of eight letters or more), keeping its first letter (or a swap of the
  * first two), and a message gets at most `maxCorrections` corrections, so slang and names pass through.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dictionaryWords } from './DictionaryWords';
 import { editDistance } from './editDistance';
 import { Lemmas } from './Lemmas';
 
@@ -46,17 +45,6 @@ const SHORT_WORDS = new Set([
   'im',
 ]);
 
-/** Hunspell's .dic stems ("walk/DGS" -> "walk"), lower-cased: ~50,000 words, read once. */
-function readDictionary(): ReadonlySet<string> {
-  const dic = join(dirname(require.resolve('dictionary-en')), 'index.dic');
-  const words = new Set<string>();
-  for (const line of readFileSync(dic, 'utf8').split('\n').slice(1)) {
-    const slash = line.indexOf('/');
-    words.add((slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase());
-  }
-  return words;
-}
-
 let dictionary: ReadonlySet<string> | undefined;
 
 export class Spelling {
@@ -68,7 +56,7 @@ export class Spelling {
     vocabulary: Iterable<string>,
     private readonly maxCorrections = 4,
   ) {
-    dictionary ??= readDictionary();
+    dictionary ??= dictionaryWords();
     this.vocabulary = new Set(vocabulary);
     for (const word of this.vocabulary) {
       if (!/^[a-z]{4,}$/.test(word)) continue;

@@ -15,6 +15,7 @@
  */
 import { remove as foldLookAlike } from 'confusables';
 import shorthandData from '../knowledge/shorthand.json';
+import { readPreparedCleanups } from './PreparedCleanups';
 
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: single invisible code points, listed on purpose (no joined sequences)
 const FORMAT_CHARS = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180e\u3164\uffa0]/gu;
@@ -62,7 +63,8 @@ const SHORT_LEET = /(?<![a-z0-9@$!])(?=[a-z0-9]*[0134578])[a-z0134578]{2}(?![a-z
 const RECENT_MESSAGES = 3;
 
 export class TextCleanup {
-  static readonly default = new TextCleanup(shorthandData as ShorthandFile);
+  /** With the build's cleanings of the texts start-up cleans (language/PreparedCleanups). */
+  static readonly default = new TextCleanup(shorthandData as ShorthandFile, readPreparedCleanups());
 
   private readonly expansions: ReadonlyMap<string, string>;
   private readonly symbols: ReadonlyMap<string, string>;
@@ -75,7 +77,11 @@ export class TextCleanup {
    */
   private recent: readonly (readonly [message: string, cleaned: string])[] = [];
 
-  constructor(shorthand: ShorthandFile) {
+  constructor(
+    shorthand: ShorthandFile,
+    /** Texts already cleaned by this very clean-up, and their results. */
+    private readonly prepared: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.expansions = new Map(Object.entries(shorthand.expansions));
     this.symbols = new Map(Object.entries(shorthand.symbols));
     this.lookAlikes = new Map(Object.entries(shorthand.lookAlikes));
@@ -98,6 +104,8 @@ export class TextCleanup {
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
+    const prepared = this.prepared.get(message);
+    if (prepared !== undefined) return prepared;
     const seen = this.recent.find(([text]) => text === message);
     if (seen !== undefined) return seen[1];
     const cleaned = this.cleanUp(message);

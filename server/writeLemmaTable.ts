@@ -1,6 +1,6 @@
 /**
  * Build step (`npm run build`): wink-lemmatizer's answers for the words the bot's start-up asks about
- * (the rules, the wording and the FAQ, read as startBot reads them) and for every word of the knowledge
+ * (the rules and the FAQ, read as startBot reads them: server/startUpReplay.ts) and for every word of the knowledge
  * files (what patients' turns mostly use), written beside Lemmas (dist/language/lemmas.json) so the bot
  * starts without loading wink's WordNet data (see language/Lemmas.ts). Written again only when those
  * files, this step or the installed wink changed: an unchanged `npm start` pays a hash of the files.
@@ -8,18 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import {
-  LEMMA_TABLE_FILE,
-  type LemmaAnswers,
-  Lemmas,
-  type LemmaTable,
-  readLemmaTable,
-  winkLemmatizer,
-  winkVersion,
-} from '../language/Lemmas';
+import { LEMMA_TABLE_FILE, type LemmaAnswers, type LemmaTable, readLemmaTable, winkLemmatizer, winkVersion } from '../language/Lemmas';
+import { FAQ, RULES, replayStartUp } from './startUpReplay';
 
-const FAQ = 'knowledge/faq.json';
-const RULES = 'knowledge/red-flags.json';
 const WORDING = 'knowledge/conversation.json';
 /** The knowledge files whose words the table holds. */
 const SOURCES = [
@@ -50,33 +41,15 @@ function wordsOf(value: unknown, clean: (text: string) => string, into: Set<stri
   }
 }
 
-/**
- * Every word Lemmas is asked about while the bot's data load as at start-up: derived words too (stems
- * of typos, word-list entries read without the clean-up), which no list of the files' words has.
- */
-function askedAtStartUp(): Set<string> {
-  const asked = new Set<string>();
-  for (const kind of ['verb', 'noun', 'adjective'] as const) {
-    const answer = Lemmas[kind];
-    Lemmas[kind] = (word: string) => {
-      asked.add(word);
-      return answer(word);
-    };
-  }
-  // Required only now, so the matcher's word lists, built as their modules load, are recorded too.
-  const { loadKnowledgeBase } = require('../faq/loadKnowledgeBase') as typeof import('../faq/loadKnowledgeBase');
-  const { loadRedFlagRules } = require('../safety/RedFlagRules') as typeof import('../safety/RedFlagRules');
-  const { RedFlagDetector } = require('../safety/RedFlagDetector') as typeof import('../safety/RedFlagDetector');
-  loadKnowledgeBase(fromPackageRoot(FAQ));
-  new RedFlagDetector(loadRedFlagRules(fromPackageRoot(RULES)));
-  return asked;
-}
-
 export function writeLemmaTable(): void {
-  const texts = [...SOURCES.map((file) => readFileSync(fromPackageRoot(file), 'utf8')), readFileSync(__filename, 'utf8')];
+  const texts = [
+    ...SOURCES.map((file) => readFileSync(fromPackageRoot(file), 'utf8')),
+    readFileSync(__filename, 'utf8'),
+    readFileSync(require.resolve('./startUpReplay'), 'utf8'),
+  ];
   const sources = createHash('sha256').update(texts.join('\0')).digest('hex');
   if (readLemmaTable()?.sources === sources) return;
-  const words = askedAtStartUp();
+  const words = new Set(replayStartUp().lemmaWords);
   // Required only now: an unchanged build checks the hash and exits without loading the clean-up.
   const { cleanText } = require('../language/TextCleanup') as typeof import('../language/TextCleanup');
   for (const text of texts.slice(0, SOURCES.length)) wordsOf(JSON.parse(text), cleanText, words);

@@ -7,6 +7,8 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
+import shorthand from '../../knowledge/shorthand.json';
+import { TextCleanup } from '../../language/TextCleanup';
 import { spawnBot } from '../support/botProcess';
 import { ChannelConversation } from '../support/ChannelConversation';
 
@@ -18,8 +20,10 @@ describe('the built bot (npm start)', function () {
   before(() => {
     const build = spawnSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
     expect(build.status, `${build.stdout}${build.stderr}`).to.equal(0);
-    const lemmas = spawnSync(process.execPath, ['dist/server/writeLemmaTable.js'], { cwd: ROOT, encoding: 'utf8' });
-    expect(lemmas.status, `${lemmas.stdout}${lemmas.stderr}`).to.equal(0);
+    for (const step of ['dist/server/writeLemmaTable.js', 'dist/server/writeCleanupTable.js']) {
+      const written = spawnSync(process.execPath, [step], { cwd: ROOT, encoding: 'utf8' });
+      expect(written.status, `${written.stdout}${written.stderr}`).to.equal(0);
+    }
   });
 
   it("has a lemma table from the build that gives wink-lemmatizer's own answers for every word in it", () => {
@@ -30,6 +34,22 @@ describe('the built bot (npm start)', function () {
     const words = Object.entries(table.words);
     expect(words.length).to.be.greaterThan(1000);
     for (const [word, answers] of words) expect(answers, word).to.deep.equal([wink.verb(word), wink.noun(word), wink.adjective(word)]);
+  });
+
+  it("has a clean-up table from the build that the built clean-up reads, with the clean-up's own result for every text", () => {
+    const table = JSON.parse(readFileSync(path.join(ROOT, 'dist/language/cleanups.json'), 'utf8')) as {
+      texts: string[];
+      cleaned: (string | null)[];
+    };
+    expect(table.texts.length).to.be.greaterThan(5000);
+    const cleanup = new TextCleanup(shorthand);
+    for (const [i, text] of table.texts.entries()) expect(table.cleaned[i] ?? text, text).to.equal(cleanup.clean(text));
+    const read = spawnSync(
+      process.execPath,
+      ['-e', "console.log(require('./dist/language/PreparedCleanups.js').readPreparedCleanups().size)"],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(read.stdout.trim(), read.stderr).to.equal(String(table.texts.length));
   });
 
   it('starts from dist/, answers a question with its FAQ second opinion and escalates crisis wording its net learned', async () => {

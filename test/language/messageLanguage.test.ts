@@ -17,7 +17,7 @@ describe('message language (the reply language of what is not safety advice)', (
     expect(language.isSpanish('my back hurts and I cannot sleep at night')).to.equal(false);
   });
 
-  it("skips the detector only where it says the same: every development message, the detector's own verdict", async () => {
+  it("skips the detector only where it says the same or is wrong: every development message, the detector's own verdict", async () => {
     const language = await MessageLanguage.load();
     const { eld } = await import('eld/extrasmall');
     const messages = developmentMessages();
@@ -26,7 +26,10 @@ describe('message language (the reply language of what is not safety advice)', (
       const detector = text.trim().split(/\s+/).length >= 3 && result.language === 'es' && result.isReliable();
       return language.isSpanish(text) !== detector;
     });
-    expect(differ).to.deep.equal([]);
+    // The one difference is the detector's mistake: English slang it reads as Spanish ("mate", the tea), which
+    // had the bot answer that it only speaks English, in Spanish.
+    expect(differ).to.deep.equal(['no idea mate']);
+    expect(language.isSpanish('no idea mate')).to.equal(false);
     // The shortcut is worth having: most messages are plainly English.
     expect(messages.filter(isPlainlyEnglish).length).to.be.greaterThan(messages.length * 0.8);
   });
@@ -35,6 +38,9 @@ describe('message language (the reply language of what is not safety advice)', (
     const language = MessageLanguage.later();
     expect(language.readyFor('what is sciatica and how long does it last')).to.equal(undefined);
     expect(language.isSpanish('what is sciatica and how long does it last')).to.equal(false);
+    // A short question, often a conversation's first, right after a restart: it must not wait either.
+    expect(language.readyFor('what is sciatica')).to.equal(undefined);
+    expect(language.isSpanish('what is sciatica')).to.equal(false);
     const loading = language.readyFor(SPANISH);
     expect(loading).to.be.instanceOf(Promise);
     await loading;
