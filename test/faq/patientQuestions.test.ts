@@ -38,6 +38,11 @@ describe("FAQ: patients' real questions", () => {
     }
   });
 
+  it('reads "no idea" as no question: "idea" alone matched "is a discectomy a good idea" and answered surgery', () => {
+    for (const message of ['no idea', 'no idea mate', 'any ideas?']) expect(answered(kb.decide(message)), message).to.not.equal('surgery');
+    expect(answered(kb.decide('is a discectomy a good idea'))).to.equal('surgery');
+  });
+
   it('does not count ages, durations, vertebra codes and names against the match', () => {
     const plain = kb.decide('how does a bulging disc cause sciatica');
     const withDetails = kb.decide('how does a bulging disc at L4-L5 cause sciatica in a 41 yo man from Bristol since March');
