@@ -16,9 +16,9 @@
  * (kb:check says so), so a staff edit is never second-guessed by a model of the old wording.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { readModelFile } from '../language/ModelFile';
-import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type ReadModel, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, NaiveBayesScorer, type SparseNaiveBayesModel, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -30,7 +30,7 @@ export const FAQ_CLASSIFIER_FILE = fromPackageRoot('knowledge/faq-classifier.jso
 /** Question words and the like: every entry's questions have them. */
 export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([...EVERYDAY_WORDS, 'do', 'does', 'can', 'what', 'how', 'should', 'you']);
 
-export interface FaqClassifierModel extends NaiveBayesModel {
+export interface FaqClassifierModel extends SparseNaiveBayesModel {
   readonly source: string;
   /** sha256 of the FAQ entries it was trained with (entriesFingerprint): with any other FAQ it stays silent. */
   readonly entries: string;
@@ -57,7 +57,7 @@ export function entriesFingerprint(entries: readonly FaqEntry[]): string {
 export class FaqClassifier {
   private readonly scorer: NaiveBayesScorer;
 
-  constructor(private readonly model: ReadModel<FaqClassifierModel>) {
+  constructor(private readonly model: FaqClassifierModel) {
     this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
   }
 
@@ -66,9 +66,9 @@ export class FaqClassifier {
     return entriesFingerprint(entries) === this.model.entries;
   }
 
-  /** The model shipped beside the FAQ, read once (from the build's compact copy when there is one). */
+  /** The model shipped beside the FAQ, read once. */
   static shipped(): FaqClassifier {
-    shipped ??= new FaqClassifier(readModelFile<FaqClassifierModel>(FAQ_CLASSIFIER_FILE));
+    shipped ??= new FaqClassifier(JSON.parse(readFileSync(FAQ_CLASSIFIER_FILE, 'utf8')) as FaqClassifierModel);
     return shipped;
   }
 
