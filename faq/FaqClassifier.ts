@@ -83,8 +83,13 @@ export class FaqClassifier {
     matcherSure: number,
     maxCandidates: number,
   ): FaqDecision {
-    const ranked = this.scorer.rank(TextCleanup.default.clean(message));
-    const candidates = withProposals(decision.candidates, ranked, maxCandidates);
+    // The net's likeliest entries it may propose, and its probability of each of the matcher's candidates.
+    const { first: ranked, of } = this.scorer.leading(
+      TextCleanup.default.clean(message),
+      Math.max(maxCandidates + 1, 3),
+      decision.candidates.map((c) => c.id),
+    );
+    const candidates = withProposals(decision.candidates, ranked, of, maxCandidates);
     const [top] = ranked;
     const net = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);
     const { model } = this;
@@ -116,9 +121,9 @@ export class FaqClassifier {
 function withProposals(
   candidates: readonly ScoredEntry[],
   ranked: readonly { label: string; probability: number }[],
+  net: ReadonlyMap<string, number>,
   limit: number,
 ): ScoredEntry[] {
-  const net = new Map(ranked.map((r) => [r.label, r.probability]));
   const proposed = ranked.filter((r) => r.label !== OUT_OF_SCOPE).slice(0, limit);
   const scores = new Map(candidates.map((c) => [c.id, c.score]));
   for (const { label } of proposed) if (!scores.has(label)) scores.set(label, 0);

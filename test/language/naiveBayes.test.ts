@@ -69,3 +69,25 @@ describe('naive Bayes training (the FAQ net): only the features each label saw',
     }
   });
 });
+
+describe('the likeliest labels of a model with many labels', () => {
+  // Labels 'b' and 'c' are the same model: they tie on every message.
+  const model = {
+    labels: ['a', 'b', 'c', 'd'],
+    logPrior: [Math.log(0.1), Math.log(0.3), Math.log(0.3), Math.log(0.3)],
+    unseen: [-3, -3, -3, -4],
+    features: { hip: { a: -1, d: -2 }, knee: { b: -1, c: -1 }, back: { a: -2, b: -1.5, c: -1.5, d: -1 } },
+  };
+  const scorer = new NaiveBayesScorer(model, EVERYDAY_WORDS);
+
+  it('gives the first labels of the full ranking, ties in label order, and any wanted label', () => {
+    for (const text of ['hip', 'knee', 'back', 'knee and back', 'nothing known']) {
+      const ranked = scorer.rank(text);
+      for (const n of [1, 2, 3]) {
+        const { first, of } = scorer.leading(text, n, ['d']);
+        expect(first, `${text}, ${n}`).to.deep.equal(ranked.slice(0, n));
+        expect(of.get('d')).to.equal(ranked.find((r) => r.label === 'd')?.probability);
+      }
+    }
+  });
+});
