@@ -5,8 +5,10 @@
  * table lists, so it also proposes: its own likeliest entries join the matcher's candidates, ranked by the
  * two opinions together (matcher score + the net's probability), so "did you mean" and the first three
  * are no longer bounded by the matcher's own list. On the answer:
- *  - both agree, or the message nearly restates one of the answer's questions (restatementAt): it stands;
- *  - the net is all but certain of another entry (overruleAt): that entry is answered;
+ *  - both agree: it stands;
+ *  - the net is all but certain of another entry (overruleAt), or sure of one the matcher also lists among
+ *    its candidates (overruleListedAt): that entry is answered, unless the message nearly restates one of
+ *    the answer's questions (restatementAt) and the net is only sure, not all but certain;
  *  - they disagree and neither is decisive (the net doubts the answer, or is sure of another reading while
  *    the matcher's score is below its own sure bar): "did you mean" with both, or no answer when the net
  *    reads the message as out of scope;
@@ -39,10 +41,15 @@ export interface FaqClassifierModel extends SparseNaiveBayesModel {
   readonly holdBackAt: number;
   /** The net is sure of another reading: with the matcher below its sure bar, neither is decisive. */
   readonly disagreeAt: number;
-  /** A matcher answer scoring this high nearly restates one of its entry's questions: the net leaves it alone. */
+  /**
+   * A matcher answer scoring this high nearly restates one of its entry's questions: the net leaves it alone
+   * unless it is all but certain of another entry (overruleAt).
+   */
   readonly restatementAt: number;
   /** The net answers its own entry over the matcher's answer. */
   readonly overruleAt: number;
+  /** The net answers its own entry over the matcher's answer when the matcher also lists that entry among its candidates. */
+  readonly overruleListedAt: number;
   /** The net answers where the matcher could not decide. */
   readonly answerAt: number;
 }
@@ -98,6 +105,9 @@ export class FaqClassifier {
       const score = decision.candidates[0]?.score ?? 0;
       if (top.label === answered.id || score >= model.restatementAt) return { ...decision, candidates };
       if (net !== undefined && top.probability >= model.overruleAt) return { kind: 'answer', entry: net, candidates };
+      // Both opinions hold the net's entry: the matcher lists it among its own candidates.
+      const listed = decision.candidates.some((c) => c.id === top.label && c.score > 0);
+      if (net !== undefined && listed && top.probability >= model.overruleListedAt) return { kind: 'answer', entry: net, candidates };
       const doubts = top.probability >= model.holdBackAt && !ranked.slice(0, 3).some((r) => r.label === answered.id);
       const bothUnsure = top.probability >= model.disagreeAt && score < matcherSure;
       if (!doubts && !bothUnsure) return { ...decision, candidates };

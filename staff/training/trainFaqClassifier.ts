@@ -31,7 +31,15 @@ export const FAQ_TRAINING_SETS: readonly string[] = [
 const HOLD_BACK_AT = 0.5;
 const DISAGREE_AT = 0.9;
 const OVERRULE_AT = 0.99;
-/** An answer restating one of its questions is never second-guessed (costs 0.1 point of top-1 on those sets). */
+/**
+ * Issue 16, the same six sets the same way, together with the matcher's missing-subject penalty: the net
+ * sure (0.95) of an entry the matcher also lists is answered, and an answer restating one of its
+ * questions yields to a net all but certain of another entry (at 10,000 entries a score of 0.9 no longer
+ * means a restatement). Top-1 92.8 -> 93.8%, wrong answers 2.04 -> 1.99%, out of scope unchanged; with the
+ * FAQ grown to 10,000 entries 90.2 -> 92.5%. 0.9 instead of 0.95: top-1 +0.2, wrong answers +0.15 points.
+ */
+const OVERRULE_LISTED_AT = 0.95;
+/** An answer restating one of its questions is not second-guessed short of overruleAt (costs 0.1 point of top-1 on those sets). */
 const RESTATEMENT_AT = 0.9;
 const ANSWER_AT = 0.8;
 
@@ -76,6 +84,7 @@ export function trainFaqClassifier(
     holdBackAt: HOLD_BACK_AT,
     disagreeAt: DISAGREE_AT,
     overruleAt: OVERRULE_AT,
+    overruleListedAt: OVERRULE_LISTED_AT,
     restatementAt: RESTATEMENT_AT,
     answerAt: ANSWER_AT,
     labels,
