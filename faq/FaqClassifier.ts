@@ -5,10 +5,9 @@
  * table lists, so it also proposes: its own likeliest entries join the matcher's candidates, ranked by the
  * two opinions together (matcher score + the net's probability), so "did you mean" and the first three
  * are no longer bounded by the matcher's own list. On the answer:
- *  - both agree: it stands;
+ *  - both agree, or the message nearly restates one of the answer's questions (restatementAt): it stands;
  *  - the net is all but certain of another entry (overruleAt), or sure of one the matcher also lists among
- *    its candidates (overruleListedAt): that entry is answered, unless the message nearly restates one of
- *    the answer's questions (restatementAt) and the net is only sure, not all but certain;
+ *    its candidates (overruleListedAt): that entry is answered;
  *  - they disagree and neither is decisive (the net doubts the answer, or is sure of another reading while
  *    the matcher's score is below its own sure bar): "did you mean" with both, or no answer when the net
  *    reads the message as out of scope;
@@ -41,10 +40,7 @@ export interface FaqClassifierModel extends SparseNaiveBayesModel {
   readonly holdBackAt: number;
   /** The net is sure of another reading: with the matcher below its sure bar, neither is decisive. */
   readonly disagreeAt: number;
-  /**
-   * A matcher answer scoring this high nearly restates one of its entry's questions: the net leaves it alone
-   * unless it is all but certain of another entry (overruleAt).
-   */
+  /** A matcher answer scoring this high nearly restates one of its entry's questions: the net leaves it alone. */
   readonly restatementAt: number;
   /** The net answers its own entry over the matcher's answer. */
   readonly overruleAt: number;
