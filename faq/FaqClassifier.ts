@@ -59,9 +59,13 @@ export function entriesFingerprint(entries: readonly FaqEntry[]): string {
 
 export class FaqClassifier {
   private readonly scorer: NaiveBayesScorer;
+  /** Its settings; the features live on in the scorer's index only. */
+  private readonly model: Omit<FaqClassifierModel, 'features'>;
 
-  constructor(private readonly model: FaqClassifierModel) {
+  constructor(model: FaqClassifierModel) {
     this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
+    const { features: _, ...settings } = model;
+    this.model = settings;
   }
 
   /** Whether it was trained with these entries (and so may review decisions over them). */

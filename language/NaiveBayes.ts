@@ -238,11 +238,16 @@ export class NaiveBayesScorer {
   private readonly scores: Float64Array;
   private readonly evidence: Evidence;
   private readonly position: ReadonlyMap<string, number>;
+  private readonly labels: readonly string[];
+  private readonly logPrior: readonly number[];
 
+  /** A sparse model's object of features is not kept (its index is): at 10,000 entries ~26 MB. */
   constructor(
-    readonly model: ReadModel | SparseNaiveBayesModel,
+    model: ReadModel | SparseNaiveBayesModel,
     private readonly stopwords: ReadonlySet<string>,
   ) {
+    this.labels = model.labels;
+    this.logPrior = model.logPrior;
     this.scores = new Float64Array(model.labels.length);
     this.evidence = isSparse(model) ? new SeenFeatures(model) : denseEvidence(model);
     this.position = new Map(model.labels.map((label, k) => [label, k]));
@@ -251,7 +256,7 @@ export class NaiveBayesScorer {
   /** Each label's probability for a cleaned message, likeliest first (softmax of the log scores). */
   rank(cleaned: string): RankedLabel[] {
     const scores = this.probabilities(cleaned);
-    return this.model.labels.map((label, k) => ({ label, probability: scores[k] })).sort((a, b) => b.probability - a.probability);
+    return this.labels.map((label, k) => ({ label, probability: scores[k] })).sort((a, b) => b.probability - a.probability);
   }
 
   /**
@@ -261,7 +266,7 @@ export class NaiveBayesScorer {
    */
   leading(cleaned: string, n: number, wanted: readonly string[] = []): { first: RankedLabel[]; of: Map<string, number> } {
     const scores = this.probabilities(cleaned);
-    const { labels } = this.model;
+    const { labels } = this;
     // Likeliest first; among equals the earlier label, as rank's stable sort orders them.
     const first: number[] = [];
     for (let k = 0; k < scores.length; k++) {
@@ -283,7 +288,7 @@ export class NaiveBayesScorer {
   private probabilities(cleaned: string): Float64Array {
     const { scores } = this;
     const width = scores.length;
-    scores.set(this.model.logPrior);
+    scores.set(this.logPrior);
     this.evidence.add(textFeatures(cleaned, this.stopwords), scores);
     let top = -Infinity;
     for (let k = 0; k < width; k++) top = Math.max(top, scores[k]);
