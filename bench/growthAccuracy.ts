@@ -6,8 +6,10 @@
  *
  *   npx tsx bench/growthAccuracy.ts [--size 10000] [--lost] <set.jsonl>...
  *
- * `--lost` lists the messages right at the real size and not when grown, with both decisions and the
- * grown FAQ's first candidates (matcher score / the net's probability): which grown entries took them.
+ * Without options it prints aggregate numbers only, never a line of the set, so a held-out set can be
+ * scored without spending it. `--lost` lists the messages right at the real size and not when grown, with
+ * both decisions and the grown FAQ's first candidates (matcher score / the net's probability): which grown
+ * entries took them (development and spent sets only).
  */
 import { join, resolve } from 'node:path';
 import type { FaqDecision } from '../faq/FaqDecision';
