@@ -9,9 +9,12 @@
  * The shipped design's accuracy is measured twice: with the shipped answer bar, and with the bar chosen
  * again for that knowledge base on random halves of the labelled set and scored on the other halves
  * (calibrateThresholds' splitHalf), so a loss the bar alone explains shows apart from one it does not.
+ * A grown FAQ gets its own second opinion, trained as `npm run kb:train` would (grownFaqNet), and the
+ * matcher alone is measured beside it at every size.
  */
 
 import { decideFromCandidates } from '../faq/decideFromCandidates';
+import { FaqClassifier } from '../faq/FaqClassifier';
 import type { FaqEntry } from '../faq/FaqEntry';
 import { DEFAULT_FAQ_MATCHER_OPTIONS } from '../faq/FaqMatcherOptions';
 import { KnowledgeBase } from '../faq/KnowledgeBase';
@@ -20,6 +23,7 @@ import { OutOfDomain } from '../faq/OutOfDomain';
 import { TextNormaliser } from '../faq/TextNormaliser';
 import { chooseThresholds, splitHalf } from '../staff/evaluation/calibrateThresholds';
 import { evaluateKnowledgeBase, type LabelledMessage } from '../staff/evaluation/evaluateKnowledgeBase';
+import { trainForGrownFaq } from './grownFaqNet';
 import { PlainFuseMatcher } from './plainFuseMatcher';
 import { syntheticKnowledgeBase } from './syntheticKnowledgeBase';
 
@@ -44,6 +48,9 @@ export interface MatcherResult {
   readonly secondOpinion?: boolean;
   /** Top-1 accuracy of the matcher without the second opinion (where the second opinion was on). */
   readonly matcherAloneAccuracy?: number;
+  /** A grown FAQ's second opinion: training time and the log probabilities its model holds. */
+  readonly trainMs?: number;
+  readonly netNumbers?: number;
 }
 
 export interface MatcherBenchOptions {
@@ -58,8 +65,14 @@ export function runMatcherBench(options: MatcherBenchOptions): MatcherResult[] {
   const results: MatcherResult[] = [];
   const baselineBar = calibrateBaseline(options);
   for (const size of options.sizes) {
-    const entries = size <= options.real.length ? [...options.real] : syntheticKnowledgeBase(options.real, size);
-    results.push(shipped(entries, options.labelled));
+    const grown = size > options.real.length;
+    const entries = grown ? syntheticKnowledgeBase(options.real, size) : [...options.real];
+    const trained = grown ? trainForGrownFaq(entries) : undefined;
+    results.push({
+      ...shipped(entries, options.labelled, trained?.net ?? FaqClassifier.shipped()),
+      trainMs: trained?.trainMs,
+      netNumbers: trained?.numbers,
+    });
     results.push(
       baseline(
         entries,
@@ -72,12 +85,13 @@ export function runMatcherBench(options: MatcherBenchOptions): MatcherResult[] {
   return results;
 }
 
-function shipped(entries: readonly FaqEntry[], labelled: readonly LabelledMessage[]): MatcherResult {
+function shipped(entries: readonly FaqEntry[], labelled: readonly LabelledMessage[], net: FaqClassifier): MatcherResult {
   const repeats = entries.length > 5000 ? 3 : 5;
-  const buildMs = best(repeats, () => new KnowledgeBase(entries));
+  const build = () => new KnowledgeBase(entries, DEFAULT_FAQ_MATCHER_OPTIONS, TextNormaliser.default, OutOfDomain.default, net);
+  const buildMs = best(repeats, build);
   const text = JSON.stringify({ entries });
   const reloadMs = best(Math.min(repeats, 3), () => parseKnowledgeBase(text, 'bench'));
-  const kb = new KnowledgeBase(entries);
+  const kb = build();
   const texts = labelled.map((m) => m.text);
   for (const t of texts) kb.decide(t); // warm-up: JIT, typo cache
   const times = timeEach(texts, 5, (t) => kb.decide(t));

@@ -6,7 +6,8 @@
  * two opinions together (matcher score + the net's probability), so "did you mean" and the first three
  * are no longer bounded by the matcher's own list. On the answer:
  *  - both agree, or the message nearly restates one of the answer's questions (restatementAt): it stands;
- *  - the net is all but certain of another entry (overruleAt): that entry is answered;
+ *  - the net is all but certain of another entry (overruleAt), or sure of one the matcher also lists among
+ *    its candidates (overruleListedAt): that entry is answered;
  *  - they disagree and neither is decisive (the net doubts the answer, or is sure of another reading while
  *    the matcher's score is below its own sure bar): "did you mean" with both, or no answer when the net
  *    reads the message as out of scope;
@@ -16,9 +17,9 @@
  * (kb:check says so), so a staff edit is never second-guessed by a model of the old wording.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { readModelFile } from '../language/ModelFile';
-import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type ReadModel, type TrainingFile } from '../language/NaiveBayes';
+import { EVERYDAY_WORDS, NaiveBayesScorer, type SparseNaiveBayesModel, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -30,7 +31,7 @@ export const FAQ_CLASSIFIER_FILE = fromPackageRoot('knowledge/faq-classifier.jso
 /** Question words and the like: every entry's questions have them. */
 export const FAQ_STOPWORDS: ReadonlySet<string> = new Set([...EVERYDAY_WORDS, 'do', 'does', 'can', 'what', 'how', 'should', 'you']);
 
-export interface FaqClassifierModel extends NaiveBayesModel {
+export interface FaqClassifierModel extends SparseNaiveBayesModel {
   readonly source: string;
   /** sha256 of the FAQ entries it was trained with (entriesFingerprint): with any other FAQ it stays silent. */
   readonly entries: string;
@@ -43,6 +44,8 @@ export interface FaqClassifierModel extends NaiveBayesModel {
   readonly restatementAt: number;
   /** The net answers its own entry over the matcher's answer. */
   readonly overruleAt: number;
+  /** The net answers its own entry over the matcher's answer when the matcher also lists that entry among its candidates. */
+  readonly overruleListedAt: number;
   /** The net answers where the matcher could not decide. */
   readonly answerAt: number;
 }
@@ -56,9 +59,13 @@ export function entriesFingerprint(entries: readonly FaqEntry[]): string {
 
 export class FaqClassifier {
   private readonly scorer: NaiveBayesScorer;
+  /** Its settings; the features live on in the scorer's index only. */
+  private readonly model: Omit<FaqClassifierModel, 'features'>;
 
-  constructor(private readonly model: ReadModel<FaqClassifierModel>) {
+  constructor(model: FaqClassifierModel) {
     this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
+    const { features: _, ...settings } = model;
+    this.model = settings;
   }
 
   /** Whether it was trained with these entries (and so may review decisions over them). */
@@ -66,9 +73,9 @@ export class FaqClassifier {
     return entriesFingerprint(entries) === this.model.entries;
   }
 
-  /** The model shipped beside the FAQ, read once (from the build's compact copy when there is one). */
+  /** The model shipped beside the FAQ, read once. */
   static shipped(): FaqClassifier {
-    shipped ??= new FaqClassifier(readModelFile<FaqClassifierModel>(FAQ_CLASSIFIER_FILE));
+    shipped ??= new FaqClassifier(JSON.parse(readFileSync(FAQ_CLASSIFIER_FILE, 'utf8')) as FaqClassifierModel);
     return shipped;
   }
 
@@ -83,8 +90,13 @@ export class FaqClassifier {
     matcherSure: number,
     maxCandidates: number,
   ): FaqDecision {
-    const ranked = this.scorer.rank(TextCleanup.default.clean(message));
-    const candidates = withProposals(decision.candidates, ranked, maxCandidates);
+    // The net's likeliest entries it may propose, and its probability of each of the matcher's candidates.
+    const { first: ranked, of } = this.scorer.leading(
+      TextCleanup.default.clean(message),
+      Math.max(maxCandidates + 1, 3),
+      decision.candidates.map((c) => c.id),
+    );
+    const candidates = withProposals(decision.candidates, ranked, of, maxCandidates);
     const [top] = ranked;
     const net = top.label === OUT_OF_SCOPE ? undefined : entry(top.label);
     const { model } = this;
@@ -93,6 +105,9 @@ export class FaqClassifier {
       const score = decision.candidates[0]?.score ?? 0;
       if (top.label === answered.id || score >= model.restatementAt) return { ...decision, candidates };
       if (net !== undefined && top.probability >= model.overruleAt) return { kind: 'answer', entry: net, candidates };
+      // Both opinions hold the net's entry: the matcher lists it among its own candidates.
+      const listed = decision.candidates.some((c) => c.id === top.label && c.score > 0);
+      if (net !== undefined && listed && top.probability >= model.overruleListedAt) return { kind: 'answer', entry: net, candidates };
       const doubts = top.probability >= model.holdBackAt && !ranked.slice(0, 3).some((r) => r.label === answered.id);
       const bothUnsure = top.probability >= model.disagreeAt && score < matcherSure;
       if (!doubts && !bothUnsure) return { ...decision, candidates };
@@ -116,9 +131,9 @@ export class FaqClassifier {
 function withProposals(
   candidates: readonly ScoredEntry[],
   ranked: readonly { label: string; probability: number }[],
+  net: ReadonlyMap<string, number>,
   limit: number,
 ): ScoredEntry[] {
-  const net = new Map(ranked.map((r) => [r.label, r.probability]));
   const proposed = ranked.filter((r) => r.label !== OUT_OF_SCOPE).slice(0, limit);
   const scores = new Map(candidates.map((c) => [c.id, c.score]));
   for (const { label } of proposed) if (!scores.has(label)) scores.set(label, 0);

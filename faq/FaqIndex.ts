@@ -47,6 +47,10 @@ export class FaqIndex {
   readonly entryTokens: FlatLists;
   /** Per entry, the distinct tokens of its answer and title that none of its questions use. */
   readonly answerTokens: FlatLists;
+  /** Per entry, the tokens every one of its questions uses: what the entry is about ("whiplash", "leeds"). */
+  readonly subjectTokens: FlatLists;
+  /** Per entry, the sum of its subject tokens' weights (0 when its questions share no token). */
+  readonly subjectWeight: Float64Array;
   /** idf of a word used by a single entry: the unit for the floor and for unknown words. */
   readonly maxIdf: number;
   readonly lexicon: Lexicon;
@@ -160,6 +164,13 @@ export class FaqIndex {
       for (let j = questionStart[i]; j < questionStart[i + 1]; j++) this.questionWeight[i] += this.weight[this.questionTokens.items[j]];
     }
     this.questionPostings = this.postings(questionsUsing);
+    this.subjectTokens = subjects(entries, this.questionTokens, this.entryTokens);
+    this.subjectWeight = new Float64Array(entries.length);
+    for (let e = 0; e < entries.length; e++) {
+      for (let j = this.subjectTokens.start[e]; j < this.subjectTokens.start[e + 1]; j++) {
+        this.subjectWeight[e] += this.weight[this.subjectTokens.items[j]];
+      }
+    }
   }
 
   /** An answer's or title's tokens: stemmed, known spellings, synonyms applied. */
@@ -271,4 +282,23 @@ function internWords(entries: readonly FaqEntry[], normaliser: TextNormaliser): 
     }
   }
   return { words, start: Int32Array.from(starts), items: Int32Array.from(items) };
+}
+
+/** Per entry, the tokens of its own that every one of its questions uses. */
+function subjects(entries: readonly FaqEntry[], questions: FlatLists, entryTokens: FlatLists): FlatLists {
+  const start = new Int32Array(entries.length + 1);
+  const items: number[] = [];
+  const uses = new Map<number, number>();
+  let q = 0;
+  entries.forEach((entry, e) => {
+    uses.clear();
+    for (let j = entryTokens.start[e]; j < entryTokens.start[e + 1]; j++) uses.set(entryTokens.items[j], 0);
+    for (let k = 0; k < entry.questions.length; k++, q++) {
+      for (let j = questions.start[q]; j < questions.start[q + 1]; j++)
+        uses.set(questions.items[j], (uses.get(questions.items[j]) ?? 0) + 1);
+    }
+    for (const [token, count] of uses) if (count === entry.questions.length) items.push(token);
+    start[e + 1] = items.length;
+  });
+  return { start, items: Int32Array.from(items) };
 }

@@ -14,6 +14,8 @@
  *                                                                        b = entryBagWeight
  *   so a message using words from two phrasings of one entry still lands on it. Every part lies in 0..1,
  *   so the score does too; 1 means the message and one of the entry's questions say the same thing.
+ *   Then × (1 − missingSubjectPenalty × the share of the entry's subject, the tokens all its questions
+ *   use, that the message does not say): a question that names no subject is the general entry's.
  *
  * That token score is the candidate stage. fuse.js then re-scores the best few entries from the letters
  * of their best questions (FuzzyReranker), which is what `match` returns.
@@ -153,10 +155,18 @@ export class FaqMatcher {
       const key = this.bestKey[entry];
       if (key < floor) continue;
       const bag = (this.matched(entryTokens, entry) + this.options.answerWordWeight * this.matched(answerTokens, entry)) / queryWeight;
-      insertTop(top, { entry, score: Math.min(1, (1 - b) * key * scale + b * bag) }, limit);
+      const score = Math.min(1, (1 - b) * key * scale + b * bag) * this.subjectFactor(entry);
+      insertTop(top, { entry, score }, limit);
     }
     for (const entry of touched) this.bestKey[entry] = 0;
     return top;
+  }
+
+  /** 1 − penalty × the share of the entry's subject (the tokens all its questions use) the message does not say. */
+  private subjectFactor(entry: number): number {
+    const total = this.index.subjectWeight[entry];
+    if (total === 0) return 1;
+    return 1 - this.options.missingSubjectPenalty * (1 - this.matched(this.index.subjectTokens, entry) / total);
   }
 
   /** For each of `top`, the text of its `rerankQuestionsPerEntry` best-scoring candidate questions. */

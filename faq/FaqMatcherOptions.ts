@@ -23,6 +23,12 @@
  * the labelled floors kept. On random halves (chosen on one, scored on the other, 60×) wrong answers went
  * 5.9% → 5.0% at equal top-1 (83.0% → 82.9%) and out-of-scope rejection 92.7% → 91.8%; margin 0.045 and
  * sure 0.72 were the usual choices, the bar moved between 0.44 and 0.47.
+ *
+ * Issue 16 (2026-12): grown to 10,000 entries, most of the real questions it lost went to a new entry about
+ * something the message never named (whiplash-heat-or-ice for "heat or ice?", leeds-where for "address?").
+ * missingSubjectPenalty was chosen on the six development and spent sets, each scored with a second
+ * opinion trained without it, at the real size and at 10,000 entries: 0.3–0.7 is a plateau (top-1 at
+ * 10,000 90.2 -> 91.2–91.4%; at the real size 92.8 -> 93.1%, wrong answers 2.04 -> 1.95%); 0.5 is its middle.
  */
 import type { FuzzyOptions } from './FuzzyVocabulary';
 
@@ -63,6 +69,12 @@ export interface FaqMatcherOptions {
   readonly entryBagWeight: number;
   /** A word of an entry's answer or title that its questions lack counts this fraction in the whole-entry part. */
   readonly answerWordWeight: number;
+  /**
+   * An entry's subject is the tokens every one of its questions uses ("whiplash" in all of "whiplash heat
+   * or ice"'s): its score is cut by this fraction of the subject's weight the message does not say, so
+   * "heat or ice?" is the general entry's question, not whiplash's.
+   */
+  readonly missingSubjectPenalty: number;
   /** Only this many entries (those with the best single question) get the whole-entry part of the score. */
   readonly maxEntriesScored: number;
   /** Budget of postings walked to find candidates (rarest words first); matters from ~1,000 entries on. */
@@ -96,6 +108,7 @@ export const DEFAULT_FAQ_MATCHER_OPTIONS: FaqMatcherOptions = Object.freeze({
   messageCoverageExponent: 0.4,
   entryBagWeight: 0.6,
   answerWordWeight: 0.5,
+  missingSubjectPenalty: 0.5,
   maxEntriesScored: 200,
   maxPostingsForCandidates: 2000,
   fuzzy: Object.freeze({ minLengthForOneEdit: 5, minLengthForTwoEdits: 8, cacheSize: 5000 }),

@@ -17,8 +17,10 @@
  * Cost: at most rerankEntries × rerankQuestionsPerEntry (2 × 2) Bitap searches of ≤ 500 characters per
  * message, whatever the size of the knowledge base — fuse.js never scans the whole FAQ here — and none
  * where they cannot change the decision: an entry that could not reach the bar even with a perfect fuse
- * match, or a leader the runner-up could not catch (about half of all messages on the labelled set).
- * Such scores are the token part alone, (1 − w) × token score: a lower bound of the full score.
+ * match, or a runner-up that could not catch the leader (about half of all messages on the labelled set).
+ * Such scores are the token part alone, (1 − w) × token score: a lower bound of the full score. The
+ * leader's is always read whole (its two questions), because the second opinion reads the answer's score
+ * as how nearly the message restates a question (without it an entry's own question could score 0.75).
  */
 import type { FaqMatcherOptions } from './FaqMatcherOptions';
 import { LetterCloseness } from './LetterCloseness';
@@ -54,7 +56,14 @@ export class FuzzyReranker {
   rerank(message: string, ranked: readonly RankedEntry[], questionsOf: (entry: number) => readonly string[]): RankedEntry[] {
     const w = this.options.rerankWeight;
     const text = message.toLowerCase();
-    if (w === 0 || text.trim() === '' || this.decided(ranked)) return ranked.map(({ entry, score }) => ({ entry, score: (1 - w) * score }));
+    if (w === 0 || text.trim() === '') return ranked.map(({ entry, score }) => ({ entry, score: (1 - w) * score }));
+    if (this.decided(ranked)) {
+      // The order stands; the leader's score is still read whole, as its decision's confidence.
+      return ranked.map(({ entry, score }, i) => ({
+        entry,
+        score: (1 - w) * score + (i === 0 ? w * this.similarity(text, questionsOf(entry)) : 0),
+      }));
+    }
     const head = ranked.slice(0, this.options.rerankEntries).map(({ entry, score }) => {
       const tokens = (1 - w) * score;
       return { entry, score: tokens + w < this.pointless ? tokens : tokens + w * this.similarity(text, questionsOf(entry)) };
@@ -66,7 +75,7 @@ export class FuzzyReranker {
   /**
    * Whether fuse cannot change the decision: the leader is over the answer bar on tokens alone and so far
    * ahead that even a perfect fuse match for the runner-up (and none for the leader) leaves it ahead by
-   * the answer margin. Then no Bitap runs, and every score is the token part alone.
+   * the answer margin. Then only the leader is searched, and every other score is the token part alone.
    */
   private decided(ranked: readonly RankedEntry[]): boolean {
     const w = this.options.rerankWeight;

@@ -1,7 +1,7 @@
 /**
- * Reads a learned model's file (knowledge/red-flag-classifier.json, knowledge/faq-classifier.json). The
- * JSON stays the model's one true form: the trainers write it, a retrain shows as a readable diff, the
- * staleness tests compare it. But parsing it is ~0.1 s of every start (7 MB of numbers). So `npm run build`
+ * Reads a dense learned model's file (knowledge/red-flag-classifier.json; the FAQ's sparse naive Bayes file
+ * is small and read as JSON). The JSON stays the model's one true form: the trainers write it, a retrain
+ * shows as a readable diff, the staleness tests compare it. But parsing it costs every start. So `npm run build`
  * writes a compact copy of each shipped file beside this module (dist/language/models/, named by the JSON's
  * sha256; server/writeCompactModels.ts): its settings as JSON, its feature names, and its numbers as the very
  * float64 values JSON.parse gives, so every score is the same to the last bit. The bot reads the copy made
@@ -30,6 +30,8 @@ export function writeCompactModel(path: string, folder = COMPACT_MODELS): { copy
   const copy = compactPath(bytes, folder);
   if (existsSync(copy)) return { copy, written: false };
   const { features, ...settings } = JSON.parse(bytes.toString('utf8')) as NaiveBayesModel;
+  // A sparse model's rows are objects, which would copy as zeros.
+  if ('unseen' in settings) throw new Error(`${path}: a sparse naive Bayes model has no compact copy; read its JSON`);
   const names = Object.keys(features);
   if (names.some((name) => name.includes('\n'))) throw new Error(`${path}: a feature name holds a line break`);
   const width = settings.labels.length;

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entriesFingerprint, FAQ_STOPWORDS, type FaqClassifierModel, OUT_OF_SCOPE } from '../../faq/FaqClassifier';
+import type { FaqEntry } from '../../faq/FaqEntry';
 import { parseKnowledgeBase } from '../../faq/loadKnowledgeBase';
-import { type LabelledText, readCorpus, trainingRecord, trainNaiveBayes } from '../../language/NaiveBayes';
+import { type LabelledText, readCorpus, type TrainingFile, trainingRecord, trainNaiveBayes } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
 
 const FAQ_FILE = 'knowledge/faq.json';
@@ -30,25 +31,51 @@ export const FAQ_TRAINING_SETS: readonly string[] = [
 const HOLD_BACK_AT = 0.5;
 const DISAGREE_AT = 0.9;
 const OVERRULE_AT = 0.99;
+/**
+ * Issue 16, the same six sets the same way, together with the matcher's missing-subject penalty: the net
+ * sure (0.95) of an entry the matcher also lists among its candidates answers it. Top-1 92.8 -> 93.8%,
+ * wrong answers 2.04 -> 1.99%, out of scope unchanged (96.0%); with the FAQ grown to 10,000 entries
+ * 90.2 -> 92.1%.
+ */
+const OVERRULE_LISTED_AT = 0.95;
 /** An answer restating one of its questions is never second-guessed (costs 0.1 point of top-1 on those sets). */
 const RESTATEMENT_AT = 0.9;
 const ANSWER_AT = 0.8;
 
-/** `sets`: the corpora to learn from besides faq.json's questions (another list scores a set the model never saw). */
-export function trainFaqClassifier(root: string, sets: readonly string[] = FAQ_TRAINING_SETS): FaqClassifierModel {
-  const texts: LabelledText[] = [];
+/** The entries a model is trained for, and the record of where they came from (its first `trainedOn`). */
+export interface TrainedFaq {
+  readonly entries: readonly FaqEntry[];
+  readonly record: TrainingFile;
+}
+
+/** The shipped FAQ (knowledge/faq.json) under `root`. */
+export function shippedFaq(root: string): TrainedFaq {
   const faqText = readFileSync(join(root, FAQ_FILE), 'utf8');
   const { entries } = parseKnowledgeBase(faqText, FAQ_FILE);
+  return { entries, record: trainingRecord(FAQ_FILE, faqText, entries.length) };
+}
+
+/**
+ * `sets`: the corpora to learn from besides the entries' questions (another list scores a set the model
+ * never saw); `faq`: the FAQ to train for (the benchmark's grown FAQ trains exactly as the shipped one does).
+ */
+export function trainFaqClassifier(
+  root: string,
+  sets: readonly string[] = FAQ_TRAINING_SETS,
+  faq: TrainedFaq = shippedFaq(root),
+): FaqClassifierModel {
+  const texts: LabelledText[] = [];
+  const { entries } = faq;
   for (const entry of entries)
     for (const question of entry.questions) texts.push({ cleaned: TextCleanup.default.clean(question), label: entry.id });
-  const trainedOn = [trainingRecord(FAQ_FILE, faqText, entries.length)];
+  const trainedOn = [faq.record];
   for (const file of sets) {
     const { lines, record } = readCorpus(root, file);
     for (const { text, expected } of lines) texts.push({ cleaned: TextCleanup.default.clean(text), label: expected ?? OUT_OF_SCOPE });
     trainedOn.push(record);
   }
   const labels = [...entries.map((e) => e.id), OUT_OF_SCOPE];
-  const { logPrior, features } = trainNaiveBayes(texts, labels, FAQ_STOPWORDS);
+  const { logPrior, unseen, features } = trainNaiveBayes(texts, labels, FAQ_STOPWORDS);
   return {
     source: 'Naive Bayes over word lemmas and pairs, trained by npm run kb:train on the files listed in trainedOn',
     entries: entriesFingerprint(entries),
@@ -56,10 +83,12 @@ export function trainFaqClassifier(root: string, sets: readonly string[] = FAQ_T
     holdBackAt: HOLD_BACK_AT,
     disagreeAt: DISAGREE_AT,
     overruleAt: OVERRULE_AT,
+    overruleListedAt: OVERRULE_LISTED_AT,
     restatementAt: RESTATEMENT_AT,
     answerAt: ANSWER_AT,
     labels,
     logPrior,
+    unseen,
     features,
   };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { trainForGrownFaq } from '../../bench/grownFaqNet';
+import { syntheticKnowledgeBase } from '../../bench/syntheticKnowledgeBase';
 import { FAQ_CLASSIFIER_FILE } from '../../faq/FaqClassifier';
 import type { FaqDecision } from '../../faq/FaqDecision';
 import { KnowledgeBase } from '../../faq/KnowledgeBase';
@@ -63,6 +65,16 @@ describe("FaqClassifier (the matcher's second opinion)", () => {
     const decision = kb.decide(text);
     expect(shown(decision)).to.equal('answer rest-or-move');
     expect(decision.candidates.slice(0, 3).map((c) => c.id)).to.include('rest-or-move');
+  });
+
+  it('is trained for a grown FAQ as for the real one, holding only what each entry saw, and reviews its decisions', () => {
+    const grown = syntheticKnowledgeBase(kb.entries, 1000);
+    const { net, numbers, features } = trainForGrownFaq(grown);
+    // A dense model would hold features × (entries + 1) numbers.
+    expect(numbers).to.be.below((features * 1001) / 50);
+    const grownKb = new KnowledgeBase(grown, kb.options, TextNormaliser.default, OutOfDomain.default, net);
+    expect(grownKb.secondOpinion).to.equal(true);
+    expect(shown(grownKb.decide('does sciatica pain go all the way down to the foot'))).to.equal('answer symptoms');
   });
 
   it('leaves the out-of-domain answer alone', () => {

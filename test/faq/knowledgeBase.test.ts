@@ -251,6 +251,46 @@ describe('KnowledgeBase', () => {
     expect(kind(sure, sure), 'a tie stays a question').to.equal('didYouMean');
   });
 
+  it('answers a question naming no subject with the general entry, not with one about something the message never named', () => {
+    // A wider practice's FAQ (issue 16): every question of the whiplash entry names whiplash.
+    const wider: FaqEntry[] = [
+      {
+        id: 'heat-and-ice',
+        questions: [
+          'should i use heat or ice on my back',
+          'is ice better than a hot water bottle',
+          'heat or cold for the pain',
+          'can i put an ice pack on it',
+          'does a heat pad help the pain',
+        ],
+        answer: 'Either helps.',
+      },
+      {
+        id: 'whiplash-heat-or-ice',
+        questions: [
+          'whiplash heat or ice',
+          'heat or ice for whiplash',
+          'should i ice my whiplash',
+          'does heat help whiplash',
+          'is a heat pad good for whiplash',
+        ],
+        answer: 'For whiplash.',
+      },
+      {
+        id: 'booking',
+        questions: ['how do i book', 'can i make an appointment', 'book a session', 'appointment booking', 'how to book online'],
+        answer: 'Book.',
+      },
+    ];
+    const widerKb = new KnowledgeBase(wider, kb.options, TextNormaliser.default, OutOfDomain.default, null);
+    const answered = (text: string) => {
+      const decision = widerKb.decide(text);
+      return decision.kind === 'answer' ? decision.entry.id : decision.kind;
+    };
+    expect(answered('heat or ice?')).to.equal('heat-and-ice');
+    expect(answered('heat or ice for my whiplash?')).to.equal('whiplash-heat-or-ice');
+  });
+
   it('offers "did you mean" for a moderately confident match when the band is configured', () => {
     const options = { ...kb.options, answerThreshold: 0.99, suggestThreshold: 0.3 };
     // The matcher alone: the second opinion would answer this one itself.

@@ -1,23 +1,19 @@
 /**
- * The learned models' compact copies (language/ModelFile), which the built bot reads instead of parsing
- * their JSON: every score must be the same to the last bit, and a model retrained after the build must be
- * read from its JSON, never from the copy of the old one.
+ * The dense learned model's compact copy (language/ModelFile), which the built bot reads instead of parsing
+ * its JSON: every score must be the same to the last bit, and a model retrained after the build must be
+ * read from its JSON, never from the copy of the old one. (The FAQ's sparse model is read from its JSON.)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { PACKAGE_ROOT } from '../../config/environment';
-import { FAQ_STOPWORDS, type FaqClassifierModel } from '../../faq/FaqClassifier';
 import { readModelFile, writeCompactModel } from '../../language/ModelFile';
 import { NaiveBayesScorer } from '../../language/NaiveBayes';
 import { TextCleanup } from '../../language/TextCleanup';
-import { RED_FLAG_STOPWORDS } from '../../safety/RedFlagClassifier';
+import { type ClassifierModel, RED_FLAG_STOPWORDS } from '../../safety/RedFlagClassifier';
 import { developmentMessages } from '../support/developmentMessages';
 
-const MODELS = [
-  ['knowledge/faq-classifier.json', FAQ_STOPWORDS],
-  ['knowledge/red-flag-classifier.json', RED_FLAG_STOPWORDS],
-] as const;
+const MODELS = [['knowledge/red-flag-classifier.json', RED_FLAG_STOPWORDS]] as const;
 
 /** The development sets' messages, cleaned as the nets read them. */
 function cleanedMessages(): string[] {
@@ -51,13 +47,13 @@ describe('learned model files and their compact copies', () => {
   });
 
   it('reads a model retrained after the build from its JSON, not from the copy of the old one', () => {
-    const path = join(folder, 'faq-classifier.json');
-    copyFileSync(join(PACKAGE_ROOT, 'knowledge', 'faq-classifier.json'), path);
+    const path = join(folder, 'red-flag-classifier.json');
+    copyFileSync(join(PACKAGE_ROOT, 'knowledge', 'red-flag-classifier.json'), path);
     writeCompactModel(path, folder);
-    const retrained = JSON.parse(readFileSync(path, 'utf8')) as { answerAt: number };
-    writeFileSync(path, JSON.stringify({ ...retrained, answerAt: 0.5 }));
-    const model = readModelFile<FaqClassifierModel>(path, folder);
+    const retrained = JSON.parse(readFileSync(path, 'utf8')) as { riskAt: number };
+    writeFileSync(path, JSON.stringify({ ...retrained, riskAt: 0.5 }));
+    const model = readModelFile<ClassifierModel>(path, folder);
     expect('features' in model).to.equal(true);
-    expect(model.answerAt).to.equal(0.5);
+    expect(model.riskAt).to.equal(0.5);
   });
 });
