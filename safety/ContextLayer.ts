@@ -712,9 +712,16 @@ export class ContextLayer {
   private isLongAgoAndOver(words: readonly Word[], sentence: Sentence, span: Span, finding: Span): boolean {
     const { from, to } = clauseAround(words, sentence, span);
     return (
-      this.historical.anyIn(words, from, to, finding) &&
+      (this.historical.anyIn(words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
       this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
+  }
+
+  /** A short clause right after the mention's that only dates it ("an overdose when I was 19, about 25 years ago"). */
+  private datedAfter(words: readonly Word[], sentence: Sentence, from: number): boolean {
+    let to = from;
+    while (to < sentence.to && words[to].clause === words[from]?.clause) to++;
+    return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.historical.anyIn(words, from, to);
   }
 
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {

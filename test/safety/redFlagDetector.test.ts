@@ -505,6 +505,33 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('recognises the set-Y families: exits planned, attempts survived, a screening answer, one side heavy, sweats and shakes, a belt on its last hole', () => {
+    expectEach('crisis', [
+      'I lie awake planning my exit, then pretend I am fine in the morning',
+      'I jumped off the bridge in May and a kayaker pulled me out, not sure I am ok now',
+      "Q9 on your form, 'thoughts that you would be better off dead', yes, most days",
+      'I keep looking at my belt and the banister',
+    ]);
+    expectEach('emergency', [
+      'suddenly my left side feels heavy and I cannot type properly with my left hand',
+      "Mum's bladder has always been slow but she has not gone at all since yesterday and her belly is hard as a football",
+    ]);
+    expectEach('urgent', [
+      'cold sweats and shakes every night and the back pain is new',
+      'belt on the last hole now, back aches all night',
+    ]);
+    expectEach('none', [
+      'I hold the banister going downstairs because of my knee, can I do the stretches on the stairs?',
+      'giving away my old recliner since the physio said it is bad for my back',
+      'i keep falling asleep on the sofa because the bed hurts',
+    ]);
+    expect(outcome(detector.assess('on warfarin, sudden severe back pain this afternoon, no injury'))).to.equal('urgent');
+    // An attempt told as long ago and over, its date in a clause of its own, is asked about gently, not escalated.
+    expect(detector.assess('I had an overdose when I was 19, about 25 years ago. I got help and have been well ever since.').kind).to.equal(
+      'clarify',
+    );
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
