@@ -18,6 +18,7 @@ import { Spelling } from '../language/Spelling';
 import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
+import { MentionReadings } from './MentionReadings';
 import { PatientWords } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
@@ -94,6 +95,7 @@ export class RedFlagDetector {
     );
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new MessageConcepts(mentions, this.riskConcepts);
+    const readings = new MentionReadings(this.context, text, covered);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {
       const list = byConcept.get(m.concept) ?? [];
@@ -103,7 +105,7 @@ export class RedFlagDetector {
     const hits: Hit[] = [];
     let doubt: Hit | undefined;
     for (const rule of this.rules.rules) {
-      const hit = this.find(rule, byConcept, text, covered);
+      const hit = this.find(rule, byConcept, text, readings);
       if (hit?.doubted) doubt ??= hit;
       else if (hit) hits.push(hit);
     }
@@ -115,7 +117,7 @@ export class RedFlagDetector {
     // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
     // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
     // it anymore" is asked about, as the Columbia screener does).
-    const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, covered), idioms.length > 0);
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, readings), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     const learned = (urgency: Urgency): SafetyAssessment => ({
       kind: 'escalate',
@@ -128,7 +130,7 @@ export class RedFlagDetector {
     if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency);
     // Crisis words in a joke or a story are asked about, before any other question.
     if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
-    const assessment = this.clarifyOrClear(mentions, byConcept, text, covered);
+    const assessment = this.clarifyOrClear(mentions, byConcept, text, readings);
     if (assessment.kind !== 'clear') return assessment;
     if (advice?.kind === 'escalate') return learned(advice.urgency);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
@@ -139,7 +141,7 @@ export class RedFlagDetector {
     rule: R,
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ConceptWords,
+    readings: MentionReadings,
   ): Found<R> | undefined {
     // Most messages name no concept of most rules: that is settled before any list is built.
     if (!rule.all.every((group) => group.some((concept) => byConcept.has(concept)))) return undefined;
@@ -157,7 +159,7 @@ export class RedFlagDetector {
         // a joke or a story still join, for the anchor's reading to ask about); a sentence rule's are read with its span.
         const best = wholeMessage
           ? closest(
-              group.filter((m) => STANDS.has(this.context.read(text.words, text.sentences, m, m, covered, options))),
+              group.filter((m) => STANDS.has(readings.alone(m, options))),
               anchor.from,
             )
           : nearest(group, anchor.from, (m) => text.words[m.from].sentence === sentence);
@@ -171,12 +173,12 @@ export class RedFlagDetector {
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
       const partDenied = (m: ConceptMention, i: number) =>
-        i !== finding && this.context.read(text.words, text.sentences, m, m, covered, options) === 'negated';
+        i !== finding && readings.alone(m, options) === 'negated';
       if (!wholeMessage && chosen.some(partDenied)) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
       const where = wholeMessage ? anchor : span;
-      const reading = this.context.read(text.words, text.sentences, where, wholeMessage ? anchor : chosen[finding], covered, options);
+      const reading = readings.read(where, wholeMessage ? anchor : chosen[finding], options);
       const language = chosen.some((m) => m.language === 'es') ? 'es' : 'en';
       if (rule.urgency === 'crisis' && (reading === 'joke' || reading === 'story' || reading === 'longAgo')) {
         doubted ??= { rule, aboutSomeoneElse: false, language, doubted: true };
@@ -188,8 +190,8 @@ export class RedFlagDetector {
       // ... testicular cancer in 1998, discharged in 2008").
       if (
         rule.pastNeeds &&
-        (pastAndOver || this.toldAsOver(groups[0], text, covered)) &&
-        !this.reported(rule.pastNeeds, byConcept, text, covered, 'writer')
+        (pastAndOver || this.toldAsOver(groups[0], readings)) &&
+        !this.reported(rule.pastNeeds, byConcept, text, readings, 'writer')
       )
         continue;
       if (this.context.aboutAnAnimal(text.words, text.sentences, where)) continue;
@@ -204,7 +206,7 @@ export class RedFlagDetector {
       // Someone else already admitted or in A&E is being seen to: no advice to call for them.
       if (aboutSomeoneElse && rule.urgency !== 'crisis' && this.context.careIsReached(text.words, text.sentences, where)) continue;
       // Someone else's fever or cancer is a red flag only when their back is what the message is about.
-      if (aboutSomeoneElse && rule.someoneElseNeeds && !this.reported(rule.someoneElseNeeds, byConcept, text, covered, 'someoneElse'))
+      if (aboutSomeoneElse && rule.someoneElseNeeds && !this.reported(rule.someoneElseNeeds, byConcept, text, readings, 'someoneElse'))
         continue;
       return { rule, aboutSomeoneElse, language };
     }
@@ -212,12 +214,12 @@ export class RedFlagDetector {
   }
 
   /** The net's cue concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
-  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, covered: ConceptWords): Set<string> {
+  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, readings: MentionReadings): Set<string> {
     const counting = new Set<string>();
     for (const m of mentions) {
       if (counting.has(m.concept) || !this.netCues.has(m.concept)) continue;
       const crisis = this.crisisConcepts.has(m.concept);
-      const reading = this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: crisis, crisis });
+      const reading = readings.alone(m, { historyCounts: crisis, crisis });
       if ((reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m))
         counting.add(m.concept);
     }
@@ -233,9 +235,9 @@ export class RedFlagDetector {
   }
 
   /** Whether one of the mentions reads as a history long ago and over. */
-  private toldAsOver(mentions: readonly ConceptMention[], text: PatientWords, covered: ConceptWords): boolean {
+  private toldAsOver(mentions: readonly ConceptMention[], readings: MentionReadings): boolean {
     return mentions.some(
-      (m) => this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: true, crisis: false }) === 'longAgo',
+      (m) => readings.alone(m, { historyCounts: true, crisis: false }) === 'longAgo',
     );
   }
 
@@ -248,7 +250,7 @@ export class RedFlagDetector {
     concepts: readonly string[],
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ConceptWords,
+    readings: MentionReadings,
     whose: 'writer' | 'someoneElse',
   ): boolean {
     const someoneElse = whose === 'someoneElse';
@@ -256,7 +258,7 @@ export class RedFlagDetector {
       (byConcept.get(c) ?? []).some(
         (m) =>
           (!someoneElse || this.context.aboutSomeoneElse(text.words, text.sentences, m, 0)) &&
-          this.context.read(text.words, text.sentences, m, m, covered, { historyCounts: someoneElse, crisis: false }) === 'counts',
+          readings.alone(m, { historyCounts: someoneElse, crisis: false }) === 'counts',
       ),
     );
   }
@@ -265,10 +267,10 @@ export class RedFlagDetector {
     mentions: readonly ConceptMention[],
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
-    covered: ConceptWords,
+    readings: MentionReadings,
   ): SafetyAssessment {
     for (const rule of this.rules.clarify) {
-      const found = this.find(rule, byConcept, text, covered);
+      const found = this.find(rule, byConcept, text, readings);
       // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
       if (!found || found.doubted || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
       return this.clarification(rule, found.language);

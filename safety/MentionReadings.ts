@@ -1,0 +1,47 @@
+/**
+ * Each concept mention of one message read on its own by the context layer, worked out once per message.
+ * The rules, the net's cues and the history checks ask the same question of the same mention many times
+ * (a 16 KB message: dozens of rules over hundreds of mentions, every rule re-reading the parts of every
+ * anchor's combination); the reading depends only on the message, the mention and the two options, so the
+ * first answer is kept.
+ */
+import type { ConceptMention } from './ConceptLexicon';
+import type { ConceptWords, ContextLayer, Reading, Span } from './ContextLayer';
+import type { PatientWords } from './PatientWords';
+
+export interface ReadingOptions {
+  readonly historyCounts: boolean;
+  readonly crisis: boolean;
+}
+
+export class MentionReadings {
+  /** Per mention, its reading under each of the four option pairs (see slot). */
+  private readonly readings = new Map<ConceptMention, Array<Reading | undefined>>();
+
+  constructor(
+    private readonly context: ContextLayer,
+    private readonly text: PatientWords,
+    private readonly covered: ConceptWords,
+  ) {}
+
+  /** The mention read with its own words as both its span and its finding. */
+  alone(mention: ConceptMention, options: ReadingOptions): Reading {
+    let known = this.readings.get(mention);
+    if (known === undefined) {
+      known = [];
+      this.readings.set(mention, known);
+    }
+    const slot = (options.historyCounts ? 1 : 0) + (options.crisis ? 2 : 0);
+    let reading = known[slot];
+    if (reading === undefined) {
+      reading = this.context.read(this.text.words, this.text.sentences, mention, mention, this.covered, options);
+      known[slot] = reading;
+    }
+    return reading;
+  }
+
+  /** A combination of mentions read where it stands (`span`), its denial reaching `finding`: asked once each. */
+  read(span: Span, finding: Span, options: ReadingOptions): Reading {
+    return this.context.read(this.text.words, this.text.sentences, span, finding, this.covered, options);
+  }
+}
