@@ -47,9 +47,15 @@ const SHORT_WORDS = new Set([
 
 let dictionary: ReadonlySet<string> | undefined;
 
+/** No word of the clean-up's output is empty: the mark of a word a correction must settle. */
+const NEEDS_CORRECTION = '';
+
 export class Spelling {
   private readonly vocabulary: ReadonlySet<string>;
   private readonly byLength = new Map<number, string[]>();
+  /** Per word seen: what it reads as without a correction (withoutCorrection). */
+  private readonly readings = new Map<string, string>();
+  /** Per non-word seen: its correction or split (corrected). */
   private readonly corrections = new Map<string, string>();
 
   constructor(
@@ -82,17 +88,42 @@ export class Spelling {
   correctAll(words: readonly string[]): string[] {
     let budget = this.maxCorrections;
     return words.map((word) => {
-      if (!/^[a-z]+$/.test(word) || this.isKnown(word)) return word;
-      // Stretched letters, cut to two by the clean-up, in a word of any length ("iit", "beetter"): not a typo,
-      // so no correction is spent on it.
-      const unstretched = this.unstretched(word);
-      if (unstretched !== undefined) return unstretched;
+      const free = this.withoutCorrection(word);
+      if (free !== NEEDS_CORRECTION) return free;
       if (budget <= 0 || word.length < 4) return word;
-      const corrected = this.correct(word);
-      const result = corrected !== word ? corrected : (this.split(word) ?? word);
+      const result = this.corrected(word);
       if (result !== word) budget--;
       return result;
     });
+  }
+
+  /**
+   * The word as it stands when it is real (or no word of letters), or with its stretched letters undone; else
+   * NEEDS_CORRECTION. Remembered per word: a long message repeats its words, and undoing stretched letters
+   * tries up to 31 spellings.
+   */
+  private withoutCorrection(word: string): string {
+    let reading = this.readings.get(word);
+    if (reading === undefined) {
+      // Stretched letters, cut to two by the clean-up, in a word of any length ("iit", "beetter"): not a typo,
+      // so no correction is spent on it.
+      reading = !/^[a-z]+$/.test(word) || this.isKnown(word) ? word : (this.unstretched(word) ?? NEEDS_CORRECTION);
+      if (this.readings.size >= CACHE_LIMIT) this.readings.clear();
+      this.readings.set(word, reading);
+    }
+    return reading;
+  }
+
+  /** A non-word's correction, or its split into words run together, or the word itself (remembered). */
+  private corrected(word: string): string {
+    let result = this.corrections.get(word);
+    if (result === undefined) {
+      const closest = this.closest(word);
+      result = closest !== word ? closest : (this.split(word) ?? word);
+      if (this.corrections.size >= CACHE_LIMIT) this.corrections.clear();
+      this.corrections.set(word, result);
+    }
+    return result;
   }
 
   /**
@@ -145,9 +176,8 @@ export class Spelling {
     return best?.word;
   }
 
-  private correct(word: string): string {
-    const cached = this.corrections.get(word);
-    if (cached !== undefined) return cached;
+  /** The vocabulary word closest to a non-word (see the file's comment), or the word itself. */
+  private closest(word: string): string {
     let best = word;
     const limit = word.length >= 8 ? 2 : 1;
     let bestDistance = limit + 1;
@@ -159,8 +189,6 @@ export class Spelling {
         if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
       }
     }
-    if (this.corrections.size >= CACHE_LIMIT) this.corrections.clear();
-    this.corrections.set(word, best);
     return best;
   }
 }
