@@ -51,6 +51,8 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 const MIXED_WORD = /[a-z0-9@$!']*[a-z][a-z0-9@$!']*/g;
+/** What a disguised word needs one of (see DISGUISED). */
+const LEET_SIGN = /[0-9@$!]/;
 /** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
 const CODE_OR_AMOUNT =
   /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
@@ -92,7 +94,7 @@ export class TextCleanup {
 
   /** Shorthand hidden by stretching: one doubled letter made single ("wannaa" -> "wanna"), or all of them ("caant"). */
   private unstretched(word: string): string | undefined {
-    if (!/([a-z])\1/.test(word)) return undefined;
+    if (!hasDoubledLetter(word)) return undefined;
     const all = word.replace(/([a-z])\1/g, '$1');
     for (const match of word.matchAll(/([a-z])\1/g)) {
       const once = word.slice(0, match.index) + word.slice((match.index ?? 0) + 1);
@@ -121,8 +123,11 @@ export class TextCleanup {
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
     // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").
     text = text.replace(WHOLE_WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
+    // Most messages hold no digit or sign that may stand for a letter: nothing to read then.
+    if (!LEET_SIGN.test(text)) return text;
     let disguised = 0;
     text = text.replace(MIXED_WORD, (token) => {
+      if (!LEET_SIGN.test(token)) return token;
       // A "!" before or after a word is punctuation ("help!", "no!"), not a letter: only one inside is.
       const [, before, word, after] = /^(!*)(.*?)(!*)$/.exec(token) as RegExpExecArray;
       if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return token;
@@ -142,4 +147,13 @@ export class TextCleanup {
 /** The default clean-up, for callers that need no other shorthand list. */
 export function cleanText(message: string): string {
   return TextCleanup.default.clean(message);
+}
+
+/** Whether a word has one letter (a-z) twice in a row: a plain loop, run for every word of every message. */
+function hasDoubledLetter(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === word.charCodeAt(i - 1) && code >= 97 && code <= 122) return true;
+  }
+  return false;
 }
