@@ -36,6 +36,7 @@ const PAST_YEAR = 'pastyear';
 const THIS_YEAR = new Date().getUTCFullYear();
 
 function formsOf(text: string): readonly string[] {
+  if (!isDigit(text.charCodeAt(0))) return Lemmas.of(text);
   if (/^(19|20)[0-9]{2}$/.test(text) && Number(text) < THIS_YEAR) return [text, PAST_YEAR];
   // A number run into its unit ("8kg", "39c") also reads as the unit, as if written apart.
   const unit = /^[0-9]+([a-z]+)$/.exec(text);
@@ -72,7 +73,8 @@ export class PatientWords {
     for (let i = 0; i < corrected.length; i++) {
       if (breakBefore[i]) clause++;
       // A correction may split a run-together word in two ("hang myself").
-      for (const text of corrected[i].split(' ')) {
+      const word = corrected[i];
+      for (const text of word.includes(' ') ? word.split(' ') : [word]) {
         if (clauseWords.has(text)) clause++;
         this.words.push({ text, forms: formsOf(text), sentence: this.sentences.length, clause });
       }
