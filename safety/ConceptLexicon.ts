@@ -39,7 +39,13 @@ interface Entry {
 interface FirstWord {
   /** Entries of one word, or whose second word may come after skipped ones. */
   readonly loose: OrderedEntry[];
-  readonly byNextForm: Map<string, OrderedEntry[]>;
+  readonly byNextForm: Map<string, NextWord>;
+}
+
+/** The entries that need one next word: on their own, and with the loose ones in order (built once, at start). */
+interface NextWord {
+  readonly own: OrderedEntry[];
+  withLoose: readonly OrderedEntry[];
 }
 
 interface OrderedEntry {
@@ -67,6 +73,8 @@ export class ConceptLexicon {
         }
       }
     }
+    for (const first of this.byFirstForm.values())
+      for (const next of first.byNextForm.values()) next.withLoose = [...first.loose, ...next.own].sort(byOrder);
   }
 
   /**
@@ -79,7 +87,7 @@ export class ConceptLexicon {
     /** Concept -> index in `mentions` of its mention starting at the current word. */
     const atThisWord = new Map<string, number>();
     for (let i = 0; i < words.length; i++) {
-      atThisWord.clear();
+      if (atThisWord.size > 0) atThisWord.clear();
       for (const form of words[i].forms) {
         const first = this.byFirstForm.get(form);
         if (first === undefined) continue;
@@ -128,9 +136,9 @@ export class ConceptLexicon {
     if (next === undefined || next.skip > 0) {
       first.loose.push(ordered);
     } else {
-      const list = first.byNextForm.get(next.form) ?? [];
-      list.push(ordered);
-      first.byNextForm.set(next.form, list);
+      const entries = first.byNextForm.get(next.form) ?? { own: [], withLoose: [] };
+      entries.own.push(ordered);
+      first.byNextForm.set(next.form, entries);
     }
   }
 }
@@ -148,18 +156,29 @@ function futureForms(phrase: string): string[] {
 function candidates(first: FirstWord, words: readonly Word[], i: number): readonly OrderedEntry[] {
   const next = words[i + 1];
   if (next === undefined || next.sentence !== words[i].sentence || first.byNextForm.size === 0) return first.loose;
-  let found: OrderedEntry[] | undefined;
+  let one: NextWord | undefined;
+  /** Only when two of the next word's forms have entries (rare): their lists merged. */
+  let several: OrderedEntry[] | undefined;
   for (const form of next.forms) {
-    const list = first.byNextForm.get(form);
-    if (list !== undefined) found = found === undefined ? [...first.loose, ...list] : [...found, ...list];
+    const entries = first.byNextForm.get(form);
+    if (entries === undefined) continue;
+    if (one === undefined) one = entries;
+    else several = [...(several ?? one.withLoose), ...entries.own];
   }
-  return found === undefined ? first.loose : found.sort((a, b) => a.order - b.order);
+  if (several !== undefined) return several.sort(byOrder);
+  return one === undefined ? first.loose : one.withLoose;
 }
 
-/** One past the last word of the entry matched at `start` (same sentence), or -1. */
+function byOrder(a: OrderedEntry, b: OrderedEntry): number {
+  return a.order - b.order;
+}
+
+/**
+ * One past the last word of the entry matched at `start` (same sentence), or -1. Its first word matches: the
+ * entry was looked up by one of that word's forms.
+ */
 function matchFrom(steps: readonly Step[], words: readonly Word[], start: number): number {
   const sentence = words[start].sentence;
-  if (!matchesAt(steps[0], words, start, sentence)) return -1;
   let i = start + 1;
   for (let s = 1; s < steps.length; s++) {
     const step = steps[s];
