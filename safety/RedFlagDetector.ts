@@ -22,6 +22,7 @@ import { MentionReadings } from './MentionReadings';
 import { PatientWords } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
+import { RulesByConcept } from './RulesByConcept';
 import type { ReplyLanguage, SafetyAssessment, Urgency } from './SafetyAssessment';
 import { WeightChange } from './WeightChange';
 
@@ -63,11 +64,15 @@ export class RedFlagDetector {
   private readonly crisisConcepts: ReadonlySet<string>;
   /** The concepts the net leans on (its cues): only their mentions need a context reading. */
   private readonly netCues: ReadonlySet<string>;
+  private readonly redFlagRules: RulesByConcept<RedFlagRule>;
+  private readonly clarifyRules: RulesByConcept<ClarifyRule>;
 
   constructor(
     private readonly rules: RedFlagRules,
     private readonly cleanup: TextCleanup = TextCleanup.default,
   ) {
+    this.redFlagRules = new RulesByConcept(rules.rules);
+    this.clarifyRules = new RulesByConcept(rules.clarify);
     const clean = (text: string) => cleanup.clean(text);
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.weightChange = new WeightChange(rules.context.weightDropKg, WEIGHT_CONCEPTS);
@@ -104,7 +109,7 @@ export class RedFlagDetector {
     }
     const hits: Hit[] = [];
     let doubt: Hit | undefined;
-    for (const rule of this.rules.rules) {
+    for (const rule of this.redFlagRules.naming(byConcept.keys())) {
       const hit = this.find(rule, byConcept, text, readings);
       if (hit?.doubted) doubt ??= hit;
       else if (hit) hits.push(hit);
@@ -269,7 +274,7 @@ export class RedFlagDetector {
     text: PatientWords,
     readings: MentionReadings,
   ): SafetyAssessment {
-    for (const rule of this.rules.clarify) {
+    for (const rule of this.clarifyRules.naming(byConcept.keys())) {
       const found = this.find(rule, byConcept, text, readings);
       // Someone else's bladder infection is no question for the writer; crisis words about anyone are.
       if (!found || found.doubted || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
