@@ -144,8 +144,18 @@ class CueList {
     }
   }
 
+  /**
+   * The message whose words `starts` describes: one message is read at a time, and its readings scan the
+   * same words again and again (every mention's window, every rule's span), so whether a cue may start at a
+   * word is looked up once per message, not once per scan.
+   */
+  private startsOf?: readonly Word[];
+  /** Per word of that message: 0 not looked up yet, 1 no cue starts with any of its forms, 2 one may. */
+  private starts = new Uint8Array(0);
+
   /** The length of a cue starting at word `i` (within [.., limit)), or 0. */
   at(words: readonly Word[], i: number, limit = words.length): number {
+    if (!this.mayStartAt(words, i)) return 0;
     // Plain loops: this runs for every word around every mention.
     for (const form of words[i].forms) {
       const cues = this.byFirst.get(form);
@@ -156,6 +166,20 @@ class CueList {
       }
     }
     return 0;
+  }
+
+  private mayStartAt(words: readonly Word[], i: number): boolean {
+    if (words !== this.startsOf) {
+      this.startsOf = words;
+      if (this.starts.length < words.length) this.starts = new Uint8Array(Math.max(words.length, 2 * this.starts.length));
+      else this.starts.fill(0, 0, words.length);
+    }
+    let known = this.starts[i];
+    if (known === 0) {
+      known = words[i].forms.some((form) => this.byFirst.has(form)) ? 2 : 1;
+      this.starts[i] = known;
+    }
+    return known === 2;
   }
 
   /** Whether a cue starts anywhere in [from, to), outside `except` (the finding's own words: "my plan is sorted"). */
