@@ -377,10 +377,8 @@ export class ContextLayer {
     inside: ConceptWords,
     options: { historyCounts: boolean; crisis: boolean },
   ): Reading {
+    if (this.isDenied(words, sentences, span, finding, inside, options.crisis)) return 'negated';
     const sentence = sentences[words[span.from].sentence];
-    if (this.isNegated(words, sentence, span, finding, inside)) return 'negated';
-    // Thoughts of suicide denied afterwards ("not that I'd do it") still count: ideation without intent is ideation.
-    if (!options.crisis && this.deniedLater(words, sentences, span, inside)) return 'negated';
     if (!options.historyCounts && this.isHistorical(words, sentences, span, finding, inside, options.crisis)) return 'historical';
     const around = {
       from: Math.max(sentence.from, span.from - LOOK_BACK),
@@ -426,6 +424,16 @@ export class ContextLayer {
       this.deniedJokes.set(words, denied);
     }
     return denied;
+  }
+
+  /**
+   * Whether the span reads 'negated' (see read): negated where it stands, or denied afterwards. Asked alone
+   * when that is all a caller needs to know (a rule's other parts), it spares the rest of the reading.
+   */
+  isDenied(words: readonly Word[], sentences: readonly Sentence[], span: Span, finding: Span, inside: ConceptWords, crisis: boolean): boolean {
+    if (this.isNegated(words, sentences[words[span.from].sentence], span, finding, inside)) return true;
+    // Thoughts of suicide denied afterwards ("not that I'd do it") still count: ideation without intent is ideation.
+    return !crisis && this.deniedLater(words, sentences, span, inside);
   }
 
   /** Where the message's idioms stand: a concept inside one is no mention ("slept like the dead"). */

@@ -15,8 +15,10 @@ export interface ReadingOptions {
 }
 
 export class MentionReadings {
-  /** Per mention, its reading under each of the four option pairs (see slot). */
+  /** Per mention, its reading under each of the four option pairs (see slotOf). */
   private readonly readings = new Map<ConceptMention, Array<Reading | undefined>>();
+  /** Per mention, whether it is denied, without and with the crisis reading (see negated). */
+  private readonly denials = new Map<ConceptMention, Array<boolean | undefined>>();
 
   constructor(
     private readonly context: ContextLayer,
@@ -31,7 +33,7 @@ export class MentionReadings {
       known = [];
       this.readings.set(mention, known);
     }
-    const slot = (options.historyCounts ? 1 : 0) + (options.crisis ? 2 : 0);
+    const slot = slotOf(options);
     let reading = known[slot];
     if (reading === undefined) {
       reading = this.context.read(this.text.words, this.text.sentences, mention, mention, this.covered, options);
@@ -40,8 +42,30 @@ export class MentionReadings {
     return reading;
   }
 
+  /** Whether the mention, read on its own, is 'negated': all a rule asks of its other parts. */
+  negated(mention: ConceptMention, options: ReadingOptions): boolean {
+    const known = this.readings.get(mention)?.[slotOf(options)];
+    if (known !== undefined) return known === 'negated';
+    let denials = this.denials.get(mention);
+    if (denials === undefined) {
+      denials = [];
+      this.denials.set(mention, denials);
+    }
+    const slot = options.crisis ? 1 : 0;
+    let denied = denials[slot];
+    if (denied === undefined) {
+      denied = this.context.isDenied(this.text.words, this.text.sentences, mention, mention, this.covered, options.crisis);
+      denials[slot] = denied;
+    }
+    return denied;
+  }
+
   /** A combination of mentions read where it stands (`span`), its denial reaching `finding`: asked once each. */
   read(span: Span, finding: Span, options: ReadingOptions): Reading {
     return this.context.read(this.text.words, this.text.sentences, span, finding, this.covered, options);
   }
+}
+
+function slotOf(options: ReadingOptions): number {
+  return (options.historyCounts ? 1 : 0) + (options.crisis ? 2 : 0);
 }

@@ -178,7 +178,7 @@ export class RedFlagDetector {
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
       const partDenied = (m: ConceptMention, i: number) =>
-        i !== finding && readings.alone(m, options) === 'negated';
+        i !== finding && readings.negated(m, options);
       if (!wholeMessage && chosen.some(partDenied)) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
