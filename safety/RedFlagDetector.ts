@@ -19,7 +19,7 @@ import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { MentionReadings } from './MentionReadings';
-import { PatientWords } from './PatientWords';
+import { PatientWords, type Word } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import { RulesByConcept } from './RulesByConcept';
@@ -99,7 +99,7 @@ export class RedFlagDetector {
       (m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to),
     );
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
-    const covered = new MessageConcepts(mentions, this.riskConcepts);
+    const covered = new MessageConcepts(text.words.length, mentions, this.riskConcepts);
     const readings = new MentionReadings(this.context, text, covered);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {
@@ -150,8 +150,7 @@ export class RedFlagDetector {
   ): Found<R> | undefined {
     // Most messages name no concept of most rules: that is settled before any list is built.
     if (!rule.all.every((group) => group.some((concept) => byConcept.has(concept)))) return undefined;
-    const groups = rule.all.map((group) => group.flatMap((concept) => byConcept.get(concept) ?? []));
-    for (const group of groups) group.sort((a, b) => a.from - b.from);
+    const groups = rule.all.map((group) => inWordOrder(group, byConcept));
     const window = rule.window ?? DEFAULT_WINDOW;
     const wholeMessage = rule.scope === 'message';
     const options = { historyCounts: rule.history === 'counts', crisis: rule.urgency === 'crisis' };
@@ -159,7 +158,8 @@ export class RedFlagDetector {
     for (const anchor of groups[0]) {
       const sentence = text.words[anchor.from].sentence;
       const chosen = [anchor];
-      for (const group of groups.slice(1)) {
+      for (let g = 1; g < groups.length; g++) {
+        const group = groups[g];
         // A message-wide rule's other concepts must stand as reports ("No fever yet" is no fever; crisis words in
         // a joke or a story still join, for the anchor's reading to ask about); a sentence rule's are read with its span.
         const best = wholeMessage
@@ -167,12 +167,12 @@ export class RedFlagDetector {
               group.filter((m) => STANDS.has(readings.alone(m, options))),
               anchor.from,
             )
-          : nearest(group, anchor.from, (m) => text.words[m.from].sentence === sentence);
+          : nearestInSentence(group, anchor.from, text.words, sentence);
         if (!best) break;
         chosen.push(best);
       }
       if (chosen.length < groups.length) continue;
-      const span: Span = { from: Math.min(...chosen.map((m) => m.from)), to: Math.max(...chosen.map((m) => m.to)) };
+      const span = spanOf(chosen);
       if (groups.length > 1 && !wholeMessage && span.to - span.from > window) continue;
       // A body site or other part denied where it stands denies the combination, though the rule's reading
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
@@ -290,34 +290,45 @@ export class RedFlagDetector {
   }
 }
 
-/** The words inside the message's concept mentions, and those inside a warning sign's. */
-class MessageConcepts implements ConceptWords {
-  private readonly words = new Set<number>();
-  private readonly signs = new Set<number>();
+const INSIDE = 1;
+const SIGN = 2;
 
-  constructor(mentions: readonly ConceptMention[], signConcepts: ReadonlySet<string>) {
+/** The words inside the message's concept mentions, and those inside a warning sign's: a mark per word. */
+class MessageConcepts implements ConceptWords {
+  /** Per word: INSIDE, with SIGN too when a warning sign's mention holds it. */
+  private readonly marks: Uint8Array;
+
+  constructor(words: number, mentions: readonly ConceptMention[], signConcepts: ReadonlySet<string>) {
+    this.marks = new Uint8Array(words);
     for (const m of mentions) {
-      for (let word = m.from; word < m.to; word++) {
-        this.words.add(word);
-        if (signConcepts.has(m.concept)) this.signs.add(word);
-      }
+      const mark = signConcepts.has(m.concept) ? INSIDE | SIGN : INSIDE;
+      for (let word = m.from; word < m.to; word++) this.marks[word] |= mark;
     }
   }
 
   has(word: number): boolean {
-    return this.words.has(word);
+    return (this.marks[word] & INSIDE) !== 0;
   }
 
   isSign(word: number): boolean {
-    return this.signs.has(word);
+    return (this.marks[word] & SIGN) !== 0;
   }
 }
 
 /**
- * The mention starting nearest to `at` among those `usable` (in a list sorted by start, binary search).
- * Usable mentions are one contiguous run (one sentence), so the nearest usable one is a neighbour of `at`.
+ * A rule group's mentions in word order. Each concept's own list is in word order already (ConceptLexicon.find
+ * reports mentions word by word), so only a group naming several concepts is merged.
  */
-function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: ConceptMention) => boolean): ConceptMention | undefined {
+function inWordOrder(group: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>): readonly ConceptMention[] {
+  const lists = group.map((concept) => byConcept.get(concept)).filter((list) => list !== undefined);
+  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The mention starting nearest to `at` in sentence `sentence` (in a list sorted by start, binary search; the
+ * earlier of two as near). A sentence's mentions are one contiguous run, so the nearest is a neighbour of `at`.
+ */
+function nearestInSentence(sorted: readonly ConceptMention[], at: number, words: readonly Word[], sentence: number): ConceptMention | undefined {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -325,15 +336,30 @@ function nearest(sorted: readonly ConceptMention[], at: number, usable: (m: Conc
     if (sorted[mid].from < at) low = mid + 1;
     else high = mid;
   }
-  return closest(
-    [sorted[low - 1], sorted[low], sorted[low + 1]].filter((m) => m !== undefined && usable(m)),
-    at,
-  );
+  let best: ConceptMention | undefined;
+  for (let k = Math.max(0, low - 1); k <= Math.min(sorted.length - 1, low + 1); k++) {
+    const m = sorted[k];
+    if (words[m.from].sentence === sentence && (best === undefined || Math.abs(m.from - at) < Math.abs(best.from - at))) best = m;
+  }
+  return best;
 }
 
-/** The mention starting nearest to `at`. */
+/** The mention starting nearest to `at` (the first of those as near). */
 function closest(mentions: readonly ConceptMention[], at: number): ConceptMention | undefined {
-  return [...mentions].sort((a, b) => Math.abs(a.from - at) - Math.abs(b.from - at))[0];
+  let best: ConceptMention | undefined;
+  for (const m of mentions) if (best === undefined || Math.abs(m.from - at) < Math.abs(best.from - at)) best = m;
+  return best;
+}
+
+/** The words from the first mention's start to the last one's end. */
+function spanOf(mentions: readonly ConceptMention[]): Span {
+  let from = mentions[0].from;
+  let to = mentions[0].to;
+  for (const m of mentions) {
+    if (m.from < from) from = m.from;
+    if (m.to > to) to = m.to;
+  }
+  return { from, to };
 }
 
 function escalation(hits: readonly Hit[]): SafetyAssessment {
