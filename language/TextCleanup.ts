@@ -50,9 +50,10 @@ const LEET: Readonly<Record<string, string>> = {
   $: 's',
   '!': 'i',
 };
-const MIXED_WORD = /[a-z0-9@$!']*[a-z][a-z0-9@$!']*/g;
 /** What a disguised word needs one of (see DISGUISED). */
 const LEET_SIGN = /[0-9@$!]/;
+const LEET_SIGNS = /[0-9@$!]/g;
+const LETTER = /[a-z]/;
 /** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
 const CODE_OR_AMOUNT =
   /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
@@ -126,8 +127,7 @@ export class TextCleanup {
     // Most messages hold no digit or sign that may stand for a letter: nothing to read then.
     if (!LEET_SIGN.test(text)) return text;
     let disguised = 0;
-    text = text.replace(MIXED_WORD, (token) => {
-      if (!LEET_SIGN.test(token)) return token;
+    text = replaceSignedWords(text, (token) => {
       // A "!" before or after a word is punctuation ("help!", "no!"), not a letter: only one inside is.
       const [, before, word, after] = /^(!*)(.*?)(!*)$/.exec(token) as RegExpExecArray;
       if (!DISGUISED.test(word) || CODE_OR_AMOUNT.test(word)) return token;
@@ -147,6 +147,34 @@ export class TextCleanup {
 /** The default clean-up, for callers that need no other shorthand list. */
 export function cleanText(message: string): string {
   return TextCleanup.default.clean(message);
+}
+
+/**
+ * The words that may be disguised (runs of letters, digits, "@", "$", "!" and "'" with a letter in them) that
+ * hold a digit or sign, each replaced by `read`; words without one never change, so they are found from their
+ * signs: a long message of plain words costs a search for signs, not a match and a call per word.
+ */
+function replaceSignedWords(text: string, read: (word: string) => string): string {
+  let out = '';
+  let copied = 0;
+  LEET_SIGNS.lastIndex = 0;
+  for (let sign = LEET_SIGNS.exec(text); sign !== null; sign = LEET_SIGNS.exec(text)) {
+    let from = sign.index;
+    while (from > 0 && isWordCharacter(text.charCodeAt(from - 1))) from--;
+    let to = sign.index + 1;
+    while (to < text.length && isWordCharacter(text.charCodeAt(to))) to++;
+    LEET_SIGNS.lastIndex = to;
+    const word = text.slice(from, to);
+    if (!LETTER.test(word)) continue;
+    out += text.slice(copied, from) + read(word);
+    copied = to;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** a-z, 0-9, "@", "$", "!" and "'". */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 64 || code === 36 || code === 33 || code === 39;
 }
 
 /** Whether a word has one letter (a-z) twice in a row: a plain loop, run for every word of every message. */
