@@ -20,12 +20,14 @@ export interface Sentence {
   readonly question: boolean;
 }
 
-/**
- * Words, sentence ends and clause marks; a dot between digits ("38.9") is a decimal point and is skipped,
- * and a hyphen is a clause mark only between spaces ("c-section" is one phrase).
- */
-const TOKEN = /[a-z0-9]+|[.!?;\n]|[,()\u2013\u2014:]|(?<=\s)-(?=\s)/g;
-const SENTENCE_ENDS = '.!?;\n';
+/** Sentence ends: . ! ? ; and new lines. */
+const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x0a]);
+/** Clause marks: , ( ) : and en and em dashes (a hyphen only between spaces: see isClauseMark). */
+const CLAUSE_MARKS = new Set([0x2c, 0x28, 0x29, 0x3a, 0x2013, 0x2014]);
+const DOT = 0x2e;
+const QUESTION_MARK = 0x3f;
+const HYPHEN = 0x2d;
+const SPACE = /\s/;
 /** Longer words are cut: no real word is, and it bounds the work per word. */
 const MAX_WORD = 40;
 /**
@@ -54,18 +56,24 @@ export class PatientWords {
     const breakBefore: boolean[] = [];
     const endsAfter: Array<'' | '.' | '?'> = [];
     let pendingBreak = false;
-    for (const match of cleaned.matchAll(TOKEN)) {
-      const token = match[0];
-      if (token === '.' && isDigit(cleaned.charCodeAt(match.index + 1)) && isDigit(cleaned.charCodeAt(match.index - 1))) continue;
-      if (token.length === 1 && SENTENCE_ENDS.includes(token)) {
-        if (texts.length > 0 && endsAfter[texts.length - 1] !== '?') endsAfter[texts.length - 1] = token === '?' ? '?' : '.';
-        pendingBreak = false;
-      } else if (isDigit(token.charCodeAt(0)) || isLetter(token.charCodeAt(0))) {
-        texts.push(token.length > MAX_WORD ? token.slice(0, MAX_WORD) : token);
+    // One pass over the characters: words ([a-z0-9] runs), sentence ends and clause marks; a dot between digits
+    // ("38.9") is a decimal point and is skipped, and a hyphen is a clause mark only between spaces ("c-section"
+    // is one phrase). Plain loops: a 16 KB message has thousands of words.
+    for (let at = 0; at < cleaned.length; at++) {
+      const code = cleaned.charCodeAt(at);
+      if (isDigit(code) || isLetter(code)) {
+        let end = at + 1;
+        while (end < cleaned.length && isWordCode(cleaned.charCodeAt(end))) end++;
+        texts.push(cleaned.slice(at, Math.min(end, at + MAX_WORD)));
         breakBefore.push(pendingBreak);
         endsAfter.push('');
         pendingBreak = false;
-      } else pendingBreak = true;
+        at = end - 1;
+      } else if (SENTENCE_ENDS.has(code)) {
+        if (code === DOT && isDigit(cleaned.charCodeAt(at + 1)) && isDigit(cleaned.charCodeAt(at - 1))) continue;
+        if (texts.length > 0 && endsAfter[texts.length - 1] !== '?') endsAfter[texts.length - 1] = code === QUESTION_MARK ? '?' : '.';
+        pendingBreak = false;
+      } else if (isClauseMark(cleaned, at, code)) pendingBreak = true;
     }
     const corrected = spelling.correctAll(texts);
     let from = 0;
@@ -74,16 +82,31 @@ export class PatientWords {
       if (breakBefore[i]) clause++;
       // A correction may split a run-together word in two ("hang myself").
       const word = corrected[i];
-      for (const text of word.includes(' ') ? word.split(' ') : [word]) {
-        if (clauseWords.has(text)) clause++;
-        this.words.push({ text, forms: formsOf(text), sentence: this.sentences.length, clause });
-      }
+      if (word.includes(' ')) for (const text of word.split(' ')) clause = this.add(text, clause, clauseWords);
+      else clause = this.add(word, clause, clauseWords);
       if (endsAfter[i] !== '' || i === corrected.length - 1) {
         this.sentences.push({ from, to: this.words.length, question: endsAfter[i] === '?' });
         from = this.words.length;
       }
     }
   }
+
+  /** Adds a word to the current sentence; a clause word starts a new clause. Returns the word's clause. */
+  private add(text: string, clause: number, clauseWords: ReadonlySet<string>): number {
+    const its = clauseWords.has(text) ? clause + 1 : clause;
+    this.words.push({ text, forms: formsOf(text), sentence: this.sentences.length, clause: its });
+    return its;
+  }
+}
+
+function isWordCode(code: number): boolean {
+  return isDigit(code) || isLetter(code);
+}
+
+/** , ( ) : en and em dashes, and a hyphen between spaces. */
+function isClauseMark(text: string, at: number, code: number): boolean {
+  if (CLAUSE_MARKS.has(code)) return true;
+  return code === HYPHEN && SPACE.test(text.charAt(at - 1)) && SPACE.test(text.charAt(at + 1));
 }
 
 /** Character tests without a regular expression: they run for every token of every message. */
