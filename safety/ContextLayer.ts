@@ -174,12 +174,11 @@ class CueList {
       if (this.starts.length < words.length) this.starts = new Uint8Array(Math.max(words.length, 2 * this.starts.length));
       else this.starts.fill(0, 0, words.length);
     }
-    let known = this.starts[i];
-    if (known === 0) {
-      known = words[i].forms.some((form) => this.byFirst.has(form)) ? 2 : 1;
-      this.starts[i] = known;
+    if (this.starts[i] === 0) {
+      this.starts[i] = 1;
+      for (const form of words[i].forms) if (this.byFirst.has(form)) this.starts[i] = 2;
     }
-    return known === 2;
+    return this.starts[i] === 2;
   }
 
   /** Whether a cue starts anywhere in [from, to), outside `except` (the finding's own words: "my plan is sorted"). */
