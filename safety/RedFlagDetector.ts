@@ -95,9 +95,8 @@ export class RedFlagDetector {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
     const idioms = this.context.idiomSpans(text.words);
-    const mentions = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]).filter(
-      (m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to),
-    );
+    const found = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]);
+    const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new MessageConcepts(text.words.length, mentions, this.riskConcepts);
     const readings = new MentionReadings(this.context, text, covered);
@@ -107,6 +106,8 @@ export class RedFlagDetector {
       list.push(m);
       byConcept.set(m.concept, list);
     }
+    // In word order (a weight told twice comes after the lexicon's mentions): the rules search them so.
+    for (const list of byConcept.values()) list.sort((a, b) => a.from - b.from);
     const hits: Hit[] = [];
     let doubt: Hit | undefined;
     for (const rule of this.redFlagRules.naming(byConcept.keys())) {
@@ -233,9 +234,19 @@ export class RedFlagDetector {
 
   /** Drops a mention that lies inside a mention of a concept it yields to ("legs" in "between my legs"). */
   private withoutYielded(mentions: ConceptMention[]): ConceptMention[] {
+    // A mention holding m starts at most `longest` words before it: in word order, only those are looked at
+    // (every mention was, for every mention of a concept that yields).
+    const byStart = [...mentions].sort((a, b) => a.from - b.from);
+    let longest = 0;
+    for (const m of mentions) longest = Math.max(longest, m.to - m.from);
     return mentions.filter((m) => {
       const yieldsTo = this.rules.concepts[m.concept].yieldsTo;
-      return !yieldsTo || !mentions.some((o) => yieldsTo.includes(o.concept) && o.from <= m.from && o.to >= m.to);
+      if (!yieldsTo) return true;
+      for (let j = startingAfter(byStart, m.from) - 1; j >= 0 && byStart[j].from >= m.from - longest; j--) {
+        const o = byStart[j];
+        if (yieldsTo.includes(o.concept) && o.to >= m.to) return false;
+      }
+      return true;
     });
   }
 
@@ -315,10 +326,19 @@ class MessageConcepts implements ConceptWords {
   }
 }
 
-/**
- * A rule group's mentions in word order. Each concept's own list is in word order already (ConceptLexicon.find
- * reports mentions word by word), so only a group naming several concepts is merged.
- */
+/** The index of the first mention (of a list in word order) starting after word `at`. */
+function startingAfter(sorted: readonly ConceptMention[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].from <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A rule group's mentions in word order: each concept's own list is, so only a group naming several is merged. */
 function inWordOrder(group: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>): readonly ConceptMention[] {
   const lists = group.map((concept) => byConcept.get(concept)).filter((list) => list !== undefined);
   return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.from - b.from);
