@@ -84,22 +84,19 @@ export class ConceptLexicon {
    */
   find(words: readonly Word[]): ConceptMention[] {
     const mentions: ConceptMention[] = [];
-    /** Concept -> index in `mentions` of its mention starting at the current word. */
-    const atThisWord = new Map<string, number>();
     for (let i = 0; i < words.length; i++) {
-      if (atThisWord.size > 0) atThisWord.clear();
+      /** Where this word's mentions start in `mentions` (a few at most: searched, not filed). */
+      const atThisWord = mentions.length;
       for (const form of words[i].forms) {
         const first = this.byFirstForm.get(form);
         if (first === undefined) continue;
         for (const { entry } of candidates(first, words, i)) {
           const to = matchFrom(entry.steps, words, i);
           if (to < 0) continue;
-          const earlier = atThisWord.get(entry.concept);
+          const earlier = indexOfConcept(mentions, atThisWord, entry.concept);
           const mention = { concept: entry.concept, from: i, to, language: entry.language };
-          if (earlier === undefined) {
-            atThisWord.set(entry.concept, mentions.length);
-            mentions.push(mention);
-          } else if (to > mentions[earlier].to) mentions[earlier] = mention;
+          if (earlier < 0) mentions.push(mention);
+          else if (to > mentions[earlier].to) mentions[earlier] = mention;
         }
       }
     }
@@ -141,6 +138,12 @@ export class ConceptLexicon {
       first.byNextForm.set(next.form, entries);
     }
   }
+}
+
+/** The index of `concept`'s mention from `from` on, or -1. */
+function indexOfConcept(mentions: readonly ConceptMention[], from: number, concept: string): number {
+  for (let k = from; k < mentions.length; k++) if (mentions[k].concept === concept) return k;
+  return -1;
 }
 
 /** The phrase, and its "going to" future when it says "will" ("will not be here" -> "not going to be here"). */
