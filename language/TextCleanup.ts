@@ -62,6 +62,9 @@ const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z0134578@$!]+$/;
 /** Two-character words of letters and look-alike digits ("70", "d0"), read as letters only in a disguised message. */
 const SHORT_LEET = /(?<![a-z0-9@$!])(?=[a-z0-9]*[0134578])[a-z0134578]{2}(?![a-z0-9@$!])/g;
 
+/** How many words with doubled letters unstretched() remembers. */
+const WORDS_REMEMBERED = 20_000;
+
 /** How many recent messages clean() remembers: the three readings of one turn's message. */
 const RECENT_MESSAGES = 3;
 
@@ -79,6 +82,8 @@ export class TextCleanup {
    * characters and its question, then its second opinion the whole message again. Newest first.
    */
   private recent: readonly (readonly [message: string, cleaned: string])[] = [];
+  /** Per word with a doubled letter seen: the shorthand it stretches, or null (see unstretched). */
+  private readonly stretchedShorthand = new Map<string, string | null>();
 
   constructor(
     shorthand: ShorthandFile,
@@ -96,13 +101,24 @@ export class TextCleanup {
   /** Shorthand hidden by stretching: one doubled letter made single ("wannaa" -> "wanna"), or all of them ("caant"). */
   private unstretched(word: string): string | undefined {
     if (!hasDoubledLetter(word)) return undefined;
-    const all = word.replace(/([a-z])\1/g, '$1');
+    // Remembered per word: English is full of doubled letters ("feel", "really"), and each try builds strings.
+    let expanded = this.stretchedShorthand.get(word);
+    if (expanded === undefined) {
+      expanded = this.stretchedExpansion(word) ?? null;
+      if (this.stretchedShorthand.size >= WORDS_REMEMBERED) this.stretchedShorthand.clear();
+      this.stretchedShorthand.set(word, expanded);
+    }
+    return expanded ?? undefined;
+  }
+
+  /** The shorthand a word with doubled letters stretches, worked out afresh (see unstretched). */
+  private stretchedExpansion(word: string): string | undefined {
     for (const match of word.matchAll(/([a-z])\1/g)) {
       const once = word.slice(0, match.index) + word.slice((match.index ?? 0) + 1);
       const expanded = this.expansions.get(once);
       if (expanded !== undefined) return expanded;
     }
-    return this.expansions.get(all);
+    return this.expansions.get(word.replace(/([a-z])\1/g, '$1'));
   }
 
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
