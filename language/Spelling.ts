@@ -53,6 +53,8 @@ const NEEDS_CORRECTION = '';
 export class Spelling {
   private readonly vocabulary: ReadonlySet<string>;
   private readonly byLength = new Map<number, string[]>();
+  /** Per word neither in the vocabulary nor in the dictionary: whether it is an inflection of one (isKnown). */
+  private readonly inflections = new Map<string, boolean>();
   /** Per word seen: what it reads as without a correction (withoutCorrection). */
   private readonly readings = new Map<string, string>();
   /** Per non-word seen: its correction or split (corrected). */
@@ -75,9 +77,16 @@ export class Spelling {
   /** A real word: in the vocabulary, in the dictionary, or an inflection of a dictionary word. */
   isKnown(word: string): boolean {
     if (this.vocabulary.has(word) || (dictionary as ReadonlySet<string>).has(word)) return true;
-    return [...Lemmas.of(word), Lemmas.adjective(word)].some(
-      (lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)),
-    );
+    // Remembered per word: an inflection's lemmas are looked up afresh each time ("legs", "hurting").
+    let known = this.inflections.get(word);
+    if (known === undefined) {
+      known = [...Lemmas.of(word), Lemmas.adjective(word)].some(
+        (lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)),
+      );
+      if (this.inflections.size >= CACHE_LIMIT) this.inflections.clear();
+      this.inflections.set(word, known);
+    }
+    return known;
   }
 
   /**
