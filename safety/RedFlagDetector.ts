@@ -123,7 +123,7 @@ export class RedFlagDetector {
     // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
     // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
     // it anymore" is asked about, as the Columbia screener does).
-    const advice = this.classifier?.advise(cleaned, this.countingConcepts(mentions, text, readings), idioms.length > 0);
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     const learned = (urgency: Urgency): SafetyAssessment => ({
       kind: 'escalate',
@@ -219,17 +219,31 @@ export class RedFlagDetector {
     return doubted;
   }
 
-  /** The net's cue concepts with a mention the context layer lets count (crisis words read as crisis rules read them). */
-  private countingConcepts(mentions: readonly ConceptMention[], text: PatientWords, readings: MentionReadings): Set<string> {
-    const counting = new Set<string>();
-    for (const m of mentions) {
-      if (counting.has(m.concept) || !this.netCues.has(m.concept)) continue;
+  /**
+   * The net's cue concepts with a mention the context layer lets count (crisis words read as crisis rules read
+   * them), each worked out when the net asks: it asks only about a message it leans to a label for.
+   */
+  private countingConcepts(
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    readings: MentionReadings,
+  ): { has(concept: string): boolean } {
+    const known = new Map<string, boolean>();
+    const counts = (m: ConceptMention) => {
       const crisis = this.crisisConcepts.has(m.concept);
       const reading = readings.alone(m, { historyCounts: crisis, crisis });
-      if ((reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m))
-        counting.add(m.concept);
-    }
-    return counting;
+      return (reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m);
+    };
+    return {
+      has: (concept) => {
+        let counting = known.get(concept);
+        if (counting === undefined) {
+          counting = this.netCues.has(concept) && (byConcept.get(concept) ?? []).some(counts);
+          known.set(concept, counting);
+        }
+        return counting;
+      },
+    };
   }
 
   /** Drops a mention that lies inside a mention of a concept it yields to ("legs" in "between my legs"). */
