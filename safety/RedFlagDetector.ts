@@ -354,8 +354,15 @@ function startingAfter(sorted: readonly ConceptMention[], at: number): number {
 
 /** A rule group's mentions in word order: each concept's own list is, so only a group naming several is merged. */
 function inWordOrder(group: readonly string[], byConcept: ReadonlyMap<string, ConceptMention[]>): readonly ConceptMention[] {
-  const lists = group.map((concept) => byConcept.get(concept)).filter((list) => list !== undefined);
-  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.from - b.from);
+  let only: ConceptMention[] | undefined;
+  let merged: ConceptMention[] | undefined;
+  for (const concept of group) {
+    const list = byConcept.get(concept);
+    if (list === undefined) continue;
+    if (only === undefined) only = list;
+    else merged = [...(merged ?? only), ...list];
+  }
+  return merged?.sort((a, b) => a.from - b.from) ?? only ?? [];
 }
 
 /**
