@@ -250,7 +250,7 @@ export class RedFlagDetector {
   private withoutYielded(mentions: ConceptMention[]): ConceptMention[] {
     // A mention holding m starts at most `longest` words before it: in word order, only those are looked at
     // (every mention was, for every mention of a concept that yields).
-    const byStart = [...mentions].sort((a, b) => a.from - b.from);
+    const byStart = inStartOrder(mentions) ? mentions : [...mentions].sort((a, b) => a.from - b.from);
     let longest = 0;
     for (const m of mentions) longest = Math.max(longest, m.to - m.from);
     return mentions.filter((m) => {
@@ -338,6 +338,12 @@ class MessageConcepts implements ConceptWords {
   isSign(word: number): boolean {
     return (this.marks[word] & SIGN) !== 0;
   }
+}
+
+/** Whether mentions are in word order (the lexicon's are; a weight told twice comes after them). */
+function inStartOrder(mentions: readonly ConceptMention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) if (mentions[k].from < mentions[k - 1].from) return false;
+  return true;
 }
 
 /** The index of the first mention (of a list in word order) starting after word `at`. */
