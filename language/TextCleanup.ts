@@ -137,7 +137,8 @@ export class TextCleanup {
     text = text.normalize('NFKC').replace(FORMAT_CHARS, '');
     text = text.replace(NON_ASCII_LETTER, (c) => (/\p{L}/u.test(c) && !LATIN.test(c) ? (this.lookAlikes.get(c) ?? foldLookAlike(c)) : c));
     text = text.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHE_IN_WORD, '$1');
-    text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, '')).replace(STRETCHED, '$1$1');
+    text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, ''));
+    if (mayBeStretched(text)) text = text.replace(STRETCHED, '$1$1');
     // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").
     text = text.replace(WHOLE_WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
     // Most messages hold no digit or sign that may stand for a letter: nothing to read then.
@@ -191,6 +192,18 @@ function replaceSignedWords(text: string, read: (word: string) => string): strin
 /** a-z, 0-9, "@", "$", "!" and "'". */
 function isWordCharacter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 64 || code === 36 || code === 33 || code === 39;
+}
+
+/**
+ * Whether a character comes three times in a row, or the text has one beyond the first 65,536 (written as two
+ * code units): otherwise STRETCHED finds nothing, and a plain loop is cheaper than its search.
+ */
+function mayBeStretched(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xd800 && code <= 0xdfff) || (i >= 2 && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2))) return true;
+  }
+  return false;
 }
 
 /** Whether a word has one letter (a-z) twice in a row: a plain loop, run for every word of every message. */
