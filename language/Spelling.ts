@@ -95,15 +95,20 @@ export class Spelling {
    * split: the result may hold a space.
    */
   correctAll(words: readonly string[]): string[] {
+    return words.map(this.corrector());
+  }
+
+  /** One message's corrector: each word as correctAll gives it, the words given in the message's order. */
+  corrector(): (word: string) => string {
     let budget = this.maxCorrections;
-    return words.map((word) => {
+    return (word) => {
       const free = this.withoutCorrection(word);
       if (free !== NEEDS_CORRECTION) return free;
       if (budget <= 0 || word.length < 4) return word;
       const result = this.corrected(word);
       if (result !== word) budget--;
       return result;
-    });
+    };
   }
 
   /**

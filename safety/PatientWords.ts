@@ -51,44 +51,44 @@ export class PatientWords {
   readonly sentences: Sentence[] = [];
 
   constructor(cleaned: string, spelling: Spelling, clauseWords: ReadonlySet<string>) {
-    const texts: string[] = [];
-    /** Per word: whether a clause break (punctuation) stands before it, and whether a sentence ends after it. */
-    const breakBefore: boolean[] = [];
-    const endsAfter: Array<'' | '.' | '?'> = [];
+    const correct = spelling.corrector();
+    /** Whether a clause break (punctuation) stands before the next word, and the end told after the last one. */
     let pendingBreak = false;
-    // One pass over the characters: words ([a-z0-9] runs), sentence ends and clause marks; a dot between digits
-    // ("38.9") is a decimal point and is skipped, and a hyphen is a clause mark only between spaces ("c-section"
-    // is one phrase). Plain loops: a 16 KB message has thousands of words.
+    let endAfter: '' | '.' | '?' = '';
+    let clause = 0;
+    // One pass over the characters: words ([a-z0-9] runs, corrected as they come), sentence ends and clause marks;
+    // a dot between digits ("38.9") is a decimal point and is skipped, and a hyphen is a clause mark only between
+    // spaces ("c-section" is one phrase). Plain loops: a 16 KB message has thousands of words.
     for (let at = 0; at < cleaned.length; at++) {
       const code = cleaned.charCodeAt(at);
       if (isDigit(code) || isLetter(code)) {
         let end = at + 1;
         while (end < cleaned.length && isWordCode(cleaned.charCodeAt(end))) end++;
-        texts.push(cleaned.slice(at, Math.min(end, at + MAX_WORD)));
-        breakBefore.push(pendingBreak);
-        endsAfter.push('');
+        if (endAfter !== '') this.endSentence(endAfter);
+        endAfter = '';
+        if (pendingBreak) clause++;
         pendingBreak = false;
+        // A correction may split a run-together word in two ("hang myself").
+        const word = correct(cleaned.slice(at, Math.min(end, at + MAX_WORD)));
+        if (word.includes(' ')) for (const text of word.split(' ')) clause = this.add(text, clause, clauseWords);
+        else clause = this.add(word, clause, clauseWords);
         at = end - 1;
       } else if (SENTENCE_ENDS.has(code)) {
         if (code === DOT && isDigit(cleaned.charCodeAt(at + 1)) && isDigit(cleaned.charCodeAt(at - 1))) continue;
-        if (texts.length > 0 && endsAfter[texts.length - 1] !== '?') endsAfter[texts.length - 1] = code === QUESTION_MARK ? '?' : '.';
+        if (this.words.length > 0 && endAfter !== '?') endAfter = code === QUESTION_MARK ? '?' : '.';
         pendingBreak = false;
       } else if (isClauseMark(cleaned, at, code)) pendingBreak = true;
     }
-    const corrected = spelling.correctAll(texts);
-    let from = 0;
-    let clause = 0;
-    for (let i = 0; i < corrected.length; i++) {
-      if (breakBefore[i]) clause++;
-      // A correction may split a run-together word in two ("hang myself").
-      const word = corrected[i];
-      if (word.includes(' ')) for (const text of word.split(' ')) clause = this.add(text, clause, clauseWords);
-      else clause = this.add(word, clause, clauseWords);
-      if (endsAfter[i] !== '' || i === corrected.length - 1) {
-        this.sentences.push({ from, to: this.words.length, question: endsAfter[i] === '?' });
-        from = this.words.length;
-      }
-    }
+    if (this.words.length > this.sentenceStart) this.endSentence(endAfter);
+  }
+
+  /** Where the sentence being read starts. */
+  private get sentenceStart(): number {
+    return this.sentences.at(-1)?.to ?? 0;
+  }
+
+  private endSentence(end: '' | '.' | '?'): void {
+    this.sentences.push({ from: this.sentenceStart, to: this.words.length, question: end === '?' });
   }
 
   /** Adds a word to the current sentence; a clause word starts a new clause. Returns the word's clause. */
