@@ -29,6 +29,8 @@ const SPELT_OUT =
 const STRETCHED = /(\p{L})\1{2,}/gu;
 /** A word that is no piece of a disguised one: no "@", "$" or inner "!" beside it ("sh" in "sh!t" is no shorthand). */
 const WHOLE_WORD = /(?<![@$]|[a-z0-9]!)[a-z0-9]+(?:\/[a-z0-9]+)?(?![@$]|![a-z0-9])/g;
+/** The characters WHOLE_WORD looks at beside a word. */
+const SIGN_BESIDE_WORD = /[@$!/]/;
 
 interface ShorthandFile {
   readonly expansions: Readonly<Record<string, string>>;
@@ -140,7 +142,9 @@ export class TextCleanup {
     text = text.replace(SPELT_OUT, (run) => run.replace(/[^\p{L}]/gu, ''));
     if (mayBeStretched(text)) text = text.replace(STRETCHED, '$1$1');
     // A stretched word may be shorthand once its doubled letters are single again ("caant" -> "cant").
-    text = text.replace(WHOLE_WORD, (word) => this.expansions.get(word) ?? this.unstretched(word) ?? word);
+    const shorthand = (word: string) => this.expansions.get(word) ?? this.unstretched(word) ?? word;
+    // Without "@", "$", "!" or "/" WHOLE_WORD's words are the runs of letters and digits: found by a loop then.
+    text = SIGN_BESIDE_WORD.test(text) ? text.replace(WHOLE_WORD, shorthand) : replaceRuns(text, shorthand);
     // Most messages hold no digit or sign that may stand for a letter: nothing to read then.
     if (!LEET_SIGN.test(text)) return text;
     let disguised = 0;
@@ -187,6 +191,29 @@ function replaceSignedWords(text: string, read: (word: string) => string): strin
     copied = to;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The text with each run of letters and digits (a-z, 0-9) replaced by `read`; unchanged text is not copied. */
+function replaceRuns(text: string, read: (word: string) => string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (!isLetterOrDigit(text.charCodeAt(at))) continue;
+    let end = at + 1;
+    while (end < text.length && isLetterOrDigit(text.charCodeAt(end))) end++;
+    const word = text.slice(at, end);
+    const replaced = read(word);
+    if (replaced !== word) {
+      out += text.slice(copied, at) + replaced;
+      copied = end;
+    }
+    at = end - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** a-z, 0-9, "@", "$", "!" and "'". */
