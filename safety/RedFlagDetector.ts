@@ -102,12 +102,15 @@ export class RedFlagDetector {
     const readings = new MentionReadings(this.context, text, covered);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {
-      const list = byConcept.get(m.concept) ?? [];
+      let list = byConcept.get(m.concept);
+      if (list === undefined) {
+        list = [];
+        byConcept.set(m.concept, list);
+      }
       list.push(m);
-      byConcept.set(m.concept, list);
     }
     // In word order (a weight told twice comes after the lexicon's mentions): the rules search them so.
-    for (const list of byConcept.values()) list.sort((a, b) => a.from - b.from);
+    for (const list of byConcept.values()) if (!inStartOrder(list)) list.sort((a, b) => a.from - b.from);
     const hits: Hit[] = [];
     let doubt: Hit | undefined;
     for (const rule of this.redFlagRules.naming(byConcept.keys())) {
