@@ -18,10 +18,11 @@ export type Intent =
 
 /** Lower case, straight quotes, single spaces, no punctuation at either end. */
 export function normalisePhrase(text: string): string {
+  // A whitespace run is made one space only where it is not one already (replacing every space with a space
+  // cost ~0.2 ms of a 16 KB message).
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
-    // Only runs that are not already one plain space: replacing every space cost ~0.2 ms of a 16 KB message.
     .replace(/\s{2,}|[^\S ]/g, ' ')
     .replace(/^[\s"'.,!?¿¡:;()-]+|[\s"'.,!?:;()-]+$/g, '');
 }

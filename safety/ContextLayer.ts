@@ -429,7 +429,14 @@ export class ContextLayer {
    * Whether the span reads 'negated' (see read): negated where it stands, or denied afterwards. Asked alone
    * when that is all a caller needs to know (a rule's other parts), it spares the rest of the reading.
    */
-  isDenied(words: readonly Word[], sentences: readonly Sentence[], span: Span, finding: Span, inside: ConceptWords, crisis: boolean): boolean {
+  isDenied(
+    words: readonly Word[],
+    sentences: readonly Sentence[],
+    span: Span,
+    finding: Span,
+    inside: ConceptWords,
+    crisis: boolean,
+  ): boolean {
     if (this.isNegated(words, sentences[words[span.from].sentence], span, finding, inside)) return true;
     // Thoughts of suicide denied afterwards ("not that I'd do it") still count: ideation without intent is ideation.
     return !crisis && this.deniedLater(words, sentences, span, inside);

@@ -181,8 +181,7 @@ export class RedFlagDetector {
       // A body site or other part denied where it stands denies the combination, though the rule's reading
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
-      const partDenied = (m: ConceptMention, i: number) =>
-        i !== finding && readings.negated(m, options);
+      const partDenied = (m: ConceptMention, i: number) => i !== finding && readings.negated(m, options);
       if (!wholeMessage && chosen.some(partDenied)) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
@@ -269,9 +268,7 @@ export class RedFlagDetector {
 
   /** Whether one of the mentions reads as a history long ago and over. */
   private toldAsOver(mentions: readonly ConceptMention[], readings: MentionReadings): boolean {
-    return mentions.some(
-      (m) => readings.alone(m, { historyCounts: true, crisis: false }) === 'longAgo',
-    );
+    return mentions.some((m) => readings.alone(m, { historyCounts: true, crisis: false }) === 'longAgo');
   }
 
   /**
@@ -378,7 +375,12 @@ function inWordOrder(group: readonly string[], byConcept: ReadonlyMap<string, Co
  * The mention starting nearest to `at` in sentence `sentence` (in a list sorted by start, binary search; the
  * earlier of two as near). A sentence's mentions are one contiguous run, so the nearest is a neighbour of `at`.
  */
-function nearestInSentence(sorted: readonly ConceptMention[], at: number, words: readonly Word[], sentence: number): ConceptMention | undefined {
+function nearestInSentence(
+  sorted: readonly ConceptMention[],
+  at: number,
+  words: readonly Word[],
+  sentence: number,
+): ConceptMention | undefined {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
