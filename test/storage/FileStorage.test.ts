@@ -276,15 +276,26 @@ describe('FileStorage', () => {
       expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal(3);
     });
 
-    it('keeps the journal when a state file cannot be written, so a restart still finds the save', async () => {
-      await sole.write({ k: { v: 1 } });
-      fs.rename = (async () => {
-        throw Object.assign(new Error('EIO'), { code: 'EIO' });
-      }) as typeof fs.rename;
-      await rejection(sole.checkpoint());
-      fs.rename = real.rename;
-      expect((await sole.read(['k'])).k.v).to.equal(1);
-      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal(1);
+    it('keeps the journal when a state file is left torn by a failed checkpoint, so a restart still finds the save', async () => {
+      await sole.write({ k: { v: 'a long first answer'.repeat(20) } });
+      await sole.checkpoint();
+      await sole.write({ k: { ...(await sole.read(['k'])).k, v: 'short' } });
+      // The file is rewritten where it stands, and cutting it to length fails: the short state lies over the long one.
+      const realFtruncate = nodeFs.ftruncate;
+      Object.assign(nodeFs, {
+        ftruncate: (_fd: number, _length: number, done: (error: Error) => void) =>
+          done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })),
+      });
+      try {
+        expect(((await rejection(sole.checkpoint())) as NodeJS.ErrnoException).code).to.equal('EIO');
+      } finally {
+        Object.assign(nodeFs, { ftruncate: realFtruncate });
+      }
+      expect(() =>
+        JSON.parse(nodeFs.readFileSync(path.join(directory, nodeFs.readdirSync(directory).find((n) => n.endsWith('.json')) ?? ''), 'utf8')),
+      ).to.throw();
+      expect((await sole.read(['k'])).k.v).to.equal('short');
+      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal('short');
     });
 
     it('leaves nothing of a forgotten conversation in the folder once "forget me" has finished', async () => {
