@@ -34,6 +34,7 @@ import { StorageConflictError } from './StorageConflictError';
 const STATE_SUFFIX = '.json';
 const TEMP_SUFFIX = '.tmp';
 const OWN_FILE = /^[0-9a-f]{64}\.json(?:\.[0-9a-f-]{36}\.tmp)?$/;
+const STATE_FILE = /^[0-9a-f]{64}\.json$/;
 const OWN_TEMP_FILE = /^[0-9a-f]{64}\.json\.[0-9a-f-]{36}\.tmp$/;
 /** Conversations whose last save the sole writer keeps in memory: a few MB at most, far more than talk at once. */
 const REMEMBERED_SAVES = 2_000;
@@ -58,6 +59,12 @@ export class FileStorage implements Storage {
   private readonly saved: Map<string, JournalledSave> | undefined;
   /** Files whose last save is in the journal alone: kept in `saved` until the checkpoint writes them. */
   private readonly unwritten = new Set<string>();
+  /**
+   * The sole writer's list of the state files in its folder: a conversation with neither a file nor a
+   * copy has no state, found without asking the disk (a new conversation's first read cost a failed
+   * open). ~150 bytes per stored conversation.
+   */
+  private readonly files: Set<string> | undefined;
   private readonly rememberedSaves: number;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /** The timer is for a checkpoint at once (many conversations wait), not in CHECKPOINT_MS. */
@@ -71,6 +78,7 @@ export class FileStorage implements Storage {
     private readonly journal?: StateJournal,
   ) {
     this.saved = options.soleWriter ? new Map() : undefined;
+    this.files = options.soleWriter ? new Set() : undefined;
     this.rememberedSaves = options.rememberedSaves ?? REMEMBERED_SAVES;
   }
 
@@ -81,13 +89,15 @@ export class FileStorage implements Storage {
    */
   static async open(directory: string, options: FileStorageOptions = {}): Promise<FileStorage> {
     await fs.mkdir(directory, { recursive: true, mode: 0o700 });
-    const orphans = (await fs.readdir(directory)).filter((name) => OWN_TEMP_FILE.test(name));
+    const names = await fs.readdir(directory);
+    const orphans = names.filter((name) => OWN_TEMP_FILE.test(name));
     await Promise.all(orphans.map((name) => fs.rm(path.join(directory, name), { force: true })));
     const folder = path.resolve(directory);
     if (!options.soleWriter) return new FileStorage(folder, options);
     // Saves a previous process journalled and never wrote to their files: in force again, written at the first checkpoint.
     const { journal, saves } = await StateJournal.open(folder);
     const storage = new FileStorage(folder, options, journal);
+    for (const name of names) if (STATE_FILE.test(name)) storage.files?.add(path.join(folder, name));
     for (const [hash, save] of saves) storage.journalled(path.join(folder, hash + STATE_SUFFIX), save);
     return storage;
   }
@@ -136,6 +146,7 @@ export class FileStorage implements Storage {
         return this.exclusive(file, () => {
           this.saved?.delete(file);
           this.unwritten.delete(file);
+          this.files?.delete(file);
           return fs.rm(file, { force: true });
         });
       }),
@@ -159,6 +170,7 @@ export class FileStorage implements Storage {
         const stat = await fs.stat(file).catch(() => undefined);
         if (stat && stat.mtimeMs < cutoff.getTime()) {
           this.saved?.delete(file);
+          this.files?.delete(file);
           await fs.rm(file, { force: true });
           removed += 1;
         }
@@ -198,6 +210,7 @@ export class FileStorage implements Storage {
         this.exclusive(file, async () => {
           const save = this.saved?.get(file);
           if (!save || !this.unwritten.has(file)) return; // deleted meanwhile, or written by an earlier checkpoint
+          this.files?.add(file); // from the moment it is opened, even if the write then fails
           await overwrite(file, save.json);
           this.unwritten.delete(file);
         }),
@@ -255,6 +268,7 @@ export class FileStorage implements Storage {
   }
 
   private async load(file: string): Promise<StoreItem | undefined> {
+    if (this.files && !this.files.has(file)) return undefined;
     let json: string;
     try {
       json = await fs.readFile(file, 'utf8');

@@ -180,6 +180,17 @@ describe('FileStorage', () => {
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
 
+    it('finds no state for a new conversation without asking the disk, and still finds the files of earlier runs', async () => {
+      await sole.write({ earlier: { v: 1 } });
+      await sole.close();
+      const restarted = await FileStorage.open(directory, { soleWriter: true });
+      fileReads = 0;
+      expect(await restarted.read(['new conversation'])).to.deep.equal({});
+      expect(fileReads).to.equal(0);
+      expect((await restarted.read(['earlier'])).earlier.v).to.equal(1);
+      expect(fileReads).to.equal(1);
+    });
+
     it("reads a conversation's state from its own last save without reading the file, a fresh copy each time", async () => {
       await sole.write({ k: { v: 1, answers: ['leg pain'] } });
       fileReads = 0;
