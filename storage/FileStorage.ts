@@ -4,10 +4,11 @@
  * MemoryStorage: a write whose eTag is stale throws a StorageConflictError, '*' or no eTag
  * overwrites, and a write to a missing key always succeeds.
  *
- * A write goes to a temporary file that is then renamed over the old one, so a reader, or a
- * restart after a crash, sees the old state or the new one, never half a file. (No fsync: this
- * protects against a process crash, not a power cut.) Writes and deletes of one key are queued
- * in this process so the eTag check and the rename cannot interleave with another turn's.
+ * Writes and deletes of one key are queued in this process so the eTag check and the write cannot
+ * interleave with another turn's. Without `soleWriter` (a folder others may read or write), a write
+ * goes to a temporary file that is then renamed over the old one, so a reader, or a restart after a
+ * crash, sees the old state or the new one, never half a file. (No fsync in either mode: state
+ * survives a process crash, not a power cut.)
  *
  * `soleWriter` (STORAGE=file holds the folder's lock, StorageFolderLock): no other process writes
  * here, so what this process last saved is what the folder holds. It keeps that copy (the JSON and
