@@ -198,6 +198,8 @@ export class FileStorage implements Storage {
     await Promise.all([...this.queues.values()]);
     if (!this.journal) return;
     await this.checkpoint();
+    // Later saves fail (the journal is closed) instead of starting a checkpoint nobody waits for.
+    clearTimeout(this.checkpointTimer);
     this.journal.close();
   }
 

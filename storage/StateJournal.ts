@@ -29,7 +29,12 @@ export class StateJournal {
   /** Journals whose saves the state files may not hold yet: deleted once they do (retire). */
   private readonly retiring: string[];
   private file = '';
-  private descriptor = -1;
+  /**
+   * Undefined once closed (or when a new journal could not be opened): a closed descriptor's number is
+   * soon another file's or socket's, which a stray write or second close would damage.
+   */
+  private descriptor: number | undefined;
+  private closed = false;
   /** Where the next line goes: the end of the last line written in full. */
   private bytes = 0;
 
@@ -65,6 +70,7 @@ export class StateJournal {
 
   /** Adds a save; it is in the operating system's hands when this returns. Throws if it could not be written in full. */
   append(hash: string, json: string): void {
+    if (this.descriptor === undefined) throw new Error('FileStorage: the journal is closed');
     const line = Buffer.from(`${hash} ${json}\n`, 'utf8');
     const written = writeSync(this.descriptor, line, 0, line.length, this.bytes);
     if (written !== line.length) throw new Error(`FileStorage: the journal took ${written} of ${line.length} bytes`);
@@ -78,8 +84,11 @@ export class StateJournal {
 
   /** Later saves go to a new journal; returns every journal whose saves must reach the state files before it is retired. */
   rotate(): string[] {
-    closeSync(this.descriptor);
-    this.retiring.push(this.file);
+    if (this.closed) throw new Error('FileStorage: the journal is closed');
+    if (this.descriptor !== undefined) {
+      this.closeDescriptor();
+      this.retiring.push(this.file);
+    }
     this.sequence += 1;
     this.startJournal();
     return [...this.retiring];
@@ -96,8 +105,16 @@ export class StateJournal {
 
   /** Closes the journal; deleted if it holds nothing (a clean shutdown leaves only the state files). */
   close(): void {
-    closeSync(this.descriptor);
+    if (this.closed) return;
+    this.closed = true;
+    this.closeDescriptor();
     if (!this.holdsSaves) rmSync(this.file, { force: true });
+  }
+
+  private closeDescriptor(): void {
+    const descriptor = this.descriptor;
+    this.descriptor = undefined;
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 
   private startJournal(): void {

@@ -328,6 +328,21 @@ describe('FileStorage', () => {
       for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
     });
 
+    it('leaves other files alone when closed twice or asked to save after closing (their descriptors reuse its number)', async () => {
+      await sole.write({ k: { v: 1 } });
+      await sole.close();
+      const other = path.join(parent, 'other.txt');
+      const descriptor = nodeFs.openSync(other, 'w');
+      try {
+        await sole.close();
+        expect(isStorageConflict(await rejection(sole.write({ k: { v: 2 } })))).to.equal(false);
+        nodeFs.writeSync(descriptor, 'still mine');
+      } finally {
+        nodeFs.closeSync(descriptor);
+      }
+      expect(await fs.readFile(other, 'utf8')).to.equal('still mine');
+    });
+
     it('has every acknowledged save in the folder when the process is killed at once (kill -9)', async () => {
       // A child process saves one turn after another and reports each save as it resolves; it is killed
       // on its 20th report, in the middle of its saves. Every save it reported is found after a restart.
