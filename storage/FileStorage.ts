@@ -44,6 +44,8 @@ const REMEMBERED_SAVES = 2_000;
  * conversations, and a patient's burst of messages within it costs one write of the state file.
  */
 const CHECKPOINT_MS = 30_000;
+/** State files a checkpoint writes at once: libuv's thread pool runs four calls at a time anyway. */
+const CHECKPOINT_WRITERS = 8;
 
 export interface FileStorageOptions {
   /** This process alone writes the folder (it holds the folder's lock): what it wrote is what the files hold. */
@@ -207,22 +209,26 @@ export class FileStorage implements Storage {
     const journal = this.journal;
     if (!journal?.holdsSaves) return;
     const journals = journal.rotate();
-    const files = [...this.unwritten];
-    const results = await Promise.allSettled(
-      files.map((file) =>
-        this.exclusive(file, async () => {
-          const save = this.saved?.get(file);
-          if (!save || !this.unwritten.has(file)) return; // deleted meanwhile, or written by an earlier checkpoint
-          this.files?.add(file); // from the moment it is opened, even if the write then fails
-          await overwrite(file, save.json);
-          this.unwritten.delete(file);
-        }),
-      ),
-    );
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures: unknown[] = [];
+    // A few files at a time, each taken into its conversation's queue only when its turn comes: a turn
+    // saving meanwhile waits for its own file at most, and the checkpoint holds a few descriptors, not thousands.
+    const files = [...this.unwritten].values();
+    const writer = async () => {
+      for (const file of files) await this.exclusive(file, () => this.writeFile(file)).catch((error: unknown) => failures.push(error));
+    };
+    await Promise.all(Array.from({ length: CHECKPOINT_WRITERS }, writer));
+    if (failures.length > 0) throw failures[0];
     await journal.retire(journals);
     this.forgetOldest();
+  }
+
+  /** Writes a conversation's file from its copy, unless deleted meanwhile or written by an earlier checkpoint. */
+  private async writeFile(file: string): Promise<void> {
+    const save = this.saved?.get(file);
+    if (!save || !this.unwritten.has(file)) return;
+    this.files?.add(file); // from the moment it is opened, even if the write then fails
+    await overwrite(file, save.json);
+    this.unwritten.delete(file);
   }
 
   /** A save in the journal: in force for reads and eTag checks, and written to its file at the next checkpoint. */
