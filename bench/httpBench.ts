@@ -10,11 +10,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EchoKind } from './echoBot';
 import { type LoadResult, runLoad } from './httpLoad';
+import { shippedStages } from './turnStagesBench';
 
 export interface ServerUnderLoad {
   readonly name: string;
@@ -149,4 +150,57 @@ function summarise(name: string, rounds: readonly MeasuredRound[]): HttpResult {
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     cpuUsPerTurn: rounds.reduce((sum, r) => sum + r.cpuUs, 0) / turns,
   };
+}
+
+export interface HttpRatio {
+  readonly name: string;
+  /** Turns per second over the plain echo's. */
+  readonly ratio: number;
+  /** Turns per second over the stateful echo's (issue 16's yardstick). */
+  readonly ratioToStatefulEcho: number;
+  /** The same yardstick in CPU time per turn: what a turn costs whatever else the machine runs. */
+  readonly cpuRatioToStatefulEcho: number;
+}
+
+/** Each bot against the echo bots run beside it. */
+export function httpRatios(http: readonly HttpResult[]): { ratios: HttpRatio[]; statefulEchoVsEcho: number } {
+  const echo = http.find((r) => r.name === 'echo bot');
+  const statefulEcho = http.find((r) => r.name === 'stateful echo bot');
+  const echoRate = echo?.turnsPerSecond ?? NaN;
+  const statefulEchoRate = statefulEcho?.turnsPerSecond ?? NaN;
+  const ratios = http
+    .filter((r) => r !== echo && r !== statefulEcho)
+    .map((r) => ({
+      name: r.name,
+      ratio: r.turnsPerSecond / echoRate,
+      ratioToStatefulEcho: r.turnsPerSecond / statefulEchoRate,
+      cpuRatioToStatefulEcho: (statefulEcho?.cpuUsPerTurn ?? NaN) / r.cpuUsPerTurn,
+    }));
+  // The framework's state and dialog machinery alone, before any work of the bot's own.
+  return { ratios, statefulEchoVsEcho: statefulEchoRate / echoRate };
+}
+
+// `npx tsx bench/httpBench.ts [rounds] [seconds per round]`: this section alone (3 rounds of 4 s by default).
+if (require.main === module) {
+  const [rounds = 3, secondsPerRound = 4] = process.argv.slice(2).map(Number);
+  const loadBefore = loadavg()[0];
+  shippedStages(join(__dirname, '..'))
+    .then(({ questions }) => runHttpBench({ messages: questions, rounds, secondsPerRound, concurrency: 16 }))
+    .then((http) => {
+      console.log(`load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+      for (const r of http)
+        console.log(
+          `  ${r.name.padEnd(22)} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50Ms.toFixed(1).padStart(5)} ms  p99 ${r.p99Ms.toFixed(1).padStart(5)} ms  errors ${r.errors}  CPU ${r.cpuUsPerTurn.toFixed(0).padStart(5)} µs/turn`,
+        );
+      const { ratios, statefulEchoVsEcho } = httpRatios(http);
+      for (const r of ratios)
+        console.log(
+          `  ${r.name} / stateful echo: ${r.ratioToStatefulEcho.toFixed(2)} in turns/s, ${r.cpuRatioToStatefulEcho.toFixed(2)} in CPU per turn`,
+        );
+      console.log(`  stateful echo / echo: ${statefulEchoVsEcho.toFixed(2)}`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

@@ -24,7 +24,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readLabelledSet } from '../staff/evaluation/evaluateKnowledgeBase';
 import { runHostileInputBench } from './hostileInputBench';
-import { runHttpBench } from './httpBench';
+import { httpRatios, runHttpBench } from './httpBench';
 import { runMatcherBench } from './matcherBench';
 import { conversationMemory, knowledgeBaseMemory } from './memoryBench';
 import { printStartup, runStartupBench } from './startupBench';
@@ -75,21 +75,8 @@ async function measure() {
   console.log('the widget in a browser, 3 rounds (about two minutes)…');
   const widget = await runWidgetBench(3);
 
-  const echo = http.find((r) => r.name === 'echo bot');
+  const { ratios, statefulEchoVsEcho } = httpRatios(http);
   const statefulEcho = http.find((r) => r.name === 'stateful echo bot');
-  const echoRate = echo?.turnsPerSecond ?? NaN;
-  const statefulEchoRate = statefulEcho?.turnsPerSecond ?? NaN;
-  const ratios = http
-    .filter((r) => r !== echo && r !== statefulEcho)
-    .map((r) => ({
-      name: r.name,
-      ratio: r.turnsPerSecond / echoRate,
-      ratioToStatefulEcho: r.turnsPerSecond / statefulEchoRate,
-      // The same yardstick in CPU time per turn: what a turn costs whatever else the machine runs.
-      cpuRatioToStatefulEcho: (statefulEcho?.cpuUsPerTurn ?? NaN) / r.cpuUsPerTurn,
-    }));
-  // The framework's state and dialog machinery alone, before any work of the bot's own.
-  const statefulEchoVsEcho = statefulEchoRate / echoRate;
   // What the throughput target leaves for the bot's own work over the stateful echo, beside what its stages cost.
   const statefulEchoCpuUs = statefulEcho?.cpuUsPerTurn ?? NaN;
   const turnBudget = {

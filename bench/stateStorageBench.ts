@@ -1,13 +1,18 @@
 /**
  * What conversation state costs a turn in each store, on its own: read the conversation's state, change
- * it, save it eTag-checked (ConcurrencyCheckedStorage, as the bot saves). STORAGE=file is timed twice:
- * reading the state and checking each save from the file (as any process on a shared folder would have
- * to), and as the sole writer of its folder (the bot, which holds the folder's lock), which keeps its
- * last save of each conversation: the read parses that copy and the save is checked against its eTag,
- * so only the save touches the disk. Turns run one after another over many conversations. The stores take turns
- * run by run, so drift on a shared machine hits them alike; each figure is the median of its runs. The
- * disk is shared with whatever else runs, so wall time moves a lot: the process's CPU time per turn (the
- * file system's work in the kernel and libuv's threads included) is the steadier of the two.
+ * it, save it eTag-checked (ConcurrencyCheckedStorage, as the bot saves). STORAGE=file is timed three times:
+ * reading the state and checking each save from the file, and replacing the file at each save (as any
+ * process on a shared folder would have to); and as the sole writer of its folder (the bot, which holds the
+ * folder's lock), which keeps its last save of each conversation (the read parses that copy, the save is
+ * checked against its eTag) and acknowledges a save once it is in the folder's journal, writing the state
+ * files at its checkpoints: once with one checkpoint for the whole run (a conversation's turns within one
+ * checkpoint interval, 10 s, cost one file write), and once with a checkpoint after every round of turns
+ * (every save written to its file too: patients who take longer than the interval to answer). Each run ends
+ * with the store's close, timed (the files brought up to date). Turns run one after another over many
+ * conversations. The stores take turns run by run, so drift on a shared machine hits them alike; each figure
+ * is the median of its runs. The disk is shared with whatever else runs, so wall time moves a lot: the
+ * process's CPU time per turn (the file system's work in the kernel and libuv's threads included) is the
+ * steadier of the two.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +52,15 @@ function stateAfter(turn: number): Record<string, unknown> {
   };
 }
 
-async function timeTurns(storage: Storage, run: number): Promise<Timing> {
+/** A store under test: its Storage, and what ends a run (FileStorage's close) and, if any, a round of turns. */
+interface StoreUnderTest {
+  readonly storage: Storage;
+  readonly close: () => Promise<void>;
+  readonly afterRound?: () => Promise<void>;
+}
+
+async function timeTurns(store: StoreUnderTest, run: number): Promise<Timing> {
+  const storage = new ConcurrencyCheckedStorage(store.storage);
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let turn = 0; turn < TURNS_EACH; turn++) {
@@ -58,7 +71,9 @@ async function timeTurns(storage: Storage, run: number): Promise<Timing> {
       Object.assign(item, stateAfter(turn));
       await storage.write({ [key]: item });
     }
+    await store.afterRound?.();
   }
+  await store.close();
   const { user, system } = process.cpuUsage(cpu);
   const turns = CONVERSATIONS * TURNS_EACH;
   return { wallUs: ((performance.now() - started) * 1000) / turns, cpuUs: (user + system) / turns };
@@ -68,15 +83,27 @@ const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.f
 
 export async function runStateStorageBench(): Promise<StateStorageResult[]> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-state-storage-'));
-  const stores: ReadonlyArray<{ readonly storage: string; readonly open: (run: number) => Promise<Storage> }> = [
-    { storage: 'memory', open: async () => new MemoryStorage() },
-    { storage: 'file, read and checked from the file', open: (run) => FileStorage.open(join(folder, `read-${run}`)) },
-    { storage: 'file, sole writer (the bot)', open: (run) => FileStorage.open(join(folder, `sole-${run}`), { soleWriter: true }) },
+  const files = (storage: FileStorage, everyRound = false): StoreUnderTest => ({
+    storage,
+    close: () => storage.close(),
+    afterRound: everyRound ? () => storage.checkpoint() : undefined,
+  });
+  const stores: ReadonlyArray<{ readonly storage: string; readonly open: (run: number) => Promise<StoreUnderTest> }> = [
+    { storage: 'memory', open: async () => ({ storage: new MemoryStorage(), close: async () => undefined }) },
+    { storage: 'file, read and checked from the file', open: async (run) => files(await FileStorage.open(join(folder, `read-${run}`))) },
+    {
+      storage: 'file, sole writer (the bot): journal, one checkpoint',
+      open: async (run) => files(await FileStorage.open(join(folder, `sole-${run}`), { soleWriter: true })),
+    },
+    {
+      storage: 'file, sole writer: journal, every save checkpointed',
+      open: async (run) => files(await FileStorage.open(join(folder, `each-${run}`), { soleWriter: true }), true),
+    },
   ];
   const timings = stores.map((): Timing[] => []);
   try {
     for (let run = 0; run < RUNS; run++) {
-      for (const [i, { open }] of stores.entries()) timings[i].push(await timeTurns(new ConcurrencyCheckedStorage(await open(run)), run));
+      for (const [i, { open }] of stores.entries()) timings[i].push(await timeTurns(await open(run), run));
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -86,4 +113,19 @@ export async function runStateStorageBench(): Promise<StateStorageResult[]> {
     usPerTurn: median(timings[i].map((t) => t.wallUs)),
     cpuUsPerTurn: median(timings[i].map((t) => t.cpuUs)),
   }));
+}
+
+// `npx tsx bench/stateStorageBench.ts`: this section alone.
+if (require.main === module) {
+  runStateStorageBench()
+    .then((results) => {
+      for (const r of results)
+        console.log(
+          `  ${r.storage.padEnd(55)} ${r.usPerTurn.toFixed(0).padStart(6)} µs/turn  ${r.cpuUsPerTurn.toFixed(0).padStart(6)} CPU µs/turn`,
+        );
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

@@ -8,6 +8,8 @@
  * state is rejected and re-run instead of overwriting another turn's progress, and every call is
  * bounded by STORAGE_TIMEOUT_MS (TimeBoundStorage).
  */
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
@@ -37,11 +39,19 @@ export async function createStorage(config: StorageSettings, logger: Logger): Pr
     case 'memory':
       return fixed(new MemoryStorage(), config);
     case 'file': {
-      // Sole writer: the lock is taken before any turn runs, and start-up fails without it.
-      const files = await FileStorage.open(config.storagePath, { soleWriter: true });
-      const lock = await StorageFolderLock.take(files.directory, logger);
+      // Sole writer: the lock is taken before any turn runs, and before the folder's journal is read back.
+      const directory = path.resolve(config.storagePath);
+      await mkdir(directory, { recursive: true, mode: 0o700 });
+      const lock = await StorageFolderLock.take(directory, logger);
+      const files = await FileStorage.open(directory, {
+        soleWriter: true,
+        onCheckpointError: (error) => logger.error({ err: error }, 'state files not brought up to date; the journal keeps the saves'),
+      }).catch(async (error: unknown) => {
+        await lock.release();
+        throw error;
+      });
       return swept(files, files, config, logger, async () => {
-        await files.flush();
+        await files.close();
         await lock.release();
       });
     }

@@ -2,7 +2,8 @@
  * FileStorage on its own: round trips, eTags with MemoryStorage's semantics, atomic replacement,
  * hostile keys and the idle sweep. Every test works in its own temporary folder.
  */
-import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
+import nodeFs, { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
@@ -179,6 +180,17 @@ describe('FileStorage', () => {
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
 
+    it('finds no state for a new conversation without asking the disk, and still finds the files of earlier runs', async () => {
+      await sole.write({ earlier: { v: 1 } });
+      await sole.close();
+      const restarted = await FileStorage.open(directory, { soleWriter: true });
+      fileReads = 0;
+      expect(await restarted.read(['new conversation'])).to.deep.equal({});
+      expect(fileReads).to.equal(0);
+      expect((await restarted.read(['earlier'])).earlier.v).to.equal(1);
+      expect(fileReads).to.equal(1);
+    });
+
     it("reads a conversation's state from its own last save without reading the file, a fresh copy each time", async () => {
       await sole.write({ k: { v: 1, answers: ['leg pain'] } });
       fileReads = 0;
@@ -195,6 +207,8 @@ describe('FileStorage', () => {
     it('keeps the last saves of a bounded number of conversations; older ones are read from their files, unchanged', async () => {
       const small = await FileStorage.open(directory, { soleWriter: true, rememberedSaves: 2 });
       for (const key of ['a', 'b', 'c']) await small.write({ [key]: { key } });
+      // A save in the journal alone is kept however many there are: its file does not hold it yet.
+      await small.checkpoint();
       fileReads = 0;
       expect((await small.read(['b', 'c'])).c.key).to.equal('c');
       expect(fileReads).to.equal(0);
@@ -229,6 +243,7 @@ describe('FileStorage', () => {
 
     it('starts afresh after the expiry sweep removed the conversation', async () => {
       await sole.write({ k: { v: 1 } });
+      await sole.checkpoint();
       const old = new Date(Date.now() - 100 * 3_600_000);
       await fs.utimes(await stateFile(), old, old);
       expect(await sole.removeIdle(new Date(Date.now() - 72 * 3_600_000))).to.equal(1);
@@ -237,21 +252,118 @@ describe('FileStorage', () => {
       expect((await sole.read(['k'])).k.v).to.equal(2);
     });
 
-    it('after a failed save, checks the next one against the file (the failed save may have landed)', async () => {
+    it('keeps a conversation saved a moment ago whose file the expiry sweep finds old (the save is in the journal alone)', async () => {
+      await sole.write({ k: { v: 1 } });
+      await sole.checkpoint();
+      const old = new Date(Date.now() - 100 * 3_600_000);
+      await fs.utimes(await stateFile(), old, old);
+      await sole.write({ k: { ...(await sole.read(['k'])).k, v: 2 } });
+      expect(await sole.removeIdle(new Date(Date.now() - 72 * 3_600_000))).to.equal(0);
+      expect((await sole.read(['k'])).k.v).to.equal(2);
+      await sole.close();
+      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal(2);
+    });
+
+    it('after a save failed half-way into the journal, the save before it stays in force, now and after a restart', async () => {
       await sole.write({ k: { v: 1 } });
       const first = (await sole.read(['k'])).k;
-      // The rename lands, then reports an error (as a network share can): the file holds v 2 now.
-      fs.rename = (async (...args: Parameters<typeof fs.rename>) => {
-        await real.rename(...args);
-        throw Object.assign(new Error('EIO'), { code: 'EIO' });
-      }) as typeof fs.rename;
-      await rejection(sole.write({ k: { ...first, v: 2 } }));
-      fs.rename = real.rename;
-      // The next turn reads what the file holds, not the save before the failed one.
-      expect((await sole.read(['k'])).k.v).to.equal(2);
-      // A turn still holding the first eTag is stale: it must not overwrite v 2.
-      expect(isStorageConflict(await rejection(sole.write({ k: { ...first, v: 3 } })))).to.equal(true);
-      expect((await sole.read(['k'])).k.v).to.equal(2);
+      const realWriteSync = nodeFs.writeSync;
+      // The disk fills up half-way through the line: half of it lands, then the write fails.
+      Object.assign(nodeFs, {
+        writeSync: (fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
+          realWriteSync(fd, buffer, offset, Math.floor(length / 2), position);
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      });
+      try {
+        expect(((await rejection(sole.write({ k: { ...first, v: 2 } }))) as NodeJS.ErrnoException).code).to.equal('ENOSPC');
+      } finally {
+        Object.assign(nodeFs, { writeSync: realWriteSync });
+      }
+      expect((await sole.read(['k'])).k.v).to.equal(1);
+      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal(1);
+      // The next save is whole, and a restart finds it (the torn line does not hide it).
+      await sole.write({ k: { ...first, v: 3 } });
+      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal(3);
+    });
+
+    it('keeps the journal when a state file is left torn by a failed checkpoint, so a restart still finds the save', async () => {
+      await sole.write({ k: { v: 'a long first answer'.repeat(20) } });
+      await sole.checkpoint();
+      await sole.write({ k: { ...(await sole.read(['k'])).k, v: 'short' } });
+      // The file is rewritten where it stands, and cutting it to length fails: the short state lies over the long one.
+      const realFtruncate = nodeFs.ftruncate;
+      Object.assign(nodeFs, {
+        ftruncate: (_fd: number, _length: number, done: (error: Error) => void) =>
+          done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })),
+      });
+      try {
+        expect(((await rejection(sole.checkpoint())) as NodeJS.ErrnoException).code).to.equal('EIO');
+      } finally {
+        Object.assign(nodeFs, { ftruncate: realFtruncate });
+      }
+      expect(() =>
+        JSON.parse(nodeFs.readFileSync(path.join(directory, nodeFs.readdirSync(directory).find((n) => n.endsWith('.json')) ?? ''), 'utf8')),
+      ).to.throw();
+      expect((await sole.read(['k'])).k.v).to.equal('short');
+      expect((await (await FileStorage.open(directory, { soleWriter: true })).read(['k'])).k.v).to.equal('short');
+    });
+
+    it('leaves nothing of a forgotten conversation in the folder once "forget me" has finished', async () => {
+      await sole.write({ other: { note: 'back pain' } });
+      await sole.write({ k: { note: 'numb saddle area' } });
+      await sole.write({ k: { note: 'numb saddle area, and my leg' } });
+      await sole.delete(['k']);
+      const names = await fs.readdir(directory);
+      const contents = await Promise.all(names.map((name) => fs.readFile(path.join(directory, name), 'utf8')));
+      expect(contents.join('\n')).to.not.include('saddle');
+      expect(contents.join('\n')).to.include('back pain');
+    });
+
+    it('leaves only the state files after a clean close', async () => {
+      await sole.write({ a: { v: 1 }, b: { v: 2 } });
+      await sole.close();
+      const names = await fs.readdir(directory);
+      expect(names).to.have.length(2);
+      for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
+    });
+
+    it('leaves other files alone when closed twice or asked to save after closing (their descriptors reuse its number)', async () => {
+      await sole.write({ k: { v: 1 } });
+      await sole.close();
+      const other = path.join(parent, 'other.txt');
+      const descriptor = nodeFs.openSync(other, 'w');
+      try {
+        await sole.close();
+        expect(isStorageConflict(await rejection(sole.write({ k: { v: 2 } })))).to.equal(false);
+        nodeFs.writeSync(descriptor, 'still mine');
+      } finally {
+        nodeFs.closeSync(descriptor);
+      }
+      expect(await fs.readFile(other, 'utf8')).to.equal('still mine');
+    });
+
+    it('has every acknowledged save in the folder when the process is killed at once (kill -9)', async () => {
+      // A child process saves one turn after another and reports each save as it resolves; it is killed
+      // on its 20th report, in the middle of its saves. Every save it reported is found after a restart.
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'saveUntilKilled.ts'), directory], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const acknowledged = await new Promise<number>((resolve, reject) => {
+        let last = 0;
+        let text = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          const lines = text.split('\n');
+          text = lines.pop() ?? '';
+          for (const line of lines) last = Number(line);
+          if (last >= 20 && child.exitCode === null) child.kill('SIGKILL');
+        });
+        child.once('exit', () => (last >= 20 ? resolve(last) : reject(new Error(`the child stopped after ${last} saves`))));
+      });
+      const restarted = await FileStorage.open(directory, { soleWriter: true });
+      const key = 'webchat/conversations/killed';
+      expect((await restarted.read([key]))[key].turn.count).to.be.at.least(acknowledged);
     });
   });
 

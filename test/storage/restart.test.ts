@@ -43,10 +43,13 @@ describe('conversation state across a restart (STORAGE=file)', () => {
     expect(third.text).to.not.match(/trouble passing urine|something went wrong/i);
   });
 
-  it('keeps state in one file per conversation, inside STORAGE_PATH', async () => {
+  it('keeps state in one file per conversation, inside STORAGE_PATH, and nothing else once stopped', async () => {
     bot = await start();
     await new ChannelConversation(bot.url, 'msteams').say('check my symptoms');
     await new ChannelConversation(bot.url, 'sms').say('check my symptoms');
+    // Running, recent saves may be in the journal alone; a clean stop writes them to their files.
+    await bot.close();
+    bot = undefined;
     const names = (await fs.readdir(path.join(directory, 'state'))).filter((name) => name !== LOCK_FILE);
     expect(names).to.have.length(2);
     for (const name of names) expect(name).to.match(/^[0-9a-f]{64}\.json$/);
