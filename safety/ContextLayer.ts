@@ -472,7 +472,7 @@ export class ContextLayer {
     // The writer's possessive opening the mention says it is theirs ("all my pills", "my passwords to"), before anyone
     // named earlier; "me" or "myself" there may be someone else's words ("my boyfriend keeps texting kms").
     for (let i = span.from; i < span.to && !this.isOtherPerson(words[i]); i++) if (OWN.has(words[i].text)) return false;
-    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
+    const first = lookBackFrom(words, sentences, span, sentencesBack);
     for (let i = span.from - 1; i >= first; i--) {
       const w = words[i].text;
       // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
@@ -525,7 +525,7 @@ export class ContextLayer {
    * dragging her legs"); an animal in another clause is no subject ("picked up the cat, got a massive headache").
    */
   aboutAnAnimal(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
-    const first = Math.max(sentences[words[span.from].sentence].from, span.from - LOOK_BACK);
+    const first = lookBackFrom(words, sentences, span, 0);
     for (let i = span.from - 1; i >= first && words[i].clause === words[span.from].clause; i--) {
       if (words[i].forms.some((form) => this.animals.has(form))) return true;
       if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
@@ -538,7 +538,7 @@ export class ContextLayer {
    * "toddler", or a person with an age of five or under beside them ("my 3 year old", "grandson, 4,").
    */
   aboutAYoungChild(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
-    const first = Math.max(sentences[Math.max(0, words[span.from].sentence - 2)].from, span.from - LOOK_BACK);
+    const first = lookBackFrom(words, sentences, span, 2);
     for (let i = span.from - 1; i >= first; i--) {
       if (this.youngChildren.at(words, i) > 0) return true;
       const age = ageAt(words, i);
@@ -583,18 +583,8 @@ export class ContextLayer {
    * what came before the mention ("his leg went heavy at the gym and now he cannot hold his knee straight").
    */
   private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence, span: Span): boolean {
-    for (let i = sentence.from; i < sentence.to; i++) {
-      const length = this.ordinaryCause.at(words, i, sentence.to);
-      if (length === 0 || this.deniedAt(words, sentence, i, this.causeDenied)) continue;
-      if (!this.toldAsBefore(words, i + length, span.from)) return true;
-    }
-    return false;
-  }
-
-  /** Whether "now" or "since then" stands between a cause ending at `from` and a mention starting at `to`. */
-  private toldAsBefore(words: readonly Word[], from: number, to: number): boolean {
-    for (let i = from; i < to; i++) if (this.afterwards.at(words, i, to) > 0) return true;
-    return false;
+    // "now" or "since then" between the cause's end and the mention tells the mention as what came after it.
+    return this.cueIn(this.ordinaryCause, words, sentence, false, this.causeDenied, (end) => !this.afterwards.anyIn(words, end, span.from));
   }
 
   /** A negated cue in the sentence ("not joking"). */
@@ -602,16 +592,21 @@ export class ContextLayer {
     return this.cueIn(cues, words, sentence, true);
   }
 
-  /** Whether a cue stands in the sentence denied (or not) by a negation, or by one of `denials`, just before it. */
+  /**
+   * Whether a cue stands in the sentence denied (or not) by a negation, or by one of `denials`, just before it,
+   * and `endsWell` accepts the word after it.
+   */
   private cueIn(
     cues: CueList,
     words: readonly Word[],
     sentence: Sentence,
     negated: boolean,
     denials: ReadonlySet<string> = NO_WORDS,
+    endsWell: (end: number) => boolean = () => true,
   ): boolean {
     for (let i = sentence.from; i < sentence.to; i++) {
-      if (cues.at(words, i, sentence.to) > 0 && this.deniedAt(words, sentence, i, denials) === negated) return true;
+      const length = cues.at(words, i, sentence.to);
+      if (length > 0 && this.deniedAt(words, sentence, i, denials) === negated && endsWell(i + length)) return true;
     }
     return false;
   }
@@ -798,6 +793,11 @@ export class ContextLayer {
     for (let i = from; i < to; i++) if (this.selfWords.has(words[i].text) || this.otherPeople.has(words[i].text)) return true;
     return false;
   }
+}
+
+/** Where a look back for whose a mention is starts: `sentencesBack` sentences before it, at most LOOK_BACK words. */
+function lookBackFrom(words: readonly Word[], sentences: readonly Sentence[], span: Span, sentencesBack: number): number {
+  return Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
 }
 
 /** Up to this age, wetting or soiling is no red flag. */

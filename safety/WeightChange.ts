@@ -7,11 +7,13 @@
 import type { ConceptMention } from './ConceptLexicon';
 import type { Word } from './PatientWords';
 
+const KG_PER_POUND = 0.4536;
+const KG_PER_STONE = 6.35;
 /** Kilograms per unit, as patients write them (UK stone, US pounds). */
 const KG_PER_UNIT: ReadonlyMap<string, number> = new Map([
   ...['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramos'].map((u) => [u, 1] as const),
-  ...['lb', 'lbs', 'pound', 'pounds', 'libras'].map((u) => [u, 0.4536] as const),
-  ...['st', 'stone', 'stones'].map((u) => [u, 6.35] as const),
+  ...['lb', 'lbs', 'pound', 'pounds', 'libras'].map((u) => [u, KG_PER_POUND] as const),
+  ...['st', 'stone', 'stones'].map((u) => [u, KG_PER_STONE] as const),
 ]);
 /** Number words patients use for weights in stone ("twelve and a half"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
@@ -31,8 +33,8 @@ interface Weight {
   /** Word indexes [from, to) of the number and its unit. */
   readonly from: number;
   readonly to: number;
-  /** The unit's word (the earlier weight's, when the later one borrows it). */
-  readonly unit: number;
+  /** Kilograms per unit of the weight's unit (the earlier weight's, when the later one borrows it). */
+  readonly perUnit: number;
 }
 
 export class WeightChange {
@@ -75,7 +77,8 @@ function weightsIn(words: readonly Word[]): Weight[] {
       const whole = joined[1].length === 1 && /^\d{1,3}$/.test(words[i - 1]?.text ?? '') ? Number(words[i - 1].text) : undefined;
       const value = whole === undefined ? Number(joined[1]) : whole + Number(joined[1]) / 10;
       const from = whole === undefined ? i : i - 1;
-      weights.push(withPart(words, { kg: value * (KG_PER_UNIT.get(joined[2]) ?? 0), from, to: i + 1, unit: i }));
+      const perUnit = KG_PER_UNIT.get(joined[2]) ?? 0;
+      weights.push(withPart(words, { kg: value * perUnit, from, to: i + 1, perUnit }));
       continue;
     }
     const number = numberAt(words, i);
@@ -86,10 +89,10 @@ function weightsIn(words: readonly Word[]): Weight[] {
       // "from 14 stone to twelve and a half": the later number borrows the earlier one's unit.
       const before = weights[weights.length - 1];
       if (before && i - before.to <= NOW_REACH && words[i - 1]?.text === 'to')
-        weights.push({ kg: number.value * (before.kg / numberBefore(words, before)), from: i, to: unitAt, unit: before.unit });
+        weights.push({ kg: number.value * before.perUnit, from: i, to: unitAt, perUnit: before.perUnit });
       continue;
     }
-    weights.push(withPart(words, { kg: number.value * perUnit, from: i, to: unitAt + 1, unit: unitAt }));
+    weights.push(withPart(words, { kg: number.value * perUnit, from: i, to: unitAt + 1, perUnit }));
     i = unitAt;
   }
   return weights;
@@ -97,16 +100,9 @@ function weightsIn(words: readonly Word[]): Weight[] {
 
 /** "14 stone 3": the pounds after a weight in stone. */
 function withPart(words: readonly Word[], weight: Weight): Weight {
-  const unit = words[weight.unit].text;
-  if (!/^(st|stone|stones)$|^\d+st$/.test(unit)) return weight;
+  if (weight.perUnit !== KG_PER_STONE) return weight;
   const pounds = /^\d{1,2}$/.test(words[weight.to]?.text ?? '') ? Number(words[weight.to].text) : undefined;
-  return pounds === undefined ? weight : { ...weight, kg: weight.kg + pounds * 0.4536, to: weight.to + 1 };
-}
-
-/** The number a weight was told in (its units per kilogram are what the later weight borrows). */
-function numberBefore(words: readonly Word[], weight: Weight): number {
-  const joined = /^(\d{1,3})[a-z]+$/.exec(words[weight.from].text);
-  return joined ? Number(joined[1]) : (numberAt(words, weight.from)?.value ?? 1);
+  return pounds === undefined ? weight : { ...weight, kg: weight.kg + pounds * KG_PER_POUND, to: weight.to + 1 };
 }
 
 /** A number at word `i`: digits (a decimal split by the clean-up: "12 5"), or a word, with "and a half". */
