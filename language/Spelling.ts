@@ -90,15 +90,10 @@ export class Spelling {
   }
 
   /**
-   * The words with non-words corrected (at most maxCorrections of them); "nuumb" -> "numb". A long
-   * non-word that is two real words run together ("hangmyself", from letters spelt out with spaces) is
-   * split: the result may hold a space.
+   * One message's corrector, given its words in order: non-words corrected (at most maxCorrections of them);
+   * "nuumb" -> "numb". A long non-word that is two real words run together ("hangmyself", from letters spelt
+   * out with spaces) is split: the result may hold a space.
    */
-  correctAll(words: readonly string[]): string[] {
-    return words.map(this.corrector());
-  }
-
-  /** One message's corrector: each word as correctAll gives it, the words given in the message's order. */
   corrector(): (word: string) => string {
     let budget = this.maxCorrections;
     return (word) => {

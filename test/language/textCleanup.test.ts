@@ -7,6 +7,8 @@ import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules } from '../../safety/RedFlagRules';
 
 const KNOWLEDGE = join(__dirname, '../../knowledge');
+/** One message's words through the corrector, in order, as PatientWords reads them. */
+const correctAll = (spelling: Spelling, words: readonly string[]) => words.map(spelling.corrector());
 
 describe('the shared text clean-up', () => {
   const cases: Array<[string, string]> = [
@@ -58,15 +60,15 @@ describe('spelling', () => {
   const spelling = new Spelling(['numb', 'bladder', 'groin', 'blades']);
 
   it('corrects non-words to the closest vocabulary word, preferring one that ends as the typo does', () => {
-    expect(spelling.correctAll(['nuumb', 'blader', 'groim'])).to.deep.equal(['numb', 'bladder', 'groin']);
+    expect(correctAll(spelling, ['nuumb', 'blader', 'groim'])).to.deep.equal(['numb', 'bladder', 'groin']);
   });
 
   it('never turns a real English word into another word', () => {
-    expect(spelling.correctAll(['pillow', 'grain', 'number'])).to.deep.equal(['pillow', 'grain', 'number']);
+    expect(correctAll(spelling, ['pillow', 'grain', 'number'])).to.deep.equal(['pillow', 'grain', 'number']);
   });
 
   it('splits words run together into the fewest real words, as spaced-out letters arrive', () => {
-    expect(new Spelling([]).correctAll(['iwanttoendit', 'mybumfeelsnumb', 'amitriptyline'])).to.deep.equal([
+    expect(correctAll(new Spelling([]), ['iwanttoendit', 'mybumfeelsnumb', 'amitriptyline'])).to.deep.equal([
       'i want to end it',
       'my bum feels numb',
       'amitriptyline',
@@ -74,12 +76,12 @@ describe('spelling', () => {
   });
 
   it('makes only a few corrections per message, so slang and names pass through', () => {
-    const corrected = new Spelling(['numb'], 2).correctAll(['numv', 'numv', 'numv']);
+    const corrected = correctAll(new Spelling(['numb'], 2), ['numv', 'numv', 'numv']);
     expect(corrected).to.deep.equal(['numb', 'numb', 'numv']);
   });
 
   it('reads stretched letters in words of any length as the word, without spending a correction', () => {
     const words = 'goooing tooo eeeend iiit tooniiiight beeetter ooooff deeeaad nuuumb'.split(' ').map((w) => w.replace(/(.)\1+/g, '$1$1'));
-    expect(new Spelling(['numb'], 1).correctAll(words)).to.deep.equal('going too end it tonight better off dead numb'.split(' '));
+    expect(correctAll(new Spelling(['numb'], 1), words)).to.deep.equal('going too end it tonight better off dead numb'.split(' '));
   });
 });
