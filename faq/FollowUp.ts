@@ -45,6 +45,12 @@ const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
 const QUESTION_FRAME = /\bhow (long|often|much|many)\b/gi;
+/**
+ * Whom the patient asks about ("for older folk", "at 19", "for someone 65 with diabetes", "at his age"): whether
+ * what was just said applies to them, never a topic of its own, so it does not lean to an entry that mentions age.
+ */
+const WHO_IT_IS_FOR =
+  /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
 const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
@@ -112,7 +118,7 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
  * leans on the treatment it was told about, whatever entry mentions age.
  */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
-  const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how');
+  const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how').replace(WHO_IT_IS_FOR, ' ');
   const lean = kb.topicLean(topic, previousId, neighbour.id);
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;

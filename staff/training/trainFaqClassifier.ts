@@ -21,6 +21,9 @@ export const FAQ_TRAINING_SETS: readonly string[] = [
   'test/data/spent/faq-heldout-2026-12.jsonl',
   'test/data/spent/faq-heldout-c-2026-12.jsonl',
   'test/data/spent/faq-heldout-e-2026-12.jsonl',
+  'test/data/spent/faq-heldout-f-2026-12.jsonl',
+  'test/data/spent/faq-heldout-g-2026-12.jsonl',
+  'test/data/spent/faq-heldout-h-2026-12.jsonl',
 ];
 /**
  * Chosen on the development and spent held-out sets, each scored by a model trained without it (six sets,

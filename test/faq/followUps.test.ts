@@ -197,6 +197,16 @@ describe('FAQ follow-ups in context', () => {
     expect(answered(decideFollowUp(kb, text, 'treatment-approach'))).to.equal('treatment-approach');
   });
 
+  it('reads whom a follow-up asks about (older people, an age) as no topic of its own: it stays on the previous topic', () => {
+    // Spinal stenosis is the entry that talks about age: "older" alone leaned there.
+    for (const [previous, text] of [
+      ['stretching', 'would that be ok for older people too?'],
+      ['rest-or-move', 'is that the same for older folk?'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
+    }
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
