@@ -44,13 +44,17 @@ const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
 /** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
-const QUESTION_FRAME = /\bhow (long|often|much|many)\b/gi;
+const QUESTION_FRAME = /\bhow (long|often|soon|quickly|fast|much|many( [a-z]+)?)\b/gi;
 /**
- * Whom the patient asks about ("for older folk", "at 19", "for someone 65 with diabetes", "at his age"): whether
- * what was just said applies to them, never a topic of its own, so it does not lean to an entry that mentions age.
+ * Whom or what the patient asks the previous answer about ("for older folk", "at 19", "for someone 65 with
+ * diabetes", "for stenosis too?", "is it safe with a bulging disc"): whether
+ * what was just said applies to them, never a topic of its own, so it does not lean to the entry that names it.
  */
-const WHO_IT_IS_FOR =
-  /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi;
+const APPLIES_TO = [
+  /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi,
+  /\b(for|with|in)\s+[^?.!,;]{1,30}?\s(too|also|as well|either)\b/gi,
+  /\b(safe|ok|okay|fine|suitable|alright)\s+(for|with)\b[^?.!,;]*/gi,
+];
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
 const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
@@ -118,7 +122,10 @@ function neighbourOf(kb: KnowledgeBase, alone: FaqDecision, previousId: string):
  * leans on the treatment it was told about, whatever entry mentions age.
  */
 function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbour: FaqEntry, previousId: string): boolean {
-  const topic = message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how').replace(WHO_IT_IS_FOR, ' ');
+  const topic = APPLIES_TO.reduce(
+    (text, asked) => text.replace(asked, ' '),
+    message.replace(PRICE_QUESTION, 'cost').replace(QUESTION_FRAME, 'how'),
+  );
   const lean = kb.topicLean(topic, previousId, neighbour.id);
   const own = alone.candidates.find((c) => c.id === neighbour.id);
   const net = own?.net ?? 0;

@@ -74,6 +74,8 @@ describe('FAQ follow-ups in context', () => {
     { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.9, switched: 0.83 },
     { sets: [join('spent', 'faq-twoturn-d-2026-12.jsonl')], size: 80, switches: 30, right: 0.72, switched: 0.66 },
     { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.7 },
+    { sets: [join('spent', 'faq-twoturn-f-2026-12.jsonl')], size: 80, switches: 30, right: 0.8, switched: 0.8 },
+    { sets: [join('spent', 'faq-twoturn-g-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.58 },
   ];
   for (const floor of floors) {
     it(`answers at least ${floor.right * 100}% of ${floor.sets.join(' and ')} right (target 85%), switching topic when the patient does`, () => {
@@ -197,14 +199,21 @@ describe('FAQ follow-ups in context', () => {
     expect(answered(decideFollowUp(kb, text, 'treatment-approach'))).to.equal('treatment-approach');
   });
 
-  it('reads whom a follow-up asks about (older people, an age) as no topic of its own: it stays on the previous topic', () => {
+  it('reads whom or what a follow-up applies the answer to (older people, a condition) as no topic of its own: it stays', () => {
     // Spinal stenosis is the entry that talks about age: "older" alone leaned there.
     for (const [previous, text] of [
       ['stretching', 'would that be ok for older people too?'],
       ['rest-or-move', 'is that the same for older folk?'],
+      ['decompression', 'for stenosis too?'],
+      ['treatment-approach', 'does it work for piriformis too?'],
+      ['strengthening', 'is it safe with a bulging disc'],
     ]) {
       expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
     }
+  });
+
+  it('reads "how many sessions" as asking about the previous topic, like "how long"', () => {
+    expect(answered(decideFollowUp(kb, 'how many sessions would I need', 'decompression'))).to.equal('decompression');
   });
 
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
