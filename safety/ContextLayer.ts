@@ -35,6 +35,8 @@ export interface ContextCues {
   readonly otherPeople: readonly string[];
   /** Pets and other animals: their symptoms are no red flag for a human clinic. */
   readonly animals: readonly string[];
+  /** Things that fall down or fail ("the tent collapsed"): right before a mention, they are its subject, not a person. */
+  readonly things: readonly string[];
   readonly humour: readonly string[];
   readonly reportingQuestions: readonly string[];
   readonly aboutTheTopic: readonly string[];
@@ -80,6 +82,25 @@ export interface ContextCues {
   readonly weightDropKg: number;
 }
 
+/** Words that may stand between a subject and its verb ("the roof has just collapsed"). */
+const SUBJECT_TO_VERB: ReadonlySet<string> = new Set([
+  'has',
+  'had',
+  'have',
+  's',
+  'is',
+  'was',
+  'just',
+  'completely',
+  'totally',
+  'all',
+  'half',
+  'partly',
+  'finally',
+  'then',
+]);
+/** He or she: they stand for whoever was named before, a pet included. */
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hes', 'shes']);
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
 const LOOK_BACK = 25;
 /** A next sentence this short, naming no symptom, may say the mention is over ("Grand now."). */
@@ -249,6 +270,7 @@ export class ContextLayer {
   /** People named in more than one word ("little one", "wee one"). */
   private readonly peoplePhrases: CueList;
   private readonly animals: ReadonlySet<string>;
+  private readonly things: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
   private readonly negatedRightAfter: ReadonlySet<string>;
   private readonly anaphors: ReadonlySet<string>;
@@ -305,6 +327,7 @@ export class ContextLayer {
     this.otherPeople = words(cues.otherPeople);
     this.peoplePhrases = list(cues.otherPeople.filter((entry) => entry.includes(' ')));
     this.animals = words(cues.animals);
+    this.things = words(cues.things);
     this.conjunctions = words(cues.conjunctions);
     this.negatedRightAfter = words(cues.negatedRightAfter);
     this.anaphors = words(cues.anaphors);
@@ -348,6 +371,7 @@ export class ContextLayer {
       this.selfWords,
       this.otherPeople,
       this.animals,
+      this.things,
       this.conjunctions,
       this.negatedRightAfter,
       this.anaphors,
@@ -521,14 +545,22 @@ export class ContextLayer {
   }
 
   /**
-   * Whether the nearest person or animal named before the mention, in its clause, is an animal ("my cat is
-   * dragging her legs"); an animal in another clause is no subject ("picked up the cat, got a massive headache").
+   * Whether the mention is an animal's or a thing's, not a person's: the nearest person or animal named before it,
+   * in its clause, is an animal ("my cat is dragging her legs"), or "he" or "she" stands for one named earlier in
+   * the sentence ("the dog's spiked a fever and he's collapsed"); an animal in another clause is no subject
+   * ("picked up the cat, got a massive headache"). Or a thing is the subject right before it ("our tent collapsed").
    */
-  aboutAnAnimal(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+  aboutAnAnimalOrThing(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    let at = span.from - 1;
+    while (at >= 0 && words[at].clause === words[span.from].clause && SUBJECT_TO_VERB.has(words[at].text)) at--;
+    if (at >= 0 && words[at].clause === words[span.from].clause && words[at].forms.some((form) => this.things.has(form))) return true;
     const first = lookBackFrom(words, sentences, span, 0);
-    for (let i = span.from - 1; i >= first && words[i].clause === words[span.from].clause; i--) {
+    let pronoun = false;
+    for (let i = span.from - 1; i >= first && (pronoun || words[i].clause === words[span.from].clause); i--) {
       if (words[i].forms.some((form) => this.animals.has(form))) return true;
-      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
+      if (this.selfWords.has(words[i].text)) return false;
+      if (PERSONAL_PRONOUNS.has(words[i].text)) pronoun = true;
+      else if (this.isOtherPerson(words[i])) return false;
     }
     return false;
   }

@@ -202,7 +202,7 @@ export class RedFlagDetector {
         !this.reported(rule.pastNeeds, byConcept, text, readings, 'writer')
       )
         continue;
-      if (this.context.aboutAnAnimal(text.words, text.sentences, where)) continue;
+      if (this.context.aboutAnAnimalOrThing(text.words, text.sentences, where)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, where);
       // Someone's death by suicide, told as a loss, is no risk to report: the writer is asked, gently.
       if (aboutSomeoneElse && rule.urgency === 'crisis' && this.context.isBereavement(text.words, where)) {
@@ -234,7 +234,7 @@ export class RedFlagDetector {
     const counts = (m: ConceptMention) => {
       const crisis = this.crisisConcepts.has(m.concept);
       const reading = readings.alone(m, { historyCounts: crisis, crisis });
-      return (reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimal(text.words, text.sentences, m);
+      return (reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimalOrThing(text.words, text.sentences, m);
     };
     return {
       has: (concept) => {

@@ -532,6 +532,35 @@ describe('RedFlagDetector', () => {
     );
   });
 
+  it('recognises the set-AA and AB families: inability put with a hedge, weight reduced, steroid tablets, a note written, pills emptied out', () => {
+    expectEach('emergency', ['quick one, is it normal to not really be able to pee since the back got worse?']);
+    expectEach('urgent', [
+      'my weight has reduced 5 kg in two months without trying, and the back pain is new',
+      "I'm on cortisone tablets for my asthma and the back pain came on suddenly",
+      "the back pain wakes me at 3am every night, doesn't matter how I lie",
+    ]);
+    expectEach('crisis', [
+      "I've finished writing my note. Just waiting for the house to be empty",
+      'I swallowed the contents of my dosette box an hour ago',
+    ]);
+  });
+
+  it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
+    expectEach('none', [
+      'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
+      'have to cancel, the dog was off her food and then she collapsed at the vet, waiting for news',
+      'the knee to chest stretch hurts my hip, is there another one?',
+      'the sciatica has stopped me cycling to work, any tips?',
+      'can you overdose on magnesium? I take two at night for cramps',
+      'Mum wets herself sometimes, has done for three years, the continence team know. Can I stay in the room with her?',
+    ]);
+    // A person's collapse, a chest that presses and a lasting symptom that is getting worse still escalate.
+    expectEach('emergency', [
+      'the dog knocked into my husband and he collapsed, he is not answering me',
+      'my chest is pressing like a heavy weight and I am sweating',
+    ]);
+  });
+
   it('knows a young child wetting or soiling is still learning to be dry, and a concept naming a place or a job is no report', () => {
     expectEach('none', [
       "my 2 year old wet herself at the park so we're late, sorry",
