@@ -40,6 +40,10 @@ export interface ContextCues {
   readonly humour: readonly string[];
   readonly reportingQuestions: readonly string[];
   readonly aboutTheTopic: readonly string[];
+  /** The writer's job in care or health ("I'm a continence nurse", "I work in a care home"). */
+  readonly careJobs: readonly string[];
+  /** What such work does with a sign ("deal with", "residents are", "we use"): before a mention, it is the job's, not a report. */
+  readonly atWork: readonly string[];
   readonly accidental: readonly string[];
   readonly ordinaryCause: readonly string[];
   readonly conjunctions: readonly string[];
@@ -101,6 +105,8 @@ const SUBJECT_TO_VERB: ReadonlySet<string> = new Set([
 ]);
 /** He or she: they stand for whoever was named before, a pet included. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hes', 'shes']);
+/** How far before a mention a work verb may stand ("deal with retention, catheters and incontinence"). */
+const WORK_REACH = 8;
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
 const LOOK_BACK = 25;
 /** A next sentence this short, naming no symptom, may say the mention is over ("Grand now."). */
@@ -246,6 +252,8 @@ export class ContextLayer {
   private readonly humour: CueList;
   private readonly reportingQuestions: CueList;
   private readonly aboutTheTopic: CueList;
+  private readonly careJobs: CueList;
+  private readonly atWork: CueList;
   private readonly accidental: CueList;
   private readonly ordinaryCause: CueList;
   private readonly media: CueList;
@@ -293,6 +301,8 @@ export class ContextLayer {
     this.humour = list(cues.humour);
     this.reportingQuestions = list(cues.reportingQuestions);
     this.aboutTheTopic = list(cues.aboutTheTopic);
+    this.careJobs = list(cues.careJobs);
+    this.atWork = list(cues.atWork);
     this.accidental = list(cues.accidental);
     this.ordinaryCause = list(cues.ordinaryCause);
     this.media = list(cues.media);
@@ -351,6 +361,8 @@ export class ContextLayer {
       this.humour,
       this.reportingQuestions,
       this.aboutTheTopic,
+      this.careJobs,
+      this.atWork,
       this.accidental,
       this.ordinaryCause,
       this.media,
@@ -410,6 +422,9 @@ export class ContextLayer {
     };
     // Talk about the topic (a GP's question, an essay, an accident, "die of embarrassment") is no report, even of crisis.
     if (this.aboutTheTopic.anyIn(words, around.from, around.to)) return 'hypothetical';
+    // A carer's or a nurse's work with the sign ("I'm a continence nurse so I deal with retention all day") is no
+    // report; "I'm a care worker and I've got a temperature" is.
+    if (this.isAtWork(words, sentences, span)) return 'hypothetical';
     // A concept that names a place, a job or a case ("the stroke ward", "cauda equina cases") is no report.
     if (span.to < sentence.to && words[span.to].clause === words[span.to - 1].clause && this.namingNouns.has(words[span.to].text))
       return 'hypothetical';
@@ -818,6 +833,20 @@ export class ContextLayer {
     let clauseEnd = clauseStart;
     while (clauseEnd < Math.min(sentence.to, span.to + LOOK_BACK) && words[clauseEnd].clause === words[clauseStart].clause) clauseEnd++;
     return !this.namesAPerson(words, clauseStart, clauseEnd);
+  }
+
+  /**
+   * The writer names a care job in this sentence or the one before, and a work verb stands shortly before the
+   * mention in its sentence, with no person named between them ("deal with retention, catheters and incontinence";
+   * not "I see it at work, but I have been incontinent since Tuesday").
+   */
+  private isAtWork(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const from = Math.max(sentences[words[span.from].sentence].from, span.from - WORK_REACH);
+    for (let i = span.from - 1; i >= from; i--) {
+      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
+      if (this.atWork.at(words, i, span.from) > 0) return this.careJobs.anyIn(words, lookBackFrom(words, sentences, span, 1), i);
+    }
+    return false;
   }
 
   /** Whether the writer or someone else is named in [from, to). */

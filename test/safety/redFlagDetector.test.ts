@@ -545,6 +545,30 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads a carer's or a nurse's work with a sign as no report, but not their own symptom", () => {
+    expectEach('none', [
+      "I'm a district nurse so I deal with catheters and retention every day, my own problem is just the leg. Any slots Friday?",
+      'I work in a care home and we change incontinence pads all shift, any tips for my back?',
+    ]);
+    // Naming the job once set aside every mention near it, the writer's own included.
+    expectEach('emergency', [
+      "I'm a nurse and I have been incontinent since Tuesday",
+      'As a nurse I know this is bad: I cannot pee since last night',
+    ]);
+    expect(outcome(detector.assess("I'm a care worker and I've got a temperature, shakes and my back is killing me"))).to.equal('urgent');
+  });
+
+  it('recognises the set-AC families: legs that bend by themselves or take no weight, toes that do not come up, keeling over', () => {
+    expectEach('emergency', [
+      'since yesterday my knees keep bending by themselves and I went down in the shop',
+      "my left leg won't take any weight since this morning and the back is agony",
+      "toes don't come up on the right any more, I keep catching them on the stairs",
+      'my neighbour just keeled over in the garden and is breathing oddly',
+      'calf swollen and hot and I am really short of puff since this morning',
+      'woke up in a mess, I never felt it coming, and my back has been bad all week',
+    ]);
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
