@@ -569,6 +569,26 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('recognises the set-AD families: places and doses planned, nobody to miss them, a message for after; and reads "less than last week", numb with the cold, interviews lined up as no report', () => {
+    expectEach('crisis', [
+      "I've worked out the dose, it adds up now",
+      'nobody would miss an old wreck like me anyway',
+      "when it's dark I'm going to walk into the lake",
+      'if anything happens to me please tell my physio it was not her fault',
+    ]);
+    expectEach('none', [
+      'the numbness in my calf is less than last week, the exercises are working',
+      'my toes go numb with the cold when I swim, is that the back?',
+      "I've got two job interviews lined up so can I move Tuesday's session?",
+      'my bum goes numb on long drives but it is fine when I get up',
+    ]);
+    // Worse than before, and numb saddle after the cold, still escalate.
+    expectEach('emergency', [
+      'the numbness is worse than last week and spreading up my leg',
+      'my feet went numb with the cold and now I cannot feel my groin or bum',
+    ]);
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
