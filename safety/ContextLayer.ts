@@ -40,6 +40,12 @@ export interface ContextCues {
   readonly humour: readonly string[];
   readonly reportingQuestions: readonly string[];
   readonly aboutTheTopic: readonly string[];
+  /** Where a general statement comes from ("my sister says", "I read", "a video on WhatsApp"). */
+  readonly informationSources: readonly string[];
+  /** How such a statement names a sign's danger ("is a red flag", "go straight to hospital"). */
+  readonly warnsOf: readonly string[];
+  /** The writer saying a warning is about them ("mine is", "I have that", "sounds like me"). */
+  readonly ownedUp: readonly string[];
   /** The writer's job in care or health ("I'm a continence nurse", "I work in a care home"). */
   readonly careJobs: readonly string[];
   /** What such work does with a sign ("deal with", "residents are", "we use"): before a mention, it is the job's, not a report. */
@@ -105,6 +111,8 @@ const SUBJECT_TO_VERB: ReadonlySet<string> = new Set([
 ]);
 /** He or she: they stand for whoever was named before, a pet included. */
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hes', 'shes']);
+/** How far after a mention a passed-on warning names the danger ("... with a bad back go straight to hospital"). */
+const WARNING_REACH = 10;
 /** How far before a mention a work verb may stand ("deal with retention, catheters and incontinence"). */
 const WORK_REACH = 8;
 /** How far (words) context is read around a mention: bounded, so each reading costs constant time. */
@@ -253,6 +261,9 @@ export class ContextLayer {
   private readonly reportingQuestions: CueList;
   private readonly aboutTheTopic: CueList;
   private readonly careJobs: CueList;
+  private readonly informationSources: CueList;
+  private readonly warnsOf: CueList;
+  private readonly ownedUp: CueList;
   private readonly atWork: CueList;
   private readonly accidental: CueList;
   private readonly ordinaryCause: CueList;
@@ -302,6 +313,9 @@ export class ContextLayer {
     this.reportingQuestions = list(cues.reportingQuestions);
     this.aboutTheTopic = list(cues.aboutTheTopic);
     this.careJobs = list(cues.careJobs);
+    this.informationSources = list(cues.informationSources);
+    this.warnsOf = list(cues.warnsOf);
+    this.ownedUp = list(cues.ownedUp);
     this.atWork = list(cues.atWork);
     this.accidental = list(cues.accidental);
     this.ordinaryCause = list(cues.ordinaryCause);
@@ -362,6 +376,9 @@ export class ContextLayer {
       this.reportingQuestions,
       this.aboutTheTopic,
       this.careJobs,
+      this.informationSources,
+      this.warnsOf,
+      this.ownedUp,
       this.atWork,
       this.accidental,
       this.ordinaryCause,
@@ -807,6 +824,7 @@ export class ContextLayer {
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
     if (this.hypothetical.anyIn(words, from, span.from)) return true;
+    if (this.isWarningPassedOn(words, sentence, span)) return true;
     const reporting = () =>
       this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));
     // An example given to the general question just asked is part of it ("What are the warning signs? Like
@@ -845,6 +863,22 @@ export class ContextLayer {
     for (let i = span.from - 1; i >= from; i--) {
       if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
       if (this.atWork.at(words, i, span.from) > 0) return this.careJobs.anyIn(words, lookBackFrom(words, sentences, span, 1), i);
+    }
+    return false;
+  }
+
+  /**
+   * A warning passed on: a source before the mention with nobody named between ("my sister says", "my aunt sent
+   * 'if you...'", "it says"), and the danger named after it ("numbness in the groin is a red flag", "urine retention
+   * is an emergency"). "My sister says my groin numbness is a red flag" names the writer, and "... mine is numb
+   * since this morning" owns up to it: reports.
+   */
+  private isWarningPassedOn(words: readonly Word[], sentence: Sentence, span: Span): boolean {
+    if (!this.warnsOf.anyIn(words, span.to, Math.min(sentence.to, span.to + WARNING_REACH))) return false;
+    if (this.ownedUp.anyIn(words, span.to, words.length)) return false;
+    for (let i = span.from - 1; i >= Math.max(sentence.from, span.from - LOOK_BACK); i--) {
+      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
+      if (this.informationSources.at(words, i, span.from) > 0) return true;
     }
     return false;
   }

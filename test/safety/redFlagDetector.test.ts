@@ -589,6 +589,19 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads a warning passed on ("my aunt says not being able to pee is an emergency") as no report, unless the writer owns up to it', () => {
+    expectEach('none', [
+      'my aunt says not being able to pee with a bad back is an emergency, is that true? just curious',
+      'read in an article that numbness in the groin is a red flag, good to know for the future',
+      "what does 'cauda equina' mean? my GP mentioned it. I've not got it, just want to understand",
+    ]);
+    expectEach('emergency', [
+      'my sister says my groin numbness is a red flag, should I worry?',
+      "can't pee since last night, it's an emergency",
+      'heard on the radio that numbness in the saddle area is an emergency. mine is numb since this morning',
+    ]);
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
