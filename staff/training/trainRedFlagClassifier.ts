@@ -40,6 +40,11 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
   { file: 'test/data/spent/red-flags-heldout-x-2026-12.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-y-2026-12.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-z-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-aa-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-ab-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-ac-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-ad-2026-12.jsonl', everyday: false },
+  { file: 'test/data/spent/red-flags-heldout-ae-2026-12.jsonl', everyday: false },
   { file: 'test/data/everyday-chat.jsonl', everyday: true },
   { file: 'test/data/everyday-idioms.jsonl', everyday: true },
   { file: 'test/data/faq-labelled.jsonl', everyday: true },
@@ -52,6 +57,9 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
   { file: 'test/data/spent/faq-heldout-f-2026-12.jsonl', everyday: true },
   { file: 'test/data/spent/faq-heldout-g-2026-12.jsonl', everyday: true },
   { file: 'test/data/spent/faq-heldout-h-2026-12.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-i-2026-12.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-j-2026-12.jsonl', everyday: true },
+  { file: 'test/data/spent/faq-heldout-k-2026-12.jsonl', everyday: true },
 ];
 
 /**

@@ -602,6 +602,11 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads "my back\'s in a bad way" as no history: "back in" dates only with a time after it ("back in 2015", "back in the summer")', () => {
+    expectEach('emergency', ["my bum is numb and my back's in a bad way", "can't feel my bits and my back's in agony"]);
+    expect(detector.assess('back in 2015 my bum went numb for a day after a fall, fine ever since').kind).to.not.equal('escalate');
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
