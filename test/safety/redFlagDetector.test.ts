@@ -607,6 +607,20 @@ describe('RedFlagDetector', () => {
     expect(detector.assess('back in 2015 my bum went numb for a day after a fall, fine ever since').kind).to.not.equal('escalate');
   });
 
+  it('recognises the set-AF and AG families: everything planned, something taken behind a door, a gun within reach, not being there', () => {
+    expectEach('crisis', [
+      "I've planned everything, next week when the kids are at their nan's I'll finish this",
+      "he's locked in the bathroom and says he has taken something",
+      "there's a shotgun in the cabinet and I know where the key is. I just want it all to stop",
+      "some nights I'd just like to go to sleep and not be there anymore",
+    ]);
+    expectEach('none', [
+      'did a long hike on Saturday and both legs are tired and achy today, back is fine',
+      "can't feel my toes in this weather, is the hydro pool still ok?",
+      'Dad has been a bit incontinent for years, the GP and the continence nurse know all about it. Is there parking?',
+    ]);
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
