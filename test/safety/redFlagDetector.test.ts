@@ -621,6 +621,15 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads a dentist's numb face as explained, and water drunk by the load as no overdose", () => {
+    expectEach('none', [
+      "running late, I'm at dentist and my face is numb from the injection",
+      'I might need a loo break in the session, I drink loads of water these days',
+    ]);
+    // A dentist does not explain what comes after it.
+    expectEach('emergency', ['came home from the dentist and now my face is drooping and I cannot lift my arm']);
+  });
+
   it("reads a thing's or a pet's collapse, an exercise's name and an activity the pain stopped as no report", () => {
     expectEach('none', [
       'our gazebo collapsed in the wind so I pulled my back tidying up, can I book in?',
