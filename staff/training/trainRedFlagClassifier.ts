@@ -47,8 +47,6 @@ export const TRAINING_FILES: readonly { readonly file: string; readonly everyday
   { file: 'test/data/spent/red-flags-heldout-ae-2026-12.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-af-2026-12.jsonl', everyday: false },
   { file: 'test/data/spent/red-flags-heldout-ag-2026-12.jsonl', everyday: false },
-  { file: 'test/data/spent/red-flags-heldout-ah-2026-12.jsonl', everyday: false },
-  { file: 'test/data/spent/red-flags-heldout-ai-2026-12.jsonl', everyday: false },
   { file: 'test/data/everyday-chat.jsonl', everyday: true },
   { file: 'test/data/everyday-idioms.jsonl', everyday: true },
   { file: 'test/data/faq-labelled.jsonl', everyday: true },
