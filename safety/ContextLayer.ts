@@ -44,7 +44,7 @@ export interface ContextCues {
   readonly informationSources: readonly string[];
   /** How such a statement names a sign's danger ("is a red flag", "go straight to hospital"). */
   readonly warnsOf: readonly string[];
-  /** The writer saying a warning is about them ("mine is", "I have that", "sounds like me"). */
+  /** The writer saying a warning is about them ("mine is numb", "I have that", "sounds like me"). */
   readonly ownedUp: readonly string[];
   /** The writer's job in care or health ("I'm a continence nurse", "I work in a care home"). */
   readonly careJobs: readonly string[];
@@ -859,12 +859,8 @@ export class ContextLayer {
    * not "I see it at work, but I have been incontinent since Tuesday").
    */
   private isAtWork(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
-    const from = Math.max(sentences[words[span.from].sentence].from, span.from - WORK_REACH);
-    for (let i = span.from - 1; i >= from; i--) {
-      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
-      if (this.atWork.at(words, i, span.from) > 0) return this.careJobs.anyIn(words, lookBackFrom(words, sentences, span, 1), i);
-    }
-    return false;
+    const at = this.cueBeforeMention(this.atWork, words, Math.max(sentences[words[span.from].sentence].from, span.from - WORK_REACH), span);
+    return at >= 0 && this.careJobs.anyIn(words, lookBackFrom(words, sentences, span, 1), at);
   }
 
   /**
@@ -876,11 +872,16 @@ export class ContextLayer {
   private isWarningPassedOn(words: readonly Word[], sentence: Sentence, span: Span): boolean {
     if (!this.warnsOf.anyIn(words, span.to, Math.min(sentence.to, span.to + WARNING_REACH))) return false;
     if (this.ownedUp.anyIn(words, span.to, words.length)) return false;
-    for (let i = span.from - 1; i >= Math.max(sentence.from, span.from - LOOK_BACK); i--) {
-      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return false;
-      if (this.informationSources.at(words, i, span.from) > 0) return true;
+    return this.cueBeforeMention(this.informationSources, words, Math.max(sentence.from, span.from - LOOK_BACK), span) >= 0;
+  }
+
+  /** Where the nearest cue of `cues` in [from, mention) starts, with nobody named between it and the mention; -1: none. */
+  private cueBeforeMention(cues: CueList, words: readonly Word[], from: number, span: Span): number {
+    for (let i = span.from - 1; i >= from; i--) {
+      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return -1;
+      if (cues.at(words, i, span.from) > 0) return i;
     }
-    return false;
+    return -1;
   }
 
   /** Whether the writer or someone else is named in [from, to). */
