@@ -263,11 +263,16 @@ export class FileStorage implements Storage {
     this.forgetOldest();
   }
 
-  /** Beyond the limit the least recently saved are read from their files again; a save in the journal alone is kept. */
+  /**
+   * Beyond the limit the least recently saved are read from their files again; a save in the journal alone
+   * is kept. Once every copy kept is such a save (the checkpoint has fallen behind: a slow disk), there is
+   * nothing to forget, and looking through them all again at every save made each save dearer the further
+   * behind it fell.
+   */
   private forgetOldest(): void {
     if (!this.saved) return;
     for (const file of this.saved.keys()) {
-      if (this.saved.size <= this.rememberedSaves) return;
+      if (this.saved.size <= this.rememberedSaves || this.saved.size === this.unwritten.size) return;
       if (!this.unwritten.has(file)) this.saved.delete(file);
     }
   }
