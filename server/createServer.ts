@@ -37,7 +37,6 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   applyHttpConventions(server, config);
-  server.pre(restify.plugins.pre.context());
   server.pre(refuseNonJsonBodies());
   const channels = new ChannelTurns(adapter);
   const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
