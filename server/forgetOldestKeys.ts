@@ -6,7 +6,7 @@
  */
 export function forgetOldestKeys(map: Map<string, unknown>, maxKeys: number): void {
   if (map.size <= maxKeys) return;
-  let excess = map.size - Math.floor(maxKeys * 0.9);
+  let excess = map.size - Math.ceil(maxKeys * 0.9);
   for (const key of map.keys()) {
     if (excess-- <= 0) return;
     map.delete(key);

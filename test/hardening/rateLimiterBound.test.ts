@@ -16,6 +16,14 @@ describe('rate limits under a flood of new keys', () => {
     expect(limiter.take('conversation-999').allowed).to.equal(false);
   });
 
+  it('keeps the newest key even with the smallest bound', () => {
+    const limiter = new RateLimiter(1, 60_000, 1, () => 0);
+    limiter.take('first');
+    limiter.take('second');
+    expect(limiter.take('second').allowed).to.equal(false);
+    expect(limiter.take('first').allowed).to.equal(true);
+  });
+
   it('lets a conversation it has seen recently carry on when its address may start no more', () => {
     const limit = new NewConversationLimit(1000, 100);
     for (let i = 0; i < 1000; i++) expect(limit.refuse('203.0.113.7', `conversation-${i}`)).to.equal(undefined);
