@@ -4,7 +4,7 @@
  * each one looks.
  */
 
-import type { Reply, ReplyChoice } from '../channels/Reply';
+import type { Reply, ReplyChoice, ReplyLink } from '../channels/Reply';
 import type { BotConfig } from '../config/BotConfig';
 import { fillPlaceholders } from '../config/fillPlaceholders';
 import { practicePlaceholders } from '../config/practicePlaceholders';
@@ -16,9 +16,13 @@ import type { ConversationWording } from './ConversationWording';
 /** Stable topic ids with a special ending: the booking links, or the offer of a safety check. */
 const BOOKING_ENTRY = 'booking';
 const WARNING_SIGNS_ENTRY = 'warning-signs';
+/** Channels whose booking links are kept once made; a channel id is the caller's to choose, so not all. */
+const CHANNELS_WITH_LINKS_KEPT = 32;
 
 export class ClinicReplies {
   readonly placeholders: Readonly<Record<string, string>>;
+  /** By channel: made once, not at every booking offer (two URLs parsed and printed, ~5 µs a reply). */
+  private readonly linksByChannel = new Map<string, readonly ReplyLink[]>();
 
   constructor(
     private readonly wording: ConversationWording,
@@ -115,15 +119,19 @@ export class ClinicReplies {
   }
 
   private bookingLinks(template: string, purpose: 'booking' | 'bookingOffer', channelId: string): Reply {
+    return { text: this.say(template), purpose, links: this.linksFor(channelId) };
+  }
+
+  private linksFor(channelId: string): readonly ReplyLink[] {
+    const kept = this.linksByChannel.get(channelId);
+    if (kept) return kept;
     const utm = this.config.bookingUtm ? channelId : undefined;
-    return {
-      text: this.say(template),
-      purpose,
-      links: [
-        { title: this.wording.bookFirstSession, url: bookingLink(this.config.bookingUrl, utm) },
-        { title: this.wording.scheduleDiscoveryCall, url: bookingLink(this.config.discoveryCallUrl, utm) },
-      ],
-    };
+    const links = [
+      { title: this.wording.bookFirstSession, url: bookingLink(this.config.bookingUrl, utm) },
+      { title: this.wording.scheduleDiscoveryCall, url: bookingLink(this.config.discoveryCallUrl, utm) },
+    ];
+    if (this.linksByChannel.size < CHANNELS_WITH_LINKS_KEPT) this.linksByChannel.set(channelId, links);
+    return links;
   }
 
   private entryChoices(ids: readonly string[], kb: KnowledgeBase): ReplyChoice[] {

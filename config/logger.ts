@@ -3,12 +3,11 @@
  * LOG_TRANSCRIPTS=true, and even then phone numbers and emails are redacted.
  * Errors keep their cause chain, but only their type, message, stack and codes: an Azure SDK error
  * also carries the request it failed on (a blob URL, headers), which has no place in a log.
- * Inside an HTTP request every line carries the request's id (`reqId`).
+ * A line about a turn carries its request's id (`reqId`): see turnLogger (requestContext).
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { BotConfig } from './BotConfig';
 import { redactPersonalData } from './redactPersonalData';
-import { requestLogFields } from './requestContext';
 
 export type { Logger };
 
@@ -33,7 +32,6 @@ export function createLogger(config: Pick<BotConfig, 'logLevel'>, destination?: 
     base: { service: 'sciatica-bot' },
     redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.text', 'text'], censor: '[redacted]' },
     serializers: { err: serializeError },
-    mixin: requestLogFields,
   };
   return destination ? pino(options, destination) : pino(options);
 }

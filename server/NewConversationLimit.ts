@@ -4,6 +4,7 @@
  * (NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS); a conversation already seen carries on. With auth
  * on, every turn comes from the Bot Connector's few addresses, and this limit does not apply.
  */
+import { forgetOldestKeys } from './forgetOldestKeys';
 import { type RateDecision, RateLimiter } from './RateLimiter';
 
 export class NewConversationLimit {
@@ -27,7 +28,7 @@ export class NewConversationLimit {
     const decision = this.perAddress.take(address);
     if (!decision.allowed) return decision;
     this.known.set(conversationKey, true);
-    if (this.known.size > this.maxKnown) this.known.delete(this.known.keys().next().value as string);
+    forgetOldestKeys(this.known, this.maxKnown);
     return undefined;
   }
 }

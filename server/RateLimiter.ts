@@ -2,6 +2,8 @@
  * A fixed-window counter per key (a conversation id or a client address). Bounded in memory: the
  * oldest keys are dropped first, so a flood of new keys cannot grow it without limit.
  */
+import { forgetOldestKeys } from './forgetOldestKeys';
+
 export interface RateDecision {
   readonly allowed: boolean;
   /** Seconds until the key may try again, for the Retry-After header. */
@@ -25,7 +27,7 @@ export class RateLimiter {
       this.windows.delete(key);
       window = { start: now, count: 0 };
       this.windows.set(key, window);
-      if (this.windows.size > this.maxKeys) this.windows.delete(this.windows.keys().next().value as string);
+      forgetOldestKeys(this.windows, this.maxKeys);
     }
     window.count += 1;
     const allowed = window.count <= this.limit;

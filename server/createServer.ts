@@ -10,7 +10,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import type { BotConfig } from '../config/BotConfig';
 import type { Logger } from '../config/logger';
-import { runWithRequestId } from '../config/requestContext';
+import { keepRequestId } from '../config/requestContext';
 import { ChannelTurns } from './ChannelTurns';
 import { ConversationRateLimit, conversationKey } from './ConversationRateLimit';
 import { applyHttpConventions } from './httpConventions';
@@ -37,7 +37,6 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
   const server = restify.createServer({ name: 'sciatica-bot', handleUncaughtExceptions: false });
   registerRequestLogging(server, logger);
   applyHttpConventions(server, config);
-  server.pre(restify.plugins.pre.context());
   server.pre(refuseNonJsonBodies());
   const channels = new ChannelTurns(adapter);
   const newConversations = new NewConversationLimit(config.newConversationsPerMinutePerAddress);
@@ -87,25 +86,24 @@ export function createServer(endpoint: BotEndpoint): restify.Server {
       res.send(429, refusal.safetyAdvice ? { error, message: refusal.safetyAdvice } : { error });
       return;
     }
-    await runWithRequestId(req.id(), async () => {
-      try {
-        const response = await channels.run(authenticated, (context) => {
-          check.handTo(context);
-          rateLimit.count(context);
-          return endpoint.runTurn(context);
-        });
-        res.send(response?.status ?? 200, response?.body);
-      } catch (error) {
-        // The turn's own errors are answered by onTurnError; this is the adapter failing around it.
-        logger.error({ err: error }, 'turn failed');
-        res.send(500, { error: 'the bot could not answer; please try again' });
-      }
-    });
+    try {
+      const response = await channels.run(authenticated, (context) => {
+        keepRequestId(context, req.id());
+        check.handTo(context);
+        rateLimit.count(context);
+        return endpoint.runTurn(context);
+      });
+      res.send(response?.status ?? 200, response?.body);
+    } catch (error) {
+      // The turn's own errors are answered by onTurnError; this is the adapter failing around it.
+      logger.error({ err: error, reqId: req.id() }, 'turn failed');
+      res.send(500, { error: 'the bot could not answer; please try again' });
+    }
   });
 
   server.on('restifyError', (req, _res, error, callback) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) logger.error({ err: error, path: req.path() }, 'request failed');
+    if (status >= 500) logger.error({ err: error, path: req.path(), reqId: req.id() }, 'request failed');
     callback();
   });
   return server;

@@ -7,6 +7,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
 import { redactPersonalData } from '../config/redactPersonalData';
+import { turnLogger } from '../config/requestContext';
 import { hashStorageKey } from '../storage/hashStorageKey';
 
 const MAX_LOGGED_CHARACTERS = 1000;
@@ -37,7 +38,7 @@ export function transcriptLog(logger: Logger): Middleware {
 function logTurn(logger: Logger): (context: TurnContext, sent: readonly Partial<Activity>[]) => void {
   return (context, sent) => {
     const { activity } = context;
-    logger.info(
+    turnLogger(logger, context).info(
       {
         // Not named `text`: the logger censors every `text` field, which is the default we want.
         transcript: {

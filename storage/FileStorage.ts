@@ -226,8 +226,9 @@ export class FileStorage implements Storage {
   private async writeFile(file: string): Promise<void> {
     const save = this.saved?.get(file);
     if (!save || !this.unwritten.has(file)) return;
+    const created = this.files !== undefined && !this.files.has(file);
     this.files?.add(file); // from the moment it is opened, even if the write then fails
-    await overwrite(file, save.json);
+    await overwrite(file, save.json, created);
     this.unwritten.delete(file);
   }
 
@@ -263,11 +264,16 @@ export class FileStorage implements Storage {
     this.forgetOldest();
   }
 
-  /** Beyond the limit the least recently saved are read from their files again; a save in the journal alone is kept. */
+  /**
+   * Beyond the limit the least recently saved are read from their files again; a save in the journal alone
+   * is kept. Once every copy kept is such a save (the checkpoint has fallen behind: a slow disk), there is
+   * nothing to forget, and looking through them all again at every save made each save dearer the further
+   * behind it fell.
+   */
   private forgetOldest(): void {
     if (!this.saved) return;
     for (const file of this.saved.keys()) {
-      if (this.saved.size <= this.rememberedSaves) return;
+      if (this.saved.size <= this.rememberedSaves || this.saved.size === this.unwritten.size) return;
       if (!this.unwritten.has(file)) this.saved.delete(file);
     }
   }
@@ -321,14 +327,17 @@ export class FileStorage implements Storage {
  * writing the new file at once). Nobody reads the file meanwhile: its conversation is read from the
  * copy until the file is whole. A crash half-way leaves a torn file, and the journal the save came
  * from, deleted only once every file of the checkpoint is whole: the next start reads the save back.
+ * A new conversation's file (`created`: the folder has none) is created whole, so there is nothing to
+ * cut: one trip to libuv's thread pool fewer, and creating files is most of what the checkpoints cost.
  */
-async function overwrite(file: string, json: string): Promise<void> {
+async function overwrite(file: string, json: string, created: boolean): Promise<void> {
   const bytes = Buffer.from(json, 'utf8');
-  const descriptor = await settle<number>((done) => open(file, constants.O_WRONLY | constants.O_CREAT, 0o600, done));
+  const flags = constants.O_WRONLY | constants.O_CREAT | (created ? constants.O_EXCL : 0);
+  const descriptor = await settle<number>((done) => open(file, flags, 0o600, done));
   try {
     const written = await settle<number>((done) => write(descriptor, bytes, 0, bytes.length, 0, done));
     if (written !== bytes.length) throw new Error(`FileStorage: a state file took ${written} of ${bytes.length} bytes`);
-    await settle((done) => ftruncate(descriptor, bytes.length, done));
+    if (!created) await settle((done) => ftruncate(descriptor, bytes.length, done));
   } finally {
     await settle((done) => close(descriptor, done));
   }

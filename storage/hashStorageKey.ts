@@ -4,8 +4,9 @@
  * or "__proto__" must all become an ordinary name. SHA-256 has no practical collisions, and the
  * name does not reveal the conversation id (an SMS conversation id is the patient's phone number).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
+/** crypto.hash, one call (Node ≥ 20.12): a Hash object per key cost about twice as much, twice a turn. */
 export function hashStorageKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }

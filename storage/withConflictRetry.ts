@@ -10,6 +10,7 @@
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../config/logger';
+import { turnLogger } from '../config/requestContext';
 import { isStorageConflict } from './StorageConflictError';
 
 export interface ConflictRetryOptions {
@@ -30,7 +31,7 @@ export function withConflictRetry(turn: Turn, options: ConflictRetryOptions): (c
       await turn(context, { last: false });
     } catch (error) {
       if (!isStorageConflict(error)) throw error;
-      options.logger.info(
+      turnLogger(options.logger, context).info(
         { channelId: context.activity.channelId, activityType: context.activity.type },
         'conversation state changed during the turn; running it again on the saved state',
       );

@@ -12,6 +12,7 @@
  */
 import { type ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../../config/logger';
+import { turnLogger } from '../../config/requestContext';
 import { isStorageConflict } from '../../storage/StorageConflictError';
 import type { SessionState } from '../SessionState';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
@@ -37,7 +38,10 @@ export class SaveAfterReply {
     const run: Promise<void> = (this.pending.get(conversation) ?? Promise.resolve())
       .then(() => this.apply(after, changes))
       .catch((error: unknown) =>
-        this.logger.error({ err: error, channelId: after.activity.channelId }, 'could not save conversation state after the reply'),
+        turnLogger(this.logger, after).error(
+          { err: error, channelId: after.activity.channelId },
+          'could not save conversation state after the reply',
+        ),
       )
       .finally(() => {
         if (this.pending.get(conversation) === run) this.pending.delete(conversation);

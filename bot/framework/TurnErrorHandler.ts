@@ -6,6 +6,7 @@
  */
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from '../../config/logger';
+import { turnLogger } from '../../config/requestContext';
 import { isStorageConflict } from '../../storage/StorageConflictError';
 import { type ConversationAccessors, sessionOf } from './ConversationAccessors';
 
@@ -17,7 +18,8 @@ export function createTurnErrorHandler(deps: {
 }): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     const { activity } = context;
-    deps.logger.error({ err: error, channelId: activity.channelId, activityType: activity.type }, 'turn failed');
+    const logger = turnLogger(deps.logger, context);
+    logger.error({ err: error, channelId: activity.channelId, activityType: activity.type }, 'turn failed');
     if (activity.type !== 'message') return;
     try {
       await context.sendActivity({ type: 'message', text: deps.apology });
@@ -25,7 +27,7 @@ export function createTurnErrorHandler(deps: {
       (await sessionOf(context, deps.accessors)).screening = undefined;
       await deps.conversationState.saveChanges(context, false);
     } catch (recoveryError) {
-      deps.logger.error({ err: recoveryError }, 'could not recover from a failed turn');
+      logger.error({ err: recoveryError }, 'could not recover from a failed turn');
     }
   };
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { RedFlagCheck } from '../../bot/framework/RedFlagCheck';
+import { keepRequestId } from '../../config/requestContext';
 import { type AuthenticateRequestResult, type InProcessAdapter, inProcess } from '../inProcessAdapter';
 import { validateActivity } from '../validateActivity';
 import type { ClientInput } from './clientInput';
@@ -20,6 +21,14 @@ export interface WebChatTurnResult {
   readonly id: string;
   readonly timestamp: string;
   readonly activities: Partial<Activity>[];
+}
+
+/** Whose message it is, where it came in, and the HTTP request it came in on (for the turn's log lines). */
+export interface WebChatSender {
+  readonly conversationId: string;
+  readonly userId: string;
+  readonly serviceUrl: string;
+  readonly requestId: string;
 }
 
 export class WebChatTurns {
@@ -48,13 +57,8 @@ export class WebChatTurns {
   }
 
   /** `check` is the message's red-flag check, made before the rate limit: the turn uses it, not a second one. */
-  async run(
-    input: ClientInput,
-    check: RedFlagCheck,
-    conversationId: string,
-    userId: string,
-    serviceUrl: string,
-  ): Promise<WebChatTurnResult> {
+  async run(input: ClientInput, check: RedFlagCheck, sender: WebChatSender): Promise<WebChatTurnResult> {
+    const { conversationId, userId, serviceUrl } = sender;
     const now = Date.now();
     const id = randomUUID();
     const activity = {
@@ -74,6 +78,7 @@ export class WebChatTurns {
     if (problem) throw new Error(`web chat built an invalid activity: ${problem}`);
 
     const response = await this.adapter.processActivity(this.auth, activity, (context) => {
+      keepRequestId(context, sender.requestId);
       check.handTo(context);
       return this.runTurn(context);
     });

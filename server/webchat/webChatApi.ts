@@ -94,9 +94,9 @@ export function registerWebChatApi(server: restify.Server, parts: WebChatApiPart
       // The bot's own origin as the server sees it; expectReplies means nothing is ever sent there.
       const serviceUrl = `http://localhost:${req.socket.localPort}`;
       try {
-        res.send(200, await turns.run(input, check, conversationId, userId, serviceUrl));
+        res.send(200, await turns.run(input, check, { conversationId, userId, serviceUrl, requestId: req.id() }));
       } catch (error) {
-        logger.error({ err: error }, 'web chat turn failed');
+        logger.error({ err: error, reqId: req.id() }, 'web chat turn failed');
         res.send(500, { error: 'the bot could not answer; please try again' });
       }
     },

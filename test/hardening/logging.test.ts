@@ -7,6 +7,7 @@ import { loadConfig } from '../../config/BotConfig';
 import { type RunningBot, startBot } from '../../server/startBot';
 import { ChannelConversation } from '../support/ChannelConversation';
 import { type CapturedLogger, capturedLogger } from '../support/capturedLogger';
+import { FaultyStorage } from '../support/FaultyStorage';
 import { TEST_SETTINGS } from '../support/testBot';
 
 const PERSONAL = 'My name is Jane, call me on +1 (555) 010-9876 or jane.doe@mail.example about my sciatica';
@@ -78,6 +79,64 @@ describe('logging', () => {
       expect(line.reqId).to.be.a('string');
       const raw = logs.raw();
       for (const secret of ['010-9876', 'jane.doe', patient.conversationId]) expect(raw).to.not.include(secret);
+    });
+  });
+
+  describe('inside a turn', () => {
+    let bot: RunningBot;
+    let logs: CapturedLogger;
+    let storage: FaultyStorage;
+    before(async () => {
+      storage = new FaultyStorage();
+      logs = capturedLogger('info');
+      const config = loadConfig({ ...TEST_SETTINGS, LOG_LEVEL: 'info', WEBCHAT_SIGNING_KEY: 'test-signing-key-'.padEnd(48, 'x') });
+      bot = await startBot(config, logs.logger, { storage: storage.asConversationStorage() });
+    });
+    after(() => bot.close());
+
+    // The web chat's origin check wants the address the page is served from.
+    const base = () => bot.url.replace('localhost', '127.0.0.1');
+    const post = (path: string, body: object, headers: Record<string, string>) =>
+      fetch(`${base()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const linesOf = (reqId: string) => logs.lines.filter((line) => line.reqId === reqId).map((line) => line.msg);
+
+    it('names the request on the lines a turn writes: a turn run again after an eTag race, the error handler', async () => {
+      const activity = {
+        type: 'message',
+        text: 'what causes sciatica',
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.example.invalid/',
+        deliveryMode: 'expectReplies',
+        conversation: { id: 'logged-conversation' },
+        from: { id: 'patient' },
+        recipient: { id: 'sciatica-bot' },
+      };
+      storage.failNextWrites('conflict', 1);
+      expect((await post('/api/messages', activity, { 'x-request-id': 'channel-raced-1' })).status).to.equal(200);
+      storage.failNextWrites('outage', 1);
+      expect((await post('/api/messages', activity, { 'x-request-id': 'channel-failed-2' })).status).to.equal(200);
+      expect(linesOf('channel-raced-1')).to.deep.equal([
+        'conversation state changed during the turn; running it again on the saved state',
+        'request',
+      ]);
+      expect(linesOf('channel-failed-2')).to.deep.equal(['turn failed', 'request']);
+    });
+
+    it('names the request on a web chat turn’s lines too', async () => {
+      const origin = { Origin: base() };
+      const session = (await (await post('/api/webchat/conversations', {}, origin)).json()) as { conversationId: string; token: string };
+      storage.failNextWrites('outage', 1);
+      const turn = await post(
+        `/api/webchat/conversations/${session.conversationId}/activities`,
+        { type: 'message', text: 'what causes sciatica' },
+        { ...origin, Authorization: `Bearer ${session.token}`, 'x-request-id': 'web-chat-failed-3' },
+      );
+      expect(turn.status).to.equal(200);
+      expect(linesOf('web-chat-failed-3')).to.deep.equal(['turn failed', 'request']);
     });
   });
 });
