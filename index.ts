@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     { settings: settingSources(processEnvironment()) },
     'settings (value and source: default, .env or environment; secrets not shown)',
   );
-  // Loaded after the cache is on, so it covers the bot and its libraries.
+  // Loaded after the cache is on, so it covers the libraries (and the bot's modules when run from tsc's output, not the build's bundle).
   const { startBot } = require('./server/startBot') as typeof import('./server/startBot');
   const running = await startBot(config, logger);
   const stop = (signal: string) => {
