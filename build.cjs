@@ -9,7 +9,7 @@
  *   - the Hunspell dictionary's words as a plain list when the installed one changed (server/writeDictionaryWords.ts);
  *   - the content schemas' validators written as code when a schema changed (server/writeSchemaValidators.ts);
  *   - compact copies of the learned models when a model file changed (server/writeCompactModels.ts);
- *   - the bot's own modules bundled into dist/index.js, the file the bot starts from (server/writeBotBundle.ts).
+ *   - the bot's own modules bundled into dist/server/main.js, which dist/index.js starts (server/writeBotBundle.ts).
  */
 const { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
