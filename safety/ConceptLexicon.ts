@@ -9,6 +9,7 @@
  */
 import type { TextCleanup } from '../language/TextCleanup';
 import type { Word } from './PatientWords';
+import { phraseSteps } from './PhraseSteps';
 
 export interface ConceptMention {
   readonly concept: string;
@@ -103,32 +104,11 @@ export class ConceptLexicon {
     return mentions;
   }
 
-  /**
-   * A cleaned phrase's steps: its runs of letters, digits and `*`, a run of stars alone being a skip. Read by a
-   * loop over the characters: a split and two expressions per word were most of the ~6,000 phrases' start-up.
-   */
+  /** A cleaned phrase's steps (PhraseSteps; a star inside a word is dropped). */
   private compile(phrase: string): Step[] {
-    const steps: Step[] = [];
-    let skip = 0;
-    for (let i = 0; i < phrase.length; ) {
-      if (!isEntryChar(phrase.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      let end = i;
-      let stars = 0;
-      for (; end < phrase.length && isEntryChar(phrase.charCodeAt(end)); end++) if (phrase.charCodeAt(end) === STAR) stars++;
-      if (stars === end - i) {
-        skip = stars === 1 ? 1 : 3;
-      } else {
-        const text = stars === 0 ? phrase.slice(i, end) : phrase.slice(i, end).replaceAll('*', '');
-        this.vocabulary.add(text);
-        steps.push({ form: text, skip });
-        skip = 0;
-      }
-      i = end;
-    }
+    const steps = phraseSteps(phrase).map(({ word, skip }) => ({ form: word.includes('*') ? word.replaceAll('*', '') : word, skip }));
     if (steps.length === 0) throw new Error(`phrase "${phrase}" has no words`);
+    for (const { form } of steps) this.vocabulary.add(form);
     return steps;
   }
 
@@ -148,13 +128,6 @@ export class ConceptLexicon {
       first.byNextForm.set(next.form, entries);
     }
   }
-}
-
-const STAR = 42;
-
-/** a-z, 0-9 or `*`: what an entry's words are made of once cleaned. */
-function isEntryChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === STAR;
 }
 
 /** Two lists each in the rules file's order, as one in that order (no entry is in both). */
