@@ -8,7 +8,8 @@
  *     changed (server/writeCleanupTable.ts);
  *   - the Hunspell dictionary's words as a plain list when the installed one changed (server/writeDictionaryWords.ts);
  *   - the content schemas' validators written as code when a schema changed (server/writeSchemaValidators.ts);
- *   - compact copies of the learned models when a model file changed (server/writeCompactModels.ts).
+ *   - compact copies of the learned models when a model file changed (server/writeCompactModels.ts);
+ *   - the bot's own modules bundled into dist/server/main.js, which dist/index.js starts (server/writeBotBundle.ts).
  */
 const { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -40,7 +41,7 @@ function buildIsCurrent(root = __dirname) {
   return [...include, ...OTHER_INPUTS].every((input) => newestIn(join(root, input)) < built.mtimeMs);
 }
 
-function build() {
+async function build() {
   process.chdir(__dirname);
   const started = Date.now();
   require('node:child_process').execFileSync(join('node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -50,6 +51,7 @@ function build() {
   require('./dist/server/writeDictionaryWords.js').writeDictionaryWordList();
   require('./dist/server/writeSchemaValidators.js').writeSchemaValidators();
   require('./dist/server/writeCompactModels.js').writeCompactModels();
+  await require('./dist/server/writeBotBundle.js').writeBotBundle();
   // Stamped with the time the build started: an input saved while it ran still counts as newer.
   writeFileSync(STAMP, '');
   utimesSync(STAMP, started / 1000, started / 1000);
@@ -57,4 +59,9 @@ function build() {
 
 module.exports = { buildIsCurrent };
 
-if (require.main === module) build();
+if (require.main === module) {
+  build().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -17,9 +17,9 @@
  * (kb:check says so), so a staff edit is never second-guessed by a model of the old wording.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fromPackageRoot } from '../config/environment';
-import { EVERYDAY_WORDS, NaiveBayesScorer, type SparseNaiveBayesModel, type TrainingFile } from '../language/NaiveBayes';
+import { readModelFile } from '../language/ModelFile';
+import { EVERYDAY_WORDS, NaiveBayesScorer, type ReadModel, type SparseNaiveBayesModel, type TrainingFile } from '../language/NaiveBayes';
 import { TextCleanup } from '../language/TextCleanup';
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
@@ -62,9 +62,10 @@ export class FaqClassifier {
   /** Its settings; the features live on in the scorer's index only. */
   private readonly model: Omit<FaqClassifierModel, 'features'>;
 
-  constructor(model: FaqClassifierModel) {
+  /** `model`: its file, or the build's compact copy of it (language/ModelFile). */
+  constructor(model: ReadModel<FaqClassifierModel>) {
     this.scorer = new NaiveBayesScorer(model, FAQ_STOPWORDS);
-    const { features: _, ...settings } = model;
+    const { features: _, seen: __, ...settings } = model as FaqClassifierModel & { seen?: unknown };
     this.model = settings;
   }
 
@@ -75,7 +76,7 @@ export class FaqClassifier {
 
   /** The model shipped beside the FAQ, read once. */
   static shipped(): FaqClassifier {
-    shipped ??= new FaqClassifier(JSON.parse(readFileSync(FAQ_CLASSIFIER_FILE, 'utf8')) as FaqClassifierModel);
+    shipped ??= new FaqClassifier(readModelFile<FaqClassifierModel>(FAQ_CLASSIFIER_FILE));
     return shipped;
   }
 

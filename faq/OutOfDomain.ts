@@ -26,13 +26,15 @@ export class OutOfDomain {
   private readonly elsewhere: ReadonlySet<string>;
   private readonly species: ReadonlySet<string>;
   private readonly sciatica: ReadonlySet<string>;
-  private readonly idioms: RegExp | undefined;
+  /** The sayings' expression over any letters; parsed on first use (~13 ms: a message that is not ASCII, rare). */
+  private readonly idiomsSource: string | undefined;
+  private idioms: RegExp | undefined;
   /** The same sayings for text of ASCII characters alone (see withoutIdioms); undefined when one is not ASCII. */
   private readonly asciiIdioms: RegExp | undefined;
 
   constructor(lists: DomainLists) {
     const sayings = lists.idioms.map((idiom) => idiom.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]+'));
-    this.idioms = sayings.length === 0 ? undefined : new RegExp(`(?<![\\p{L}])(?:${sayings.join('|')})(?![\\p{L}])`, 'giu');
+    this.idiomsSource = sayings.length === 0 ? undefined : `(?<![\\p{L}])(?:${sayings.join('|')})(?![\\p{L}])`;
     const ascii = lists.idioms.every((idiom) => /^[a-z0-9]*$/i.test(idiom.replace(/[^\p{L}\p{N}]+/gu, '')));
     const asciiSayings = lists.idioms.map((idiom) => idiom.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '[^a-z0-9]+'));
     this.asciiIdioms = sayings.length === 0 || !ascii ? undefined : new RegExp(`(?<![a-z])(?:${asciiSayings.join('|')})(?![a-z])`, 'g');
@@ -106,8 +108,11 @@ export class OutOfDomain {
    * start. The twin compiles in about a millisecond.
    */
   private withoutIdioms(text: string): string {
-    if (this.idioms === undefined) return text;
-    if (this.asciiIdioms === undefined || !ASCII.test(text)) return text.replace(this.idioms, ' ');
+    if (this.idiomsSource === undefined) return text;
+    if (this.asciiIdioms === undefined || !ASCII.test(text)) {
+      this.idioms ??= new RegExp(this.idiomsSource, 'giu');
+      return text.replace(this.idioms, ' ');
+    }
     // An exec loop, not matchAll: matchAll copies the expression on every call, ~25 times the search itself.
     const sayings = this.asciiIdioms;
     const lower = text.toLowerCase();

@@ -24,8 +24,8 @@ export const PREPARED_CLEANUPS_FILE = join(__dirname, 'cleanups.json');
 
 /** What a cleaned text depends on: the running clean-up's own code, its shorthand list and the confusables version. */
 export function cleanupVersion(): string {
-  const code = readFileSync(require.resolve('./TextCleanup'));
-  const shorthand = readFileSync(require.resolve('../knowledge/shorthand.json'));
+  const code = readFileSync(require.resolve(join(__dirname, 'TextCleanup')));
+  const shorthand = readFileSync(require.resolve(join(__dirname, '../knowledge/shorthand.json')));
   const { version } = require('confusables/package.json') as { version: string };
   return createHash('sha256').update(code).update('\0').update(shorthand).update('\0').update(version).digest('hex');
 }

@@ -9,6 +9,7 @@
  */
 import type { TextCleanup } from '../language/TextCleanup';
 import type { Word } from './PatientWords';
+import { phraseSteps } from './PhraseSteps';
 
 export interface ConceptMention {
   readonly concept: string;
@@ -74,7 +75,7 @@ export class ConceptLexicon {
       }
     }
     for (const first of this.byFirstForm.values())
-      for (const next of first.byNextForm.values()) next.withLoose = [...first.loose, ...next.own].sort(byOrder);
+      for (const next of first.byNextForm.values()) next.withLoose = merged(first.loose, next.own);
   }
 
   /**
@@ -103,22 +104,11 @@ export class ConceptLexicon {
     return mentions;
   }
 
-  /** A cleaned phrase's steps. */
+  /** A cleaned phrase's steps (PhraseSteps; a star inside a word is dropped). */
   private compile(phrase: string): Step[] {
-    const steps: Step[] = [];
-    let skip = 0;
-    for (const word of phrase.split(/[^a-z0-9*]+/).filter((w) => w !== '')) {
-      if (/^\*+$/.test(word)) {
-        skip = word.length === 1 ? 1 : 3;
-        continue;
-      }
-      const text = word.replace(/[^a-z0-9]/g, '');
-      if (text === '') continue;
-      this.vocabulary.add(text);
-      steps.push({ form: text, skip });
-      skip = 0;
-    }
+    const steps = phraseSteps(phrase).map(({ word, skip }) => ({ form: word.includes('*') ? word.replaceAll('*', '') : word, skip }));
     if (steps.length === 0) throw new Error(`phrase "${phrase}" has no words`);
+    for (const { form } of steps) this.vocabulary.add(form);
     return steps;
   }
 
@@ -138,6 +128,17 @@ export class ConceptLexicon {
       first.byNextForm.set(next.form, entries);
     }
   }
+}
+
+/** Two lists each in the rules file's order, as one in that order (no entry is in both). */
+function merged(a: readonly OrderedEntry[], b: readonly OrderedEntry[]): OrderedEntry[] {
+  const out: OrderedEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].order < b[j].order ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** The index of `concept`'s mention from `from` on, or -1. */

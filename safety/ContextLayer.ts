@@ -19,6 +19,7 @@
  * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
  */
 import type { Sentence, Word } from './PatientWords';
+import { phraseSteps } from './PhraseSteps';
 
 export interface ContextCues {
   readonly negation: readonly string[];
@@ -159,19 +160,8 @@ class CueList {
 
   constructor(phrases: readonly string[], clean: (text: string) => string) {
     for (const phrase of phrases) {
-      const cue: CueWord[] = [];
-      let skip = 0;
-      for (const word of clean(phrase)
-        .split(/[^a-z0-9*]+/)
-        .filter((w) => w !== '')) {
-        if (/^\*+$/.test(word)) {
-          skip = word.length === 1 ? 1 : 3;
-          continue;
-        }
-        cue.push({ form: word, skip });
-        this.vocabulary.add(word);
-        skip = 0;
-      }
+      const cue: CueWord[] = phraseSteps(clean(phrase)).map(({ word, skip }) => ({ form: word, skip }));
+      for (const { form } of cue) this.vocabulary.add(form);
       if (cue.length === 0) continue;
       const list = this.byFirst.get(cue[0].form) ?? [];
       list.push(cue);

@@ -102,19 +102,29 @@ export async function startBot(config: BotConfig, logger: Logger = createLogger(
   const server = createServer({ config, logger, adapter, runTurn, safety });
   // The welcome's first reply, as the bot sends it: the page shows its text until Web Chat has loaded.
   const [welcome] = assembled.replies.welcome(knowledge.current());
-  registerWebChat(server, { config, logger, adapter, runTurn, tooFast: wording.tooFast, welcome: welcome.text ?? '', safety });
+  const warmWebChatBundle = registerWebChat(server, {
+    config,
+    logger,
+    adapter,
+    runTurn,
+    tooFast: wording.tooFast,
+    welcome: welcome.text ?? '',
+    safety,
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   conversationStorage.start();
   // Loaded in the background, not on a turn, and not at once, so the first turns after a restart (sent as
   // soon as /healthz answers) go first: the language detector (a message that is not plainly English waits
-  // for it meanwhile), the lemmatizer, for words the build's table lacks (language/Lemmas), then the
-  // recognizers, which only screening and clarifying answers need.
+  // for it meanwhile), the lemmatizer, for words the build's table lacks (language/Lemmas), the recognizers,
+  // which only screening and clarifying answers need, then the Web Chat bundle the chat page loads (read on
+  // its first request meanwhile).
   const warmUp = setTimeout(
     () =>
       warmInBackground([
         () => language.warm().catch((error: unknown) => logger.error({ err: error }, 'the language detector did not load')),
         Lemmas.warm,
         ...CONTEXT_RECOGNIZERS_WARM_UP,
+        warmWebChatBundle,
       ]),
     WARM_UP_AFTER_MS,
   ).unref();

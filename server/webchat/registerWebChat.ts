@@ -30,7 +30,8 @@ export interface WebChatParts {
   readonly safety: SafetyGate;
 }
 
-export function registerWebChat(server: restify.Server, parts: WebChatParts): void {
+/** Returns what loads the Web Chat bundle into memory, for after start-up (webChatPages). */
+export function registerWebChat(server: restify.Server, parts: WebChatParts): () => void {
   const { config, logger } = parts;
   const origins = new OriginPolicy(config.allowedOrigins);
   // One budget per client address across all web endpoints.
@@ -39,10 +40,11 @@ export function registerWebChat(server: restify.Server, parts: WebChatParts): vo
   const tokens = new WebChatTokens(webChatSigningKey(config, logger), config.stateTtlHours * 3600);
   const turns = new WebChatTurns(parts.adapter, config.practiceName, config.microsoftAppId, parts.runTurn);
 
-  registerWebChatPages(server, config, logger, parts.welcome);
+  const warmWebChatBundle = registerWebChatPages(server, config, logger, parts.welcome);
   registerWebChatApi(server, { config, logger, origins, addressLimiter, tokens, turns, tooFast: parts.tooFast, safety: parts.safety });
   registerDirectLineToken(server, { config, logger, origins, addressLimiter, tooFast: parts.tooFast });
 
   for (const warning of brandContrastWarnings(config)) logger.warn(`${warning}; the chat page uses a darker colour for text.`);
   logger.info({ mode: config.directLineSecret ? 'directline' : 'local', frameAncestors: config.frameAncestors }, 'web chat at /');
+  return warmWebChatBundle;
 }

@@ -74,14 +74,31 @@ function fill(template: string, values: Record<string, string>): string {
   return fillPlaceholders(template, values, DOUBLE_BRACES);
 }
 
-/** The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year). */
-export function webChatBundle(webDir = WEB_DIR): { path: string; asset: StaticAsset } {
-  const { version, body, brotli, gzip } = readVendoredWebChat(webDir);
-  return { path: `/assets/webchat-${version}.js`, asset: new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip }) };
+/**
+ * The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year).
+ * Its bytes are read when first served or warmed (the returned function), not while the bot starts.
+ */
+export function webChatBundle(webDir = WEB_DIR): { path: string; asset: () => StaticAsset } {
+  const vendored = readVendoredWebChat(webDir);
+  let asset: StaticAsset | undefined;
+  const read = () => {
+    const { body, brotli, gzip } = vendored.read();
+    return new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
+  };
+  return { path: `/assets/webchat-${vendored.version}.js`, asset: () => (asset ??= read()) };
 }
 
-/** `welcome`: the text of the bot's welcome, shown before Web Chat has loaded. */
-export function registerWebChatPages(server: restify.Server, config: PagesConfig, logger: Logger, welcome: string, webDir = WEB_DIR): void {
+/**
+ * `welcome`: the text of the bot's welcome, shown before Web Chat has loaded. Returns what reads the Web Chat
+ * bundle into memory, for startBot to call after start-up (else the first request for it does).
+ */
+export function registerWebChatPages(
+  server: restify.Server,
+  config: PagesConfig,
+  logger: Logger,
+  welcome: string,
+  webDir = WEB_DIR,
+): () => void {
   const read = (file: string) => readFileSync(join(webDir, file), 'utf8');
   const bundle = webChatBundle(webDir);
   const page = pageConfig(config);
@@ -153,10 +170,10 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
     '/assets/brand.css',
     brandCss.handler(() => headers()),
   );
-  server.get(
-    bundle.path,
-    bundle.asset.handler(() => headers()),
-  );
+  server.get(bundle.path, (req: restify.Request, res: restify.Response, next: restify.Next) => {
+    bundle.asset().send(req, res, headers());
+    return next();
+  });
   for (const file of [...EARLY_SCRIPTS, ...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
     const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
     server.get(
@@ -164,4 +181,5 @@ export function registerWebChatPages(server: restify.Server, config: PagesConfig
       asset.handler(() => headers()),
     );
   }
+  return () => void bundle.asset();
 }

@@ -7,8 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { expect } from 'chai';
-import { compileContentSchema, contentSchemaValidatorSource } from '../../config/compileContentSchema';
+import { compileContentSchema, contentSchemaValidatorSource, schemaKey } from '../../config/compileContentSchema';
 import { PACKAGE_ROOT } from '../../config/environment';
+import { writeSchemaValidators } from '../../server/writeSchemaValidators';
 
 const SCHEMAS = ['knowledge/faq.schema.json', 'knowledge/red-flags.schema.json'];
 
@@ -43,6 +44,27 @@ describe('content schemas', () => {
           expect(fromCode.errors?.[0]?.keyword, file).to.equal(compiled.errors?.[0]?.keyword);
         }
       }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('skips the check only for the very content the build found valid: an edited red-flag file is still refused', () => {
+    mkdirSync(join(PACKAGE_ROOT, 'test-output'), { recursive: true });
+    const folder = mkdtempSync(join(PACKAGE_ROOT, 'test-output', 'validators-'));
+    try {
+      writeSchemaValidators(folder);
+      const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'knowledge/red-flags.schema.json'), 'utf8')) as object;
+      const validator = join(folder, `${schemaKey(schema, false)}.js`);
+      delete require.cache[validator]; // the build step checked the shipped file with it
+      const validate = compileContentSchema(schema, false, folder);
+      const shipped = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'knowledge/red-flags.json'), 'utf8')) as Record<string, unknown>;
+      expect(validate(shipped)).to.equal(true);
+      // Known content: not checked, so the validator's 160 KB of code was not even loaded.
+      expect(require.cache[validator]).to.equal(undefined);
+      const edited = { ...shipped, rules: 'none' };
+      expect(validate(edited)).to.equal(false);
+      expect(validate.errors?.[0]?.instancePath).to.equal('/rules');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
