@@ -73,6 +73,8 @@ export interface ContextCues {
   readonly answersNo: readonly string[];
   /** Words right before an ordinary cause that deny it ("without dieting", "not on a diet"). */
   readonly causeDenied: readonly string[];
+  /** Words right after an ordinary cause that make it an injury ("after a deadlift injury"): no ordinary explanation. */
+  readonly causeInjured: readonly string[];
   /** What opens an example given to a question ("What are the warning signs? Like numbness down there?"). */
   readonly examples: readonly string[];
   /** What opens a condition ("if", "in case"): inside a general question it asks, it does not report. */
@@ -285,6 +287,7 @@ export class ContextLayer {
   private readonly anaphors: ReadonlySet<string>;
   private readonly answersNo: ReadonlySet<string>;
   private readonly causeDenied: ReadonlySet<string>;
+  private readonly causeInjured: ReadonlySet<string>;
 
   constructor(
     private readonly cues: ContextCues,
@@ -347,6 +350,7 @@ export class ContextLayer {
     this.anaphors = words(cues.anaphors);
     this.answersNo = words(cues.answersNo);
     this.causeDenied = words(cues.causeDenied);
+    this.causeInjured = words(cues.causeInjured);
     this.namingNouns = words(cues.namingNouns);
     this.finiteVerbs = words(cues.finiteVerbs);
   }
@@ -638,7 +642,15 @@ export class ContextLayer {
    */
   private explainedByOrdinaryCause(words: readonly Word[], sentence: Sentence, span: Span): boolean {
     // "now" or "since then" between the cause's end and the mention tells the mention as what came after it.
-    return this.cueIn(this.ordinaryCause, words, sentence, false, this.causeDenied, (end) => !this.afterwards.anyIn(words, end, span.from));
+    // An injury named right after the cause ("a deadlift injury") makes it no ordinary one.
+    return this.cueIn(
+      this.ordinaryCause,
+      words,
+      sentence,
+      false,
+      this.causeDenied,
+      (end) => !this.afterwards.anyIn(words, end, span.from) && !(end < words.length && this.causeInjured.has(words[end].text)),
+    );
   }
 
   /** A negated cue in the sentence ("not joking"). */

@@ -621,6 +621,11 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads an injury named right after an ordinary cause as no explanation ("after a deadlift injury")', () => {
+    expectEach('emergency', ['is it normal to not feel my arse after a deadlift injury']);
+    expectEach('none', ['legs feel weak after deadlifts yesterday, normal?']);
+  });
+
   it("reads a dentist's numb face as explained, and water drunk by the load as no overdose", () => {
     expectEach('none', [
       "running late, I'm at dentist and my face is numb from the injection",
