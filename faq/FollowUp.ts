@@ -43,12 +43,15 @@ const OPENING =
 const LEANING = /\b(it|that|this|they|them|those|one|ones|too|either|as well|the two|both)\b/;
 /** "How much is it?" asks the price: a topic of its own (booking), unlike "how much exercise". */
 const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|it|that|this|they|each|per|a)\b))/gi;
-/** "How long / often / much / many" ask about whatever the topic is: no topic of their own ("how long is it?"). */
+/**
+ * "How long / often / soon / fast / much / many (sessions)" ask about whatever the topic is: no topic of their
+ * own ("how long is it?", "how many sessions would I need").
+ */
 const QUESTION_FRAME = /\bhow (long|often|soon|quickly|fast|much|many( [a-z]+)?)\b/gi;
 /**
  * Whom or what the patient asks the previous answer about ("for older folk", "at 19", "for someone 65 with
- * diabetes", "for stenosis too?", "is it safe with a bulging disc"): whether
- * what was just said applies to them, never a topic of its own, so it does not lean to the entry that names it.
+ * diabetes", "for stenosis too?", "is it safe with a bulging disc"): whether what was just said applies to
+ * them, never a topic of its own, so it does not lean to the entry that names it.
  */
 const APPLIES_TO = [
   /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi,

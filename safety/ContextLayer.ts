@@ -19,7 +19,7 @@
  * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
  */
 import type { Sentence, Word } from './PatientWords';
-import { phraseSteps } from './PhraseSteps';
+import { type PhraseStep, phraseSteps } from './PhraseSteps';
 
 export interface ContextCues {
   readonly negation: readonly string[];
@@ -145,29 +145,24 @@ export interface Span {
  */
 export type Reading = 'counts' | 'negated' | 'historical' | 'longAgo' | 'hypothetical' | 'joke' | 'story' | 'explained';
 
-/** One word of a cue, and how many message words may be skipped before it ("after ** hike"). */
-interface CueWord {
-  readonly form: string;
-  readonly skip: number;
-}
-
 /**
- * Cue phrases as word lists, looked up by their first word; a word matches a cue word in any inflection,
- * within one clause. As in the concept lists, `*` skips up to one word and `**` up to three.
+ * Cue phrases as word lists (PhraseSteps), looked up by their first word, matched within one clause. A message
+ * word matches a cue word when the word or one of its lemmas is it: a cue word in its base form matches every
+ * inflection ("go away" finds "went away"), an inflected one only itself ("went away" is no "won't go away"). As in the concept lists, `*` skips up to one word and `**` up to three.
  */
 class CueList {
-  private readonly byFirst = new Map<string, CueWord[][]>();
+  private readonly byFirst = new Map<string, PhraseStep[][]>();
   /** Every word a cue uses, so the spelling corrector never turns one into another word ("doms"). */
   readonly vocabulary = new Set<string>();
 
   constructor(phrases: readonly string[], clean: (text: string) => string) {
     for (const phrase of phrases) {
-      const cue: CueWord[] = phraseSteps(clean(phrase)).map(({ word, skip }) => ({ form: word, skip }));
-      for (const { form } of cue) this.vocabulary.add(form);
+      const cue = phraseSteps(clean(phrase));
+      for (const { word } of cue) this.vocabulary.add(word);
       if (cue.length === 0) continue;
-      const list = this.byFirst.get(cue[0].form) ?? [];
+      const list = this.byFirst.get(cue[0].word) ?? [];
       list.push(cue);
-      this.byFirst.set(cue[0].form, list);
+      this.byFirst.set(cue[0].word, list);
     }
   }
 
@@ -219,16 +214,16 @@ class CueList {
 }
 
 /** One past the last word of `cue` matched from word `i` in `i`'s clause, before `limit`; 0 when it does not match. */
-function cueEnd(cue: readonly CueWord[], words: readonly Word[], i: number, limit: number): number {
+function cueEnd(cue: readonly PhraseStep[], words: readonly Word[], i: number, limit: number): number {
   let clause = words[i].clause;
   let next = i + 1;
   for (let k = 1; k < cue.length; k++) {
     let found = -1;
     for (let j = next; j <= next + cue[k].skip && j < limit; j++) {
       // A clause word the cue itself holds opens its clause with no break before it ("fine now", "grand now").
-      const opensWithCueWord = j === next && words[j].clause === clause + 1 && words[j].forms.includes(cue[k].form);
+      const opensWithCueWord = j === next && words[j].clause === clause + 1 && words[j].forms.includes(cue[k].word);
       if (words[j].clause !== clause && !opensWithCueWord) break;
-      if (words[j].forms.includes(cue[k].form)) {
+      if (words[j].forms.includes(cue[k].word)) {
         found = j;
         clause = words[j].clause;
         break;
