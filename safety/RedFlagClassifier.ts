@@ -23,6 +23,11 @@ export interface ClassifierModel extends NaiveBayesModel {
   /** When the net may escalate to each label; a label left out is never escalated by the net. */
   readonly escalate: Readonly<Partial<Record<Urgency, NetEscalation>>>;
   readonly riskAt: number;
+  /**
+   * Below this probability of every risk label the net doubts an emergency or urgent rule's finding: the message
+   * is read as if no rule had completed (asked about, or cleared without a sales pitch). Crisis findings never.
+   */
+  readonly doubtBelow?: number;
 }
 
 /** The net may escalate to a label only from probability `at`, and only when the rules saw one of `cues`. */
@@ -80,6 +85,11 @@ export class RedFlagClassifier {
     // The no-pitch mark is for wording that may hide an emergency or a crisis; an age or a duration leans
     // "urgent" ("I'm 62", "about three weeks") and must not cost the booking links at the end of a check.
     return label === 'urgent' ? undefined : { kind: 'risky' };
+  }
+
+  /** Whether the net is all but sure a cleaned message holds no risk (see ClassifierModel.doubtBelow). */
+  doubts(cleaned: string): boolean {
+    return this.model.doubtBelow !== undefined && this.judge(cleaned).probability < this.model.doubtBelow;
   }
 
   /** The likeliest risk label of a cleaned message and its probability. */

@@ -8,7 +8,8 @@
  *       negated, past, hypothetical, a story, a joke, someone else's and already cared for?
  *
  * Priority: an attempt in progress (advice "crisisNow") > emergency (with the crisis line too when crisis words
- * came with it: advice "emergencyAndCrisis") > crisis > urgent. With no rule: the
+ * came with it: advice "emergencyAndCrisis") > crisis > urgent; an emergency or urgent finding the net is all but
+ * sure holds no risk is read as if no rule had completed. With no rule: the
  * learned net's emergency (or a crisis it is sure of), then the direct crisis question for crisis words in
  * a joke, a story or a loss, then the clarifying question about a risk concept that counts, then the net's
  * cue-backed crisis or its question. Risk concepts set aside by the context layer, and wording the net
@@ -118,7 +119,7 @@ export class RedFlagDetector {
       if (hit?.doubted) doubt ??= hit;
       else if (hit) hits.push(hit);
     }
-    if (hits.length > 0) return escalation(hits);
+    if (hits.length > 0 && !this.netDoubts(hits, cleaned)) return escalation(hits);
     // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
     // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue. A "lol"
     // is often embarrassment ("numb down there lol sorry tmi"), so a joke does not silence a cue; an idiom,
@@ -144,6 +145,16 @@ export class RedFlagDetector {
     if (advice?.kind === 'escalate') return learned(advice.urgency);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
+  }
+
+  /**
+   * Whether the net, all but sure the message holds no risk, doubts the rules' emergency or urgent finding: the
+   * writer names a warning sign in a setting no context list describes ("my 6 year old still wets the bed", "I'm
+   * having a heart attack at the price of parking"). The message is then read as if no rule had completed. A
+   * crisis finding is never doubted.
+   */
+  private netDoubts(hits: readonly Hit[], cleaned: string): boolean {
+    return this.classifier !== undefined && hits.every((hit) => hit.rule.urgency !== 'crisis') && this.classifier.doubts(cleaned);
   }
 
   private find<R extends ConceptRule>(

@@ -837,6 +837,27 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('lets the net doubt an emergency or urgent finding it is all but sure holds no risk, never a crisis one, and never a report', () => {
+    // Settings no context list describes (spent writers' lines): the rules complete; the net, without the doubt
+    // setting, lets their finding stand.
+    const undoubting = new RedFlagDetector({ ...rules, classifier: rules.classifier && { ...rules.classifier, doubtBelow: undefined } });
+    for (const [text, urgency] of [
+      ['Im having a heart attack at the price of parking in your car park 😤 is there somewhere cheaper nearby?', 'emergency'],
+      ["The doc said my osteoporosis is mild and I've had no fractures. Is Pilates safe?", 'urgent'],
+    ]) {
+      expect(outcome(undoubting.assess(text)), text).to.equal(urgency);
+      const a = detector.assess(text);
+      expect(a.kind, text).to.equal('clear');
+      expect(carriesRisk(a), text).to.equal(true);
+    }
+    // The same words reported, with an appointment or a joke beside them, still escalate.
+    expectEach('emergency', [
+      'I wet myself twice today without noticing, can I still come to my appointment tomorrow?',
+      'lol I cant feel my bits since this morning, is that normal with sciatica? booked for friday',
+      'my legs both went weak on the stairs and I fell, im ok though, can I still do my stretches?',
+    ]);
+  });
+
   it('keeps a warning sign that no rule completes as a risk word, so no sales pitch follows it', () => {
     // Not a clarify concept and no rule fires: only the data's warningSign flag keeps the pitch away.
     const cases: Array<[string, string]> = [
