@@ -846,10 +846,13 @@ describe('RedFlagDetector', () => {
       ["The doc said my osteoporosis is mild and I've had no fractures. Is Pilates safe?", 'urgent'],
     ]) {
       expect(outcome(undoubting.assess(text)), text).to.equal(urgency);
-      const a = detector.assess(text);
-      expect(a.kind, text).to.equal('clear');
-      expect(carriesRisk(a), text).to.equal(true);
+      expect(outcome(detector.assess(text)), text).to.equal('none');
     }
+    // A warning sign's words still keep the sales pitch away.
+    const doubted = detector.assess(
+      'Im having a heart attack at the price of parking in your car park 😤 is there somewhere cheaper nearby?',
+    );
+    expect(doubted.kind === 'clear' && doubted.riskConcepts).to.include('namedEmergency');
     // The same words reported, with an appointment or a joke beside them, still escalate.
     expectEach('emergency', [
       'I wet myself twice today without noticing, can I still come to my appointment tomorrow?',
