@@ -15,7 +15,9 @@
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
  *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
  *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
- *    the message's own reading hesitated.
+ *    the message's own reading hesitated; that certainty counts only when the message still answers with
+ *    the neighbour once its question frames are set aside ("how many times a day" after stretches answers
+ *    a daily routine by its frame alone: it asks how often to stretch).
  * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
  * read after the fullest of that entry's first three questions, and that reading decides when it answers;
  * when neither reading answers and the previous entry is the in-context reading's first candidate, the
@@ -136,10 +138,14 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   if (alone.kind !== 'answer')
     return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
   if (lean >= OWN_TOPIC_LEAN) return true;
+  // Sure only of what the frame asked: "how many times a day", "how many times a week would I go".
+  if (topic !== message && answeredWith(kb.decide(topic)) !== neighbour.id) return false;
   return (
     net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
   );
 }
+
+const answeredWith = (decision: FaqDecision) => (decision.kind === 'answer' ? decision.entry.id : undefined);
 
 /** Both opinions together, as the second opinion ranks candidates. */
 const support = (candidate: ScoredEntry | undefined) => (candidate === undefined ? 0 : candidate.score + (candidate.net ?? 0));

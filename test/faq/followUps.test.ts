@@ -216,6 +216,18 @@ describe('FAQ follow-ups in context', () => {
     expect(answered(decideFollowUp(kb, 'how many sessions would I need', 'decompression'))).to.equal('decompression');
   });
 
+  it('stays on the previous topic when only the question frame names another ("how many times a day" after stretches)', () => {
+    // On their own these answer daily-practice and healing-time, from the frame alone ("times a day", "a week").
+    for (const [previous, text] of [
+      ['stretching', 'how many times a day'],
+      ['decompression', 'how many times a week would i go'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
+    }
+    // A frame beside a topic word of its own still moves on.
+    expect(answered(decideFollowUp(kb, 'how many weeks does sciatica usualy last', 'stretching'))).to.equal('healing-time');
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
