@@ -17,7 +17,9 @@
  *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
  *    the message's own reading hesitated; that certainty counts only when the message still answers with
  *    the neighbour once its question frames are set aside ("how many times a day" after stretches answers
- *    a daily routine by its frame alone: it asks how often to stretch).
+ *    a daily routine by its frame alone: it asks how often to stretch);
+ *  - or, its pronouns read as what the previous answer was about (the subject its title names), the message
+ *    still answers the neighbour surely ("and why do people get it" after "what is sciatica?").
  * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
  * read after the fullest of that entry's first three questions, and that reading decides when it answers;
  * when neither reading answers and the previous entry is the in-context reading's first candidate, the
@@ -60,6 +62,10 @@ const APPLIES_TO = [
   /\b(for|with|in)\s+[^?.!,;]{1,30}?\s(too|also|as well|either)\b/gi,
   /\b(safe|ok|okay|fine|suitable|alright)\s+(for|with)\b[^?.!,;]*/gi,
 ];
+/** Pronouns that stand for what the previous answer was about. */
+const PRONOUN = /\b(it|that|this)\b/i;
+/** A title's question words and signs: the rest names the entry's subject ("What is sciatica?" is about sciatica). */
+const TITLE_QUESTION_WORDS = /\b(what|how|why|is|are|or|to|long|it)\b|[^\p{L}\s]/gu;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
 const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
@@ -140,12 +146,25 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   if (lean >= OWN_TOPIC_LEAN) return true;
   // Sure only of what the frame asked: "how many times a day", "how many times a week would I go".
   if (topic !== message && answeredWith(kb.decide(topic)) !== neighbour.id) return false;
+  if (stillSureWithPronounsRead(kb, message, neighbour.id, previousId)) return true;
   return (
     net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
   );
 }
 
 const answeredWith = (decision: FaqDecision) => (decision.kind === 'answer' ? decision.entry.id : undefined);
+
+/**
+ * Whether the message, its pronouns read as what the previous answer was about (its title's subject), is
+ * still answered surely with the neighbour: "and why do people get it" after "what is sciatica?" asks why
+ * people get sciatica; "can I do it at home" after decompression reads "can I do decompression at home".
+ */
+function stillSureWithPronounsRead(kb: KnowledgeBase, message: string, neighbourId: string, previousId: string): boolean {
+  const subject = kb.entry(previousId)?.title?.toLowerCase().replace(TITLE_QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (!subject || !PRONOUN.test(message)) return false;
+  const read = kb.decide(message.replace(new RegExp(PRONOUN, 'gi'), subject));
+  return answeredWith(read) === neighbourId && (read.candidates.find((c) => c.id === neighbourId)?.net ?? 0) >= NET_SURE;
+}
 
 /** Both opinions together, as the second opinion ranks candidates. */
 const support = (candidate: ScoredEntry | undefined) => (candidate === undefined ? 0 : candidate.score + (candidate.net ?? 0));

@@ -228,6 +228,17 @@ describe('FAQ follow-ups in context', () => {
     expect(answered(decideFollowUp(kb, 'how many weeks does sciatica usualy last', 'stretching'))).to.equal('healing-time');
   });
 
+  it('reads a pronoun as what the previous answer was about: after "what is sciatica?" it means sciatica, and the question moves on', () => {
+    for (const [previous, text, expected] of [
+      ['what-is-sciatica', 'and why do people get it', 'causes'],
+      ['what-is-sciatica', 'and what does it feel like?', 'symptoms'],
+      // After cortisone shots, "it" is the shot.
+      ['cortisone-injections', 'how long does it last?', 'cortisone-injections'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(expected);
+    }
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
