@@ -13,8 +13,10 @@
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
- *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
- *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
+ *  - or the second opinion is all but certain of it, or sure of it with nothing in the message pointing
+ *    back and the matcher sure too or the message a whole question of its own, with a question word and no
+ *    question frame ("so what actually works?", "so what do you do differently?" after "nothing worked"; not
+ *    "how often, every day?" after stretches, nor "and with your treatment?"), or sure of it where
  *    the message's own reading hesitated; that certainty counts only when the message still answers with
  *    the neighbour once its question frames are set aside ("how many times a day" after stretches answers
  *    a daily routine by its frame alone: it asks how often to stretch);
@@ -147,8 +149,12 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   // Sure only of what the frame asked: "how many times a day", "how many times a week would I go".
   if (topic !== message && answeredWith(kb.decide(topic)) !== neighbour.id) return false;
   if (stillSureWithPronounsRead(kb, message, neighbour.id, previousId)) return true;
+  const text = message.toLowerCase();
+  // A whole question of its own (a question word, no frame, nothing pointing back) needs no sure matcher:
+  // the second opinion knows its shape ("so what do you do differently?" after "nothing worked").
+  const ownQuestion = topic === message && QUESTION_OPENING.test(text);
   return (
-    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
+    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && ((own?.score ?? 0) >= kb.options.sureThreshold || ownQuestion) && !LEANING.test(text))
   );
 }
 

@@ -239,6 +239,17 @@ describe('FAQ follow-ups in context', () => {
     }
   });
 
+  it('moves on with a whole question of its own the second opinion is sure of, though the matcher knows few of its words', () => {
+    for (const [previous, text, expected] of [
+      ['why-treatments-fail', 'so what do you do differently?', 'treatment-approach'],
+      ['booking', 'and what should i bring?', 'first-session'],
+      // A question frame or an elliptical fragment still asks about what was just answered.
+      ['stretching', 'how often, every day?', 'stretching'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(expected);
+    }
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
