@@ -65,7 +65,7 @@ const APPLIES_TO = [
   /\b(safe|ok|okay|fine|suitable|alright)\s+(for|with)\b[^?.!,;]*/gi,
 ];
 /** Pronouns that stand for what the previous answer was about. */
-const PRONOUN = /\b(it|that|this)\b/i;
+const PRONOUN = /\b(it|that|this|one|them|they|those)\b/i;
 /** A title's question words and signs: the rest names the entry's subject ("What is sciatica?" is about sciatica). */
 const TITLE_QUESTION_WORDS = /\b(what|how|why|is|are|or|to|long|it)\b|[^\p{L}\s]/gu;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
@@ -161,15 +161,16 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
 const answeredWith = (decision: FaqDecision) => (decision.kind === 'answer' ? decision.entry.id : undefined);
 
 /**
- * Whether the message, its pronouns read as what the previous answer was about (its title's subject), is
- * still answered surely with the neighbour: "and why do people get it" after "what is sciatica?" asks why
- * people get sciatica; "can I do it at home" after decompression reads "can I do decompression at home".
+ * Whether, its pronouns read as what the previous answer was about (its title's subject), the message
+ * still has the second opinion sure of the neighbour: "and why do people get it" after "what is sciatica?"
+ * asks why people get sciatica, "cool, how do i book one" after the first session asks to book a first
+ * session; "can I do it at home" after decompression reads "can I do decompression at home".
  */
 function stillSureWithPronounsRead(kb: KnowledgeBase, message: string, neighbourId: string, previousId: string): boolean {
   const subject = kb.entry(previousId)?.title?.toLowerCase().replace(TITLE_QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   if (!subject || !PRONOUN.test(message)) return false;
   const read = kb.decide(message.replace(new RegExp(PRONOUN, 'gi'), subject));
-  return answeredWith(read) === neighbourId && (read.candidates.find((c) => c.id === neighbourId)?.net ?? 0) >= NET_SURE;
+  return (read.candidates.find((c) => c.id === neighbourId)?.net ?? 0) >= NET_SURE;
 }
 
 /** Both opinions together, as the second opinion ranks candidates. */

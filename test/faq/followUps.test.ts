@@ -232,6 +232,8 @@ describe('FAQ follow-ups in context', () => {
     for (const [previous, text, expected] of [
       ['what-is-sciatica', 'and why do people get it', 'causes'],
       ['what-is-sciatica', 'and what does it feel like?', 'symptoms'],
+      // "One" is a first session: booking one is booking.
+      ['first-session', 'cool, how do i book one', 'booking'],
       // After cortisone shots, "it" is the shot.
       ['cortisone-injections', 'how long does it last?', 'cortisone-injections'],
     ]) {
