@@ -6,7 +6,8 @@
  *
  * The bot keeps only the id of the entry it last answered (no patient text). The message is read on its own
  * first. It may be a follow-up (mayFollowOn) when that reading does not answer, or when it does but the
- * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too").
+ * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too"), after
+ * any reaction to the answer it opens with ("really? even at 19?").
  * That reading's answer, or its first candidate when it did not answer, is the neighbour the patient may
  * have moved on to; it is answered when the message supports it more than the previous entry (matcher
  * score + second opinion) and
@@ -68,6 +69,9 @@ const APPLIES_TO = [
 const PRONOUN = /\b(it|that|this|one|them|they|those)\b/i;
 /** A title's question words and signs: the rest names the entry's subject ("What is sciatica?" is about sciatica). */
 const TITLE_QUESTION_WORDS = /\b(what|how|why|is|are|or|to|long|it)\b|[^\p{L}\s]/gu;
+/** Reactions to the answer a message may open with ("really? even at 19?", "thanks!! and at night?", "ok sounds fine."). */
+const REACTION =
+  /^\W*((really|seriously|honestly|oh|ah|wow|hmm+|cool|great|nice|lovely|perfect|brilliant|thanks|thank you|thx|ta|cheers|ok(ay)?|sure|fair enough|i see|got it|sounds (good|fine|great))\W+)+(?=\p{L})/u;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
 const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
@@ -218,11 +222,14 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
   const words = wordCount(text);
-  return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
+  return (words <= MAX_FOLLOW_UP_WORDS && opensLikeFollowUp(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
 }
 
 /** The same at any length. */
 function refersBack(message: string): boolean {
   const text = message.toLowerCase().trim();
-  return OPENING.test(text) || LEANING.test(text);
+  return opensLikeFollowUp(text) || LEANING.test(text);
 }
+
+/** Whether the message opens like a follow-up, after any reaction to the answer ("really? even at 19?"). */
+const opensLikeFollowUp = (text: string) => OPENING.test(text) || OPENING.test(text.replace(REACTION, ''));

@@ -252,6 +252,15 @@ describe('FAQ follow-ups in context', () => {
     }
   });
 
+  it('reads a follow-up opening after a reaction to the answer ("really? even at 19?") as one', () => {
+    for (const [previous, text] of [
+      ['symptoms', 'really? even at 19?'],
+      ['heat-and-ice', 'really? even on a fresh flare up'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
+    }
+  });
+
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
     expect(answered(decideFollowUp(kb, 'will it rain in london today', 'heat-and-ice'))).to.equal(null);
     expect(answered(decideFollowUp(kb, 'ok thx', 'causes'))).to.equal(null);
