@@ -57,13 +57,15 @@ const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|i
 const QUESTION_FRAME = /\bhow (long|often|soon|quickly|fast|much|many( [a-z]+)?)\b/gi;
 /**
  * Whom or what the patient asks the previous answer about ("for older folk", "at 19", "for someone 65 with
- * diabetes", "for stenosis too?", "is it safe with a bulging disc"): whether what was just said applies to
- * them, never a topic of its own, so it does not lean to the entry that names it.
+ * diabetes", "for stenosis too?", "is it safe with a bulging disc", "even the massage stuff?", "without a
+ * scan?"): whether what was just said applies to them, never a topic of its own, so it does not lean to the
+ * entry that names it.
  */
 const APPLIES_TO = [
   /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi,
   /\b(for|with|in)\s+[^?.!,;]{1,30}?\s(too|also|as well|either)\b/gi,
   /\b(safe|ok|okay|fine|suitable|alright)\s+(for|with)\b[^?.!,;]*/gi,
+  /\b(even|without)\s[^?.!,;]*/gi,
 ];
 /** Pronouns that stand for what the previous answer was about. */
 const PRONOUN = /\b(it|that|this|one|them|they|those)\b/i;

@@ -207,6 +207,10 @@ describe('FAQ follow-ups in context', () => {
       ['decompression', 'for stenosis too?'],
       ['treatment-approach', 'does it work for piriformis too?'],
       ['strengthening', 'is it safe with a bulging disc'],
+      // "Even…", "without…": does what was just said still hold then?
+      ['why-treatments-fail', 'even the massage stuff?'],
+      ['finding-the-cause', 'without a scan?'],
+      ['finding-the-cause', 'even when the MRI showed nothing?'],
     ]) {
       expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
     }
