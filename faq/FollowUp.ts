@@ -14,15 +14,16 @@
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
- *  - or the second opinion is all but certain of it, or sure of it with nothing in the message pointing
- *    back and the matcher sure too or the message a whole question of its own, with a question word and no
- *    question frame ("so what actually works?", "so what do you do differently?" after "nothing worked"; not
- *    "how often, every day?" after stretches, nor "and with your treatment?"), or sure of it where
- *    the message's own reading hesitated; that certainty counts only when the message still answers with
- *    the neighbour once its question frames are set aside ("how many times a day" after stretches answers
- *    a daily routine by its frame alone: it asks how often to stretch);
- *  - or, its pronouns read as what the previous answer was about (the subject its title names), the message
- *    still answers the neighbour surely ("and why do people get it" after "what is sciatica?").
+ *  - or the second opinion is all but certain of it; or sure of it with nothing in the message pointing
+ *    back, and the matcher sure too or the message a whole question of its own (a question word, no
+ *    question frame: "so what actually works?", "so what do you do differently?" after "nothing worked";
+ *    not "how often, every day?" after stretches); or sure of it where the message's own reading hesitated;
+ *  - or, its pronouns read as what the previous answer was about (the subject its title names), the second
+ *    opinion is still sure of it ("and why do people get it" after "what is sciatica?", "cool, how do i book
+ *    one" after the first session).
+ * When the message's own reading answers, certainty counts only if the message still answers with the
+ * neighbour once its question frames are set aside ("how many times a day" after stretches answers a daily
+ * routine by its frame alone: it asks how often to stretch).
  * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
  * read after the fullest of that entry's first three questions, and that reading decides when it answers;
  * when neither reading answers and the previous entry is the in-context reading's first candidate, the
