@@ -6,16 +6,24 @@
  *
  * The bot keeps only the id of the entry it last answered (no patient text). The message is read on its own
  * first. It may be a follow-up (mayFollowOn) when that reading does not answer, or when it does but the
- * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too").
+ * message is short and leans on what was said ("and", "what about", "is that"…, "it", "that", "too"), after
+ * any reaction to the answer it opens with ("really? even at 19?").
  * That reading's answer, or its first candidate when it did not answer, is the neighbour the patient may
  * have moved on to; it is answered when the message supports it more than the previous entry (matcher
  * score + second opinion) and
  *  - the message's topic words lean to it rather than to the previous entry (KnowledgeBase.topicLean: a
  *    word in an entry's questions belongs to it more than a word in its answer), so context never sticks;
  *    "how long", "how often" are no topic (they ask about the current one), a price question is one;
- *  - or the second opinion is all but certain of it, or sure of it with the matcher sure too and nothing
- *    in the message pointing back ("so what actually works?" after "nothing worked"), or sure of it where
- *    the message's own reading hesitated.
+ *  - or the second opinion is all but certain of it; or sure of it with nothing in the message pointing
+ *    back, and the matcher sure too or the message a whole question of its own (a question word, no
+ *    question frame: "so what actually works?", "so what do you do differently?" after "nothing worked";
+ *    not "how often, every day?" after stretches); or sure of it where the message's own reading hesitated;
+ *  - or, its pronouns read as what the previous answer was about (the subject its title names), the second
+ *    opinion is still sure of it ("and why do people get it" after "what is sciatica?", "cool, how do i book
+ *    one" after the first session).
+ * When the message's own reading answers, certainty counts only if the message still answers with the
+ * neighbour once its question frames are set aside ("how many times a day" after stretches answers a daily
+ * routine by its frame alone: it asks how often to stretch).
  * Otherwise, when the message can be about the previous entry (canBeAbout, the anti-sticking guard), it is
  * read after the fullest of that entry's first three questions, and that reading decides when it answers;
  * when neither reading answers and the previous entry is the in-context reading's first candidate, the
@@ -50,14 +58,23 @@ const PRICE_QUESTION = /\bhow much\b(?=\s*(\?|$|(is|are|does|do|will|would|for|i
 const QUESTION_FRAME = /\bhow (long|often|soon|quickly|fast|much|many( [a-z]+)?)\b/gi;
 /**
  * Whom or what the patient asks the previous answer about ("for older folk", "at 19", "for someone 65 with
- * diabetes", "for stenosis too?", "is it safe with a bulging disc"): whether what was just said applies to
- * them, never a topic of its own, so it does not lean to the entry that names it.
+ * diabetes", "for stenosis too?", "is it safe with a bulging disc", "even the massage stuff?", "without a
+ * scan?"): whether what was just said applies to them, never a topic of its own, so it does not lean to the
+ * entry that names it.
  */
 const APPLIES_TO = [
   /\b(for|at|in)\s+(someone|somebody|anyone|people|a person|folks?|older|elderly|old|young|younger|(my|his|her|your|their) age|[0-9]+)\b[^?.!,;]*/gi,
   /\b(for|with|in)\s+[^?.!,;]{1,30}?\s(too|also|as well|either)\b/gi,
   /\b(safe|ok|okay|fine|suitable|alright)\s+(for|with)\b[^?.!,;]*/gi,
+  /\b(even|without)\s[^?.!,;]*/gi,
 ];
+/** Pronouns that stand for what the previous answer was about. */
+const PRONOUN = /\b(it|that|this|one|them|they|those)\b/i;
+/** A title's question words and signs: the rest names the entry's subject ("What is sciatica?" is about sciatica). */
+const TITLE_QUESTION_WORDS = /\b(what|how|why|is|are|or|to|long|it)\b|[^\p{L}\s]/gu;
+/** Reactions to the answer a message may open with ("really? even at 19?", "thanks!! and at night?", "ok sounds fine."). */
+const REACTION =
+  /^\W*((really|seriously|honestly|oh|ah|wow|hmm+|cool|great|nice|lovely|perfect|brilliant|thanks|thank you|thx|ta|cheers|ok(ay)?|sure|fair enough|i see|got it|sounds (good|fine|great))\W+)+(?=\p{L})/u;
 /** How far (in rarest-word weights) the message's topic words must lean to the other entry to switch to it. */
 const OWN_TOPIC_LEAN = 0.4;
 /** The same when the message's own reading did not answer: a rare word only the other entry's questions use. */
@@ -136,9 +153,31 @@ function movesOn(kb: KnowledgeBase, message: string, alone: FaqDecision, neighbo
   if (alone.kind !== 'answer')
     return (lean >= UNSURE_OWN_TOPIC_LEAN && (own?.score ?? 0) >= kb.options.suggestThreshold) || net >= NET_SURE;
   if (lean >= OWN_TOPIC_LEAN) return true;
+  // Sure only of what the frame asked: "how many times a day", "how many times a week would I go".
+  if (topic !== message && answeredWith(kb.decide(topic)) !== neighbour.id) return false;
+  if (stillSureWithPronounsRead(kb, message, neighbour.id, previousId)) return true;
+  const text = message.toLowerCase();
+  // A whole question of its own (a question word, no frame, nothing pointing back) needs no sure matcher:
+  // the second opinion knows its shape ("so what do you do differently?" after "nothing worked").
+  const ownQuestion = topic === message && QUESTION_OPENING.test(text);
   return (
-    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && (own?.score ?? 0) >= kb.options.sureThreshold && !LEANING.test(message.toLowerCase()))
+    net >= SURE_ON_ITS_OWN || (net >= NET_SURE && ((own?.score ?? 0) >= kb.options.sureThreshold || ownQuestion) && !LEANING.test(text))
   );
+}
+
+const answeredWith = (decision: FaqDecision) => (decision.kind === 'answer' ? decision.entry.id : undefined);
+
+/**
+ * Whether, its pronouns read as what the previous answer was about (its title's subject), the message
+ * still has the second opinion sure of the neighbour: "and why do people get it" after "what is sciatica?"
+ * asks why people get sciatica, "cool, how do i book one" after the first session asks to book a first
+ * session; "can I do it at home" after decompression reads "can I do decompression at home".
+ */
+function stillSureWithPronounsRead(kb: KnowledgeBase, message: string, neighbourId: string, previousId: string): boolean {
+  const subject = kb.entry(previousId)?.title?.toLowerCase().replace(TITLE_QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (!subject || !PRONOUN.test(message)) return false;
+  const read = kb.decide(message.replace(new RegExp(PRONOUN, 'gi'), subject));
+  return (read.candidates.find((c) => c.id === neighbourId)?.net ?? 0) >= NET_SURE;
 }
 
 /** Both opinions together, as the second opinion ranks candidates. */
@@ -186,11 +225,14 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 function leansBack(message: string): boolean {
   const text = message.toLowerCase().trim();
   const words = wordCount(text);
-  return (words <= MAX_FOLLOW_UP_WORDS && OPENING.test(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
+  return (words <= MAX_FOLLOW_UP_WORDS && opensLikeFollowUp(text)) || (words <= MAX_LEANING_WORDS && LEANING.test(text));
 }
 
 /** The same at any length. */
 function refersBack(message: string): boolean {
   const text = message.toLowerCase().trim();
-  return OPENING.test(text) || LEANING.test(text);
+  return opensLikeFollowUp(text) || LEANING.test(text);
 }
+
+/** Whether the message opens like a follow-up, after any reaction to the answer ("really? even at 19?"). */
+const opensLikeFollowUp = (text: string) => OPENING.test(text) || OPENING.test(text.replace(REACTION, ''));

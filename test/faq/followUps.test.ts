@@ -3,12 +3,13 @@
  * be answered right at least 85% of the time, switching topic when the patient does (context must not stick)
  * and giving no answer when no entry covers it. Development sets, written blind from the article:
  *  - test/data/faq-twoturn-dev.jsonl and faq-twoturn-dev-b.jsonl (124 exchanges, 44 switching topic):
- *    first runs 38/44 and 65/80; 111/124 before round faq-4, 114/124 after it, now 115/124, floor 92%;
+ *    first runs 38/44 and 65/80; 111/124 before round faq-4, 114/124 after it, now 118/124, floor 94%;
  *  - test/data/faq-twoturn-dev-c.jsonl (120, 50 switching, 6 with no answer; terse fragments, long stories
- *    as first turns): first run 73/120 (60.8%), 86/120 after round faq-4, now 92/120 (76.7%), floor 75%;
- *  - the spent held-out sets test/data/spent/faq-twoturn-*-2026-12.jsonl: A (48) first run 35/48, now 41/48;
- *    B (60) 40/60, now 46/60; C (80) 70/80 → 74/80; D (80, an independent writer) 49/80 → 59/80; E (80,
- *    another) 59/80 → 62/80; floors a point or two below.
+ *    as first turns): first run 73/120 (60.8%), 86/120 after round faq-4, now 95/120 (79.2%), floor 78%;
+ *  - the spent held-out sets test/data/spent/faq-twoturn-*-2026-12.jsonl: A (48) first run 35/48, now 43/48;
+ *    B (60) 40/60, now 50/60; C (80) 70/80 → 77/80; D (80, an independent writer) 49/80 → 61/80; E (80,
+ *    another) 59/80 → 65/80; F → 69/80, G → 66/80, H (first run 66/80) → 68/80, I (68/80) → 71/80;
+ *    floors a point or two below.
  * Tuned on all of them, so these are not results: the held-out two-turn sets are (docs/heldout-results.md).
  * Context must not turn an out-of-scope message into an answer either: the labelled set's 58 out-of-scope
  * messages, each sent after every entry, get no answer 95.1% of the time (86.3% before round faq-4, 95.2%
@@ -67,15 +68,17 @@ describe('FAQ follow-ups in context', () => {
 
   /** What each set reaches now, less a small margin: raise them when the numbers go up, never lower them to pass. */
   const floors = [
-    { sets: ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'], size: 124, switches: 44, right: 0.92, switched: 0.88 },
-    { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.75, switched: 0.76 },
-    { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.83, switched: 0.93 },
-    { sets: [join('spent', 'faq-twoturn-b-2026-12.jsonl')], size: 60, switches: 20, right: 0.75, switched: 0.8 },
-    { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.9, switched: 0.83 },
-    { sets: [join('spent', 'faq-twoturn-d-2026-12.jsonl')], size: 80, switches: 30, right: 0.72, switched: 0.66 },
-    { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.7 },
-    { sets: [join('spent', 'faq-twoturn-f-2026-12.jsonl')], size: 80, switches: 30, right: 0.8, switched: 0.8 },
-    { sets: [join('spent', 'faq-twoturn-g-2026-12.jsonl')], size: 80, switches: 30, right: 0.76, switched: 0.58 },
+    { sets: ['faq-twoturn-dev.jsonl', 'faq-twoturn-dev-b.jsonl'], size: 124, switches: 44, right: 0.94, switched: 0.93 },
+    { sets: ['faq-twoturn-dev-c.jsonl'], size: 120, switches: 50, right: 0.78, switched: 0.78 },
+    { sets: [join('spent', 'faq-twoturn-2026-12.jsonl')], size: 48, switches: 16, right: 0.87, switched: 0.93 },
+    { sets: [join('spent', 'faq-twoturn-b-2026-12.jsonl')], size: 60, switches: 20, right: 0.81, switched: 0.85 },
+    { sets: [join('spent', 'faq-twoturn-c-2026-12.jsonl')], size: 80, switches: 30, right: 0.94, switched: 0.93 },
+    { sets: [join('spent', 'faq-twoturn-d-2026-12.jsonl')], size: 80, switches: 30, right: 0.75, switched: 0.66 },
+    { sets: [join('spent', 'faq-twoturn-e-2026-12.jsonl')], size: 80, switches: 30, right: 0.8, switched: 0.76 },
+    { sets: [join('spent', 'faq-twoturn-f-2026-12.jsonl')], size: 80, switches: 30, right: 0.85, switched: 0.8 },
+    { sets: [join('spent', 'faq-twoturn-g-2026-12.jsonl')], size: 80, switches: 30, right: 0.81, switched: 0.63 },
+    { sets: [join('spent', 'faq-twoturn-h-2026-12.jsonl')], size: 80, switches: 30, right: 0.83, switched: 0.83 },
+    { sets: [join('spent', 'faq-twoturn-i-2026-12.jsonl')], size: 80, switches: 30, right: 0.87, switched: 0.86 },
   ];
   for (const floor of floors) {
     it(`answers at least ${floor.right * 100}% of ${floor.sets.join(' and ')} right (target 85%), switching topic when the patient does`, () => {
@@ -207,6 +210,10 @@ describe('FAQ follow-ups in context', () => {
       ['decompression', 'for stenosis too?'],
       ['treatment-approach', 'does it work for piriformis too?'],
       ['strengthening', 'is it safe with a bulging disc'],
+      // "Even…", "without…": does what was just said still hold then?
+      ['why-treatments-fail', 'even the massage stuff?'],
+      ['finding-the-cause', 'without a scan?'],
+      ['finding-the-cause', 'even when the MRI showed nothing?'],
     ]) {
       expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
     }
@@ -214,6 +221,51 @@ describe('FAQ follow-ups in context', () => {
 
   it('reads "how many sessions" as asking about the previous topic, like "how long"', () => {
     expect(answered(decideFollowUp(kb, 'how many sessions would I need', 'decompression'))).to.equal('decompression');
+  });
+
+  it('stays on the previous topic when only the question frame names another ("how many times a day" after stretches)', () => {
+    // On their own these answer daily-practice and healing-time, from the frame alone ("times a day", "a week").
+    for (const [previous, text] of [
+      ['stretching', 'how many times a day'],
+      ['decompression', 'how many times a week would i go'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
+    }
+    // A frame beside a topic word of its own still moves on.
+    expect(answered(decideFollowUp(kb, 'how many weeks does sciatica usualy last', 'stretching'))).to.equal('healing-time');
+  });
+
+  it('reads a pronoun as what the previous answer was about: after "what is sciatica?" it means sciatica, and the question moves on', () => {
+    for (const [previous, text, expected] of [
+      ['what-is-sciatica', 'and why do people get it', 'causes'],
+      ['what-is-sciatica', 'and what does it feel like?', 'symptoms'],
+      // "One" is a first session: booking one is booking.
+      ['first-session', 'cool, how do i book one', 'booking'],
+      // After cortisone shots, "it" is the shot.
+      ['cortisone-injections', 'how long does it last?', 'cortisone-injections'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(expected);
+    }
+  });
+
+  it('moves on with a whole question of its own the second opinion is sure of, though the matcher knows few of its words', () => {
+    for (const [previous, text, expected] of [
+      ['why-treatments-fail', 'so what do you do differently?', 'treatment-approach'],
+      ['booking', 'and what should i bring?', 'first-session'],
+      // A question frame or an elliptical fragment still asks about what was just answered.
+      ['stretching', 'how often, every day?', 'stretching'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(expected);
+    }
+  });
+
+  it('reads a follow-up opening after a reaction to the answer ("really? even at 19?") as one', () => {
+    for (const [previous, text] of [
+      ['symptoms', 'really? even at 19?'],
+      ['heat-and-ice', 'really? even on a fresh flare up'],
+    ]) {
+      expect(answered(decideFollowUp(kb, text, previous)), `${text} after ${previous}`).to.equal(previous);
+    }
   });
 
   it('gives no answer in context to thanks, to another body part or to a message about something else', () => {
