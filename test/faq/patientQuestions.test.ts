@@ -126,6 +126,56 @@ describe("FAQ: patients' real questions", () => {
     expect(answered(kb.decide('Third time this year it has reared its ugly head. How do I stop it coming back?'))).to.equal('recurrence');
   });
 
+  const outOfDomain = (message: string) => {
+    const decision = kb.decide(message);
+    return decision.kind === 'none' ? decision.outOfDomain : undefined;
+  };
+
+  it('reads a condition as that condition even beside the toe, hip or leg it affects', () => {
+    for (const [message, word] of [
+      ['My gout flares in the big toe, heat or ice?', 'gout'],
+      ['Steroid shot in my hip bursitis wore off after a month, why?', 'bursitis'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+    // An everyday complaint still gives way: coughing is how sciatica's pain is often set off.
+    expect(answered(kb.decide('numb foot, sharp zaps when I cough. is that the nerve'))).to.not.equal('none');
+  });
+
+  it("reads a disc or nerve in the neck, or the upper back, as off the sciatic nerve's path", () => {
+    expect(outOfDomain('can a herniated disc in the neck cause headaches')).to.be.oneOf(['neck', 'headache']);
+    expect(outOfDomain('Upper back between the shoulder blades is knotted from my desk job. Any stretches for that bit?')).to.be.oneOf([
+      'shoulder',
+      'upper back',
+    ]);
+    expect(outOfDomain('nerve pain shooting from my neck down my arm, what helps')).to.be.oneOf(['neck', 'arm']);
+    expect(outOfDomain('pain from my lower back down my leg, and my neck is stiff too. is that sciatica?')).to.equal(undefined);
+  });
+
+  it("reads an animal's back or leg in a story as the animal's, not the writer's", () => {
+    for (const [message, word] of [
+      ['My horse has a sore back after hunting season. Heat or ice on him?', 'horse'],
+      ['Our old Labrador drags his back leg. Would stretching help him?', 'labrador'],
+      ['The farm collie is stiff getting up in the mornings. Should I be walking her more or resting her?', 'collie'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+  });
+
+  it('reads "sheep farmer" or "dog walker" as the writer\'s work, not an animal', () => {
+    for (const message of [
+      'As a dog walker, should I rest or keep moving with sciatica?',
+      "I'm a sheep farmer, should I rest or keep moving with my sciatica?",
+    ])
+      expect(answered(kb.decide(message)), message).to.equal('rest-or-move');
+  });
+
+  it('finds a body part written with an apostrophe in a message with a dash: "my elbow\'s killing me"', () => {
+    const message = "Electrician - my elbow's killing me from years of twisting screwdrivers. Would stretching help or should I rest it?";
+    expect(outOfDomain(message)).to.equal('elbow');
+    expect(outOfDomain("My knee's swollen - should I use ice or heat?")).to.equal('knee');
+  });
+
   it("still answers a sciatica question that names a body part on the nerve's path or one its questions use", () => {
     const pastTheKnee = kb.decide('my sciatica goes right down past my knee to my foot, is that normal');
     expect(pastTheKnee.kind === 'none' ? pastTheKnee.outOfDomain : undefined).to.equal(undefined);
