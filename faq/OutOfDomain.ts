@@ -11,13 +11,21 @@ import domainData from '../knowledge/out-of-domain.json';
 import type { QuestionWords } from './Lexicon';
 import type { TextNormaliser } from './TextNormaliser';
 
+/** Words of one kind, with where a clinician can check them ("NHS Health A to Z"). */
+export interface WordFamily {
+  readonly id: string;
+  readonly source: string;
+  /** Lower case, singular; an entry of several words ("restless legs") is a phrase. */
+  readonly words: readonly string[];
+}
+
 export interface DomainLists {
-  readonly bodyParts: readonly string[];
+  readonly bodyParts: readonly WordFamily[];
   /** Diagnoses elsewhere (gout, shingles): only sciatica itself or the spine's words override them. */
-  readonly conditions: readonly string[];
+  readonly conditions: readonly WordFamily[];
   /** Everyday complaints that also describe or come with sciatica ("a zap when I cough"): overridden like a body part. */
   readonly complaints: readonly string[];
-  readonly species: readonly string[];
+  readonly species: readonly WordFamily[];
   /** People named after animals they work with ("sheep farmer", "dog walker"): no animal is meant. */
   readonly speciesPeople: readonly string[];
   /** Words for sciatica itself: they override a body part or condition named beside them. */
@@ -43,8 +51,8 @@ export class OutOfDomain {
   private readonly sciatica: ReadonlySet<string>;
   private readonly spine: ReadonlySet<string>;
   private readonly path: ReadonlySet<string>;
-  /** Each spineElsewhere phrase as its words. */
-  private readonly regions: readonly (readonly string[])[];
+  /** The lists' entries of several words, by their first word ("restless legs", "upper back"). */
+  private readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   /** The sayings' expression over any letters; parsed on first use (~13 ms: a message that is not ASCII, rare). */
   private readonly idiomsSource: string | undefined;
   private idioms: RegExp | undefined;
@@ -57,15 +65,31 @@ export class OutOfDomain {
     const ascii = lists.idioms.every((idiom) => /^[a-z0-9]*$/i.test(idiom.replace(/[^\p{L}\p{N}]+/gu, '')));
     const asciiSayings = lists.idioms.map((idiom) => idiom.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '[^a-z0-9]+'));
     this.asciiIdioms = sayings.length === 0 || !ascii ? undefined : new RegExp(`(?<![a-z])(?:${asciiSayings.join('|')})(?![a-z])`, 'g');
-    this.bodyParts = new Set(lists.bodyParts);
-    this.conditions = new Set(lists.conditions);
+    const words = (families: readonly WordFamily[]) => families.flatMap((family) => family.words);
+    this.bodyParts = new Set(words(lists.bodyParts));
+    this.conditions = new Set(words(lists.conditions));
     this.complaints = new Set(lists.complaints);
-    this.species = new Set(lists.species);
+    this.species = new Set(words(lists.species));
     this.speciesPeople = new Set(lists.speciesPeople);
     this.sciatica = new Set(lists.sciaticaWords);
     this.spine = new Set(lists.spineWords);
     this.path = new Set(lists.pathWords);
-    this.regions = lists.spineElsewhere.map((phrase) => phrase.split(' '));
+    const phrases = new Map<string, Phrase[]>();
+    const kinds: [readonly string[], Phrase['kind']][] = [
+      [lists.spineElsewhere, 'region'],
+      [words(lists.bodyParts), 'body'],
+      [lists.complaints, 'body'],
+      [words(lists.conditions), 'condition'],
+      [words(lists.species), 'species'],
+    ];
+    for (const [list, kind] of kinds) {
+      for (const entry of list) {
+        const parts = entry.split(' ');
+        if (parts.length === 1 && kind !== 'region') continue;
+        phrases.set(parts[0], [...(phrases.get(parts[0]) ?? []), { entry, parts, kind }]);
+      }
+    }
+    this.phrases = phrases;
   }
 
   /**
@@ -76,21 +100,31 @@ export class OutOfDomain {
   coverage(questions: QuestionWords, entryIdOfQuestion: (question: number) => string): Map<string, Set<string>> {
     // Each distinct question word is looked up once; only the few listed ones are traced to their questions.
     const listed = questions.words.map((word) => this.listed(word));
+    const opensPhrase = questions.words.map((word) => this.phrases.has(word));
     const covered = new Map<string, Set<string>>();
+    const cover = (word: string, q: number) => {
+      if (!covered.has(word)) covered.set(word, new Set());
+      covered.get(word)?.add(entryIdOfQuestion(q));
+    };
     for (let q = 0; q + 1 < questions.start.length; q++) {
-      for (let j = questions.start[q]; j < questions.start[q + 1]; j++) {
+      const [from, to] = [questions.start[q], questions.start[q + 1]];
+      for (let j = from; j < to; j++) {
         const word = listed[questions.items[j]];
-        if (word === undefined) continue;
-        if (!covered.has(word)) covered.set(word, new Set());
-        covered.get(word)?.add(entryIdOfQuestion(q));
+        if (word !== undefined) cover(word, q);
+        if (!opensPhrase[questions.items[j]]) continue;
+        const phrase = this.phraseAt(
+          Array.from(questions.items.subarray(from, to), (id) => questions.words[id]),
+          j - from,
+        );
+        if (phrase !== undefined) cover(phrase.entry, q);
       }
     }
     return covered;
   }
 
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
-  find(text: string, normaliser: TextNormaliser): string | undefined {
-    return this.search(text, normaliser, false);
+  find(text: string, normaliser: TextNormaliser, covered: Covered = NONE_COVERED): string | undefined {
+    return this.search(text, normaliser, false, covered);
   }
 
   /**
@@ -102,12 +136,17 @@ export class OutOfDomain {
    * gives way like a body part (the story's "my husband has dementia" is not the question). A question in the first person ("what should I do?") keeps to itself, unless it leans on what the
    * story named ("carpal tunnel… how do I sleep with it?").
    */
-  findInMessage(message: string, focus: string | undefined, normaliser: TextNormaliser): string | undefined {
-    if (focus === undefined) return this.find(message, normaliser);
-    const inQuestion = this.find(focus, normaliser);
+  findInMessage(
+    message: string,
+    focus: string | undefined,
+    normaliser: TextNormaliser,
+    covered: Covered = NONE_COVERED,
+  ): string | undefined {
+    if (focus === undefined) return this.find(message, normaliser, covered);
+    const inQuestion = this.find(focus, normaliser, covered);
     if (inQuestion !== undefined) return inQuestion;
     if (FIRST_PERSON.test(focus) && !LEANS_BACK.test(focus)) return undefined;
-    return this.search(message, normaliser, true);
+    return this.search(message, normaliser, true, covered);
   }
 
   /**
@@ -119,20 +158,25 @@ export class OutOfDomain {
    * the writer's own back or leg ("walking the dog when my back went"), not the animal's ("our Labrador
    * drags his back leg"); elsewhere a species always counts.
    */
-  private search(text: string, normaliser: TextNormaliser, story: boolean): string | undefined {
+  private search(text: string, normaliser: TextNormaliser, story: boolean, covered: Covered): string | undefined {
     const literal = this.withoutIdioms(text);
     const words = normaliser.words(literal);
-    const region = this.spineRegion(words);
-    let found: { word: string; kind: 'body' | 'condition' | 'species' }[] = [];
+    let found: { word: string; kind: Phrase['kind'] }[] = [];
     let sciatica = false;
     let spine = false;
     let path = false;
     for (let i = 0; i < words.length; i++) {
-      if (region !== undefined && i >= region.from && i < region.to) continue;
+      const phrase = this.phraseAt(words, i);
+      if (phrase !== undefined) {
+        if (phrase.kind === 'species' && !story && !covered(phrase.entry)) return phrase.entry;
+        found.push({ word: phrase.entry, kind: phrase.kind });
+        i += phrase.parts.length - 1;
+        continue;
+      }
       const word = words[i];
       const one = singular(word);
       const species = this.speciesPeople.has(words[i + 1] ?? '') ? undefined : listedIn(this.species, word, one);
-      if (species !== undefined && !story) return species;
+      if (species !== undefined && !story && !covered(species)) return species;
       if (species !== undefined) found.push({ word: species, kind: 'species' });
       sciatica ||= listedIn(this.sciatica, word, one) !== undefined;
       spine ||= listedIn(this.spine, word, one) !== undefined;
@@ -142,23 +186,20 @@ export class OutOfDomain {
       if (listed !== undefined && !onlyInCompounds(word, literal))
         found.push({ word: listed, kind: body !== undefined ? 'body' : 'condition' });
     }
-    if (region !== undefined) found.push({ word: region.phrase, kind: 'body' });
-    const nerveNamed = sciatica || (spine && region === undefined);
+    const nerveNamed = sciatica || (spine && !found.some(({ kind }) => kind === 'region'));
     found = found.filter(({ kind }) =>
       kind === 'species' ? !sciatica && !this.writerOwnsPath(literal) : kind === 'condition' && !story ? !nerveNamed : !nerveNamed && !path,
     );
-    return found[0]?.word;
+    return found.find(({ word }) => !covered(word))?.word;
   }
 
-  /** The first part of the spine off the nerve's path that `words` name, and where (word positions). */
-  private spineRegion(words: readonly string[]): { phrase: string; from: number; to: number } | undefined {
-    for (let i = 0; i < words.length; i++) {
-      for (const region of this.regions) {
-        if (region.every((part, k) => words[i + k] === part || (words[i + k] !== undefined && singular(words[i + k]) === part)))
-          return { phrase: region.join(' '), from: i, to: i + region.length };
-      }
-    }
-    return undefined;
+  /** The listed entry of several words, or part of the spine off the nerve's path, that starts at `words[i]`. */
+  private phraseAt(words: readonly string[], i: number): Phrase | undefined {
+    return this.phrases
+      .get(words[i])
+      ?.find(({ parts }) =>
+        parts.every((part, k) => words[i + k] !== undefined && (words[i + k] === part || singular(words[i + k]) === part)),
+      );
   }
 
   /** Whether the writer names their own back, leg or nerve: "my back", "my left leg", "I've got sciatica". */
@@ -202,6 +243,17 @@ export class OutOfDomain {
     return [word, one].find((w) => [this.species, this.bodyParts, this.conditions, this.complaints].some((list) => list.has(w)));
   }
 }
+
+/** An entry of several words, or a part of the spine off the nerve's path ('region': a body part the spine's words do not override). */
+interface Phrase {
+  readonly entry: string;
+  readonly parts: readonly string[];
+  readonly kind: 'region' | 'body' | 'condition' | 'species';
+}
+
+/** Whether the FAQ covers a listed word after all (the best match's own questions use it: OutOfDomain.coverage). */
+type Covered = (listed: string) => boolean;
+const NONE_COVERED: Covered = () => false;
 
 const ASCII = /^[\x00-\x7f]*$/;
 const APOSTROPHES = /['’‘`´]/g;

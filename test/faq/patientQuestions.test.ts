@@ -170,6 +170,43 @@ describe("FAQ: patients' real questions", () => {
       expect(answered(kb.decide(message)), message).to.equal('rest-or-move');
   });
 
+  it('knows conditions by family, of one word or several, whatever limb they name: "restless legs", "diabetic neuropathy in my feet"', () => {
+    for (const [message, word] of [
+      ['restless legs at night keeping me awake, can you help', 'restless legs'],
+      ['Osteoporosis diagnosis at 62, what strengthening exercises are safe?', 'osteoporosis'],
+      ['Vertigo when I roll over in bed, dizzy for a minute. Do you treat that?', 'vertigo'],
+      ['diabetic neuropathy in my feet, numb and burning - can you help with that?', 'diabetic'],
+      ['does a hot water bottle help period cramps', 'period cramps'],
+      ['is ibuprofen safe to take with high blood pressure', 'high blood pressure'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+  });
+
+  it('knows animals by family: breeds, birds, farm animals and the words of their carers', () => {
+    for (const [message, word] of [
+      ['how long does IVDD take to heal in a frenchie', 'ivdd'],
+      ['my budgie keeps sitting fluffed up, is he sick', 'budgie'],
+      ['My pony has back pain from a badly fitting saddle. Do you do equine sessions?', 'equine'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+  });
+
+  it("reads an exercise's name as no body part or animal: knee to chest, cat cow, bird dogs", () => {
+    expect(answered(kb.decide('knee to chest, cat cow, figure four - any good for this or am i wasting my time'))).to.equal('stretching');
+    expect(
+      outOfDomain(
+        "YouTube bloke says do the 'pigeon' and hug your knee to your chest. I did and woke up worse. Should I be pulling on it or not?",
+      ),
+    ).to.equal(undefined);
+  });
+
+  it('answers a word the best entry asks about only when nothing else out of domain is named', () => {
+    expect(answered(kb.decide('are tight hip flexors part of the problem?'))).to.equal('sitting-and-deconditioning');
+    expect(outOfDomain('can tight hip flexors cause knee pain')).to.equal('knee');
+  });
+
   it('finds a body part written with an apostrophe in a message with a dash: "my elbow\'s killing me"', () => {
     const message = "Electrician - my elbow's killing me from years of twisting screwdrivers. Would stretching help or should I rest it?";
     expect(outOfDomain(message)).to.equal('elbow');
