@@ -9,7 +9,7 @@
 
 import domainData from '../knowledge/out-of-domain.json';
 import type { QuestionWords } from './Lexicon';
-import type { TextNormaliser } from './TextNormaliser';
+import { TextNormaliser } from './TextNormaliser';
 
 /** Words of one kind, with where a clinician can check them ("NHS Health A to Z"). */
 export interface WordFamily {
@@ -36,16 +36,19 @@ export interface DomainLists {
   readonly spineElsewhere: readonly string[];
   /** The places the nerve runs through (back, buttock, leg, foot): they override a body part, not a condition. */
   readonly pathWords: readonly string[];
+  /** Everyday topics no entry covers, mostly phrases ("book a flight", "wrong number"): overridden like a body part. */
+  readonly everydayTopics: readonly WordFamily[];
   /** Sayings in which a listed word names nothing ("everyone and their dog"): left out before the search. */
   readonly idioms: readonly string[];
 }
 
 export class OutOfDomain {
-  static readonly default = new OutOfDomain(domainData);
+  static readonly default = new OutOfDomain(domainData, TextNormaliser.default);
 
   private readonly bodyParts: ReadonlySet<string>;
   private readonly conditions: ReadonlySet<string>;
   private readonly complaints: ReadonlySet<string>;
+  private readonly topics: ReadonlySet<string>;
   private readonly species: ReadonlySet<string>;
   private readonly speciesPeople: ReadonlySet<string>;
   private readonly sciatica: ReadonlySet<string>;
@@ -59,7 +62,8 @@ export class OutOfDomain {
   /** The same sayings for text of ASCII characters alone (see withoutIdioms); undefined when one is not ASCII. */
   private readonly asciiIdioms: RegExp | undefined;
 
-  constructor(lists: DomainLists) {
+  /** `normaliser` reads the lists' entries of several words as it reads messages ("book a flight" → book, flight). */
+  constructor(lists: DomainLists, normaliser: TextNormaliser) {
     const sayings = lists.idioms.map((idiom) => idiom.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]+'));
     this.idiomsSource = sayings.length === 0 ? undefined : `(?<![\\p{L}])(?:${sayings.join('|')})(?![\\p{L}])`;
     const ascii = lists.idioms.every((idiom) => /^[a-z0-9]*$/i.test(idiom.replace(/[^\p{L}\p{N}]+/gu, '')));
@@ -67,6 +71,7 @@ export class OutOfDomain {
     this.asciiIdioms = sayings.length === 0 || !ascii ? undefined : new RegExp(`(?<![a-z])(?:${asciiSayings.join('|')})(?![a-z])`, 'g');
     const words = (families: readonly WordFamily[]) => families.flatMap((family) => family.words);
     this.bodyParts = new Set(words(lists.bodyParts));
+    this.topics = new Set(words(lists.everydayTopics));
     this.conditions = new Set(words(lists.conditions));
     this.complaints = new Set(lists.complaints);
     this.species = new Set(words(lists.species));
@@ -81,11 +86,12 @@ export class OutOfDomain {
       [lists.complaints, 'body'],
       [words(lists.conditions), 'condition'],
       [words(lists.species), 'species'],
+      [words(lists.everydayTopics), 'body'],
     ];
     for (const [list, kind] of kinds) {
       for (const entry of list) {
-        const parts = entry.split(' ');
-        if (parts.length === 1 && kind !== 'region') continue;
+        if (!entry.includes(' ') && kind !== 'region') continue;
+        const parts = normaliser.words(entry);
         phrases.set(parts[0], [...(phrases.get(parts[0]) ?? []), { entry, parts, kind }]);
       }
     }
@@ -120,6 +126,11 @@ export class OutOfDomain {
       }
     }
     return covered;
+  }
+
+  /** Whether `listed` (as find() returns it) is a condition: one a patient may have beside sciatica ("if I'm diabetic"). */
+  isCondition(listed: string): boolean {
+    return this.conditions.has(listed);
   }
 
   /** The out-of-domain word (as listed) the message is about, or undefined when it may be a sciatica question. */
@@ -181,7 +192,7 @@ export class OutOfDomain {
       sciatica ||= listedIn(this.sciatica, word, one) !== undefined;
       spine ||= listedIn(this.spine, word, one) !== undefined;
       path ||= listedIn(this.path, word, one) !== undefined;
-      const body = listedIn(this.bodyParts, word, one) ?? listedIn(this.complaints, word, one);
+      const body = listedIn(this.bodyParts, word, one) ?? listedIn(this.complaints, word, one) ?? listedIn(this.topics, word, one);
       const listed = body ?? listedIn(this.conditions, word, one);
       if (listed !== undefined && !onlyInCompounds(word, literal))
         found.push({ word: listed, kind: body !== undefined ? 'body' : 'condition' });
@@ -240,7 +251,9 @@ export class OutOfDomain {
   /** The listed form of a word (species, body part or condition), or undefined. */
   private listed(word: string): string | undefined {
     const one = singular(word);
-    return [word, one].find((w) => [this.species, this.bodyParts, this.conditions, this.complaints].some((list) => list.has(w)));
+    return [word, one].find((w) =>
+      [this.species, this.bodyParts, this.conditions, this.complaints, this.topics].some((list) => list.has(w)),
+    );
   }
 }
 

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { FaqDecision } from '../../faq/FaqDecision';
+import { decideFollowUp } from '../../faq/FollowUp';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { OutOfDomain } from '../../faq/OutOfDomain';
 import { TextNormaliser } from '../../faq/TextNormaliser';
@@ -205,6 +206,26 @@ describe("FAQ: patients' real questions", () => {
   it('answers a word the best entry asks about only when nothing else out of domain is named', () => {
     expect(answered(kb.decide('are tight hip flexors part of the problem?'))).to.equal('sitting-and-deconditioning');
     expect(outOfDomain('can tight hip flexors cause knee pain')).to.equal('knee');
+  });
+
+  it('gives no FAQ answer about an everyday topic the clinic does not cover, even with a clinic word: "book a flight"', () => {
+    for (const [message, word] of [
+      ['How do I book a flight to Spain?', 'book a flight'],
+      ['how do I book a table at a restaurant', 'book a table'],
+      ['How much VAT do I charge on invoices?', 'vat'],
+      ['test test', 'test test'],
+      ['sorry wrong number', 'wrong number'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+    expect(answered(kb.decide('Can I book an appointment before my flight to Spain?'))).to.equal('booking');
+  });
+
+  it('reads a condition asked about the answer just given as one the patient has, not another topic', () => {
+    expect(answered(decideFollowUp(kb, 'I have diabetes, is it safe for me?', 'cortisone-injections'))).to.equal('cortisone-injections');
+    expect(answered(decideFollowUp(kb, 'is it safe if I have osteoporosis', 'decompression'))).to.equal('decompression');
+    // Another species or body part is still another topic.
+    expect(answered(decideFollowUp(kb, 'what about for my dog?', 'stretching'))).to.equal('none');
   });
 
   it('finds a body part written with an apostrophe in a message with a dash: "my elbow\'s killing me"', () => {
