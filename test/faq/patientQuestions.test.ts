@@ -179,9 +179,12 @@ describe("FAQ: patients' real questions", () => {
       ['diabetic neuropathy in my feet, numb and burning - can you help with that?', 'diabetic'],
       ['does a hot water bottle help period cramps', 'period cramps'],
       ['is ibuprofen safe to take with high blood pressure', 'high blood pressure'],
+      ['hamstring tear from sprinting, how long to heal', 'hamstring tear'],
     ]) {
       expect(outOfDomain(message), message).to.equal(word);
     }
+    // The nerve named beside it makes it a sciatica question again.
+    expect(outOfDomain('how do i kno its nerve and not just a pulled hamstring?? what r the tell tale feelings')).to.equal(undefined);
   });
 
   it('knows animals by family: breeds, birds, farm animals and the words of their carers', () => {
