@@ -1,6 +1,6 @@
 /**
- * Whether a message is about something no FAQ entry covers: another body part, condition or species
- * (knowledge/out-of-domain.json, reviewed by a clinician). Matching scores only lower a message for
+ * Whether a message is about something no FAQ entry covers: another body part, condition, species or
+ * everyday topic (knowledge/out-of-domain.json, reviewed by a clinician). Matching scores only lower a message for
  * words the FAQ has never seen, so "can a cortisone injection help my knee" scored as a cortisone
  * question; this decides before scoring. What the message also names of the sciatic nerve's path can
  * override it (see search): "pain from my buttock to my knee" stays a sciatica question, "gout in my
@@ -92,6 +92,7 @@ export class OutOfDomain {
       for (const entry of list) {
         if (!entry.includes(' ') && kind !== 'region') continue;
         const parts = normaliser.words(entry);
+        if (parts.length === 0) continue;
         phrases.set(parts[0], [...(phrases.get(parts[0]) ?? []), { entry, parts, kind }]);
       }
     }
@@ -144,8 +145,9 @@ export class OutOfDomain {
    * whole message, because what it asks about was named in the story ("our spaniel…", "my daughter has
    * Osgood-Schlatter…"). There a species gives way to sciatica or the writer's own back or leg: "I was
    * walking the dog when my back went… how long will it take to heal?" is about sciatica; a condition
-   * gives way like a body part (the story's "my husband has dementia" is not the question). A question in the first person ("what should I do?") keeps to itself, unless it leans on what the
-   * story named ("carpal tunnel… how do I sleep with it?").
+   * gives way like a body part (the story's "my husband has dementia" is not the question). A question in
+   * the first person ("what should I do?") keeps to itself, unless it leans on what the story named
+   * ("carpal tunnel… how do I sleep with it?", "the farm collie is stiff… should I be walking her more?").
    */
   findInMessage(
     message: string,
@@ -274,7 +276,7 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 /** The writer, up to OWNER_REACH words before what they own: "my (right) leg", "I (have) sciatica". */
 const WRITER = new Set(['my', 'i', 'im', 'ive', 'id', 'me', 'mine']);
 const OWNER_REACH = 3;
-/** Words by which a question leans on what the story named: "how do I sleep with it?" is about the story's wrist. */
+/** Words by which a question leans on what the story named: "how do I sleep with it?" is about the story's wrist, "walking her more" about its collie. */
 const LEANS_BACK = /\b(?:it|this|that|them|those|he|him|his|she|her|they)\b/i;
 /** Words by which a question speaks of its writer. */
 const FIRST_PERSON = /\b(?:i|me|my|mine|myself|im)\b/i;
