@@ -15,6 +15,6 @@ export type FaqDecision =
   | {
       readonly kind: 'none';
       readonly candidates: readonly ScoredEntry[];
-      /** The other body part, condition or species the message is about (OutOfDomain), when that is why. */
+      /** The other body part, condition, species or everyday topic the message is about (OutOfDomain), when that is why. */
       readonly outOfDomain?: string;
     };

@@ -37,6 +37,7 @@
 import type { FaqDecision, ScoredEntry } from './FaqDecision';
 import type { FaqEntry } from './FaqEntry';
 import type { KnowledgeBase } from './KnowledgeBase';
+import { OutOfDomain } from './OutOfDomain';
 
 /** Longest message still read as a follow-up when its own reading answers, in words: when it opens like one ("and", "so", "what about"…). */
 const MAX_FOLLOW_UP_WORDS = 12;
@@ -101,7 +102,9 @@ const QUESTION_OPENING =
 export function decideFollowUp(kb: KnowledgeBase, message: string, previousEntryId: string | undefined): FaqDecision {
   const alone = kb.decide(message);
   const previous = previousEntryId === undefined ? undefined : kb.entry(previousEntryId);
-  if (previous === undefined || (alone.kind === 'none' && alone.outOfDomain !== undefined)) return alone;
+  // A condition asked about what was just said is one the patient has: "is it safe with osteoporosis?".
+  const otherTopic = alone.kind === 'none' && alone.outOfDomain !== undefined;
+  if (previous === undefined || (otherTopic && !(OutOfDomain.default.isCondition(alone.outOfDomain) && refersBack(message)))) return alone;
   if (!mayFollowOn(kb, message, alone, previous.id)) return alone;
   const neighbour = neighbourOf(kb, alone, previous.id);
   if (neighbour !== undefined && movesOn(kb, message, alone, neighbour, previous.id)) {

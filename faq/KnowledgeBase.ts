@@ -101,8 +101,11 @@ export class KnowledgeBase {
       focus === undefined
         ? whole
         : bestOfBoth(whole, this.matcher.match(focus.slice(0, cap), options.maxCandidates), options.maxCandidates);
-    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), found?.slice(0, cap), this.normaliser);
-    if (outOfDomain !== undefined && !this.domainCoverage.get(outOfDomain)?.has(candidates[0]?.id ?? '')) {
+    // A listed word the best match's own questions use is covered: "a pillow between my knees" is a sleep question.
+    const best = candidates[0]?.id ?? '';
+    const covered = (word: string) => this.domainCoverage.get(word)?.has(best) === true;
+    const outOfDomain = this.domain.findInMessage(message.slice(0, cap), found?.slice(0, cap), this.normaliser, covered);
+    if (outOfDomain !== undefined) {
       return { kind: 'none', candidates, outOfDomain };
     }
     const decision = decideFromCandidates(candidates, options, (id) => this.mustEntry(id));

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { FaqDecision } from '../../faq/FaqDecision';
+import { decideFollowUp } from '../../faq/FollowUp';
 import { loadKnowledgeBase } from '../../faq/loadKnowledgeBase';
 import { OutOfDomain } from '../../faq/OutOfDomain';
 import { TextNormaliser } from '../../faq/TextNormaliser';
@@ -124,6 +125,116 @@ describe("FAQ: patients' real questions", () => {
     const wrist = kb.decide('Carpal tunnel, numbness in my fingers at night. How do I sleep with it?');
     expect(wrist.kind === 'none' && wrist.outOfDomain).to.be.oneOf(['carpal', 'finger']);
     expect(answered(kb.decide('Third time this year it has reared its ugly head. How do I stop it coming back?'))).to.equal('recurrence');
+  });
+
+  const outOfDomain = (message: string) => {
+    const decision = kb.decide(message);
+    return decision.kind === 'none' ? decision.outOfDomain : undefined;
+  };
+
+  it('reads a condition as that condition even beside the toe, hip or leg it affects', () => {
+    for (const [message, word] of [
+      ['My gout flares in the big toe, heat or ice?', 'gout'],
+      ['Steroid shot in my hip bursitis wore off after a month, why?', 'bursitis'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+    // An everyday complaint still gives way: coughing is how sciatica's pain is often set off.
+    expect(answered(kb.decide('numb foot, sharp zaps when I cough. is that the nerve'))).to.not.equal('none');
+  });
+
+  it("reads a disc or nerve in the neck, or the upper back, as off the sciatic nerve's path", () => {
+    expect(outOfDomain('can a herniated disc in the neck cause headaches')).to.be.oneOf(['neck', 'headache']);
+    expect(outOfDomain('Upper back between the shoulder blades is knotted from my desk job. Any stretches for that bit?')).to.be.oneOf([
+      'shoulder',
+      'upper back',
+    ]);
+    expect(outOfDomain('nerve pain shooting from my neck down my arm, what helps')).to.be.oneOf(['neck', 'arm']);
+    expect(outOfDomain('pain from my lower back down my leg, and my neck is stiff too. is that sciatica?')).to.equal(undefined);
+  });
+
+  it("reads an animal's back or leg in a story as the animal's, not the writer's", () => {
+    for (const [message, word] of [
+      ['My horse has a sore back after hunting season. Heat or ice on him?', 'horse'],
+      ['Our old Labrador drags his back leg. Would stretching help him?', 'labrador'],
+      ['The farm collie is stiff getting up in the mornings. Should I be walking her more or resting her?', 'collie'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+  });
+
+  it('reads "sheep farmer" or "dog walker" as the writer\'s work, not an animal', () => {
+    for (const message of [
+      'As a dog walker, should I rest or keep moving with sciatica?',
+      "I'm a sheep farmer, should I rest or keep moving with my sciatica?",
+    ])
+      expect(answered(kb.decide(message)), message).to.equal('rest-or-move');
+  });
+
+  it('knows conditions by family, of one word or several, whatever limb they name: "restless legs", "diabetic neuropathy in my feet"', () => {
+    for (const [message, word] of [
+      ['restless legs at night keeping me awake, can you help', 'restless legs'],
+      ['Osteoporosis diagnosis at 62, what strengthening exercises are safe?', 'osteoporosis'],
+      ['Vertigo when I roll over in bed, dizzy for a minute. Do you treat that?', 'vertigo'],
+      ['diabetic neuropathy in my feet, numb and burning - can you help with that?', 'diabetic'],
+      ['does a hot water bottle help period cramps', 'period cramps'],
+      ['is ibuprofen safe to take with high blood pressure', 'high blood pressure'],
+      ['hamstring tear from sprinting, how long to heal', 'hamstring tear'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+    // The nerve named beside it makes it a sciatica question again.
+    expect(outOfDomain('how do i kno its nerve and not just a pulled hamstring?? what r the tell tale feelings')).to.equal(undefined);
+  });
+
+  it('knows animals by family: breeds, birds, farm animals and the words of their carers', () => {
+    for (const [message, word] of [
+      ['how long does IVDD take to heal in a frenchie', 'ivdd'],
+      ['my budgie keeps sitting fluffed up, is he sick', 'budgie'],
+      ['My pony has back pain from a badly fitting saddle. Do you do equine sessions?', 'equine'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+  });
+
+  it("reads an exercise's name as no body part or animal: knee to chest, cat cow, bird dogs", () => {
+    expect(answered(kb.decide('knee to chest, cat cow, figure four - any good for this or am i wasting my time'))).to.equal('stretching');
+    expect(
+      outOfDomain(
+        "YouTube bloke says do the 'pigeon' and hug your knee to your chest. I did and woke up worse. Should I be pulling on it or not?",
+      ),
+    ).to.equal(undefined);
+  });
+
+  it('answers a word the best entry asks about only when nothing else out of domain is named', () => {
+    expect(answered(kb.decide('are tight hip flexors part of the problem?'))).to.equal('sitting-and-deconditioning');
+    expect(outOfDomain('can tight hip flexors cause knee pain')).to.equal('knee');
+  });
+
+  it('gives no FAQ answer about an everyday topic the clinic does not cover, even with a clinic word: "book a flight"', () => {
+    for (const [message, word] of [
+      ['How do I book a flight to Spain?', 'book a flight'],
+      ['how do I book a table at a restaurant', 'book a table'],
+      ['How much VAT do I charge on invoices?', 'vat'],
+      ['test test', 'test test'],
+      ['sorry wrong number', 'wrong number'],
+    ]) {
+      expect(outOfDomain(message), message).to.equal(word);
+    }
+    expect(answered(kb.decide('Can I book an appointment before my flight to Spain?'))).to.equal('booking');
+  });
+
+  it('reads a condition asked about the answer just given as one the patient has, not another topic', () => {
+    expect(answered(decideFollowUp(kb, 'I have diabetes, is it safe for me?', 'cortisone-injections'))).to.equal('cortisone-injections');
+    expect(answered(decideFollowUp(kb, 'is it safe if I have osteoporosis', 'decompression'))).to.equal('decompression');
+    // Another species or body part is still another topic.
+    expect(answered(decideFollowUp(kb, 'what about for my dog?', 'stretching'))).to.equal('none');
+  });
+
+  it('finds a body part written with an apostrophe in a message with a dash: "my elbow\'s killing me"', () => {
+    const message = "Electrician - my elbow's killing me from years of twisting screwdrivers. Would stretching help or should I rest it?";
+    expect(outOfDomain(message)).to.equal('elbow');
+    expect(outOfDomain("My knee's swollen - should I use ice or heat?")).to.equal('knee');
   });
 
   it("still answers a sciatica question that names a body part on the nerve's path or one its questions use", () => {
