@@ -837,6 +837,15 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('recognises signs of serious disease in lay words: an assault, bones like chalk, a breast lump treated', () => {
+    expectEach('urgent', [
+      "I was mugged last week and kicked in the back a few times. The back pain won't settle. 30.",
+      "I'm 82 and my bones are like chalk according to the scan. I sneezed yesterday and something went in my back",
+      'Had the breast thing 6 years ago, all clear since. This back pain came out of nowhere 3 weeks ago',
+      'I had the lump in my breast treated five years ago. My back started to ache three weeks back for no reason',
+    ]);
+  });
+
   it('lets the net doubt an emergency or urgent finding it is all but sure holds no risk, never a crisis one, and never a report', () => {
     // Settings no context list describes (spent writers' lines): the rules complete; the net, without the doubt
     // setting, lets their finding stand.
