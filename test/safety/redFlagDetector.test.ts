@@ -837,12 +837,14 @@ describe('RedFlagDetector', () => {
     }
   });
 
-  it('recognises signs of serious disease in lay words: an assault, bones like chalk, a breast lump treated', () => {
+  it('recognises signs of serious disease in lay words: an assault, bones like chalk, a breast lump treated, a loose ring, a sweated bed', () => {
     expectEach('urgent', [
       "I was mugged last week and kicked in the back a few times. The back pain won't settle. 30.",
       "I'm 82 and my bones are like chalk according to the scan. I sneezed yesterday and something went in my back",
       'Had the breast thing 6 years ago, all clear since. This back pain came out of nowhere 3 weeks ago',
       'I had the lump in my breast treated five years ago. My back started to ache three weeks back for no reason',
+      'my wedding ring is loose and my work trousers need a belt now, not trying at all. back wakes me every night. 56',
+      "My back's been aching like never before and I've been sweating the bed through at night. 78",
     ]);
   });
 
