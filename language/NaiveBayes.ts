@@ -201,15 +201,43 @@ let last: { cleaned: string; lemmas: readonly string[]; pairs: readonly string[]
 
 function lemmasOf(cleaned: string): typeof last {
   if (cleaned === last.cleaned) return last;
-  const words = cleaned.match(WORD) ?? [];
-  const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
-  const lemmas = read.map((w) => {
+  const lemmas = wordsRead(cleaned).map((w) => {
     const forms = Lemmas.of(w);
     return forms[forms.length - 1];
   });
   const pairs = lemmas.slice(1).map((lemma, i) => `${lemmas[i]}_${lemma}`);
   last = { cleaned, lemmas, pairs };
   return last;
+}
+
+/**
+ * The words a model reads (see WORDS_READ): a long message's first half of them from its start and the other
+ * half from its end, without reading (or making a string of) every word between.
+ */
+function wordsRead(cleaned: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let word = WORD.exec(cleaned); word !== null; word = WORD.exec(cleaned)) {
+    words.push(word[0]);
+    if (words.length > WORDS_READ) break;
+  }
+  if (words.length <= WORDS_READ) return words;
+  // More than WORDS_READ words: the last half are found from the end, after the first half's.
+  const last: string[] = [];
+  let end = cleaned.length;
+  while (last.length < WORDS_READ / 2) {
+    while (!isWordCharacter(cleaned.charCodeAt(end - 1))) end--;
+    let start = end - 1;
+    while (start > 0 && isWordCharacter(cleaned.charCodeAt(start - 1))) start--;
+    last.push(cleaned.slice(start, end));
+    end = start;
+  }
+  return [...words.slice(0, WORDS_READ / 2), ...last.reverse()];
+}
+
+/** a-z or 0-9: a character of WORD. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /**

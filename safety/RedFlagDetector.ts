@@ -128,20 +128,12 @@ export class RedFlagDetector {
     // it anymore" is asked about, as the Columbia screener does).
     const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
-    const learned = (urgency: Urgency): SafetyAssessment => ({
-      kind: 'escalate',
-      urgency,
-      flags: [`${LEARNED_FLAG}-${urgency}`],
-      advice: urgency,
-      language,
-      aboutSomeoneElse: false,
-    });
-    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency);
+    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency, language);
     // Crisis words in a joke or a story are asked about, before any other question.
     if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
     const assessment = this.clarifyOrClear(mentions, byConcept, text, readings);
     if (assessment.kind !== 'clear') return assessment;
-    if (advice?.kind === 'escalate') return learned(advice.urgency);
+    if (advice?.kind === 'escalate') return learned(advice.urgency, language);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
@@ -181,8 +173,7 @@ export class RedFlagDetector {
       // A body site or other part denied where it stands denies the combination, though the rule's reading
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
-      const partDenied = (m: ConceptMention, i: number) => i !== finding && readings.negated(m, options);
-      if (!wholeMessage && chosen.some(partDenied)) continue;
+      if (!wholeMessage && chosen.some((m, i) => i !== finding && readings.negated(m, options))) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
       const where = wholeMessage ? anchor : span;
@@ -231,16 +222,19 @@ export class RedFlagDetector {
     readings: MentionReadings,
   ): { has(concept: string): boolean } {
     const known = new Map<string, boolean>();
-    const counts = (m: ConceptMention) => {
-      const crisis = this.crisisConcepts.has(m.concept);
-      const reading = readings.alone(m, { historyCounts: crisis, crisis });
-      return (reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimalOrThing(text.words, text.sentences, m);
-    };
+    const { crisisConcepts, context, netCues } = this;
+    // A method, not a named arrow: tsx names each named arrow when it is made, at every message.
     return {
-      has: (concept) => {
+      has(concept) {
         let counting = known.get(concept);
         if (counting === undefined) {
-          counting = this.netCues.has(concept) && (byConcept.get(concept) ?? []).some(counts);
+          counting =
+            netCues.has(concept) &&
+            (byConcept.get(concept) ?? []).some((m) => {
+              const crisis = crisisConcepts.has(m.concept);
+              const reading = readings.alone(m, { historyCounts: crisis, crisis });
+              return (reading === 'counts' || reading === 'joke') && !context.aboutAnAnimalOrThing(text.words, text.sentences, m);
+            });
           known.set(concept, counting);
         }
         return counting;
@@ -412,6 +406,11 @@ function spanOf(mentions: readonly ConceptMention[]): Span {
     if (m.to > to) to = m.to;
   }
   return { from, to };
+}
+
+/** The net's escalation (see assess). */
+function learned(urgency: Urgency, language: ReplyLanguage): SafetyAssessment {
+  return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
 }
 
 function escalation(hits: readonly Hit[]): SafetyAssessment {
