@@ -86,10 +86,7 @@ export class RedFlagClassifier {
 
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const best = this.scorer.rank(cleaned).find((r) => r.label !== 'none') as {
-      label: string;
-      probability: number;
-    };
+    const best = this.scorer.likeliestBut(cleaned, 'none');
     return { label: best.label as Urgency, probability: best.probability };
   }
 }
