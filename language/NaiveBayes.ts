@@ -67,18 +67,30 @@ interface Evidence {
   add(features: readonly string[], scores: Float64Array): void;
 }
 
+/** How many features a model read from its JSON remembers the rows of (see rowsOf). */
+const ROWS_REMEMBERED = 50_000;
+
 /**
  * The rows of a model's object of features. A row is an array: a name the object only inherits ("constructor",
- * which once found Object's constructor and made every probability NaN) is not one. So one look-up per feature,
- * not two (Object.hasOwn, then the row): each is a search of an object of 125,000 keys, in every red-flag check.
+ * which once found Object's constructor and made every probability NaN) is not one. Each feature's row (or its
+ * absence) is remembered as first found, bounded: a look-up in an object of 125,000 keys (dictionary mode, the
+ * name made a property key first) cost several times a map's, and most of a message's features come again.
+ * The build's compact copy (language/ModelFile) has its rows in a map already.
  */
 function rowsOf(model: ReadModel): FeatureRows {
   if ('rows' in model) return model.rows;
   const { features } = model;
+  const found = new Map<string, readonly number[] | null>();
   return {
     addRow(feature, scores) {
-      const logs = features[feature];
-      if (!Array.isArray(logs)) return false;
+      let logs = found.get(feature);
+      if (logs === undefined) {
+        const row = features[feature];
+        logs = Array.isArray(row) ? row : null;
+        if (found.size >= ROWS_REMEMBERED) found.clear();
+        found.set(feature, logs);
+      }
+      if (logs === null) return false;
       for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
       return true;
     },

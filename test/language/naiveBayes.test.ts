@@ -25,6 +25,9 @@ describe('naive Bayes scoring (both learned nets)', () => {
     const plain = scorer.rank('i feel hopeless');
     const withConstructor = scorer.rank('i feel hopeless constructor');
     expect(withConstructor).to.deep.equal(plain);
+    // Asked again, from what the scorer remembers of each feature: the same.
+    expect(scorer.rank('i feel hopeless constructor')).to.deep.equal(plain);
+    expect(scorer.rank('i feel hopeless')).to.deep.equal(plain);
   });
 
   it('names the likeliest label but one as the ranking lists it, the earlier label among equals', () => {
