@@ -108,6 +108,14 @@ export class TextCleanup {
     const keys = [...this.symbols.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.symbolPattern = new RegExp(keys.join('|') || '(?!)', 'gu');
     this.asciiSymbols = [...this.symbols.keys()].some((symbol) => ASCII.test(symbol));
+    const keyStarts: Set<number>[] = [];
+    for (const key of this.expansions.keys()) {
+      while (keyStarts.length <= key.length) keyStarts.push(new Set());
+      const first = key.charCodeAt(0);
+      keyStarts[key.length].add(first);
+      this.shortestKeyFrom.set(first, Math.min(key.length, this.shortestKeyFrom.get(first) ?? key.length));
+    }
+    this.keyStarts = keyStarts;
   }
 
   /**
@@ -116,9 +124,25 @@ export class TextCleanup {
    */
   private readonly shorthand = (word: string): string => this.expansions.get(word) ?? this.unstretched(word) ?? word;
 
+  /**
+   * Whether the run of letters and digits text[at, end) may be shorthand, from its length and first character
+   * alone (no string made): it may be an expansion's key, or a stretched one (a doubled letter, and a key as
+   * short as the word less a letter: undoing doubled letters keeps the first). Most words are neither.
+   */
+  private readonly mayBeShorthand = (text: string, at: number, end: number): boolean => {
+    const first = text.charCodeAt(at);
+    const length = end - at;
+    if (length < this.keyStarts.length && this.keyStarts[length].has(first)) return true;
+    return (this.shortestKeyFrom.get(first) ?? Number.POSITIVE_INFINITY) < length && hasDoubledLetter(text, at, end);
+  };
+  /** Per key length, the first characters of the shorthand keys that long (mayBeShorthand). */
+  private readonly keyStarts: ReadonlySet<number>[];
+  /** Per first character, the length of the shortest shorthand key starting with it (mayBeShorthand). */
+  private readonly shortestKeyFrom = new Map<number, number>();
+
   /** Shorthand hidden by stretching: one doubled letter made single ("wannaa" -> "wanna"), or all of them ("caant"). */
   private unstretched(word: string): string | undefined {
-    if (!hasDoubledLetter(word)) return undefined;
+    if (!hasDoubledLetter(word, 0, word.length)) return undefined;
     // Remembered per word: English is full of doubled letters ("feel", "really"), and each try builds strings.
     let expanded = this.stretchedShorthand.get(word);
     if (expanded === undefined) {
@@ -154,7 +178,7 @@ export class TextCleanup {
     let text = !this.asciiSymbols && ASCII.test(message) ? asciiLetters(message) : this.letters(message);
     if (mayBeStretched(text)) text = text.replace(STRETCHED, '$1$1');
     // Without "@", "$", "!" or "/" WHOLE_WORD's words are the runs of letters and digits: found by a loop then.
-    text = SIGN_BESIDE_WORD.test(text) ? text.replace(WHOLE_WORD, this.shorthand) : replaceRuns(text, this.shorthand);
+    text = SIGN_BESIDE_WORD.test(text) ? text.replace(WHOLE_WORD, this.shorthand) : replaceRuns(text, this.shorthand, this.mayBeShorthand);
     // Most messages hold no digit or sign that may stand for a letter: nothing to read then.
     if (!LEET_SIGN.test(text)) return text;
     let disguised = 0;
@@ -221,14 +245,21 @@ function replaceSignedWords(text: string, read: (word: string) => string): strin
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** The text with each run of letters and digits (a-z, 0-9) replaced by `read`; unchanged text is not copied. */
-function replaceRuns(text: string, read: (word: string) => string): string {
+/**
+ * The text with each run of letters and digits (a-z, 0-9) replaced by `read`, asked only of the runs `mayChange`
+ * (text, start, end) allows; unchanged text is not copied.
+ */
+function replaceRuns(text: string, read: (word: string) => string, mayChange: (text: string, at: number, end: number) => boolean): string {
   let out = '';
   let copied = 0;
   for (let at = 0; at < text.length; at++) {
     if (!isLetterOrDigit(text.charCodeAt(at))) continue;
     let end = at + 1;
     while (end < text.length && isLetterOrDigit(text.charCodeAt(end))) end++;
+    if (!mayChange(text, at, end)) {
+      at = end - 1;
+      continue;
+    }
     const word = text.slice(at, end);
     const replaced = read(word);
     if (replaced !== word) {
@@ -261,11 +292,11 @@ function mayBeStretched(text: string): boolean {
   return false;
 }
 
-/** Whether a word has one letter (a-z) twice in a row: a plain loop, run for every word of every message. */
-function hasDoubledLetter(word: string): boolean {
-  for (let i = 1; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code === word.charCodeAt(i - 1) && code >= 97 && code <= 122) return true;
+/** Whether text[from, to) has one letter (a-z) twice in a row: a plain loop, run for every word of every message. */
+function hasDoubledLetter(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && code >= 97 && code <= 122) return true;
   }
   return false;
 }
