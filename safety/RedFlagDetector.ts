@@ -19,7 +19,7 @@ import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { MentionReadings } from './MentionReadings';
-import { PatientWords, type Word } from './PatientWords';
+import { PatientWords, type Word, WordReader } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import { RulesByConcept } from './RulesByConcept';
@@ -53,8 +53,7 @@ export class RedFlagDetector {
   private readonly lexicon: ConceptLexicon;
   private readonly weightChange: WeightChange;
   private readonly context: ContextLayer;
-  private readonly spelling: Spelling;
-  private readonly clauseWords: ReadonlySet<string>;
+  private readonly words: WordReader;
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
   private readonly classifier?: RedFlagClassifier;
@@ -79,8 +78,7 @@ export class RedFlagDetector {
     for (const concept of Object.values(WEIGHT_CONCEPTS))
       if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the weight-change concept '${concept}' is missing`);
     this.context = new ContextLayer(rules.context, clean);
-    this.clauseWords = this.context.clauseWords;
-    this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
+    this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);
     const signs = Object.entries(rules.concepts)
       .filter(([, concept]) => concept.warningSign)
       .map(([id]) => id);
@@ -93,7 +91,7 @@ export class RedFlagDetector {
 
   assess(message: string): SafetyAssessment {
     const cleaned = this.cleanup.clean(message);
-    const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
+    const text = new PatientWords(cleaned, this.words);
     const idioms = this.context.idiomSpans(text.words);
     const found = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]);
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
