@@ -138,9 +138,8 @@ function withProposals(
   const proposed = ranked.filter((r) => r.label !== OUT_OF_SCOPE).slice(0, limit);
   const scores = new Map(candidates.map((c) => [c.id, c.score]));
   for (const { label } of proposed) if (!scores.has(label)) scores.set(label, 0);
-  const both = (id: string) => (scores.get(id) ?? 0) + (net.get(id) ?? 0);
   return [...scores.keys()]
-    .sort((a, b) => both(b) - both(a))
+    .sort((a, b) => (scores.get(b) ?? 0) + (net.get(b) ?? 0) - ((scores.get(a) ?? 0) + (net.get(a) ?? 0)))
     .slice(0, limit)
     .map((id) => ({ id, score: scores.get(id) ?? 0, net: roundedProbability(net.get(id) ?? 0) }));
 }

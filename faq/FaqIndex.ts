@@ -14,6 +14,20 @@ import type { TextNormaliser } from './TextNormaliser';
 
 /** {practitionerName}-style placeholders in answers: filled from configuration, not words. */
 const PLACEHOLDER = /\{\w+\}/g;
+/** How many message words the index remembers its reading of (words are untrusted input: bounded). */
+const WORDS_REMEMBERED = 20_000;
+
+/** What the index reads from one message word, the same in any message (see `reading`). */
+interface WordReading {
+  /** Its stem, typo-corrected where a known word is close enough. */
+  readonly stem: string;
+  /** 1 for a word known as typed, typoPenalty^edits for a corrected one. */
+  readonly quality: number;
+  /** Whether some question uses it as typed (then it is never a story's detail). */
+  readonly inQuestions: boolean;
+  /** A number, an age, a duration or a relative (TextNormaliser.isNeutral). */
+  readonly neutral: boolean;
+}
 
 /** One distinct word of a message: `token` is -1 when the knowledge base has never seen it. */
 export interface QueryToken {
@@ -57,6 +71,8 @@ export class FaqIndex {
   /** The questions' words as written (before stemming), each distinct word once: see QuestionWords. */
   readonly questionWords: QuestionWords;
   private readonly tokenIds = new Map<string, number>();
+  /** Per message word seen, its reading: stemming, typo lookup and the neutral check once per word, not per message. */
+  private readonly readings = new Map<string, WordReading>();
 
   constructor(
     entries: readonly FaqEntry[],
@@ -190,27 +206,37 @@ export class FaqIndex {
   analyse(message: string): QueryToken[] {
     const names = this.normaliser.names(message);
     const words = this.normaliser.words(message);
-    const neutral = words.map((word) => {
-      const known = this.lexicon.known(word, this.normaliser.stem(word));
-      return (known === undefined || !this.lexicon.inQuestions(known)) && (this.normaliser.isNeutral(word) || names.has(word));
-    });
-    const withoutDetails = this.tokensOf(words.filter((_, i) => !neutral[i]));
+    const readings = words.map((word) => this.reading(word));
+    const neutral = readings.map((r, i) => !r.inQuestions && (r.neutral || names.has(words[i])));
+    const withoutDetails = this.tokensOf(readings.filter((_, i) => !neutral[i]));
     const substance = this.maxIdf * this.options.idfFloor * 2;
-    return neutral.includes(true) && !withoutDetails.some((t) => t.weight > substance) ? this.tokensOf(words) : withoutDetails;
+    return neutral.includes(true) && !withoutDetails.some((t) => t.weight > substance) ? this.tokensOf(readings) : withoutDetails;
   }
 
-  private tokensOf(words: readonly string[]): QueryToken[] {
-    const stems: string[] = [];
-    const qualities: number[] = [];
-    for (const word of words) {
+  /** A message word's reading, remembered (a patient's words recur from message to message). */
+  private reading(word: string): WordReading {
+    let reading = this.readings.get(word);
+    if (reading === undefined) {
       const exact = this.normaliser.stem(word);
+      const known = this.lexicon.known(word, exact);
       const resolved = this.lexicon.resolve(word, exact);
-      stems.push(resolved?.stem ?? exact);
-      qualities.push(this.options.typoPenalty ** (resolved?.edits ?? 0));
+      reading = {
+        stem: resolved?.stem ?? exact,
+        quality: this.options.typoPenalty ** (resolved?.edits ?? 0),
+        inQuestions: known !== undefined && this.lexicon.inQuestions(known),
+        neutral: this.normaliser.isNeutral(word),
+      };
+      if (this.readings.size >= WORDS_REMEMBERED) this.readings.clear();
+      this.readings.set(word, reading);
     }
+    return reading;
+  }
+
+  private tokensOf(readings: readonly WordReading[]): QueryToken[] {
     const tokens = new Map<string, QueryToken>();
-    for (const { token: text, from, to } of this.normaliser.canonicalSpans(stems)) {
-      const quality = Math.min(...qualities.slice(from, to));
+    for (const { token: text, from, to } of this.normaliser.canonicalSpans(readings.map((r) => r.stem))) {
+      // A phrase's quality is its worse word's.
+      const quality = to - from === 1 ? readings[from].quality : Math.min(readings[from].quality, readings[from + 1].quality);
       const previous = tokens.get(text);
       if (previous === undefined || previous.quality < quality) {
         const token = this.tokenIds.get(text) ?? -1;

@@ -48,7 +48,7 @@ export class FaqMatcher {
   private readonly rankDivisor: Float64Array;
   /** Per entry, the number of its first question (questions are numbered entry by entry). */
   private readonly firstQuestion: Int32Array;
-  /** Per question, this query's key (see `key`); only read for this query's candidates. */
+  /** Per question, this query's key (see `key`), above 0 for its candidates only. Reset after each query. */
   private readonly keys: Float64Array;
   /** Per entry, this query's best key (0 when none). Reset after each query. */
   private readonly bestKey: Float64Array;
@@ -77,16 +77,17 @@ export class FaqMatcher {
     const queryWeight = query.reduce((sum, q) => sum + q.weight, 0);
     if (known.length === 0 || queryWeight === 0) return [];
     for (const q of known) this.gain[q.token] = q.weight * q.quality;
+    const candidates = this.candidates(known);
     try {
-      const candidates = this.candidates(known);
       const ranked = this.rank(candidates, queryWeight, Math.max(limit, this.options.rerankEntries));
-      const best = this.bestQuestions(candidates, ranked.slice(0, this.options.rerankEntries));
+      const best = this.bestQuestions(ranked.slice(0, this.options.rerankEntries));
       return this.reranker
         .rerank(message, ranked, (entry) => best.get(entry) ?? [])
         .slice(0, limit)
         .map(({ entry, score }) => ({ id: this.entries[entry].id, score }));
     } finally {
       for (const q of known) this.gain[q.token] = 0;
+      for (const q of candidates) this.keys[q] = 0;
     }
   }
 
@@ -141,24 +142,25 @@ export class FaqMatcher {
     // questionScore = matched / (w(Q)^a × w(D)^(1 − a)) = key × w(Q)^−a: one power per query, not per question.
     const scale = queryWeight ** -this.options.messageCoverageExponent;
     const touched: number[] = [];
+    // The arrays in locals: V8 reads a field again at every turn of a loop that writes to an array.
+    const { keys, bestKey } = this;
     for (const q of candidates) {
       const key = this.key(q);
-      this.keys[q] = key;
+      keys[q] = key;
       const entry = questionEntry[q];
-      if (this.bestKey[entry] === 0) touched.push(entry);
-      if (key > this.bestKey[entry]) this.bestKey[entry] = key;
+      if (bestKey[entry] === 0) touched.push(entry);
+      if (key > bestKey[entry]) bestKey[entry] = key;
     }
     // Only the entries with the best questions get the (costlier) whole-entry part of the score.
-    const floor = kthLargest(touched, this.bestKey, this.options.maxEntriesScored);
+    const floor = kthLargest(touched, bestKey, this.options.maxEntriesScored);
     const top: RankedEntry[] = [];
     for (const entry of touched) {
-      const key = this.bestKey[entry];
+      const key = bestKey[entry];
       if (key < floor) continue;
       const bag = (this.matched(entryTokens, entry) + this.options.answerWordWeight * this.matched(answerTokens, entry)) / queryWeight;
-      const score = Math.min(1, (1 - b) * key * scale + b * bag) * this.subjectFactor(entry);
-      insertTop(top, { entry, score }, limit);
+      insertTop(top, entry, Math.min(1, (1 - b) * key * scale + b * bag) * this.subjectFactor(entry), limit);
     }
-    for (const entry of touched) this.bestKey[entry] = 0;
+    for (const entry of touched) bestKey[entry] = 0;
     return top;
   }
 
@@ -169,16 +171,29 @@ export class FaqMatcher {
     return 1 - this.options.missingSubjectPenalty * (1 - this.matched(this.index.subjectTokens, entry) / total);
   }
 
-  /** For each of `top`, the text of its `rerankQuestionsPerEntry` best-scoring candidate questions. */
-  private bestQuestions(candidates: readonly number[], top: readonly RankedEntry[]): Map<number, string[]> {
-    const perEntry = new Map<number, number[]>(top.map(({ entry }) => [entry, []]));
-    for (const q of candidates) perEntry.get(this.index.questionEntry[q])?.push(q);
+  /**
+   * For each of `top`, the text of its `rerankQuestionsPerEntry` best-scoring candidate questions (ties: the
+   * earlier question), read from the entry's own questions (a few) rather than from every candidate.
+   */
+  private bestQuestions(top: readonly RankedEntry[]): Map<number, string[]> {
+    const wanted = this.options.rerankQuestionsPerEntry;
+    const { keys } = this;
     const texts = new Map<number, string[]>();
-    for (const [entry, list] of perEntry) {
-      const chosen = list.sort((x, y) => this.keys[y] - this.keys[x] || x - y).slice(0, this.options.rerankQuestionsPerEntry);
+    for (const { entry } of top) {
+      const first = this.firstQuestion[entry];
+      const { questions } = this.entries[entry];
+      const chosen: number[] = [];
+      for (let q = first; q < first + questions.length; q++) {
+        if (keys[q] === 0) continue; // not a candidate of this query
+        let i = chosen.length;
+        while (i > 0 && keys[chosen[i - 1]] < keys[q]) i--;
+        if (i >= wanted) continue;
+        chosen.splice(i, 0, q);
+        if (chosen.length > wanted) chosen.pop();
+      }
       texts.set(
         entry,
-        chosen.map((q) => this.entries[entry].questions[q - this.firstQuestion[entry]]),
+        chosen.map((q) => questions[q - first]),
       );
     }
     return texts;
@@ -198,30 +213,39 @@ export class FaqMatcher {
   private candidates(known: readonly QueryToken[]): number[] {
     const { start, items } = this.index.questionPostings;
     const budget = this.options.maxPostingsForCandidates;
-    const length = (t: number) => start[t + 1] - start[t];
-    const byRarity = [...known].sort((x, y) => length(x.token) - length(y.token));
+    const byRarity = [...known].sort((x, y) => postingsOf(start, x.token) - postingsOf(start, y.token));
     const found: number[] = [];
+    const { seen } = this;
     let walked = 0;
     for (const { token } of byRarity) {
-      if (walked > 0 && walked + length(token) > budget) break;
-      const end = start[token] + Math.min(length(token), budget);
+      const length = postingsOf(start, token);
+      if (walked > 0 && walked + length > budget) break;
+      const end = start[token] + Math.min(length, budget);
       for (let i = start[token]; i < end; i++) {
-        if (this.seen[items[i]] === 0) found.push(items[i]);
-        this.seen[items[i]] = 1;
+        if (seen[items[i]] === 0) found.push(items[i]);
+        seen[items[i]] = 1;
       }
       walked += end - start[token];
     }
-    for (const question of found) this.seen[question] = 0;
+    for (const question of found) seen[question] = 0;
     return found;
   }
 
   /** Σ weight × quality of the message's tokens in list `i` of `lists` (a question's or a whole entry's tokens). */
   private matched(lists: FlatLists, i: number): number {
+    // In locals, read once (see rank): this loop is most of the match's arithmetic.
     const { start, items } = lists;
+    const { gain } = this;
+    const end = start[i + 1];
     let sum = 0;
-    for (let j = start[i]; j < start[i + 1]; j++) sum += this.gain[items[j]];
+    for (let j = start[i]; j < end; j++) sum += gain[items[j]];
     return sum;
   }
+}
+
+/** How many questions use `token` (the length of its postings list). */
+function postingsOf(start: Int32Array, token: number): number {
+  return start[token + 1] - start[token];
 }
 
 /** Whether list `i` of `lists` holds `item` (an entry's few dozen tokens: a scan is enough). */
@@ -258,10 +282,10 @@ function kthLargest(indices: readonly number[], values: Float64Array, k: number)
 }
 
 /** Keeps `top` sorted by score (then entry order, for stable traces) and at most `limit` long. */
-function insertTop(top: RankedEntry[], item: RankedEntry, limit: number): void {
+function insertTop(top: RankedEntry[], entry: number, score: number, limit: number): void {
   let i = top.length;
-  while (i > 0 && (top[i - 1].score < item.score || (top[i - 1].score === item.score && top[i - 1].entry > item.entry))) i--;
+  while (i > 0 && (top[i - 1].score < score || (top[i - 1].score === score && top[i - 1].entry > entry))) i--;
   if (i >= limit) return;
-  top.splice(i, 0, item);
+  top.splice(i, 0, { entry, score });
   if (top.length > limit) top.pop();
 }

@@ -14,7 +14,9 @@ const CHUNK = 32;
 
 interface Chunk {
   readonly pattern: string;
-  /** Per character code in the chunk, the bits of the positions where it occurs (bit i: letter i). */
+  /** Per ASCII character code, the bits of the chunk's positions where it occurs (bit i: letter i). */
+  readonly ascii: Int32Array;
+  /** The same for the chunk's other characters (a message is nearly all ASCII: an array read, not a map's). */
   readonly alphabet: ReadonlyMap<number, number>;
 }
 
@@ -56,12 +58,14 @@ export class LetterCloseness {
 }
 
 function chunkOf(pattern: string): Chunk {
+  const ascii = new Int32Array(128);
   const alphabet = new Map<number, number>();
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
-    alphabet.set(code, (alphabet.get(code) ?? 0) | (1 << i));
+    if (code < 128) ascii[code] |= 1 << i;
+    else alphabet.set(code, (alphabet.get(code) ?? 0) | (1 << i));
   }
-  return { pattern, alphabet };
+  return { pattern, ascii, alphabet };
 }
 
 /**
@@ -69,14 +73,15 @@ function chunkOf(pattern: string): Chunk {
  * when none is cheaper): one column of the edit-distance table per letter of the text, held as bit
  * vectors of its vertical differences (positive, negative), the last row's value kept as it goes.
  */
-function fewestEdits(text: string, { pattern, alphabet }: Chunk): number {
+function fewestEdits(text: string, { pattern, ascii, alphabet }: Chunk): number {
   const last = 1 << (pattern.length - 1);
   let positive = -1; // every vertical difference +1: the first column is 0, 1, 2, …
   let negative = 0;
   let edits = pattern.length;
   let fewest = edits;
   for (let j = 0; j < text.length; j++) {
-    const equal = alphabet.get(text.charCodeAt(j)) ?? 0;
+    const code = text.charCodeAt(j);
+    const equal = code < 128 ? ascii[code] : (alphabet.get(code) ?? 0);
     const xv = equal | negative;
     const xh = (((equal & positive) + positive) ^ positive) | equal;
     // The top row stays 0 (a stretch may start anywhere): no carry into bit 0 after the shifts.

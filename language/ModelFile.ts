@@ -118,7 +118,8 @@ class CompactRows implements FeatureRows {
   addRow(feature: string, scores: Float64Array): boolean {
     const start = this.starts.get(feature);
     if (start === undefined) return false;
-    for (let k = 0; k < this.width; k++) scores[k] += this.values[start + k];
+    const { values, width } = this;
+    for (let k = 0; k < width; k++) scores[k] += values[start + k];
     return true;
   }
 }

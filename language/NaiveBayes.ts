@@ -67,17 +67,30 @@ interface Evidence {
   add(features: readonly string[], scores: Float64Array): void;
 }
 
+/** How many features a model read from its JSON remembers the rows of (see rowsOf). */
+const ROWS_REMEMBERED = 50_000;
+
 /**
- * The rows of a model's object of features, read with Object.hasOwn (it is a plain object, so without that
- * the word "constructor" found Object's constructor and every probability was NaN).
+ * The rows of a model's object of features. A row is an array: a name the object only inherits ("constructor",
+ * which once found Object's constructor and made every probability NaN) is not one. Each feature's row (or its
+ * absence) is remembered as first found, bounded: a look-up in an object of 125,000 keys (dictionary mode, the
+ * name made a property key first) cost several times a map's, and most of a message's features come again.
+ * The build's compact copy (language/ModelFile) has its rows in a map already.
  */
 function rowsOf(model: ReadModel): FeatureRows {
   if ('rows' in model) return model.rows;
   const { features } = model;
+  const found = new Map<string, readonly number[] | null>();
   return {
     addRow(feature, scores) {
-      if (!Object.hasOwn(features, feature)) return false;
-      const logs = features[feature];
+      let logs = found.get(feature);
+      if (logs === undefined) {
+        const row = features[feature];
+        logs = Array.isArray(row) ? row : null;
+        if (found.size >= ROWS_REMEMBERED) found.clear();
+        found.set(feature, logs);
+      }
+      if (logs === null) return false;
       for (let k = 0; k < scores.length; k++) scores[k] += logs[k];
       return true;
     },
@@ -201,15 +214,43 @@ let last: { cleaned: string; lemmas: readonly string[]; pairs: readonly string[]
 
 function lemmasOf(cleaned: string): typeof last {
   if (cleaned === last.cleaned) return last;
-  const words = cleaned.match(WORD) ?? [];
-  const read = words.length <= WORDS_READ ? words : [...words.slice(0, WORDS_READ / 2), ...words.slice(-WORDS_READ / 2)];
-  const lemmas = read.map((w) => {
+  const lemmas = wordsRead(cleaned).map((w) => {
     const forms = Lemmas.of(w);
     return forms[forms.length - 1];
   });
   const pairs = lemmas.slice(1).map((lemma, i) => `${lemmas[i]}_${lemma}`);
   last = { cleaned, lemmas, pairs };
   return last;
+}
+
+/**
+ * The words a model reads (see WORDS_READ): a long message's first half of them from its start and the other
+ * half from its end, without reading (or making a string of) every word between.
+ */
+function wordsRead(cleaned: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let word = WORD.exec(cleaned); word !== null; word = WORD.exec(cleaned)) {
+    words.push(word[0]);
+    if (words.length > WORDS_READ) break;
+  }
+  if (words.length <= WORDS_READ) return words;
+  // More than WORDS_READ words: the last half are found from the end, after the first half's.
+  const last: string[] = [];
+  let end = cleaned.length;
+  while (last.length < WORDS_READ / 2) {
+    while (!isWordCharacter(cleaned.charCodeAt(end - 1))) end--;
+    let start = end - 1;
+    while (start > 0 && isWordCharacter(cleaned.charCodeAt(start - 1))) start--;
+    last.push(cleaned.slice(start, end));
+    end = start;
+  }
+  return [...words.slice(0, WORDS_READ / 2), ...last.reverse()];
+}
+
+/** a-z or 0-9: a character of WORD. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /**
@@ -283,6 +324,19 @@ export class NaiveBayesScorer {
   rank(cleaned: string): RankedLabel[] {
     const scores = this.probabilities(cleaned);
     return this.labels.map((label, k) => ({ label, probability: scores[k] })).sort((a, b) => b.probability - a.probability);
+  }
+
+  /**
+   * The likeliest label other than `except`, as `rank` would list it first after leaving `except` out (of
+   * equals the earlier label), without a list of every label.
+   */
+  likeliestBut(cleaned: string, except: string): RankedLabel {
+    const scores = this.probabilities(cleaned);
+    let best = -1;
+    for (let k = 0; k < scores.length; k++) {
+      if (this.labels[k] !== except && (best < 0 || scores[k] > scores[best])) best = k;
+    }
+    return { label: this.labels[best], probability: scores[best] };
   }
 
   /**

@@ -106,6 +106,12 @@ export class Spelling {
     };
   }
 
+  /** What a word reads as when it needs no correction (see withoutCorrection); undefined when it does. */
+  asWritten(word: string): string | undefined {
+    const free = this.withoutCorrection(word);
+    return free === NEEDS_CORRECTION ? undefined : free;
+  }
+
   /**
    * The word as it stands when it is real (or no word of letters), or with its stretched letters undone; else
    * NEEDS_CORRECTION. Remembered per word: a long message repeats its words, and undoing stretched letters

@@ -85,11 +85,13 @@ export class ConceptLexicon {
    */
   find(words: readonly Word[]): ConceptMention[] {
     const mentions: ConceptMention[] = [];
+    // A local: V8 reads a field again at every turn of a loop that writes to an array.
+    const { byFirstForm } = this;
     for (let i = 0; i < words.length; i++) {
       /** Where this word's mentions start in `mentions` (a few at most: searched, not filed). */
       const atThisWord = mentions.length;
       for (const form of words[i].forms) {
-        const first = this.byFirstForm.get(form);
+        const first = byFirstForm.get(form);
         if (first === undefined) continue;
         for (const { entry } of candidates(first, words, i)) {
           const to = matchFrom(entry.steps, words, i);

@@ -46,12 +46,49 @@ function formsOf(text: string): readonly string[] {
   return Lemmas.of(text);
 }
 
+/** How many words a WordReader remembers (message words are untrusted input: bounded). */
+const WORDS_REMEMBERED = 20_000;
+
+/** A word that needs no correction, read: what it reads as, its forms, and whether it opens a clause. */
+interface WordReading {
+  readonly text: string;
+  readonly forms: readonly string[];
+  readonly opensClause: boolean;
+}
+
+/**
+ * How one detector reads message words: its spelling corrector and clause words. A word that needs no correction
+ * (nearly all) is read once and remembered, one look-up instead of three (spelling, forms, clause word): a
+ * message repeats its words, and so do messages.
+ */
+export class WordReader {
+  private readonly readings = new Map<string, WordReading | null>();
+
+  constructor(
+    readonly spelling: Spelling,
+    readonly clauseWords: ReadonlySet<string>,
+  ) {}
+
+  /** The word's reading when it needs no correction; undefined when it does (PatientWords corrects it then). */
+  asWritten(word: string): WordReading | undefined {
+    let reading = this.readings.get(word);
+    if (reading === undefined) {
+      const text = this.spelling.asWritten(word);
+      reading = text === undefined ? null : { text, forms: formsOf(text), opensClause: this.clauseWords.has(text) };
+      if (this.readings.size >= WORDS_REMEMBERED) this.readings.clear();
+      this.readings.set(word, reading);
+    }
+    return reading ?? undefined;
+  }
+}
+
 export class PatientWords {
   readonly words: Word[] = [];
   readonly sentences: Sentence[] = [];
 
-  constructor(cleaned: string, spelling: Spelling, clauseWords: ReadonlySet<string>) {
-    const correct = spelling.corrector();
+  constructor(cleaned: string, reader: WordReader) {
+    const { clauseWords } = reader;
+    const correct = reader.spelling.corrector();
     /** Whether a clause break (punctuation) stands before the next word, and the end told after the last one. */
     let pendingBreak = false;
     let endAfter: '' | '.' | '?' = '';
@@ -68,10 +105,17 @@ export class PatientWords {
         endAfter = '';
         if (pendingBreak) clause++;
         pendingBreak = false;
-        // A correction may split a run-together word in two ("hang myself").
-        const word = correct(cleaned.slice(at, Math.min(end, at + MAX_WORD)));
-        if (word.includes(' ')) for (const text of word.split(' ')) clause = this.add(text, clause, clauseWords);
-        else clause = this.add(word, clause, clauseWords);
+        const written = cleaned.slice(at, Math.min(end, at + MAX_WORD));
+        const reading = reader.asWritten(written);
+        if (reading !== undefined) {
+          if (reading.opensClause) clause++;
+          this.words.push({ text: reading.text, forms: reading.forms, sentence: this.sentences.length, clause });
+        } else {
+          // A correction may split a run-together word in two ("hang myself").
+          const word = correct(written);
+          if (word.includes(' ')) for (const text of word.split(' ')) clause = this.add(text, clause, clauseWords);
+          else clause = this.add(word, clause, clauseWords);
+        }
         at = end - 1;
       } else if (SENTENCE_ENDS.has(code)) {
         if (code === DOT && isDigit(cleaned.charCodeAt(at + 1)) && isDigit(cleaned.charCodeAt(at - 1))) continue;

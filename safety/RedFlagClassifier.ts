@@ -44,6 +44,8 @@ export interface NetEscalation {
 /** Words too common to tell the labels apart. */
 export const RED_FLAG_STOPWORDS = EVERYDAY_WORDS;
 const WORD = /[a-z0-9]+/g;
+/** How many words a repetition has at least (isRepetition). */
+const REPEATED_WORDS = 50;
 
 /** `sure`: past the label's no-cue bar, so sure that no clarifying question should come first. */
 export type NetAdvice =
@@ -94,16 +96,15 @@ export class RedFlagClassifier {
 
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
-    const best = this.scorer.rank(cleaned).find((r) => r.label !== 'none') as {
-      label: string;
-      probability: number;
-    };
+    const best = this.scorer.likeliestBut(cleaned, 'none');
     return { label: best.label as Urgency, probability: best.probability };
   }
 }
 
 /** A long run of a few words repeated (filler, a paste gone wrong): no wording for the net to read. */
 function isRepetition(cleaned: string): boolean {
+  // 50 words need 49 characters between them: a shorter message (most) is not read.
+  if (cleaned.length < 2 * REPEATED_WORDS - 1) return false;
   const words = cleaned.match(WORD) ?? [];
-  return words.length >= 50 && new Set(words).size < words.length / 10;
+  return words.length >= REPEATED_WORDS && new Set(words).size < words.length / 10;
 }

@@ -20,7 +20,7 @@ import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { MentionReadings } from './MentionReadings';
-import { PatientWords, type Word } from './PatientWords';
+import { PatientWords, type Word, WordReader } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import { RulesByConcept } from './RulesByConcept';
@@ -54,8 +54,7 @@ export class RedFlagDetector {
   private readonly lexicon: ConceptLexicon;
   private readonly weightChange: WeightChange;
   private readonly context: ContextLayer;
-  private readonly spelling: Spelling;
-  private readonly clauseWords: ReadonlySet<string>;
+  private readonly words: WordReader;
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
   private readonly classifier?: RedFlagClassifier;
@@ -80,8 +79,7 @@ export class RedFlagDetector {
     for (const concept of Object.values(WEIGHT_CONCEPTS))
       if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the weight-change concept '${concept}' is missing`);
     this.context = new ContextLayer(rules.context, clean);
-    this.clauseWords = this.context.clauseWords;
-    this.spelling = new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]);
+    this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);
     const signs = Object.entries(rules.concepts)
       .filter(([, concept]) => concept.warningSign)
       .map(([id]) => id);
@@ -94,7 +92,7 @@ export class RedFlagDetector {
 
   assess(message: string): SafetyAssessment {
     const cleaned = this.cleanup.clean(message);
-    const text = new PatientWords(cleaned, this.spelling, this.clauseWords);
+    const text = new PatientWords(cleaned, this.words);
     const idioms = this.context.idiomSpans(text.words);
     const found = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]);
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
@@ -129,20 +127,12 @@ export class RedFlagDetector {
     // it anymore" is asked about, as the Columbia screener does).
     const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), idioms.length > 0);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
-    const learned = (urgency: Urgency): SafetyAssessment => ({
-      kind: 'escalate',
-      urgency,
-      flags: [`${LEARNED_FLAG}-${urgency}`],
-      advice: urgency,
-      language,
-      aboutSomeoneElse: false,
-    });
-    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency);
+    if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency, language);
     // Crisis words in a joke or a story are asked about, before any other question.
     if (doubt && this.crisisCheck) return this.clarification(this.crisisCheck, doubt.language);
     const assessment = this.clarifyOrClear(mentions, byConcept, text, readings);
     if (assessment.kind !== 'clear') return assessment;
-    if (advice?.kind === 'escalate') return learned(advice.urgency);
+    if (advice?.kind === 'escalate') return learned(advice.urgency, language);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
   }
@@ -192,8 +182,7 @@ export class RedFlagDetector {
       // A body site or other part denied where it stands denies the combination, though the rule's reading
       // follows its finding ("not numb anywhere near my privates, the tingling is just in my foot").
       const finding = rule.finding ?? chosen.length - 1;
-      const partDenied = (m: ConceptMention, i: number) => i !== finding && readings.negated(m, options);
-      if (!wholeMessage && chosen.some(partDenied)) continue;
+      if (!wholeMessage && chosen.some((m, i) => i !== finding && readings.negated(m, options))) continue;
       // A message-wide rule is read where its first concept stands: the span between its concepts may hold
       // anything, even someone else ("tomo prednisona ... por el lupus ... me duele la columna").
       const where = wholeMessage ? anchor : span;
@@ -242,16 +231,19 @@ export class RedFlagDetector {
     readings: MentionReadings,
   ): { has(concept: string): boolean } {
     const known = new Map<string, boolean>();
-    const counts = (m: ConceptMention) => {
-      const crisis = this.crisisConcepts.has(m.concept);
-      const reading = readings.alone(m, { historyCounts: crisis, crisis });
-      return (reading === 'counts' || reading === 'joke') && !this.context.aboutAnAnimalOrThing(text.words, text.sentences, m);
-    };
+    const { crisisConcepts, context, netCues } = this;
+    // A method, not a named arrow: tsx names each named arrow when it is made, at every message.
     return {
-      has: (concept) => {
+      has(concept) {
         let counting = known.get(concept);
         if (counting === undefined) {
-          counting = this.netCues.has(concept) && (byConcept.get(concept) ?? []).some(counts);
+          counting =
+            netCues.has(concept) &&
+            (byConcept.get(concept) ?? []).some((m) => {
+              const crisis = crisisConcepts.has(m.concept);
+              const reading = readings.alone(m, { historyCounts: crisis, crisis });
+              return (reading === 'counts' || reading === 'joke') && !context.aboutAnAnimalOrThing(text.words, text.sentences, m);
+            });
           known.set(concept, counting);
         }
         return counting;
@@ -423,6 +415,11 @@ function spanOf(mentions: readonly ConceptMention[]): Span {
     if (m.to > to) to = m.to;
   }
   return { from, to };
+}
+
+/** The net's escalation (see assess). */
+function learned(urgency: Urgency, language: ReplyLanguage): SafetyAssessment {
+  return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
 }
 
 function escalation(hits: readonly Hit[]): SafetyAssessment {

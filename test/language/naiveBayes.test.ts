@@ -25,6 +25,21 @@ describe('naive Bayes scoring (both learned nets)', () => {
     const plain = scorer.rank('i feel hopeless');
     const withConstructor = scorer.rank('i feel hopeless constructor');
     expect(withConstructor).to.deep.equal(plain);
+    // Asked again, from what the scorer remembers of each feature: the same.
+    expect(scorer.rank('i feel hopeless constructor')).to.deep.equal(plain);
+    expect(scorer.rank('i feel hopeless')).to.deep.equal(plain);
+  });
+
+  it('names the likeliest label but one as the ranking lists it, the earlier label among equals', () => {
+    const three = new NaiveBayesScorer(
+      { labels: ['emergency', 'crisis', 'none'], logPrior: [Math.log(0.25), Math.log(0.25), Math.log(0.5)], features: {} },
+      EVERYDAY_WORDS,
+    );
+    expect(three.likeliestBut('anything', 'none')).to.deep.equal(three.rank('anything').find((r) => r.label !== 'none'));
+    expect(three.likeliestBut('anything', 'none').label).to.equal('emergency');
+    for (const text of ['i feel hopeless', 'my back', 'hello']) {
+      expect(scorer.likeliestBut(text, 'none')).to.deep.equal(scorer.rank(text).find((r) => r.label !== 'none'));
+    }
   });
 });
 
