@@ -53,6 +53,8 @@ export class FaqMatcher {
   /** Per entry, this query's best key (0 when none). Reset after each query. */
   private readonly bestKey: Float64Array;
   private readonly reranker: FuzzyReranker;
+  /** Each entry's number, by id. */
+  private readonly entryNumber: ReadonlyMap<string, number>;
 
   constructor(
     private readonly entries: readonly FaqEntry[],
@@ -68,6 +70,7 @@ export class FaqMatcher {
     this.firstQuestion = new Int32Array(entries.length);
     for (let e = 1; e < entries.length; e++) this.firstQuestion[e] = this.firstQuestion[e - 1] + entries[e - 1].questions.length;
     this.reranker = new FuzzyReranker(options);
+    this.entryNumber = new Map(entries.map((e, i) => [e.id, i]));
   }
 
   /** The best `limit` entries, highest score first; entries sharing no word with the message are left out. */
@@ -129,10 +132,21 @@ export class FaqMatcher {
 
   /**
    * Whether the message holds a topic word: one the FAQ knows, not an everyday word ("is it a good idea?"),
-   * weighing at least `share` of the rarest word's.
+   * weighing at least `share` of the rarest word's, and not one every entry of `among` uses: a word all the
+   * likely entries share cannot tell them apart ("sciatica" among a sciatica practice's entries, however
+   * rare it is in a FAQ grown to other conditions).
    */
-  hasTopicWord(message: string, share: number): boolean {
-    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !this.index.isWeak(q.text));
+  hasTopicWord(message: string, share: number, among: readonly string[] = []): boolean {
+    const entries = among.flatMap((id) => this.entryNumber.get(id) ?? []);
+    return this.index
+      .analyse(message)
+      .some(
+        (q) =>
+          q.token >= 0 &&
+          q.weight >= share * this.index.maxIdf &&
+          !this.index.isWeak(q.text) &&
+          (entries.length < 2 || !entries.every((e) => includes(this.index.entryTokens, e, q.token))),
+      );
   }
 
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
