@@ -14,8 +14,9 @@
  *                                                                        b = entryBagWeight
  *   so a message using words from two phrasings of one entry still lands on it. Every part lies in 0..1,
  *   so the score does too; 1 means the message and one of the entry's questions say the same thing.
- *   Then × (1 − missingSubjectPenalty × the share of the entry's subject, the tokens all its questions
- *   use, that the message does not say): a question that names no subject is the general entry's.
+ *   Then × (1 − missingSubjectPenalty × the share of the entry's subject, the tokens all (or all but one)
+ *   of its questions use, that the message does not say): a question that names no subject is the
+ *   general entry's.
  *
  * That token score is the candidate stage. fuse.js then re-scores the best few entries from the letters
  * of their best questions (FuzzyReranker), which is what `match` returns.
@@ -176,7 +177,7 @@ export class FaqMatcher {
     return top;
   }
 
-  /** 1 − penalty × the share of the entry's subject (the tokens all its questions use) the message does not say. */
+  /** 1 − penalty × the share of the entry's subject (FaqIndex.subjectTokens) the message does not say. */
   private subjectFactor(entry: number): number {
     const total = this.index.subjectWeight[entry];
     if (total === 0) return 1;
