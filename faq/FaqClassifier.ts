@@ -90,6 +90,7 @@ export class FaqClassifier {
     entry: (id: string) => FaqEntry | undefined,
     matcherSure: number,
     maxCandidates: number,
+    restatement: number,
   ): FaqDecision {
     // The net's likeliest entries it may propose, and its probability of each of the matcher's candidates.
     const { first: ranked, of } = this.scorer.leading(
@@ -104,7 +105,7 @@ export class FaqClassifier {
     if (decision.kind === 'answer') {
       const answered = decision.entry;
       const score = decision.candidates[0]?.score ?? 0;
-      if (top.label === answered.id || score >= model.restatementAt) return { ...decision, candidates };
+      if (top.label === answered.id || restatement >= model.restatementAt) return { ...decision, candidates };
       if (net !== undefined && top.probability >= model.overruleAt) return { kind: 'answer', entry: net, candidates };
       // Both opinions hold the net's entry: the matcher lists it among its own candidates.
       const listed = decision.candidates.some((c) => c.id === top.label && c.score > 0);

@@ -61,7 +61,7 @@ export class FaqIndex {
   readonly entryTokens: FlatLists;
   /** Per entry, the distinct tokens of its answer and title that none of its questions use. */
   readonly answerTokens: FlatLists;
-  /** Per entry, the tokens every one of its questions uses: what the entry is about ("whiplash", "leeds"). */
+  /** Per entry, the tokens (all but one of) its questions use: what the entry is about ("whiplash", "leeds"); see subjects. */
   readonly subjectTokens: FlatLists;
   /** Per entry, the sum of its subject tokens' weights (0 when its questions share no token). */
   readonly subjectWeight: Float64Array;
@@ -180,7 +180,7 @@ export class FaqIndex {
       for (let j = questionStart[i]; j < questionStart[i + 1]; j++) this.questionWeight[i] += this.weight[this.questionTokens.items[j]];
     }
     this.questionPostings = this.postings(questionsUsing);
-    this.subjectTokens = subjects(entries, this.questionTokens, this.entryTokens);
+    this.subjectTokens = subjects(entries, this.questionTokens, this.entryTokens, entriesUsing);
     this.subjectWeight = new Float64Array(entries.length);
     for (let e = 0; e < entries.length; e++) {
       for (let j = this.subjectTokens.start[e]; j < this.subjectTokens.start[e + 1]; j++) {
@@ -310,11 +310,16 @@ function internWords(entries: readonly FaqEntry[], normaliser: TextNormaliser): 
   return { words, start: Int32Array.from(starts), items: Int32Array.from(items) };
 }
 
-/** Per entry, the tokens of its own that every one of its questions uses. */
-function subjects(entries: readonly FaqEntry[], questions: FlatLists, entryTokens: FlatLists): FlatLists {
+/**
+ * Per entry, what it is about: the tokens all its questions use or, when they share none, those all but one
+ * use ("whiplash" in four of five questions, the fifth asking about "my neck"); never a word more than half
+ * the FAQ's entries use, which is what the whole FAQ is about ("sciatica" in a sciatica practice's).
+ */
+function subjects(entries: readonly FaqEntry[], questions: FlatLists, entryTokens: FlatLists, entriesUsing: readonly number[]): FlatLists {
   const start = new Int32Array(entries.length + 1);
   const items: number[] = [];
   const uses = new Map<number, number>();
+  const ownWord = (token: number) => entriesUsing[token] <= entries.length / 2;
   let q = 0;
   entries.forEach((entry, e) => {
     uses.clear();
@@ -323,7 +328,9 @@ function subjects(entries: readonly FaqEntry[], questions: FlatLists, entryToken
       for (let j = questions.start[q]; j < questions.start[q + 1]; j++)
         uses.set(questions.items[j], (uses.get(questions.items[j]) ?? 0) + 1);
     }
-    for (const [token, count] of uses) if (count === entry.questions.length) items.push(token);
+    const n = entry.questions.length;
+    for (const [token, count] of uses) if (count === n && ownWord(token)) items.push(token);
+    if (items.length === start[e] && n > 2) for (const [token, count] of uses) if (count === n - 1 && ownWord(token)) items.push(token);
     start[e + 1] = items.length;
   });
   return { start, items: Int32Array.from(items) };

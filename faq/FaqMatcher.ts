@@ -14,8 +14,9 @@
  *                                                                        b = entryBagWeight
  *   so a message using words from two phrasings of one entry still lands on it. Every part lies in 0..1,
  *   so the score does too; 1 means the message and one of the entry's questions say the same thing.
- *   Then × (1 − missingSubjectPenalty × the share of the entry's subject, the tokens all its questions
- *   use, that the message does not say): a question that names no subject is the general entry's.
+ *   Then × (1 − missingSubjectPenalty × the share of the entry's subject, the tokens all (or all but one)
+ *   of its questions use, that the message does not say): a question that names no subject is the
+ *   general entry's.
  *
  * That token score is the candidate stage. fuse.js then re-scores the best few entries from the letters
  * of their best questions (FuzzyReranker), which is what `match` returns.
@@ -53,6 +54,8 @@ export class FaqMatcher {
   /** Per entry, this query's best key (0 when none). Reset after each query. */
   private readonly bestKey: Float64Array;
   private readonly reranker: FuzzyReranker;
+  /** Each entry's number, by id. */
+  private readonly entryNumber: ReadonlyMap<string, number>;
 
   constructor(
     private readonly entries: readonly FaqEntry[],
@@ -68,6 +71,7 @@ export class FaqMatcher {
     this.firstQuestion = new Int32Array(entries.length);
     for (let e = 1; e < entries.length; e++) this.firstQuestion[e] = this.firstQuestion[e - 1] + entries[e - 1].questions.length;
     this.reranker = new FuzzyReranker(options);
+    this.entryNumber = new Map(entries.map((e, i) => [e.id, i]));
   }
 
   /** The best `limit` entries, highest score first; entries sharing no word with the message are left out. */
@@ -130,10 +134,21 @@ export class FaqMatcher {
 
   /**
    * Whether the message holds a topic word: one the FAQ knows, not an everyday word ("is it a good idea?"),
-   * weighing at least `share` of the rarest word's.
+   * weighing at least `share` of the rarest word's, and not one every entry of `among` uses: a word all the
+   * likely entries share cannot tell them apart ("sciatica" among a sciatica practice's entries, however
+   * rare it is in a FAQ grown to other conditions).
    */
-  hasTopicWord(message: string, share: number): boolean {
-    return this.index.analyse(message).some((q) => q.token >= 0 && q.weight >= share * this.index.maxIdf && !this.index.isWeak(q.text));
+  hasTopicWord(message: string, share: number, among: readonly string[] = []): boolean {
+    const entries = among.flatMap((id) => this.entryNumber.get(id) ?? []);
+    return this.index
+      .analyse(message)
+      .some(
+        (q) =>
+          q.token >= 0 &&
+          q.weight >= share * this.index.maxIdf &&
+          !this.index.isWeak(q.text) &&
+          (entries.length < 2 || !entries.every((e) => includes(this.index.entryTokens, e, q.token))),
+      );
   }
 
   private rank(candidates: readonly number[], queryWeight: number, limit: number): RankedEntry[] {
@@ -164,7 +179,7 @@ export class FaqMatcher {
     return top;
   }
 
-  /** 1 − penalty × the share of the entry's subject (the tokens all its questions use) the message does not say. */
+  /** 1 − penalty × the share of the entry's subject (FaqIndex.subjectTokens) the message does not say. */
   private subjectFactor(entry: number): number {
     const total = this.index.subjectWeight[entry];
     if (total === 0) return 1;

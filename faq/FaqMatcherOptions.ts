@@ -70,9 +70,9 @@ export interface FaqMatcherOptions {
   /** A word of an entry's answer or title that its questions lack counts this fraction in the whole-entry part. */
   readonly answerWordWeight: number;
   /**
-   * An entry's subject is the tokens every one of its questions uses ("whiplash" in all of "whiplash heat
-   * or ice"'s): its score is cut by this fraction of the subject's weight the message does not say, so
-   * "heat or ice?" is the general entry's question, not whiplash's.
+   * An entry's subject is the tokens all its questions use, or all but one ("whiplash" in four of "whiplash
+   * heat or ice"'s five, the fifth asking about "my neck"): its score is cut by this fraction of the subject's
+   * weight the message does not say, so "heat or ice?" is the general entry's question, not whiplash's.
    */
   readonly missingSubjectPenalty: number;
   /** Only this many entries (those with the best single question) get the whole-entry part of the score. */

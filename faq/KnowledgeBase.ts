@@ -109,9 +109,22 @@ export class KnowledgeBase {
       return { kind: 'none', candidates, outOfDomain };
     }
     const decision = decideFromCandidates(candidates, options, (id) => this.mustEntry(id));
-    return this.net
-      ? this.net.review(decision, message, (id) => this.byId.get(id), options.sureThreshold, options.maxCandidates)
-      : decision;
+    if (this.net === null) return decision;
+    // The question alone restates an entry's question only when it names what tells the likely entries
+    // apart: "is that a sciatica thing?" names only what all of a sciatica practice's entries share.
+    const first = candidates[0]?.score ?? 0;
+    const wholeFirst = whole.find((c) => c.id === candidates[0]?.id)?.score ?? 0;
+    const restatement =
+      focus !== undefined &&
+      first > wholeFirst &&
+      !this.matcher.hasTopicWord(
+        focus.slice(0, cap),
+        TOPIC_WORD_SHARE,
+        whole.map((c) => c.id),
+      )
+        ? wholeFirst
+        : first;
+    return this.net.review(decision, message, (id) => this.byId.get(id), options.sureThreshold, options.maxCandidates, restatement);
   }
 
   private mustEntry(id: string): FaqEntry {

@@ -77,6 +77,14 @@ describe("FaqClassifier (the matcher's second opinion)", () => {
     expect(shown(grownKb.decide('does sciatica pain go all the way down to the foot'))).to.equal('answer symptoms');
   });
 
+  it("overrules an answer that only a question naming the practice's own topic restated, in a FAQ grown to other conditions", () => {
+    // Among 1,000 entries "sciatica" is rare, so "sciatica?" alone restates what-is-sciatica's shortest
+    // question; but every likely entry uses it, so it cannot tell them apart and the whole message decides.
+    const grown = syntheticKnowledgeBase(kb.entries, 1000);
+    const grownKb = new KnowledgeBase(grown, kb.options, TextNormaliser.default, OutOfDomain.default, trainForGrownFaq(grown).net);
+    expect(shown(grownKb.decide('tingling in my toes and a sore bum. sciatica?'))).to.equal('answer symptoms');
+  });
+
   it('leaves the out-of-domain answer alone', () => {
     expect(kb.decide('my knee hurts after running, any tips')).to.include({ kind: 'none' });
   });

@@ -289,6 +289,13 @@ describe('KnowledgeBase', () => {
     };
     expect(answered('heat or ice?')).to.equal('heat-and-ice');
     expect(answered('heat or ice for my whiplash?')).to.equal('whiplash-heat-or-ice');
+    // One question about the body part instead ("my neck") still leaves the entry about whiplash.
+    const neck = wider.map((e) =>
+      e.id === 'whiplash-heat-or-ice' ? { ...e, questions: [...e.questions.slice(0, 4), 'cold pack or heat pack for my neck'] } : e,
+    );
+    const neckKb = new KnowledgeBase(neck, kb.options, TextNormaliser.default, OutOfDomain.default, null);
+    const decision = neckKb.decide('heat or ice?');
+    expect(decision.kind === 'answer' && decision.entry.id).to.equal('heat-and-ice');
   });
 
   it('offers "did you mean" for a moderately confident match when the band is configured', () => {

@@ -206,11 +206,13 @@ describe('kb:check findings', () => {
   });
 
   it('reports an own question that gets "did you mean" instead of its entry', () => {
+    // In an entry whose every other question names its subject ("stretch"), such a question is answered
+    // with the other entry instead (an error): the entry about sciatica itself has no subject to miss.
     const doc = fixtureDoc();
-    entryOf(doc, 'stretching').questions.push('how long does sciatica last for');
+    entryOf(doc, 'what-is-sciatica').questions.push('how long does sciatica last for');
     const { text, findings } = check(doc);
-    expect(printed(findings, 'warning', /"stretching": the question .*did you mean/)).to.equal(
-      `WARNING  line ${lineContaining(text, 'how long does sciatica last for')}: entry "stretching": the question "how long does sciatica last for" gets "did you mean" ("stretching", "healing-time") instead of this answer: add words that only this entry uses`,
+    expect(printed(findings, 'warning', /"what-is-sciatica": the question .*did you mean/)).to.equal(
+      `WARNING  line ${lineContaining(text, 'how long does sciatica last for')}: entry "what-is-sciatica": the question "how long does sciatica last for" gets "did you mean" ("what-is-sciatica", "healing-time") instead of this answer: add words that only this entry uses`,
     );
   });
 
