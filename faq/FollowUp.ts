@@ -92,6 +92,8 @@ const HINT_NET = 0.05;
 const FOREIGN_WORDS = 2;
 /** Words weighing options or asking for a judgement: a short question using one is about what was just said. */
 const WEIGHING = /\b(or|better|worse|any good|ok|okay|alright|fine|enough|worth|safe|instead|meantime)\b/;
+/** Greetings, thanks and words addressing the bot: a question using one is small talk, not a follow-up. */
+const COURTESY = /\b(hi|hiya|hello|hey|thanks|thank|thx|cheers|bye|you|your|yours|yourself|u|ur|what'?s up)\b/;
 /** A preposition before a question's opening word ("for how long is that safe"). */
 const PREPOSITION = /^\W*(for|from|since|until|till|by|in|at|with|to)\s+/;
 /** A question's opening word, after "and", "so"…: the message asks something. */
@@ -191,10 +193,10 @@ const support = (candidate: ScoredEntry | undefined) => (candidate === undefined
  * question, any message would match it). Its own reading hints at the entry and it is a fragment or asks
  * something ("morning stiffness for half an hour then it loosens" tells); or it is a short question
  * without a question word that weighs options or asks for a judgement ("mornings or evenings better?",
- * "cushion any good?"; a bare "pizza?" or "asdfgh?" does not); or it leans back on what was said, asks
- * something and holds at most one word the FAQ has never
- * seen ("ok good to know", "right, that makes sense" ask nothing; "will it rain in london today?" names two
- * foreign words).
+ * "cushion any good?"; a bare "pizza?" or "asdfgh?" does not); or it is a short question with a question
+ * word of its own, only words the FAQ knows and nothing else to be about (elliptical: "how do I know?"); or it
+ * leans back on what was said, asks something and holds at most one word the FAQ has never seen ("ok good to
+ * know", "right, that makes sense" ask nothing; "will it rain in london today?" names two foreign words).
  */
 function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, previousId: string): boolean {
   const text = message.toLowerCase().trim();
@@ -203,7 +205,18 @@ function canBeAbout(kb: KnowledgeBase, message: string, alone: FaqDecision, prev
   const foreign = kb.unknownWords(message);
   const weighs = text.includes('?') && wordCount(text) <= FRAGMENT_WORDS && !QUESTION_OPENING.test(text) && WEIGHING.test(text);
   if (weighs && (knowsAWord || foreign > 0)) return true;
+  if (elliptical(text) && foreign === 0) return true;
   return refersBack(message) && asksSomething(text) && foreign < FOREIGN_WORDS;
+}
+
+/**
+ * A short question opening with a question word, right after an answer, asks about that answer ("how do I
+ * know?", "what did I do wrong?", "how?") unless it is courtesy or addresses the bot ("how are you?", "whats
+ * up?") or names a time or number ("is 9:15 tomorrow still available": everyday chat); the caller also wants
+ * every word known to the FAQ ("when is the next world cup?" names something else).
+ */
+function elliptical(text: string): boolean {
+  return wordCount(text) <= FRAGMENT_WORDS && QUESTION_OPENING.test(text) && !COURTESY.test(text) && !/\d/.test(text);
 }
 
 /** A question mark, or a clause opening like a question ("and bladder problems, is that one of them"). */

@@ -37,6 +37,17 @@ describe('FAQ answers in a conversation (issue 14)', () => {
       .startTest();
   });
 
+  it('reads "how do I know?" after an answer with that answer, while "how are you?" stays small talk', async () => {
+    await testAdapterFor('webchat')
+      .send('will I need surgery?')
+      .assertReply((reply) => expect(text(reply)).to.match(/without an operation/i))
+      .send('how do I know?')
+      .assertReply((reply) => expect(text(reply)).to.match(/without an operation/i))
+      .send('how are you?')
+      .assertReply((reply) => expect(text(reply)).to.match(/thanks for asking/i))
+      .startTest();
+  });
+
   it('says it can only help with sciatica when asked about another body part or an animal, with no answer and no pitch', async () => {
     for (const question of ['can a cortisone injection help my knee', 'is ibuprofen safe for my cat']) {
       const replies: Partial<Activity>[] = [];

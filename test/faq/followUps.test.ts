@@ -182,6 +182,22 @@ describe('FAQ follow-ups in context', () => {
     }
   });
 
+  it('reads a short question naming nothing of its own as being about the previous topic, but not small talk', () => {
+    const cases: [string, string][] = [
+      ['surgery', 'how do I know?'],
+      ['surgery', 'do people still get pain after?'],
+      ['finding-the-cause', 'how?'],
+      ['recurrence', 'what did I do wrong?'],
+    ];
+    for (const [previous, message] of cases) {
+      expect(kb.decide(message).kind, message).to.not.equal('answer');
+      expect(answered(decideFollowUp(kb, message, previous)), `${message} after ${previous}`).to.equal(previous);
+    }
+    for (const message of ['how are you?', 'whats up?', 'Is 9:15 tomorrow still available', 'when is the next world cup?']) {
+      expect(answered(decideFollowUp(kb, message, 'surgery')), message).to.equal(null);
+    }
+  });
+
   it('reads a short question weighing options, without a question word of its own, as being about the previous topic', () => {
     const cases: [string, string][] = [
       ['heat-and-ice', 'tiger balm any good?'],
