@@ -25,6 +25,8 @@ describe('the shared text clean-up', () => {
     ['sh!t, k!ll myself', 'shit, kill myself'],
     ['no!! not numb, help!', 'no!! not numb, help!'],
     ['thx!', 'thanks!'],
+    // Scots negatives, as writers from Scotland and Ulster write them.
+    ['ah cannae pee and ah didnae sleep, it isnae right', 'ah cannot pee and ah did not sleep, it is not right'],
   ];
   for (const [raw, clean] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(clean)}`, () => expect(cleanText(raw)).to.equal(clean));
 
