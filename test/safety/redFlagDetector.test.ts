@@ -859,6 +859,11 @@ describe('RedFlagDetector', () => {
       expect(outcome(undoubting.assess(text)), text).to.equal(urgency);
       expect(outcome(detector.assess(text)), text).to.equal('none');
     }
+    // A crisis finding stands even where the net is as sure (a false alarm kept on purpose: a missed crisis costs more).
+    expectOutcome(
+      "I'm a pharmacist doing a suicide awareness course. Does your clinic have a policy for patients who mention self-harm in chat?",
+      'crisis',
+    );
     // A warning sign's words still keep the sales pitch away.
     const doubted = detector.assess(
       'Im having a heart attack at the price of parking in your car park 😤 is there somewhere cheaper nearby?',
