@@ -3,13 +3,15 @@
  * text and the reviewed data (knowledge/red-flags.json): no I/O, no state between messages.
  *
  *   clean-up (language/TextCleanup)  ->  words, spelling, lemmas (PatientWords)
- *   ->  concepts (ConceptLexicon; words inside an idiom are none)  ->  rules: every concept group of a
+ *   ->  concepts (ConceptLexicon; a weight told twice, WeightChange; an age, PatientAge; words inside an idiom
+ *       are none)  ->  rules: every concept group of a
  *       rule found within `window` words of one sentence, in any order  ->  context (ContextLayer):
  *       negated, past, hypothetical, a story, a joke, someone else's and already cared for?
  *
  * Priority: an attempt in progress (advice "crisisNow") > emergency (with the crisis line too when crisis words
  * came with it: advice "emergencyAndCrisis") > crisis > urgent; an emergency or urgent finding the net is all but
- * sure holds no risk is read as if no rule had completed. With no rule: the
+ * sure holds no risk is read as if no rule had completed, and an urgent one gives way to the net's emergency or
+ * crisis in the same words. With no rule: the
  * learned net's emergency (or a crisis it is sure of), then the direct crisis question for crisis words in
  * a joke, a story or a loss, then the clarifying question about a risk concept that counts, then the net's
  * cue-backed crisis or its question. Risk concepts set aside by the context layer, and wording the net
@@ -20,6 +22,7 @@ import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { MentionReadings } from './MentionReadings';
+import { PatientAge } from './PatientAge';
 import { PatientWords, type Word, WordReader } from './PatientWords';
 import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
@@ -49,10 +52,13 @@ type Hit = Found<RedFlagRule>;
 
 /** The concepts a weight told twice, the later lower, is a mention of (the weight-loss rule's). */
 const WEIGHT_CONCEPTS = { loss: 'weightLost', unit: 'weightUnit' } as const;
+/** The concept an age under or over the screening's limits is a mention of (the new-pain-at-that-age rule's). */
+const AGE_CONCEPT = 'ageAtRisk';
 
 export class RedFlagDetector {
   private readonly lexicon: ConceptLexicon;
   private readonly weightChange: WeightChange;
+  private readonly age: PatientAge;
   private readonly context: ContextLayer;
   private readonly words: WordReader;
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
@@ -76,8 +82,10 @@ export class RedFlagDetector {
     const clean = (text: string) => cleanup.clean(text);
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.weightChange = new WeightChange(rules.context.weightDropKg, WEIGHT_CONCEPTS);
-    for (const concept of Object.values(WEIGHT_CONCEPTS))
-      if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the weight-change concept '${concept}' is missing`);
+    const { ageConcernUnder, ageConcernOver } = rules.screening.thresholds;
+    this.age = new PatientAge(ageConcernUnder, ageConcernOver, new Set(rules.context.otherPeople), AGE_CONCEPT);
+    for (const concept of [...Object.values(WEIGHT_CONCEPTS), AGE_CONCEPT])
+      if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the concept '${concept}' is missing`);
     this.context = new ContextLayer(rules.context, clean);
     this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);
     const signs = Object.entries(rules.concepts)
@@ -94,7 +102,11 @@ export class RedFlagDetector {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.words);
     const idioms = this.context.idiomSpans(text.words);
-    const found = this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words)]);
+    const found = this.withoutYielded([
+      ...this.lexicon.find(text.words),
+      ...this.weightChange.find(text.words),
+      ...this.age.find(text.words),
+    ]);
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new MessageConcepts(text.words.length, mentions, this.riskConcepts);
@@ -117,7 +129,25 @@ export class RedFlagDetector {
       if (hit?.doubted) doubt ??= hit;
       else if (hit) hits.push(hit);
     }
-    if (hits.length > 0 && !this.netDoubts(hits, cleaned)) return escalation(hits);
+    const finding = hits.length > 0 && !this.netDoubts(hits, cleaned) ? escalation(hits) : undefined;
+    if (finding !== undefined && finding.urgency !== 'urgent') return finding;
+    const unruled = this.withoutRuleFinding(cleaned, mentions, byConcept, text, readings, idioms.length > 0, doubt);
+    // An urgent finding does not end the reading: the net may know an emergency or a crisis in the same words
+    // ("dad, 81, only gets a trickle all night" is new pain at his age and retention), and the graver advice goes out.
+    if (finding === undefined) return unruled;
+    return unruled.kind === 'escalate' && RANK[unruled.urgency] > RANK.urgent ? unruled : finding;
+  }
+
+  /** What a message gets when no rule's emergency, crisis or urgent finding stands: the net, a question, or clear. */
+  private withoutRuleFinding(
+    cleaned: string,
+    mentions: readonly ConceptMention[],
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    readings: MentionReadings,
+    inIdiom: boolean,
+    doubt: Hit | undefined,
+  ): SafetyAssessment {
     // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
     // that count where they stand: "numb from the dentist" or "no accidents" is no emergency cue. A "lol"
     // is often embarrassment ("numb down there lol sorry tmi"), so a joke does not silence a cue; an idiom,
@@ -125,7 +155,7 @@ export class RedFlagDetector {
     // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
     // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
     // it anymore" is asked about, as the Columbia screener does).
-    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), idioms.length > 0);
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), inIdiom);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency, language);
     // Crisis words in a joke or a story are asked about, before any other question.
@@ -422,7 +452,7 @@ function learned(urgency: Urgency, language: ReplyLanguage): SafetyAssessment {
   return { kind: 'escalate', urgency, flags: [`${LEARNED_FLAG}-${urgency}`], advice: urgency, language, aboutSomeoneElse: false };
 }
 
-function escalation(hits: readonly Hit[]): SafetyAssessment {
+function escalation(hits: readonly Hit[]): SafetyAssessment & { kind: 'escalate' } {
   const now = hits.find((h) => h.rule.advice === 'crisisNow');
   const top = now ?? hits.reduce((a, b) => (RANK[b.rule.urgency] > RANK[a.rule.urgency] ? b : a));
   // Crisis words beside an emergency: the emergency's urgency and number, and the crisis line too (an emergency

@@ -453,6 +453,31 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
+    expectEach('urgent', [
+      "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
+      'my daughter is 13 and her back pain wakes her most nights, she is a swimmer',
+      "I'm 17 and my lower back has hurt all the time for two months",
+      'Grandad (84) says the back ache keeps him up every night now',
+      'tengo 72 años y el dolor de espalda me despierta todas las noches',
+    ]);
+    expectEach('none', [
+      "I'm 58 and my sciatica flares when I garden, how long does it usually take to settle?",
+      "I'm 35 and this back pain came out of nowhere",
+      'the back pain is 8 out of 10 and wakes me every night, i am 9 weeks into physio',
+      "I'm 63, is it my first time booking or do you have me on file?",
+      'Over 50 and want to get fitter, what exercises help sciatica?',
+    ]);
+  });
+
+  it('gives an emergency or crisis the net knows in a message whose rules found only an urgent sign, not the urgent advice', () => {
+    expectOutcome(
+      "hey doc can't stop shaking, temp 40.1, back's killing me where I had the injection on Monday and I feel really confused. is it the flu going round?",
+      'emergency',
+    );
+    expectOutcome('Got fentanyl from someone at the pub. Not for the back. For the other thing. Tonight.', 'crisis');
+  });
+
   it('recognises falls and blows told in everyday images, and night pain nothing changes', () => {
     expectEach('urgent', [
       'a wave knocked me flat on the rocks, landed across my lower back, sore since',
