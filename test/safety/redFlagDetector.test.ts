@@ -459,6 +459,7 @@ describe('RedFlagDetector', () => {
       'my daughter is 13 and her back pain wakes her most nights, she is a swimmer',
       "I'm 17 and my lower back has hurt all the time for two months",
       'Grandad (84) says the back ache keeps him up every night now',
+      "I'm 71 and this is the first back pain I've ever had, it's bad",
       'tengo 72 años y el dolor de espalda me despierta todas las noches',
     ]);
     expectEach('none', [
@@ -468,6 +469,18 @@ describe('RedFlagDetector', () => {
       "I'm 63, is it my first time booking or do you have me on file?",
       'Over 50 and want to get fitter, what exercises help sciatica?',
     ]);
+  });
+
+  it("reads thoughts of dying and a wish for assisted dying, the writer's or someone else's, as crisis; a programme about it is none", () => {
+    expectEach('crisis', [
+      "My uncle keeps asking me how to get to Dignitas. He isn't ill, just lonely since my aunt died.",
+      'I think about dying most days now because of this leg',
+    ]);
+    expectOutcome("There's a documentary about assisted dying on tonight. Anyway, can I swim with sciatica?", 'none');
+  });
+
+  it('keeps a sign that is "not getting better" a sign (a resolved cue must not hear only "getting better")', () => {
+    expectOutcome("the numbness down there is not getting better and I can't feel the toilet paper", 'emergency');
   });
 
   it('gives an emergency or crisis the net knows in a message whose rules found only an urgent sign, not the urgent advice', () => {
