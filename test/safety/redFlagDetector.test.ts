@@ -479,6 +479,16 @@ describe('RedFlagDetector', () => {
     expectOutcome("There's a documentary about assisted dying on tonight. Anyway, can I swim with sciatica?", 'none');
   });
 
+  it('reads control or awareness lost told with "without" as incontinence, and "puffed" as breathless', () => {
+    expectEach('emergency', [
+      'since this morning I have been passing water without any control, my back is bad',
+      'I opened my bowels twice without being aware of it today',
+      'I get puffed just walking to the kettle and my right calf is swollen and sore',
+    ]);
+    // Water passed without trouble is no sign: the bladder question at most.
+    expectOutcome('I can pass water without any trouble, it is just my back', 'clarify');
+  });
+
   it('keeps a sign that is "not getting better" a sign (a resolved cue must not hear only "getting better")', () => {
     expectOutcome("the numbness down there is not getting better and I can't feel the toilet paper", 'emergency');
   });
