@@ -489,6 +489,24 @@ describe('RedFlagDetector', () => {
     expectOutcome('I can pass water without any trouble, it is just my back', 'clarify');
   });
 
+  it('reads a sign checked and found normal, numbness that goes once the patient moves, and exercise names as no report', () => {
+    expectEach('none', [
+      'Had a tight chest during a panic attack last winter, it checked out fine. Could stress make my sciatica worse?',
+      'My chest feels tight when I get anxious, it has been checked loads of times, ECGs normal. Just nervous about my first session.',
+      'My bum goes numb on the long coach trips but it comes back once I stand and stretch. Any tips for sitting?',
+      'Are suicide squats ok with a disc problem?',
+      'The forms are such a burden, can you email the invoice again?',
+      'I need a letter for my life insurance application about my back',
+    ]);
+    // A check that was normal before does not clear a sign told now.
+    expectEach('emergency', [
+      'my ECG was normal last year but now I have crushing chest pain going down my arm',
+      'MRI came back normal but since this morning I cannot pass urine at all',
+      'wee and poo all normal but I cannot feel the toilet paper when I wipe',
+    ]);
+    expectEach('crisis', ["I'm such a burden to everyone", 'would my life insurance pay out if it looked like an accident']);
+  });
+
   it('keeps a sign that is "not getting better" a sign (a resolved cue must not hear only "getting better")', () => {
     expectOutcome("the numbness down there is not getting better and I can't feel the toilet paper", 'emergency');
   });
