@@ -507,6 +507,11 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ["I'm such a burden to everyone", 'would my life insurance pay out if it looked like an accident']);
   });
 
+  it('asks, rather than escalates, about an attempt long ago that the writer has been fine for years since', () => {
+    expectOutcome('Took an overdose back in my teens, had help, been fine for 20 years. Mentioning it because your form asks.', 'clarify');
+    expectOutcome('I was fine for 10 years but last night I took all my tablets', 'crisis');
+  });
+
   it('keeps a sign that is "not getting better" a sign (a resolved cue must not hear only "getting better")', () => {
     expectOutcome("the numbness down there is not getting better and I can't feel the toilet paper", 'emergency');
   });
