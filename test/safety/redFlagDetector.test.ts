@@ -507,6 +507,14 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ["I'm such a burden to everyone", 'would my life insurance pay out if it looked like an accident']);
   });
 
+  it('reads a temperature from a covid jab and weight lost and put back on as explained; a fever after a spinal injection still counts', () => {
+    expectEach('none', [
+      'Got a temperature from the covid jab yesterday, should I still come in?',
+      'Lost a stone last spring after a chest infection, put it all back on since. My sciatica started this month.',
+    ]);
+    expectOutcome('temperature of 38.5 since my epidural injection on Monday and my back is agony', 'urgent');
+  });
+
   it('asks, rather than escalates, about an attempt long ago that the writer has been fine for years since', () => {
     expectOutcome('Took an overdose back in my teens, had help, been fine for 20 years. Mentioning it because your form asks.', 'clarify');
     expectOutcome('I was fine for 10 years but last night I took all my tablets', 'crisis');
