@@ -460,6 +460,7 @@ describe('RedFlagDetector', () => {
       "I'm 17 and my lower back has hurt all the time for two months",
       'Grandad (84) says the back ache keeps him up every night now',
       "I'm 71 and this is the first back pain I've ever had, it's bad",
+      "I'm 58 and this pain came from nowhere, my back has never been bad",
       'tengo 72 años y el dolor de espalda me despierta todas las noches',
     ]);
     expectEach('none', [
@@ -504,7 +505,12 @@ describe('RedFlagDetector', () => {
       'MRI came back normal but since this morning I cannot pass urine at all',
       'wee and poo all normal but I cannot feel the toilet paper when I wipe',
     ]);
-    expectEach('crisis', ["I'm such a burden to everyone", 'would my life insurance pay out if it looked like an accident']);
+    expectEach('crisis', [
+      "I'm such a burden to everyone",
+      'would my life insurance pay out if it looked like an accident',
+      "He said 'you'd get the life insurance at least' and laughed, I'm scared",
+    ]);
+    expectOutcome('I need to get the life insurance sorted before we move', 'none');
   });
 
   it('reads a temperature from a covid jab and weight lost and put back on as explained; a fever after a spinal injection still counts', () => {
