@@ -18,6 +18,7 @@
  * Hedges ("I think", "maybe") change nothing: a hedged report still counts.
  * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
  */
+import { ageAt } from './PatientAge';
 import type { Sentence, Word } from './PatientWords';
 import { type PhraseStep, phraseSteps } from './PhraseSteps';
 
@@ -522,7 +523,7 @@ export class ContextLayer {
       const w = words[i].text;
       // Spanish "he" before a participle is "I have" ("he bajado 8 kilos"), not English "he".
       if (w === 'he' && /(ado|ido)$/.test(words[i + 1]?.text ?? '')) return false;
-      if (this.isOtherPerson(words[i]) || this.peoplePhrases.at(words, i) > 0 || namedByAge(words, i)) return true;
+      if (this.isOtherPerson(words[i]) || this.peoplePhrases.at(words, i) > 0 || namedByAge(words, i, this.otherPeople)) return true;
       if (this.selfWords.has(w)) return false;
     }
     for (let i = span.from; i < span.to; i++) {
@@ -594,12 +595,12 @@ export class ContextLayer {
     const first = lookBackFrom(words, sentences, span, 2);
     for (let i = span.from - 1; i >= first; i--) {
       if (this.youngChildren.at(words, i) > 0) return true;
-      const age = ageAt(words, i);
-      if (age !== undefined) return age <= YOUNG_CHILD_AGE;
+      const age = ageAt(words, i, this.otherPeople);
+      if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
       if (this.isOtherPerson(words[i])) {
         for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, i + AGE_REACH); j++) {
-          const age = ageAt(words, j);
-          if (age !== undefined) return age <= YOUNG_CHILD_AGE;
+          const age = ageAt(words, j, this.otherPeople);
+          if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
         }
         return false;
       }
@@ -897,22 +898,6 @@ function lookBackFrom(words: readonly Word[], sentences: readonly Sentence[], sp
 const YOUNG_CHILD_AGE = 5;
 /** How far (words) from a person their age may stand ("my 3 year old son", "son (3)", "he's 3"). */
 const AGE_REACH = 4;
-/** Words before a bare number that make it an age ("he is 3", "aged 4", "just turned 2"). */
-const AGE_GIVEN: ReadonlySet<string> = new Set(['is', 'aged', 'age', 'turned', 'hes', 'shes', 'tiene']);
-const AGE_UNITS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'ano', 'anos', 'anito', 'anitos']);
-
-/** The age in years a number at `at` gives ("3 year old", "3yo", "3 años"), or undefined. */
-function ageAt(words: readonly Word[], at: number): number | undefined {
-  const text = words[at].text;
-  const joined = /^(\d{1,2})yo$/.exec(text);
-  if (joined) return Number(joined[1]);
-  if (!/^\d{1,2}$/.test(text)) return undefined;
-  if (AGE_GIVEN.has(words[at - 1]?.text ?? '')) return Number(text);
-  const next = words[at + 1]?.text;
-  if (next === undefined) return undefined;
-  if (next === 'month' || next === 'months' || next === 'mo' || next === 'meses') return 0;
-  return AGE_UNITS.has(next) ? Number(text) : undefined;
-}
 
 /** The writer's own possessives. */
 const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
@@ -920,9 +905,9 @@ const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
 
 /** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo"). */
-function namedByAge(words: readonly Word[], at: number): boolean {
+function namedByAge(words: readonly Word[], at: number, people: ReadonlySet<string>): boolean {
   if (/^\d{1,2}yo$/.test(words[at].text)) return POSSESSIVES.has(words[at - 1]?.text ?? '');
-  return words[at].text === 'old' && at >= 3 && ageAt(words, at - 2) !== undefined && POSSESSIVES.has(words[at - 3].text);
+  return words[at].text === 'old' && at >= 3 && ageAt(words, at - 2, people) !== undefined && POSSESSIVES.has(words[at - 3].text);
 }
 
 /** The words of the clauses a span stands in, read at most LOOK_BACK words either side. */

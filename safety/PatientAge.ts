@@ -1,31 +1,66 @@
 /**
- * An age as patients give it ("I'm 58", "my 16 year old son", "aged 63", "Call centre worker, 52.", "63yo",
- * "tengo 70 años"): new back pain under or over the screening's age limits is a warning sign (NICE CKS), and
- * patients give the number, not the words "over 50". Such an age is read as a mention of the age concept where it
- * stands, so the rule that needs it and the context layer (someone else's, a question) read it like any wording.
- * Numbers that measure something else (a pain score, minutes, weeks, kilograms) are not ages.
+ * Ages as patients give them ("I'm 58", "my 16 year old son", "aged 63", "Call centre worker, 52.", "63yo",
+ * "tengo 70 años", "my 8 month old"). One reading serves both users: the age rule (new back pain under or over the
+ * screening's age limits is a warning sign, NICE CKS, and patients give the number, not the words "over 50") and the
+ * context layer (a young child's wetting; "my 3 year old" names a person). Numbers that measure something else (a
+ * pain score, minutes, weeks, kilograms) are not ages.
  */
 import type { ConceptMention } from './ConceptLexicon';
 import type { Word } from './PatientWords';
 
-/** Words after "N years" that make it an age, and single words that do on their own ("yo", "años"). */
+/** An age in years (0 for "8 months old") and how many words it takes. */
+export interface AgeGiven {
+  readonly years: number;
+  readonly length: number;
+}
+
+/** "N years old", "N y o", "N years of age". */
 const YEARS = new Set(['year', 'years', 'yr', 'yrs', 'y']);
 const OLD = new Set(['old', 'o', 'of']);
-const AGE_WORDS = new Set(['yo', 'yos', 'anos', 'años']);
+const MONTHS = new Set(['month', 'months', 'mo', 'meses']);
+/** Words after a number that make it an age on their own ("15yo", "70 años", "3 añitos" cleaned). */
+const AGE_WORDS = new Set(['yo', 'yos', 'ano', 'anos', 'años', 'anito', 'anitos']);
 /** "63yo", "16yrs": an age run into its unit. */
 const JOINED_AGE = /^(\d{1,3})(yo|yrs?|y)$/;
-/** Words right before a number that make it the writer's (or a named person's) age. */
-const SAYS_AGE = new Set(['aged', 'age', 'im', 'am', 'turned', 'turning', 'tengo', 'tiene', 'edad']);
+/** Words right before a number that make it an age ("I'm 14", "aged 63", "he's 3"). */
+const SAYS_AGE = new Set(['aged', 'age', 'im', 'am', 'hes', 'shes', 'turned', 'turning', 'tengo', 'tiene', 'edad']);
+/** Of those, the ones the writer uses of themselves. */
+const WRITER_SAYS = new Set(['im', 'am', 'tengo']);
 /** The plausible span of a human age: anything else is a count or a measure. */
 const OLDEST = 110;
 /** A number alone in its clause ("Student, 19, getting…") is an age only from this value: "pain, 8" is a score. */
 const YOUNGEST_ALONE = 10;
 
+/**
+ * The age the number at word `at` gives, or undefined. `people`: words for the people a writer reports about, so
+ * "my son is 15" is an age and "the pain is 8" is not.
+ */
+export function ageAt(words: readonly Word[], at: number, people: ReadonlySet<string>): AgeGiven | undefined {
+  const text = words[at].text;
+  const code = text.charCodeAt(0);
+  if (code < 48 || code > 57) return undefined; // most words are not numbers: a plain test first
+  const joined = JOINED_AGE.exec(text);
+  if (joined) return plausible(Number(joined[1]), 1);
+  if (!/^\d{1,3}$/.test(text)) return undefined;
+  const years = Number(text);
+  const next = words[at + 1]?.text ?? '';
+  if (YEARS.has(next) && OLD.has(words[at + 2]?.text ?? '')) return plausible(years, 3);
+  if (AGE_WORDS.has(next)) return plausible(years, 2);
+  const before = words[at - 1]?.text ?? '';
+  const said = SAYS_AGE.has(before) || (before === 'is' && people.has(words[at - 2]?.text ?? ''));
+  // A baby's age in months: "8 months old", "de 8 meses", "she's 8 months" (never the writer's: "I'm 3 months into physio").
+  if (MONTHS.has(next) && (words[at + 2]?.text === 'old' || before === 'de' || (said && !WRITER_SAYS.has(before))))
+    return { years: 0, length: words[at + 2]?.text === 'old' ? 3 : 2 };
+  if (said && (!sameClause(words[at], words[at + 1]) || (!MEASURES.has(next) && !/^\d/.test(next)))) return plausible(years, 1);
+  // "Call centre worker, 52." — a number that is a clause of its own.
+  const alone = !sameClause(words[at - 1], words[at]) && !sameClause(words[at], words[at + 1]);
+  return alone && years >= YOUNGEST_ALONE ? plausible(years, 1) : undefined;
+}
+
 export class PatientAge {
   /**
    * `under`, `over`: ages outside which new back pain is a warning sign (red-flags.json `screening.thresholds`);
-   * `people`: words for the people a writer reports about ("my son is 15"); `concept`: the concept an age at
-   * risk is read as.
+   * `people`: see ageAt; `concept`: the concept an age at risk is read as.
    */
   constructor(
     private readonly under: number,
@@ -38,33 +73,12 @@ export class PatientAge {
   find(words: readonly Word[]): ConceptMention[] {
     const mentions: ConceptMention[] = [];
     for (let i = 0; i < words.length; i++) {
-      const age = this.ageAt(words, i);
-      if (age !== undefined && (age.years < this.under || age.years > this.over))
+      const age = ageAt(words, i, this.people);
+      // A baby's age (0) is no patient's: the rule is for new back pain in the young and the old.
+      if (age !== undefined && age.years > 0 && (age.years < this.under || age.years > this.over))
         mentions.push({ concept: this.concept, from: i, to: i + age.length, language: 'en' });
     }
     return mentions;
-  }
-
-  private ageAt(words: readonly Word[], i: number): { years: number; length: number } | undefined {
-    const text = words[i].text;
-    const code = text.charCodeAt(0);
-    if (code < 48 || code > 57) return undefined; // most words are not numbers: a plain test first
-    const joined = JOINED_AGE.exec(text);
-    if (joined) return plausible(Number(joined[1]), 1);
-    if (!/^\d{1,3}$/.test(text)) return undefined;
-    const years = Number(text);
-    const next = words[i + 1]?.text ?? '';
-    // "16 year old", "58 y o", "63 years of age", "70 años"
-    if (YEARS.has(next) && OLD.has(words[i + 2]?.text ?? '')) return plausible(years, 3);
-    if (AGE_WORDS.has(next)) return plausible(years, 2);
-    const before = words[i - 1]?.text ?? '';
-    // "I'm 14 and…", "aged 63"; "is 15" only after a person ("my son is 15"): "the pain is 8" is a score.
-    const said = SAYS_AGE.has(before) || (before === 'is' && this.people.has(words[i - 2]?.text ?? ''));
-    if (said && !sameClause(words[i], words[i + 1])) return plausible(years, 1);
-    if (said && !MEASURES.has(next) && !/^\d/.test(next)) return plausible(years, 1);
-    // "Call centre worker, 52." — a number that is a clause of its own.
-    const alone = !sameClause(words[i - 1], words[i]) && !sameClause(words[i], words[i + 1]);
-    return alone && years >= YOUNGEST_ALONE ? plausible(years, 1) : undefined;
   }
 }
 
@@ -74,13 +88,13 @@ const MEASURES = new Set([
   ...['week', 'weeks', 'wk', 'wks', 'month', 'months', 'year', 'years', 'yr', 'yrs', 'times', 'time', 'out', 'of'],
   ...['kg', 'kgs', 'kilo', 'kilos', 'stone', 'st', 'lb', 'lbs', 'pound', 'pounds', 'foot', 'feet', 'ft', 'inch', 'inches'],
   ...['cm', 'm', 'mg', 'percent', 'per', 'am', 'pm', 'oclock', 'miles', 'mile', 'km', 'degrees', 'tablets', 'pills', 'sessions'],
-  ...['dias', 'semanas', 'meses', 'horas', 'minutos', 'kilos', 'veces'],
+  ...['dias', 'semanas', 'meses', 'horas', 'minutos', 'veces'],
 ]);
 
 function sameClause(a: Word | undefined, b: Word | undefined): boolean {
   return a !== undefined && b !== undefined && a.sentence === b.sentence && a.clause === b.clause;
 }
 
-function plausible(years: number, length: number): { years: number; length: number } | undefined {
+function plausible(years: number, length: number): AgeGiven | undefined {
   return years > 0 && years <= OLDEST ? { years, length } : undefined;
 }
