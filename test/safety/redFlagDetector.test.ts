@@ -521,6 +521,19 @@ describe('RedFlagDetector', () => {
     expectOutcome('temperature of 38.5 since my epidural injection on Monday and my back is agony', 'urgent');
   });
 
+  it("reads a clinic's policy, a course or a patient in general as talk about the topic, and a wish to die taken back as a joke", () => {
+    expectEach('none', [
+      "I'm a pharmacist doing a suicide awareness course. Does your clinic have a policy for patients who mention self-harm in chat?",
+      "What do you do if a patient says they are suicidal? I'm training as a nurse.",
+      "Does the clinic have a policy for when someone is suicidal? It's for my dissertation.",
+    ]);
+    expectOutcome(
+      "sorry for the drama yesterday, I said I wanted to die on the table, didn't mean it obviously! Can I book a gentler massage?",
+      'clarify',
+    );
+    expectOutcome('I want to die. not serious about much else but this I am', 'crisis');
+  });
+
   it('asks, rather than escalates, about an attempt long ago that the writer has been fine for years since', () => {
     expectOutcome('Took an overdose back in my teens, had help, been fine for 20 years. Mentioning it because your form asks.', 'clarify');
     expectOutcome('I was fine for 10 years but last night I took all my tablets', 'crisis');
@@ -946,7 +959,7 @@ describe('RedFlagDetector', () => {
     }
     // A crisis finding stands even where the net is as sure (a false alarm kept on purpose: a missed crisis costs more).
     expectOutcome(
-      "I'm a pharmacist doing a suicide awareness course. Does your clinic have a policy for patients who mention self-harm in chat?",
+      "I sometimes say I'd rather be dead than have this pain forever, but that's just a figure of speech, I'm not actually going to do anything! My wife told me to clarify 😅 I'm fine, just frustrated.",
       'crisis',
     );
     // A warning sign's words still keep the sales pitch away.
