@@ -589,7 +589,8 @@ export class ContextLayer {
 
   /**
    * Whether the nearest person named before the mention (looking back two sentences) is a young child: a
-   * "toddler", or a person with an age of five or under beside them ("my 3 year old", "grandson, 4,").
+   * "toddler", or a person with an age of five or under beside them or right after the mention ("my 3 year old",
+   * "grandson, 4,", "my grandson wet the bed again, he's 4").
    */
   aboutAYoungChild(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
     const first = lookBackFrom(words, sentences, span, 2);
@@ -598,7 +599,8 @@ export class ContextLayer {
       const age = ageAt(words, i, this.otherPeople);
       if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
       if (this.isOtherPerson(words[i])) {
-        for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, i + AGE_REACH); j++) {
+        // Their age beside them, or told right after the mention ("my grandson wet the bed again, he's 4").
+        for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, Math.max(i, span.to) + AGE_REACH); j++) {
           const age = ageAt(words, j, this.otherPeople);
           if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
         }

@@ -534,6 +534,17 @@ describe('RedFlagDetector', () => {
     expectOutcome('I want to die. not serious about much else but this I am', 'crisis');
   });
 
+  it("reads grandchildren as other people (a 4-year-old's wet bed is no red flag), and new words for preparation, method and self-harm", () => {
+    expectOutcome("our grandson wet the bed again last night, he's 4", 'none');
+    expectEach('crisis', [
+      'I keep imagining my own funeral and it feels like relief',
+      "I leave the gas on at night hoping I won't come round",
+      'I slashed my arm last night, it felt better',
+    ]);
+    expectOutcome("I'm 58, new severe low back pain for a fortnight", 'urgent');
+    expectOutcome('My sister took an overdose years ago, she is well now. Is pregabalin addictive?', 'clarify');
+  });
+
   it('asks, rather than escalates, about an attempt long ago that the writer has been fine for years since', () => {
     expectOutcome('Took an overdose back in my teens, had help, been fine for 20 years. Mentioning it because your form asks.', 'clarify');
     expectOutcome('I was fine for 10 years but last night I took all my tablets', 'crisis');
