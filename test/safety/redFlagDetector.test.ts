@@ -543,6 +543,12 @@ describe('RedFlagDetector', () => {
     ]);
     expectOutcome("I'm 58, new severe low back pain for a fortnight", 'urgent');
     expectOutcome('My sister took an overdose years ago, she is well now. Is pregabalin addictive?', 'clarify');
+    expectEach('crisis', [
+      'my son-in-law was found with a ligature round his neck last night',
+      "My friend and I have agreed we'd both go together, we've got the stuff",
+    ]);
+    expectOutcome('My calf is massive and hot since the flight', 'emergency');
+    expectOutcome('the waiting list is massive and my calf is fine', 'none');
   });
 
   it('asks, rather than escalates, about an attempt long ago that the writer has been fine for years since', () => {
