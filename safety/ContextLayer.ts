@@ -273,7 +273,8 @@ export class ContextLayer {
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
   private readonly selfWords: ReadonlySet<string>;
-  private readonly otherPeople: ReadonlySet<string>;
+  /** Words for the people a writer reports about, cleaned like messages (PatientAge reads ages beside them too). */
+  readonly otherPeople: ReadonlySet<string>;
   /** People named in more than one word ("little one", "wee one"). */
   private readonly peoplePhrases: CueList;
   private readonly animals: ReadonlySet<string>;
@@ -600,7 +601,7 @@ export class ContextLayer {
       if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
       if (this.isOtherPerson(words[i])) {
         // Their age beside them, or told right after the mention ("my grandson wet the bed again, he's 4").
-        for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, Math.max(i, span.to) + AGE_REACH); j++) {
+        for (let j = Math.max(0, i - AGE_REACH); j <= Math.min(words.length - 1, span.to + AGE_REACH); j++) {
           const age = ageAt(words, j, this.otherPeople);
           if (age !== undefined) return age.years <= YOUNG_CHILD_AGE;
         }

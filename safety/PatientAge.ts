@@ -6,7 +6,7 @@
  * pain score, minutes, weeks, kilograms) are not ages.
  */
 import type { ConceptMention } from './ConceptLexicon';
-import type { Word } from './PatientWords';
+import { isDigit, type Word } from './PatientWords';
 
 /** An age in years (0 for "8 months old") and how many words it takes. */
 export interface AgeGiven {
@@ -37,8 +37,7 @@ const YOUNGEST_ALONE = 10;
  */
 export function ageAt(words: readonly Word[], at: number, people: ReadonlySet<string>): AgeGiven | undefined {
   const text = words[at].text;
-  const code = text.charCodeAt(0);
-  if (code < 48 || code > 57) return undefined; // most words are not numbers: a plain test first
+  if (!isDigit(text.charCodeAt(0))) return undefined; // most words are not numbers: a plain test first
   const joined = JOINED_AGE.exec(text);
   if (joined) return plausible(Number(joined[1]), 1);
   if (!/^\d{1,3}$/.test(text)) return undefined;
@@ -60,7 +59,7 @@ export function ageAt(words: readonly Word[], at: number, people: ReadonlySet<st
 export class PatientAge {
   /**
    * `under`, `over`: ages outside which new back pain is a warning sign (red-flags.json `screening.thresholds`);
-   * `people`: see ageAt; `concept`: the concept an age at risk is read as.
+   * `people`: see ageAt (the context layer's, cleaned like messages); `concept`: the concept an age at risk is read as.
    */
   constructor(
     private readonly under: number,

@@ -154,7 +154,7 @@ function isClauseMark(text: string, at: number, code: number): boolean {
 }
 
 /** Character tests without a regular expression: they run for every token of every message. */
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 

@@ -82,11 +82,11 @@ export class RedFlagDetector {
     const clean = (text: string) => cleanup.clean(text);
     this.lexicon = new ConceptLexicon(rules.concepts, cleanup);
     this.weightChange = new WeightChange(rules.context.weightDropKg, WEIGHT_CONCEPTS);
-    const { ageConcernUnder, ageConcernOver } = rules.screening.thresholds;
-    this.age = new PatientAge(ageConcernUnder, ageConcernOver, new Set(rules.context.otherPeople), AGE_CONCEPT);
     for (const concept of [...Object.values(WEIGHT_CONCEPTS), AGE_CONCEPT])
       if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the concept '${concept}' is missing`);
     this.context = new ContextLayer(rules.context, clean);
+    const { ageConcernUnder, ageConcernOver } = rules.screening.thresholds;
+    this.age = new PatientAge(ageConcernUnder, ageConcernOver, this.context.otherPeople, AGE_CONCEPT);
     this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);
     const signs = Object.entries(rules.concepts)
       .filter(([, concept]) => concept.warningSign)

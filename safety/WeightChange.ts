@@ -5,7 +5,7 @@
  * ("not dieting", "on purpose", someone else's weight) read it like any other wording.
  */
 import type { ConceptMention } from './ConceptLexicon';
-import type { Word } from './PatientWords';
+import { isDigit, type Word } from './PatientWords';
 
 const KG_PER_POUND = 0.4536;
 const KG_PER_STONE = 6.35;
@@ -70,7 +70,7 @@ function weightsIn(words: readonly Word[]): Weight[] {
   const weights: Weight[] = [];
   for (let i = 0; i < words.length; i++) {
     // Every weight starts with a digit or a number word: most words are neither (a plain test, no regex).
-    if (!startsWithDigit(words[i].text) && !NUMBER_WORDS.has(words[i].text)) continue;
+    if (!isDigit(words[i].text.charCodeAt(0)) && !NUMBER_WORDS.has(words[i].text)) continue;
     const joined = /^(\d{1,3})([a-z]+)$/.exec(words[i].text);
     if (joined && KG_PER_UNIT.has(joined[2])) {
       // "81.5kg" reaches here as "81" and "5kg": the clean-up splits at the decimal point.
@@ -123,9 +123,4 @@ function numberAt(words: readonly Word[], i: number): { value: number; length: n
     length += 3;
   }
   return { value, length };
-}
-
-function startsWithDigit(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code >= 48 && code <= 57;
 }
