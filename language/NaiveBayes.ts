@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type FeatureNames, featureNamesOf } from './FeatureNames';
 import { Lemmas } from './Lemmas';
 
 /**
@@ -48,7 +49,7 @@ export interface FeatureRows {
  * of `logs`. The scorer's index is built from these; the build's compact copy stores them as they are.
  */
 export interface SeenLists {
-  readonly names: readonly string[];
+  readonly names: FeatureNames;
   readonly offsets: Int32Array;
   readonly labels: Int32Array;
   readonly logs: Float64Array;
@@ -75,7 +76,7 @@ const ROWS_REMEMBERED = 50_000;
  * which once found Object's constructor and made every probability NaN) is not one. Each feature's row (or its
  * absence) is remembered as first found, bounded: a look-up in an object of 125,000 keys (dictionary mode, the
  * name made a property key first) cost several times a map's, and most of a message's features come again.
- * The build's compact copy (language/ModelFile) has its rows in a map already.
+ * The build's compact copy (language/ModelFile) finds its rows in its own hash table.
  */
 function rowsOf(model: ReadModel): FeatureRows {
   if ('rows' in model) return model.rows;
@@ -116,7 +117,7 @@ function denseEvidence(model: ReadModel): Evidence {
 class SeenFeatures implements Evidence {
   private readonly unseen: Float64Array;
   /** Feature -> its number; feature i's labels and differences are at offsets[i] .. offsets[i + 1] - 1. */
-  private readonly ids = new Map<string, number>();
+  private readonly ids: FeatureNames;
   private readonly offsets: Int32Array;
   private readonly labels: Int32Array;
   private readonly deltas: Float64Array;
@@ -125,8 +126,7 @@ class SeenFeatures implements Evidence {
   constructor(model: ReadModel<SparseNaiveBayesModel>) {
     const unseen = Float64Array.from(model.unseen);
     const { names, offsets, labels, logs } = 'seen' in model ? model.seen : seenLists(model);
-    // Index loops: every start builds the map (~17,500 features for the shipped FAQ, ten times that at 10,000 entries).
-    for (let i = 0; i < names.length; i++) this.ids.set(names[i], i);
+    this.ids = names;
     const deltas = new Float64Array(logs.length);
     for (let j = 0; j < logs.length; j++) deltas[j] = logs[j] - unseen[labels[j]];
     this.offsets = offsets;
@@ -139,8 +139,8 @@ class SeenFeatures implements Evidence {
     const { known, offsets, labels, deltas, unseen } = this;
     known.length = 0;
     for (const feature of features) {
-      const id = this.ids.get(feature);
-      if (id !== undefined) known.push(id);
+      const id = this.ids.indexOf(feature);
+      if (id >= 0) known.push(id);
     }
     const m = known.length;
     for (let k = 0; k < scores.length; k++) scores[k] += m * unseen[k];
@@ -169,7 +169,7 @@ export function seenLists(model: SparseNaiveBayesModel): SeenLists {
     }
   }
   offsets[rows.length] = j;
-  return { names: rows.map(([feature]) => feature), offsets, labels, logs };
+  return { names: featureNamesOf(rows.map(([feature]) => feature)), offsets, labels, logs };
 }
 
 function isSparse(model: ReadModel | ReadModel<SparseNaiveBayesModel>): model is ReadModel<SparseNaiveBayesModel> {
