@@ -102,11 +102,10 @@ export class RedFlagDetector {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.words);
     const idioms = this.context.idiomSpans(text.words);
-    const found = this.withoutYielded([
-      ...this.lexicon.find(text.words),
-      ...this.weightChange.find(text.words),
-      ...this.age.find(text.words),
-    ]);
+    const found = this.weightChange.withoutSmallLosses(
+      text.words,
+      this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words), ...this.age.find(text.words)]),
+    );
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
     const covered = new MessageConcepts(text.words.length, mentions, this.riskConcepts);

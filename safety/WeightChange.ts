@@ -58,6 +58,32 @@ export class WeightChange {
     }
     return mentions;
   }
+
+  /**
+   * The mentions without a loss whose own sentence gives its amount, all of it under `dropKg` ("lost a bit of
+   * weight, 3 lbs maybe"): a day's swing on the scales, not a loss. A rate ("3 lbs a week") is not a small amount,
+   * and a sentence that also gives a larger weight keeps its loss.
+   */
+  withoutSmallLosses(words: readonly Word[], mentions: readonly ConceptMention[]): readonly ConceptMention[] {
+    if (!mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
+    const weights = weightsIn(words);
+    if (weights.length === 0) return mentions;
+    return mentions.filter((m) => {
+      if (m.concept !== this.concepts.loss) return true;
+      const sentence = words[m.from].sentence;
+      const told = weights.filter((w) => words[w.from].sentence === sentence);
+      return told.length === 0 || told.some((w) => w.kg >= this.dropKg || isRate(words, w.to));
+    });
+  }
+}
+
+/** Words that make an amount a rate ("3 lbs a week", "a pound every fortnight"): no small amount. */
+const RATE_WORDS: ReadonlySet<string> = new Set(['a', 'per', 'every', 'each', 'an']);
+const PERIODS: ReadonlySet<string> = new Set(['day', 'week', 'fortnight', 'month']);
+
+function isRate(words: readonly Word[], at: number): boolean {
+  const next = words[at]?.text ?? '';
+  return next === 'weekly' || next === 'monthly' || (RATE_WORDS.has(next) && PERIODS.has(words[at + 1]?.forms.at(-1) ?? ''));
 }
 
 function saidAsNow(words: readonly Word[], at: number): boolean {

@@ -1026,6 +1026,32 @@ describe('RedFlagDetector', () => {
     expect(outcome(detector.assess(`${'numb both cant my leg '.repeat(9100)}`))).to.equal('none');
     expect(outcome(detector.assess(`${'a'.repeat(199_980)} i cant pee`))).to.equal('emergency');
   });
+
+  it('reads a question about what a means would take to kill as crisis, not an ordinary dose question', () => {
+    expectEach('crisis', [
+      'how long would it take to die from a box of co-codamol',
+      'could you die from taking all your tramadol at once?',
+      'what height of multi storey would be fatal, asking for reasons',
+      'how long does it take to bleed out',
+    ]);
+    expectEach('none', [
+      'My grandad died of a stroke at 80, does that matter for my back?',
+      "I'm going to die of boredom doing these stretches lol",
+    ]);
+  });
+
+  it('reads numbness from sitting or the cold that comes back once it ends as ordinary, not saddle or both-leg numbness', () => {
+    expectEach('none', [
+      'my backside goes numb on the tractor seat after a few hours, comes back when I climb down',
+      'both feet go numb in the freezing weather on my rounds but they warm up once I am inside',
+    ]);
+    expectEach('emergency', ['my backside has gone numb since this morning and it is not coming back']);
+  });
+
+  it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
+    expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
+    expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
+  });
 });
 
 describe('red-flag wording', () => {
