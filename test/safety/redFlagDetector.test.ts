@@ -1048,6 +1048,25 @@ describe('RedFlagDetector', () => {
     expectEach('emergency', ['my backside has gone numb since this morning and it is not coming back']);
   });
 
+  it('reads cutting back or down and a supply teacher as no crisis; Spanish overdoses and self-harm as crisis', () => {
+    expectEach('none', [
+      'been cutting down on the codeine as the pharmacist said',
+      'started cutting back on the gym while my leg settles',
+      'doing supply work at a primary school, lots of standing',
+    ]);
+    expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
+  });
+
+  it('reads wishing the pain would stop forever, being unafraid of dying, backing out again and counting out pills as crisis', () => {
+    expectEach('crisis', [
+      'honestly I just want it all to stop forever now',
+      "I'm 84 and I've had enough of life, I'm not scared of dying",
+      'every night I get as far as the garage and then I chicken out',
+      'sat here counting out my pills again, 60 now',
+    ]);
+    expectEach('none', ['my legs go numb when the dog sleeps on my lap and legs, they wake up when I move him']);
+  });
+
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
