@@ -1067,6 +1067,25 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['my legs go numb when the dog sleeps on my lap and legs, they wake up when I move him']);
   });
 
+  it('reads assisted dying sought, feeling unsafe, calling the Samaritans and walking into traffic as crisis', () => {
+    expectEach('crisis', [
+      "mum keeps begging us to help her die, she says she can't take the pain",
+      "I've been looking at Switzerland again, the costs and everything",
+      "I'm not safe with myself tonight",
+      'called the samaritans twice this week and hung up both times',
+      'stepped out into traffic on purpose on Monday, a bus braked',
+      'I swallowed a full bottle of my tablets last night and feel ok so maybe nothing happened?',
+    ]);
+  });
+
+  it('reads warning signs asked about for someone else, tests that came back normal and a hangover as no red flag', () => {
+    expectEach('none', [
+      "I'm a carer: what should I look out for with cauda equina in the people I support?",
+      'went to A&E with chest pain in June, all tests normal, they said it was anxiety',
+      'pounding headache this morning but I am hungover from the works do',
+    ]);
+  });
+
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
