@@ -19,6 +19,19 @@ export interface ConceptMention {
   readonly language: string;
 }
 
+/**
+ * A mention as found, made by a class, not an object literal: a long message's mentions all outlive a
+ * young-generation collection, and V8 then makes a literal's objects in the old generation (see PatientWords).
+ */
+class FoundMention implements ConceptMention {
+  constructor(
+    readonly concept: string,
+    readonly from: number,
+    readonly to: number,
+    readonly language: string,
+  ) {}
+}
+
 interface Step {
   /** The word as written in the entry: a message word matches it in that form or as its inflection. */
   readonly form: string;
@@ -97,7 +110,7 @@ export class ConceptLexicon {
           const to = matchFrom(entry.steps, words, i);
           if (to < 0) continue;
           const earlier = indexOfConcept(mentions, atThisWord, entry.concept);
-          const mention = { concept: entry.concept, from: i, to, language: entry.language };
+          const mention = new FoundMention(entry.concept, i, to, entry.language);
           if (earlier < 0) mentions.push(mention);
           else if (to > mentions[earlier].to) mentions[earlier] = mention;
         }

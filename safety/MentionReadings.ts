@@ -19,6 +19,8 @@ export class MentionReadings {
   private readonly readings = new Map<ConceptMention, Array<Reading | undefined>>();
   /** Per mention, whether it is denied, without and with the crisis reading (see negated). */
   private readonly denials = new Map<ConceptMention, Array<boolean | undefined>>();
+  /** Per finding, the readings of the combinations around it: by span and option pair (see read). */
+  private readonly combinations = new Map<ConceptMention, Map<number, Reading>>();
 
   constructor(
     private readonly context: ContextLayer,
@@ -60,9 +62,24 @@ export class MentionReadings {
     return denied;
   }
 
-  /** A combination of mentions read where it stands (`span`), its denial reaching `finding`: asked once each. */
-  read(span: Span, finding: Span, options: ReadingOptions): Reading {
-    return this.context.read(this.text.words, this.text.sentences, span, finding, this.covered, options);
+  /**
+   * A combination of mentions read where it stands (`span`), its denial reaching `finding`. Rules that share
+   * concepts complete on the same combination (and a message-wide rule reads its anchor alone): read once.
+   */
+  read(span: Span, finding: ConceptMention, options: ReadingOptions): Reading {
+    if (span.from === finding.from && span.to === finding.to) return this.alone(finding, options);
+    let bySpan = this.combinations.get(finding);
+    if (bySpan === undefined) {
+      bySpan = new Map();
+      this.combinations.set(finding, bySpan);
+    }
+    const key = (span.from * (this.text.words.length + 1) + span.to) * 4 + slotOf(options);
+    let reading = bySpan.get(key);
+    if (reading === undefined) {
+      reading = this.context.read(this.text.words, this.text.sentences, span, finding, this.covered, options);
+      bySpan.set(key, reading);
+    }
+    return reading;
   }
 }
 

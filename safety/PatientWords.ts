@@ -14,6 +14,21 @@ export interface Word {
   readonly clause: number;
 }
 
+/**
+ * A word as read, made by a class, not an object literal: V8 keeps count, per literal, of how many of its objects
+ * outlive a young-generation collection, and when nearly all do (every word of a long message does), makes the
+ * literal's objects in the old generation from then on, where each costs several times as much to make and to
+ * let go of.
+ */
+class MessageWord implements Word {
+  constructor(
+    readonly text: string,
+    readonly forms: readonly string[],
+    readonly sentence: number,
+    readonly clause: number,
+  ) {}
+}
+
 export interface Sentence {
   readonly from: number;
   readonly to: number;
@@ -109,7 +124,7 @@ export class PatientWords {
         const reading = reader.asWritten(written);
         if (reading !== undefined) {
           if (reading.opensClause) clause++;
-          this.words.push({ text: reading.text, forms: reading.forms, sentence: this.sentences.length, clause });
+          this.words.push(new MessageWord(reading.text, reading.forms, this.sentences.length, clause));
         } else {
           // A correction may split a run-together word in two ("hang myself").
           const word = correct(written);
@@ -138,7 +153,7 @@ export class PatientWords {
   /** Adds a word to the current sentence; a clause word starts a new clause. Returns the word's clause. */
   private add(text: string, clause: number, clauseWords: ReadonlySet<string>): number {
     const its = clauseWords.has(text) ? clause + 1 : clause;
-    this.words.push({ text, forms: formsOf(text), sentence: this.sentences.length, clause: its });
+    this.words.push(new MessageWord(text, formsOf(text), this.sentences.length, its));
     return its;
   }
 }

@@ -189,6 +189,7 @@ export class RedFlagDetector {
     const wholeMessage = rule.scope === 'message';
     const options = { historyCounts: rule.history === 'counts', crisis: rule.urgency === 'crisis' };
     let doubted: Found<R> | undefined;
+    const stands = (m: ConceptMention) => STANDS.has(readings.alone(m, options));
     for (const anchor of groups[0]) {
       const sentence = text.words[anchor.from].sentence;
       const chosen = [anchor];
@@ -196,12 +197,7 @@ export class RedFlagDetector {
         const group = groups[g];
         // A message-wide rule's other concepts must stand as reports ("No fever yet" is no fever; crisis words in
         // a joke or a story still join, for the anchor's reading to ask about); a sentence rule's are read with its span.
-        const best = wholeMessage
-          ? closest(
-              group.filter((m) => STANDS.has(readings.alone(m, options))),
-              anchor.from,
-            )
-          : nearestInSentence(group, anchor.from, text.words, sentence);
+        const best = wholeMessage ? nearestWhere(group, anchor.from, stands) : nearestInSentence(group, anchor.from, text.words, sentence);
         if (!best) break;
         chosen.push(best);
       }
@@ -428,11 +424,29 @@ function nearestInSentence(
   return best;
 }
 
-/** The mention starting nearest to `at` (the first of those as near). */
-function closest(mentions: readonly ConceptMention[], at: number): ConceptMention | undefined {
-  let best: ConceptMention | undefined;
-  for (const m of mentions) if (best === undefined || Math.abs(m.from - at) < Math.abs(best.from - at)) best = m;
-  return best;
+/**
+ * The mention starting nearest to `at` that `stands` (the first in the list of those as near), in a list sorted
+ * by start: searched outward from `at`, so only the mentions nearer than it are read (a long message names a
+ * concept many times, and a reading is most of a rule's work).
+ */
+function nearestWhere(sorted: readonly ConceptMention[], at: number, stands: (m: ConceptMention) => boolean): ConceptMention | undefined {
+  let right = startingAfter(sorted, at - 1);
+  let left = right - 1;
+  while (left >= 0 || right < sorted.length) {
+    const leftGap = left >= 0 ? at - sorted[left].from : Number.POSITIVE_INFINITY;
+    const rightGap = right < sorted.length ? sorted[right].from - at : Number.POSITIVE_INFINITY;
+    // As near on both sides: the left ones first (earlier in the list); mentions starting at one word, in list order.
+    if (leftGap <= rightGap) {
+      let first = left;
+      while (first > 0 && sorted[first - 1].from === sorted[left].from) first--;
+      for (let k = first; k <= left; k++) if (stands(sorted[k])) return sorted[k];
+      left = first - 1;
+    } else {
+      const from = sorted[right].from;
+      for (; right < sorted.length && sorted[right].from === from; right++) if (stands(sorted[right])) return sorted[right];
+    }
+  }
+  return undefined;
 }
 
 /** The words from the first mention's start to the last one's end. */
