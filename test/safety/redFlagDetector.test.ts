@@ -1086,6 +1086,25 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads a large supply of medicine sought with no need for any after it as crisis by a rule a clinician can read', () => {
+    for (const text of [
+      "could the GP do me six months' worth of the tramadol in one go? I won't be needing any more after that",
+      "can I get a bigger prescription of my diazepam this time, I won't be needing repeats after that",
+    ]) {
+      const assessment = detector.assess(text);
+      expect(assessment.kind === 'escalate' && assessment.flags, text).to.include('supply-with-finality');
+    }
+    expectEach('none', ["can I get two months' worth of naproxen in one go? I'm off to Spain for the winter"]);
+  });
+
+  it('reads a fall that left the back alone, a dream and a relative under the urologist as no red flag', () => {
+    expectEach('none', [
+      'tripped on the kerb on Saturday, grazed both palms, did not hurt my back at all, I am 29',
+      'I had a nightmare that I could not feel my legs, woke up and all fine',
+      "my husband can't pee properly with his prostate, he's seeing the urologist next week; I'm booking for my sciatica",
+    ]);
+  });
+
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
