@@ -1105,6 +1105,14 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads an injury followed by numbness or tingling as an emergency (a possible spinal injury), an old one as no more than it was', () => {
+    expectEach('emergency', [
+      'came off the quad bike this afternoon and landed on my back, my fingers have gone tingly on both hands',
+      'I fell about four metres from the scaffold onto my back and I cannot feel my feet properly',
+    ]);
+    expectEach('none', ['my leg has been numb in one spot since a car crash in 1998, never changed, new sciatica on the other side']);
+  });
+
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
