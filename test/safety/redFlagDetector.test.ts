@@ -1113,6 +1113,17 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['my leg has been numb in one spot since a car crash in 1998, never changed, new sciatica on the other side']);
   });
 
+  it('reads a blade kept for bad days, a height looked up and knowing what to take as crisis; a recovered goodbye is not escalated', () => {
+    expectEach('crisis', [
+      'there is a razor blade in my purse for the bad nights',
+      'I googled how high the multi storey by the station is',
+      "I'm a pharmacist, I know exactly what to take and that frightens me",
+    ]);
+    // A goodbye with an ordinary reason is asked about, not escalated.
+    const goodbye = 'please cancel my last two sessions, I am fully better and back at work, thanks for everything';
+    expect(detector.assess(goodbye).kind, goodbye).to.not.equal('escalate');
+  });
+
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
