@@ -63,6 +63,8 @@ export class RedFlagDetector {
   private readonly words: WordReader;
   /** Warning-sign concepts and those of the clarify rules: a message with one never gets a sales pitch. */
   private readonly riskConcepts: ReadonlySet<string>;
+  /** The risk concepts and those that only withhold the booking pitch: what a clear message reports it named. */
+  private readonly pitchWithheld: ReadonlySet<string>;
   private readonly classifier?: RedFlagClassifier;
   /** The clarify rule the net's "ask" uses: the direct crisis question. */
   private readonly crisisCheck?: ClarifyRule;
@@ -92,6 +94,10 @@ export class RedFlagDetector {
       .filter(([, concept]) => concept.warningSign)
       .map(([id]) => id);
     this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
+    const withheld = Object.entries(rules.concepts)
+      .filter(([, concept]) => concept.withholdsPitch)
+      .map(([id]) => id);
+    this.pitchWithheld = new Set([...this.riskConcepts, ...withheld]);
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
     this.crisisCheck = rules.clarify.find((rule) => rule.urgency === 'crisis');
     this.crisisConcepts = new Set(rules.rules.filter((rule) => rule.urgency === 'crisis').flatMap((rule) => rule.all.flat()));
@@ -333,7 +339,7 @@ export class RedFlagDetector {
       if (!found || found.doubted || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
       return this.clarification(rule, found.language);
     }
-    return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.riskConcepts.has(c)))] };
+    return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.pitchWithheld.has(c)))] };
   }
 
   /** A clarify rule's question, in Spanish when the finding was. */

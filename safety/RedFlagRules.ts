@@ -30,6 +30,8 @@ export interface Concept {
   readonly yieldsTo?: readonly string[];
   /** A symptom that is on its own a possible warning sign (not a modifier word such as "took" or "will"). */
   readonly warningSign?: boolean;
+  /** Not a warning sign, but a message naming it gets no booking pitch (red-flags.schema.json). */
+  readonly withholdsPitch?: boolean;
 }
 
 /**

@@ -1009,6 +1009,20 @@ describe('RedFlagDetector', () => {
     expect(carriesRisk(ordinary)).to.equal(false);
   });
 
+  it('withholds the booking pitch from a veiled crisis word no rule completes (a large supply, a high window)', () => {
+    // Neither a warning sign nor a clarify concept: the data's withholdsPitch flag keeps the pitch away.
+    const cases: Array<[string, string]> = [
+      ['could I have a bigger prescription this time, a good supply to keep at home', 'bigSupply'],
+      ['I sit by the window on the 8th floor at work most days', 'dangerPlace'],
+    ];
+    for (const [text, concept] of cases) {
+      const a = detector.assess(text);
+      expect(a.kind, text).to.equal('clear');
+      expect(a.kind === 'clear' ? a.riskConcepts : [], text).to.include(concept);
+      expect(carriesRisk(a), text).to.equal(true);
+    }
+  });
+
   it('fires each rule on its own examples from the data file', () => {
     for (const rule of rules.rules) {
       for (const example of rule.examples ?? []) {
