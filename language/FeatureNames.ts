@@ -44,6 +44,13 @@ export function hashSlots(names: readonly string[]): Int32Array {
   return slots;
 }
 
+/** Build time: where each name starts in the names joined by line breaks, and one past the end (as if a break followed the last). */
+export function nameStarts(names: readonly string[]): Int32Array {
+  const starts = new Int32Array(names.length + 1);
+  for (let i = 0; i < names.length; i++) starts[i + 1] = starts[i] + Buffer.byteLength(names[i]) + 1;
+  return starts;
+}
+
 /**
  * The names as the compact copy stores them: their UTF-8 bytes one after another, where name i is
  * bytes[starts[i] .. starts[i + 1] - 1) (a separator byte follows each), and the build's hash table.

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type FeatureNames, hashSlots, StoredFeatureNames, slotCount } from './FeatureNames';
+import { type FeatureNames, hashSlots, nameStarts, StoredFeatureNames, slotCount } from './FeatureNames';
 import { type FeatureRows, type NaiveBayesModel, type ReadModel, type SparseNaiveBayesModel, seenLists } from './NaiveBayes';
 
 /** Where the build writes the compact copies (beside this file in dist/; absent in the sources). */
@@ -103,13 +103,6 @@ function stampedCopy(path: string, stats: Stats, folder: string): string | undef
   if (known?.size !== stats.size || known.mtimeMs !== stats.mtimeMs) return undefined;
   const copy = join(folder, basename(known.copy));
   return existsSync(copy) ? copy : undefined;
-}
-
-/** Where each name starts in the names joined by line breaks, and one past the end (as if a break followed the last). */
-function nameStarts(names: readonly string[]): Int32Array {
-  const starts = new Int32Array(names.length + 1);
-  for (let i = 0; i < names.length; i++) starts[i + 1] = starts[i] + Buffer.byteLength(names[i]) + 1;
-  return starts;
 }
 
 /** A dense model's rows one after another, in the names' order. */

@@ -158,7 +158,8 @@ export class PatientWords {
   }
 }
 
-function isWordCode(code: number): boolean {
+/** a-z or 0-9: a character of a word of a cleaned message (the net counts words by it too). */
+export function isWordCode(code: number): boolean {
   return isDigit(code) || isLetter(code);
 }
 

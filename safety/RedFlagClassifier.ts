@@ -9,6 +9,7 @@
  * the model depends on the clean-up and lemmas only, not on the rules file.
  */
 import { EVERYDAY_WORDS, type NaiveBayesModel, NaiveBayesScorer, type ReadModel, type TrainingFile } from '../language/NaiveBayes';
+import { isWordCode } from './PatientWords';
 import type { Urgency } from './SafetyAssessment';
 
 export type ClassifierLabel = Urgency | 'none';
@@ -126,9 +127,4 @@ function forEachWord(text: string, go: (from: number, to: number) => boolean): b
     at = end;
   }
   return true;
-}
-
-/** a-z or 0-9, tested without a regular expression: a 16 KB message has thousands of words. */
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }

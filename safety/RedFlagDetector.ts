@@ -90,14 +90,12 @@ export class RedFlagDetector {
     const { ageConcernUnder, ageConcernOver } = rules.screening.thresholds;
     this.age = new PatientAge(ageConcernUnder, ageConcernOver, this.context.otherPeople, AGE_CONCEPT);
     this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);
-    const signs = Object.entries(rules.concepts)
-      .filter(([, concept]) => concept.warningSign)
-      .map(([id]) => id);
-    this.riskConcepts = new Set([...signs, ...rules.clarify.flatMap((rule) => rule.all.flat())]);
-    const withheld = Object.entries(rules.concepts)
-      .filter(([, concept]) => concept.withholdsPitch)
-      .map(([id]) => id);
-    this.pitchWithheld = new Set([...this.riskConcepts, ...withheld]);
+    const marked = (flag: 'warningSign' | 'withholdsPitch') =>
+      Object.entries(rules.concepts)
+        .filter(([, concept]) => concept[flag])
+        .map(([id]) => id);
+    this.riskConcepts = new Set([...marked('warningSign'), ...rules.clarify.flatMap((rule) => rule.all.flat())]);
+    this.pitchWithheld = new Set([...this.riskConcepts, ...marked('withholdsPitch')]);
     if (rules.classifier) this.classifier = new RedFlagClassifier(rules.classifier);
     this.crisisCheck = rules.clarify.find((rule) => rule.urgency === 'crisis');
     this.crisisConcepts = new Set(rules.rules.filter((rule) => rule.urgency === 'crisis').flatMap((rule) => rule.all.flat()));

@@ -3,12 +3,10 @@
  * build's hash table over the stored bytes, as a map of the same names finds it, and nothing else found.
  */
 import { expect } from 'chai';
-import { featureNamesOf, hashSlots, StoredFeatureNames } from '../../language/FeatureNames';
+import { featureNamesOf, hashSlots, nameStarts, StoredFeatureNames } from '../../language/FeatureNames';
 
 function stored(names: readonly string[]): StoredFeatureNames {
-  const starts = new Int32Array(names.length + 1);
-  for (let i = 0; i < names.length; i++) starts[i + 1] = starts[i] + Buffer.byteLength(names[i]) + 1;
-  return new StoredFeatureNames(Buffer.from(names.join('\n')), starts, hashSlots(names));
+  return new StoredFeatureNames(Buffer.from(names.join('\n')), nameStarts(names), hashSlots(names));
 }
 
 describe('feature names of a compact model copy', () => {
