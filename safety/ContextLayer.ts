@@ -90,6 +90,8 @@ export interface ContextCues {
   readonly inEarnest: readonly string[];
   /** What tells a symptom as coming after a cause, not explained by it ("at the gym and now he can't..."). */
   readonly afterwards: readonly string[];
+  /** What tells a past report as current again ("used to self harm as a teen, started again"): no longer history. */
+  readonly resumed: readonly string[];
   /** Verbs that give a clause its own statement: a negation before a conjunction does not reach past one. */
   readonly finiteVerbs: readonly string[];
   /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
@@ -268,6 +270,7 @@ export class ContextLayer {
   private readonly otherwise: CueList;
   private readonly inEarnest: CueList;
   private readonly afterwards: CueList;
+  private readonly resumed: CueList;
   private readonly finiteVerbs: ReadonlySet<string>;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
@@ -321,6 +324,7 @@ export class ContextLayer {
     this.otherwise = list(cues.otherwise);
     this.inEarnest = list(cues.inEarnest);
     this.afterwards = list(cues.afterwards);
+    this.resumed = list(cues.resumed);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -385,6 +389,7 @@ export class ContextLayer {
       this.otherwise,
       this.inEarnest,
       this.afterwards,
+      this.resumed,
     ];
     const sets = [
       this.questionStarters,
@@ -699,7 +704,7 @@ export class ContextLayer {
     const past = (from: number, to: number) =>
       this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding));
     const { from, to } = clauseAround(words, sentence, span);
-    if (past(from, to)) return true;
+    if (past(from, to) && !this.isResumed(words, sentences, span)) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
     // clause: "my leg is much better but I can't pee" is a new symptom.
     // "she's fine" speaks of someone else: it resolves only their mention ("I fell onto the dog. She's fine.").
@@ -813,6 +818,15 @@ export class ContextLayer {
       (this.historical.anyIn(words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
       this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
+  }
+
+  /**
+   * A past told as begun again, in the mention's sentence or the next ("as a teen ... I've started again"), and
+   * not denied ("never again since").
+   */
+  private isResumed(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
+    const at = words[span.from].sentence;
+    return sentences.slice(at, at + 2).some((sentence) => this.cueIn(this.resumed, words, sentence, false));
   }
 
   /** A short clause right after the mention's that only dates it ("an overdose when I was 19, about 25 years ago"). */

@@ -1142,6 +1142,14 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['lost a bit of weight with the stress of the move, 2 lbs or so', 'down 1kg since the summer, not sure why']);
     expectEach('urgent', ['losing weight without trying, about 2 lbs a week since the spring', 'lost a stone without trying']);
   });
+
+  it('reads a past told as begun again as a report now, and one that never came back as past', () => {
+    expectEach('crisis', [
+      "I used to cut myself years ago. It's started again this week.",
+      'i used to self harm when i was a teen and now i have started up again',
+    ]);
+    expectEach('none', ['My leg gave way once last year when I stood up too fast, never again since.']);
+  });
 });
 
 describe('red-flag wording', () => {
