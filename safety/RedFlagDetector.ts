@@ -337,7 +337,24 @@ export class RedFlagDetector {
       if (!found || found.doubted || (found.aboutSomeoneElse && rule.urgency !== 'crisis')) continue;
       return this.clarification(rule, found.language);
     }
-    return { kind: 'clear', riskConcepts: [...new Set(mentions.map((m) => m.concept).filter((c) => this.pitchWithheld.has(c)))] };
+    const risks = new Set(mentions.map((m) => m.concept).filter((c) => this.pitchWithheld.has(c)));
+    // An emergency or crisis named whole but set aside (a question, someone's job, "the red flags") still carries
+    // its risk: "is it ok to use a heat pack if I also can't feel my genitals?" gets no booking pitch.
+    for (const rule of this.redFlagRules.naming(byConcept.keys()))
+      if (rule.urgency !== 'urgent' && this.namedTogether(rule, byConcept, text))
+        for (const concept of rule.all.flat()) if (byConcept.has(concept)) risks.add(concept);
+    return { kind: 'clear', riskConcepts: [...risks] };
+  }
+
+  /** Whether the message names a concept of each of the rule's groups, in one sentence unless the rule reads the message. */
+  private namedTogether(rule: RedFlagRule, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords): boolean {
+    let shared: Set<number> | undefined;
+    for (const group of rule.all) {
+      const sentences = new Set(group.flatMap((concept) => (byConcept.get(concept) ?? []).map((m) => text.words[m.from].sentence)));
+      shared = shared === undefined ? sentences : new Set([...shared].filter((sentence) => sentences.has(sentence)));
+      if (rule.scope === 'message' ? sentences.size === 0 : shared.size === 0) return false;
+    }
+    return true;
   }
 
   /** A clarify rule's question, in Spanish when the finding was. */

@@ -1023,6 +1023,20 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('withholds the booking pitch from an ending hinted at, and from an emergency named whole but set aside as a question', () => {
+    for (const text of [
+      "won't need the physio for long. in any sense.",
+      'third time lucky, as they say',
+      'how long does it take to drown',
+      "is it safe to use a hot water bottle if I also can't feel my genitals?",
+      "I'm a nurse so I know all the red flags and I've got perineal numbness, can I still come Tuesday",
+    ])
+      expect(carriesRisk(detector.assess(text)), text).to.equal(true);
+    // Ordinary goodbyes and idioms keep it.
+    for (const text of ["It's been a pleasure, really", 'drowning in paperwork at work this week'])
+      expect(carriesRisk(detector.assess(text)), text).to.equal(false);
+  });
+
   it('fires each rule on its own examples from the data file', () => {
     for (const rule of rules.rules) {
       for (const example of rule.examples ?? []) {
