@@ -836,9 +836,24 @@ export class ContextLayer {
     return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.historical.anyIn(words, from, to);
   }
 
+  /**
+   * Whether, after the last general cue in [from, span), a new clause opens with the writer's own report ("I know the
+   * red flags, and I've got perineal numbness"), with no condition between ("the red flags, if I have numbness").
+   */
+  private ownReportAfter(words: readonly Word[], from: number, span: Span): boolean {
+    let cue = span.from - 1;
+    while (cue >= from && this.hypothetical.at(words, cue, span.from) === 0) cue--;
+    if (cue < from || this.conditionals.anyIn(words, cue, span.from)) return false;
+    for (let k = cue + 1; k + 1 < span.from; k++) {
+      const opensClause = words[k - 1].clause !== words[k].clause || this.conjunctions.has(words[k - 1].text);
+      if (opensClause && this.selfWords.has(words[k].text) && this.finiteVerbs.has(words[k + 1].text)) return true;
+    }
+    return false;
+  }
+
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
-    if (this.hypothetical.anyIn(words, from, span.from)) return true;
+    if (this.hypothetical.anyIn(words, from, span.from) && !this.ownReportAfter(words, from, span)) return true;
     if (this.isWarningPassedOn(words, sentence, span)) return true;
     const reporting = () =>
       this.reportingQuestions.anyIn(words, Math.max(sentence.from, span.from - LOOK_BACK), Math.min(sentence.to, span.to + LOOK_BACK));

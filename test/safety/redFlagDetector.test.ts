@@ -1164,6 +1164,12 @@ describe('RedFlagDetector', () => {
     ]);
     expectEach('none', ['My leg gave way once last year when I stood up too fast, never again since.']);
   });
+
+  it("reads the writer's own report after a general cue as a report ('I know the red flags, and I've got…'), a condition as a question", () => {
+    expectOutcome("I'm a nurse so I know all the red flags and I've got perineal numbness, can I still come Tuesday", 'emergency');
+    expectOutcome('what are the warning signs, and do I have to worry about numbness in my privates', 'none');
+    expectOutcome('what are the red flags if i have numbness in my privates', 'none');
+  });
 });
 
 describe('red-flag wording', () => {
