@@ -231,6 +231,7 @@ export class RedFlagDetector {
         !this.reported(rule.pastNeeds, byConcept, text, readings, 'writer')
       )
         continue;
+      if (rule.unlessReported && this.reported(rule.unlessReported, byConcept, text, readings, 'writer')) continue;
       if (this.context.aboutAnAnimalOrThing(text.words, text.sentences, where)) continue;
       const aboutSomeoneElse = this.context.aboutSomeoneElse(text.words, text.sentences, where);
       // Someone's death by suicide, told as a loss, is no risk to report: the writer is asked, gently.

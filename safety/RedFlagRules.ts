@@ -39,7 +39,8 @@ export interface Concept {
  * order. `history: "counts"` when a past event is the red flag itself (a cancer history, a past attempt);
  * `someoneElseNeeds`: concepts that must be about that person too when the report is about someone else;
  * `pastNeeds`: concepts the message must report for a history told as long ago and over to count ("cancer in
- * 1998, discharged in 2008" on a form is no red flag; with new back pain it is).
+ * 1998, discharged in 2008" on a form is no red flag; with new back pain it is); `unlessReported`: concepts whose
+ * report anywhere in the message sets the finding aside (a fall told as leaving the back as it was).
  */
 export interface ConceptRule {
   readonly id: string;
@@ -55,6 +56,7 @@ export interface ConceptRule {
   readonly history?: 'counts' | 'clears';
   readonly someoneElseNeeds?: readonly string[];
   readonly pastNeeds?: readonly string[];
+  readonly unlessReported?: readonly string[];
   /** Wetting or soiling, normal for a young child: no red flag when a young child is whose it is. */
   readonly normalInYoungChildren?: boolean;
 }
@@ -219,6 +221,7 @@ function checkSemantics(rules: RedFlagRules, fail: (where: string, problem: stri
         fail(`${kind} '${rule.id}' field finding`, `there is no group ${rule.finding} in all`);
       for (const concept of rule.someoneElseNeeds ?? []) knownConcept(`${kind} '${rule.id}' field someoneElseNeeds`, concept);
       for (const concept of rule.pastNeeds ?? []) knownConcept(`${kind} '${rule.id}' field pastNeeds`, concept);
+      for (const concept of rule.unlessReported ?? []) knownConcept(`${kind} '${rule.id}' field unlessReported`, concept);
     }
   }
   for (const rule of rules.rules) {

@@ -1165,6 +1165,12 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['My leg gave way once last year when I stood up too fast, never again since.']);
   });
 
+  it("reads a fall told as leaving the back as it was as no red flag, by the rule's unlessReported; nerve loss after a fall still counts", () => {
+    expectOutcome('slipped on the ice but caught myself on the railing. back is fine', 'none');
+    expectOutcome('fell down the stairs last night and now my back is agony right in the middle', 'urgent');
+    expectOutcome("fell off a ladder on Saturday, my back is the same as ever but I can't feel my legs properly", 'emergency');
+  });
+
   it("reads the writer's own report after a general cue as a report ('I know the red flags, and I've got…'), a condition as a question", () => {
     expectOutcome("I'm a nurse so I know all the red flags and I've got perineal numbness, can I still come Tuesday", 'emergency');
     expectOutcome('what are the warning signs, and do I have to worry about numbness in my privates', 'none');
