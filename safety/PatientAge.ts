@@ -26,6 +26,10 @@ const JOINED_AGE = /^(\d{1,3})(yo|yrs?|y)$/;
 const SAYS_AGE = new Set(['aged', 'age', 'im', 'am', 'hes', 'shes', 'turned', 'turning', 'tengo', 'tiene', 'edad']);
 /** Of those, the ones the writer uses of themselves. */
 const WRITER_SAYS = new Set(['im', 'am', 'tengo']);
+/** "at 72": an age only from this value ("woke at 3", "at 20 past" are times); the screening's upper limit is above it. */
+const OLDEST_AT_FROM = 40;
+/** "57M", "45F": an age run into the writer's sex, read only where it stands alone in its clause ("took 45m" is minutes). */
+const AGE_AND_SEX = /^(\d{1,3})(m|f)$/;
 /** The plausible span of a human age: anything else is a count or a measure. */
 const OLDEST = 110;
 /** A number alone in its clause ("Student, 19, getting…") is an age only from this value: "pain, 8" is a score. */
@@ -40,20 +44,27 @@ export function ageAt(words: readonly Word[], at: number, people: ReadonlySet<st
   if (!isDigit(text.charCodeAt(0))) return undefined; // most words are not numbers: a plain test first
   const joined = JOINED_AGE.exec(text);
   if (joined) return plausible(Number(joined[1]), 1);
+  const withSex = AGE_AND_SEX.exec(text);
+  if (withSex) return standsAlone(words, at) && Number(withSex[1]) >= YOUNGEST_ALONE ? plausible(Number(withSex[1]), 1) : undefined;
   if (!/^\d{1,3}$/.test(text)) return undefined;
   const years = Number(text);
   const next = words[at + 1]?.text ?? '';
   if (YEARS.has(next) && OLD.has(words[at + 2]?.text ?? '')) return plausible(years, 3);
   if (AGE_WORDS.has(next)) return plausible(years, 2);
   const before = words[at - 1]?.text ?? '';
-  const said = SAYS_AGE.has(before) || (before === 'is' && people.has(words[at - 2]?.text ?? ''));
+  const said =
+    SAYS_AGE.has(before) ||
+    (before === 'is' && people.has(words[at - 2]?.text ?? '')) ||
+    // "mum's 81" (cleaned "mums 81"), "first back pain at 72"
+    (before.endsWith('s') && people.has(before.slice(0, -1))) ||
+    (before === 'at' && years >= OLDEST_AT_FROM);
   // A baby's age in months: "8 months old", "de 8 meses", "she's 8 months" (never the writer's: "I'm 3 months into physio").
   if (MONTHS.has(next) && (words[at + 2]?.text === 'old' || before === 'de' || (said && !WRITER_SAYS.has(before))))
     return { years: 0, length: words[at + 2]?.text === 'old' ? 3 : 2 };
   if (said && (!sameClause(words[at], words[at + 1]) || (!MEASURES.has(next) && !/^\d/.test(next)))) return plausible(years, 1);
-  // "Call centre worker, 52." — a number that is a clause of its own.
-  const alone = !sameClause(words[at - 1], words[at]) && !sameClause(words[at], words[at + 1]);
-  return alone && years >= YOUNGEST_ALONE ? plausible(years, 1) : undefined;
+  // "Call centre worker, 52." — a number that is a clause of its own; "57 and first time ever with back pain".
+  const opens = !sameClause(words[at - 1], words[at]) && next === 'and';
+  return (standsAlone(words, at) || opens) && years >= YOUNGEST_ALONE ? plausible(years, 1) : undefined;
 }
 
 export class PatientAge {
@@ -89,6 +100,10 @@ const MEASURES = new Set([
   ...['cm', 'm', 'mg', 'percent', 'per', 'am', 'pm', 'oclock', 'miles', 'mile', 'km', 'degrees', 'tablets', 'pills', 'sessions'],
   ...['dias', 'semanas', 'meses', 'horas', 'minutos', 'veces'],
 ]);
+
+function standsAlone(words: readonly Word[], at: number): boolean {
+  return !sameClause(words[at - 1], words[at]) && !sameClause(words[at], words[at + 1]);
+}
 
 function sameClause(a: Word | undefined, b: Word | undefined): boolean {
   return a !== undefined && b !== undefined && a.sentence === b.sentence && a.clause === b.clause;

@@ -472,6 +472,22 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads an age told as 'at 74', 'dad's 80', '62 and…' or '59M', with new back pain in everyday words, as urgent; a time is no age", () => {
+    expectEach('urgent', [
+      'back pain for the first time at 74, can you see me this week',
+      "dad's 80 and has developed back pain since Sunday, he never complains",
+      '62 and first ever bout of back trouble, started a week ago',
+      'New back pain, keeps me up most nights. 59M',
+      "I'm 66 and the pain in my lower back started suddenly on Tuesday",
+      'sweating through my t-shirt every night and my back aches, is that normal',
+    ]);
+    expectEach('none', [
+      'woke at 3 with back pain for the first time since the physio, is that a flare?',
+      'took 45m to get here with my back, first time on the bus',
+      "I'm 35 and my back pain started suddenly after the gym",
+    ]);
+  });
+
   it("reads thoughts of dying and a wish for assisted dying, the writer's or someone else's, as crisis; a programme about it is none", () => {
     expectEach('crisis', [
       "My uncle keeps asking me how to get to Dignitas. He isn't ill, just lonely since my aunt died.",
