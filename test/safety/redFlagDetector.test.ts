@@ -1101,6 +1101,27 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it('asks about a weak feeling told with the strength kept (heel and toe walking fine) rather than escalating; a failed test or a weak leg alone is an emergency', () => {
+    expectEach('clarify', [
+      'my right leg feels weak and achy by the evening, but I can do my toes and heels fine when I test it',
+      'the leg feels weak on the stairs when it flares but I am walking fine otherwise',
+    ]);
+    expectEach('emergency', [
+      'my right leg has gone weak since yesterday, I tried to stand on my toes on that side and could not',
+      'my left leg is weak and I cannot walk normally any more',
+    ]);
+  });
+
+  it('reads weight lost on a diet, a weight-loss jab or cutting out foods as ordinary, and cutting out foods as no self-harm', () => {
+    expectEach('none', [
+      'been cutting sugar since the new year and I am a stone lighter, my back feels better for it',
+      'on Mounjaro since March, lost 3 stone, does that help sciatica?',
+      'lost 9 lbs counting calories, the sciatica is easier when I walk',
+      'cutting booze and bread has been great, and the leg pain is down to a 3',
+    ]);
+    expectEach('urgent', ['I have lost a stone without trying and my back aches at night']);
+  });
+
   it('reads wishing the pain would stop forever, being unafraid of dying, backing out again and counting out pills as crisis', () => {
     expectEach('crisis', [
       'honestly I just want it all to stop forever now',
