@@ -92,6 +92,8 @@ export interface ContextCues {
   readonly afterwards: readonly string[];
   /** What tells a past report as current again ("used to self harm as a teen, started again"): no longer history. */
   readonly resumed: readonly string[];
+  /** A start hours or days ago ("since I woke up", "since Monday"): a lifelong cue beside it tells no old state ("been like that since this morning"). */
+  readonly recentOnset: readonly string[];
   /** Verbs that give a clause its own statement: a negation before a conjunction does not reach past one. */
   readonly finiteVerbs: readonly string[];
   /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
@@ -271,6 +273,7 @@ export class ContextLayer {
   private readonly inEarnest: CueList;
   private readonly afterwards: CueList;
   private readonly resumed: CueList;
+  private readonly recentOnset: CueList;
   private readonly finiteVerbs: ReadonlySet<string>;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
@@ -325,6 +328,7 @@ export class ContextLayer {
     this.inEarnest = list(cues.inEarnest);
     this.afterwards = list(cues.afterwards);
     this.resumed = list(cues.resumed);
+    this.recentOnset = list(cues.recentOnset);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -390,6 +394,7 @@ export class ContextLayer {
       this.inEarnest,
       this.afterwards,
       this.resumed,
+      this.recentOnset,
     ];
     const sets = [
       this.questionStarters,
@@ -702,7 +707,8 @@ export class ContextLayer {
   ): boolean {
     const sentence = sentences[words[span.from].sentence];
     const past = (from: number, to: number) =>
-      this.historical.anyIn(words, from, to, finding) || (!crisis && this.lifelong.anyIn(words, from, to, finding));
+      this.historical.anyIn(words, from, to, finding) ||
+      (!crisis && this.lifelong.anyIn(words, from, to, finding) && !this.recentOnset.anyIn(words, from, to));
     const { from, to } = clauseAround(words, sentence, span);
     if (past(from, to) && !this.isResumed(words, sentences, span)) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own

@@ -1101,6 +1101,18 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it("reads a bladder that does nothing at the urinal, an urge that never comes, and 'been like that since I woke up' (recent, not lifelong) as an emergency", () => {
+    expectEach('emergency', [
+      'stood at the urinal five minutes and nothing, my back went on Friday',
+      'bladder barely trickles when I push, been like that since I woke up',
+      'I only get a trickle when I push to pee, been like that since Monday',
+    ]);
+    // The net knew this one already; the rule now reads it too, so it no longer rests on the net alone.
+    const urgeAbsent = detector.assess('I do not feel like I need to go at all today even after a pint of water, back is sore');
+    expect(urgeAbsent.kind === 'escalate' && urgeAbsent.flags).to.include('urinary-retention');
+    expectEach('none', ['I have to strain to pee, been like that since I was a child, the urologist knows, my sciatica is the new thing']);
+  });
+
   it('asks about a weak feeling told with the strength kept (heel and toe walking fine) rather than escalating; a failed test or a weak leg alone is an emergency', () => {
     expectEach('clarify', [
       'my right leg feels weak and achy by the evening, but I can do my toes and heels fine when I test it',
