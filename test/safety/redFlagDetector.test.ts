@@ -1101,6 +1101,16 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it("reads 'never had back trouble in my life' beside an age at risk as new back pain, and clinical shorthand, loose clothes and pain no movement changes as urgent", () => {
+    expectEach('urgent', [
+      "I'm 70 and never had back trouble in my life, this started a fortnight ago",
+      '64F, no previous back problems, new LBP for 3 weeks',
+      'trousers two sizes too big now without dieting, and my back aches',
+      'it makes no difference whether I move or keep still, the back pain is the same at night',
+    ]);
+    expectEach('none', ["I'm 40 and never had back trouble in my life until I started lifting at the new job"]);
+  });
+
   it("reads a bladder that does nothing at the urinal, an urge that never comes, and 'been like that since I woke up' (recent, not lifelong) as an emergency", () => {
     expectEach('emergency', [
       'stood at the urinal five minutes and nothing, my back went on Friday',
