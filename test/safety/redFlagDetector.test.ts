@@ -1101,6 +1101,20 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it("reads someone else's self-harm, a wish to be dead put first, slang spellings and notes 'for whoever finds me' as crisis; a cut while cooking or shaving is an accident", () => {
+    expectEach('crisis', [
+      'my brother keeps burning himself with a lighter, I found the marks on his arm',
+      'mi hija me dice que quiere morirse, no sé qué hacer',
+      'being dead would be better than another year of this',
+      'feeling kinda sewerslidal tbh',
+      "I've left a letter on the table for whoever finds me",
+    ]);
+    expectEach('none', [
+      'I cut myself peeling potatoes, only a nick, see you at 3',
+      'he burnt himself on the barbecue, so we might be late',
+    ]);
+  });
+
   it("reads 'never had back trouble in my life' beside an age at risk as new back pain, and clinical shorthand, loose clothes and pain no movement changes as urgent", () => {
     expectEach('urgent', [
       "I'm 70 and never had back trouble in my life, this started a fortnight ago",
