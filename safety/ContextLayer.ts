@@ -468,6 +468,11 @@ export class ContextLayer {
     return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
   }
 
+  /** Whether a negation cue longer than the mention starts where it does ("nothing" of "nothing numb"). */
+  opensLongerNegation(words: readonly Word[], mention: Span): boolean {
+    return this.negation.at(words, mention.from) > mention.to - mention.from;
+  }
+
   /**
    * Whether a joke is taken back anywhere in the message ("not even joking"), or the message is told in earnest
    * ("this is embarrassing lol", "started this morning"): read once a message.
@@ -572,7 +577,7 @@ export class ContextLayer {
       // So does a new clause with its own verb after a conjunction ("not talking and one side of him is not moving").
       if (this.conjunctions.has(words[i].text) && this.hasOwnVerb(words, i + 1, Math.min(sentence.to, part.to + 3))) return false;
       if (inside.has(i)) continue;
-      if (this.negation.at(words, i, part.from) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+      if (this.negation.at(words, i, part.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
     return false;
   }

@@ -111,8 +111,10 @@ export class RedFlagDetector {
       this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words), ...this.age.find(text.words)]),
     );
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
-    // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing).
-    const covered = new MessageConcepts(text.words.length, mentions, this.riskConcepts);
+    // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing), unless a longer
+    // negation opens with them ("nothing numb", "nada de problemas"): the phrase is meant, not the concept.
+    const cues = mentions.filter((m) => !this.context.opensLongerNegation(text.words, m));
+    const covered = new MessageConcepts(text.words.length, cues, this.riskConcepts);
     const readings = new MentionReadings(this.context, text, covered);
     const byConcept = new Map<string, ConceptMention[]>();
     for (const m of mentions) {

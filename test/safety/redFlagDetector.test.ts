@@ -1101,6 +1101,18 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it("reads 'nothing numb down there' and 'nada de problemas con la vejiga' as denials, and sport drills, cutting weight or Dry January as ordinary", () => {
+    expectEach('none', [
+      'wees fine, nothing numb in my saddle area, only the usual leg pain',
+      'bowels normal, nothing numb round my bum or privates, just sciatica',
+      'nada de problemas con la vejiga, solo el dolor de la pierna',
+      'coach had us doing suicide drills all session, back survived fine',
+      'cutting weight for my fight on Saturday, lost 5 pounds this week, is the sauna ok for my back?',
+      'did Dry January and lost half a stone, back feels better for it',
+    ]);
+    expectEach('emergency', ['I push to wee and nothing, and my saddle area is numb']);
+  });
+
   it("reads someone else's self-harm, a wish to be dead put first, slang spellings and notes 'for whoever finds me' as crisis; a cut while cooking or shaving is an accident", () => {
     expectEach('crisis', [
       'my brother keeps burning himself with a lighter, I found the marks on his arm',
