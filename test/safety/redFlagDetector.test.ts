@@ -1101,6 +1101,17 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it('reads a calf that has swelled up and gone purplish, or a leg fatter than the other told in a long sentence, as a clot (emergency); a sea swell is not', () => {
+    expectEach('emergency', [
+      "my calf has swelled up and gone a purplish colour, I'm 8 days after my knee op",
+      'my lower leg has swelled up and turned purple',
+    ]);
+    // The net knew this one; the rule now reads the whole sentence too.
+    const long = detector.assess('my left leg is noticeably fatter than the other one below the knee and now it has gone red');
+    expect(long.kind === 'escalate' && long.flags).to.include('dvt-signs');
+    expectEach('none', ['missing the big swells this autumn because of my leg, when can I surf again?']);
+  });
+
   it("reads 'nothing numb down there' and 'nada de problemas con la vejiga' as denials, and sport drills, cutting weight or Dry January as ordinary", () => {
     expectEach('none', [
       'wees fine, nothing numb in my saddle area, only the usual leg pain',
