@@ -1101,6 +1101,16 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermana se está cortando otra vez, lo vi anoche', 'me acabo de tomar todas mis pastillas y tengo sueño']);
   });
 
+  it("reads 'my whole bottle' taken as an attempt now, a fist until it goes numb as self-harm, a gun in the lap as preparation, and a child teased who wishes he was dead as crisis", () => {
+    expect(detector.assess('just took my whole packet of naproxen, feeling sick')).to.include({ kind: 'escalate', urgency: 'crisis' });
+    expectEach('crisis', [
+      'I punch my thigh with my fist until it goes numb when the sciatica flares',
+      'I sat up last night with the gun in my lap again',
+      'my daughter says she wishes she was dead because the girls laughed at her brace',
+    ]);
+    expectEach('none', ['do I have to finish the whole packet of antibiotics if I feel better?']);
+  });
+
   it('reads a calf that has swelled up and gone purplish, or a leg fatter than the other told in a long sentence, as a clot (emergency); a sea swell is not', () => {
     expectEach('emergency', [
       "my calf has swelled up and gone a purplish colour, I'm 8 days after my knee op",
