@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Plugin } from 'esbuild';
 
 export const VENDOR_FOLDER = 'vendor';
 const BUNDLE = 'webchat.js';
@@ -128,6 +129,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
 function sourceFingerprint(packageDir: string): string {
   const hash = createHash('sha256');
   hash.update(ENTRY);
+  hash.update(trimmed.toString());
   hash.update(JSON.stringify(buildOptions(packageDir, '', '')));
   hash.update(packageJson(join(dirname(require.resolve('esbuild')), '..')).version);
   for (const dir of [packageDir, join(packageDir, '..')]) {
@@ -136,6 +138,37 @@ function sourceFingerprint(packageDir: string): string {
   }
   hash.update(packageJson(packageDir).version);
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Less to parse and run, for what this page does not use: Web Chat's strings in US English only (the
+ * page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
+ * one copy of it), with the other languages' string tables left out (~450 KB).
+ * (Leaving DirectLineJS's streaming variant out, ~200 KB more, kept the widget's out-of-sight frame from
+ * painting its welcome before the click, as webChatPatientPaths.test.ts checks: not done.)
+ * A package that no longer looks as expected fails the build, rather than building a different bundle.
+ */
+function trimmed(): Plugin {
+  const api = join(dirname(require.resolve('botframework-webchat-api', { paths: [webChatPackageDir()] })), '..');
+  const apiEntries: Record<string, string> = { '': 'index.ts', '/internal': 'internal.ts', '/decorator': join('decorator', 'index.ts') };
+  return {
+    name: 'webchat-trimmed',
+    setup(bundler) {
+      bundler.onResolve({ filter: /^botframework-webchat-api(\/internal|\/decorator)?$/ }, ({ path }) => ({
+        path: join(api, 'src', apiEntries[path.slice('botframework-webchat-api'.length)]),
+      }));
+      bundler.onLoad({ filter: /getAllLocalizedStrings\.ts$/ }, ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        const others = /^import (\w+) from '\.\/(?!en-US\.json)[\w-]+\.json';$/gm;
+        if (!/^import enUS from '\.\/en-US\.json';$/m.test(source) || !others.test(source))
+          throw new Error(`${path} no longer imports its string tables as expected: update the Web Chat build`);
+        return {
+          contents: source.replace(others, (line, name) => (name === 'bundledOverrides' ? line : `const ${name} = undefined;`)),
+          loader: 'ts',
+        };
+      });
+    },
+  };
 }
 
 function buildOptions(packageDir: string, version: string, outfile: string) {
@@ -151,6 +184,10 @@ function buildOptions(packageDir: string, version: string, outfile: string) {
       'process.env.NODE_ENV': '"production"',
       // Web Chat's Adaptive Cards renderer reads this one too.
       'process.env.node_env': '"production"',
+      // What the API package's src/ reads for its build information (its dist/ had them written in).
+      'process.env.build_tool': '"esbuild"',
+      'process.env.module_format': '"iife"',
+      'process.env.npm_package_version': JSON.stringify(version),
       'process.env.WEBCHAT_VERSION': JSON.stringify(version),
       global: 'globalThis',
     },
@@ -194,7 +231,7 @@ function licences(inputs: string[]): string {
  * then its version last (so an interrupted build is redone). `copied: false` when the folder already
  * held a bundle built from the same packages by the same recipe.
  */
-export function copyWebChatBundle(webDir: string): { version: string; copied: boolean } {
+export async function copyWebChatBundle(webDir: string): Promise<{ version: string; copied: boolean }> {
   const packageDir = webChatPackageDir();
   const { version, license = 'MIT' } = packageJson(packageDir);
   const source = sourceFingerprint(packageDir);
@@ -213,7 +250,7 @@ export function copyWebChatBundle(webDir: string): { version: string; copied: bo
   let body: Buffer;
   let inputs: string[];
   try {
-    const result = esbuild.buildSync({ ...buildOptions(packageDir, version, built), absWorkingDir: process.cwd() });
+    const result = await esbuild.build({ ...buildOptions(packageDir, version, built), absWorkingDir: process.cwd(), plugins: [trimmed()] });
     // The files whose code is in the bundle (not those only disabled by a package's "browser" field).
     const [output] = Object.values(result.metafile?.outputs ?? {});
     if (!output) throw new Error('esbuild wrote no Web Chat bundle');
@@ -256,8 +293,8 @@ function isCurrent(folder: string, version: string, source: string): boolean {
 }
 
 /** The build step (build.cjs; `npm run webchat:vendor` runs this file from source): builds when needed, says which. */
-export function vendorWebChat(): void {
-  const { version, copied } = copyWebChatBundle('web');
+export async function vendorWebChat(): Promise<void> {
+  const { version, copied } = await copyWebChatBundle('web');
   console.log(
     copied
       ? `Web Chat ${version} bundled and compressed to web/${VENDOR_FOLDER}/`
@@ -265,4 +302,8 @@ export function vendorWebChat(): void {
   );
 }
 
-if (require.main === module) vendorWebChat();
+if (require.main === module)
+  vendorWebChat().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

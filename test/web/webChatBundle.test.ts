@@ -135,14 +135,14 @@ describe('dependencies and the Web Chat bundle', () => {
   describe('when the build runs again with nothing changed', () => {
     const folder = useTemporaryFolder('vendor-again-');
 
-    it('leaves the copied and compressed files alone', () => {
+    it('leaves the copied and compressed files alone', async () => {
       cpSync(join(WEB_DIR, VENDOR_FOLDER), join(folder.path, VENDOR_FOLDER), { recursive: true, preserveTimestamps: true });
       const modified = () =>
         ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map(
           (file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs,
         );
       const before = modified();
-      expect(copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
+      expect(await copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
       expect(modified()).to.deep.equal(before);
     });
   });
