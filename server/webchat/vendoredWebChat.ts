@@ -12,8 +12,9 @@
  * packages by this recipe is left alone, so `npm start` pays nothing for it.
  * To update Web Chat: `npm install -D botframework-webchat@<version>`, then `npm run build`.
  *
- * React: the packages install React 19 (Web Chat's peer range is ">= 16.8.6"), which no longer has
- * `ReactDOM.render`, so the page's `renderWebChat` here renders through `createRoot`.
+ * React: pinned to 18.3.1 (dev dependencies `react`, `react-dom`), the newest React that Web Chat
+ * 4.18.1's own dependencies support (react-redux 7: "^16.8.3 || ^17 || ^18"); npm would otherwise
+ * install React 19. `renderWebChat` is Web Chat's own (`ReactDOM.render`), as in its prebuilt bundle.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,11 +35,10 @@ const ABOUT = 'webchat.json';
  * the package ships; its "exports" hides them from bare imports).
  */
 const ENTRY = `
-import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
 import { createStore } from 'botframework-webchat-core';
 import ReactWebChat from './src/FullReactWebChat';
 import createDirectLineWithAgent from './src/createDirectLine';
+import coreRenderWebChat from './src/renderWebChat';
 
 var version = process.env.WEBCHAT_VERSION;
 
@@ -48,9 +48,7 @@ window.WebChat = Object.assign({}, window.WebChat, {
   createDirectLine: function (options) {
     return createDirectLineWithAgent(Object.assign({}, options, { botAgent: 'WebChat/' + version + ' (Full)' }));
   },
-  renderWebChat: function (props, element) {
-    createRoot(element).render(createElement(ReactWebChat, props));
-  },
+  renderWebChat: coreRenderWebChat.bind(null, ReactWebChat),
 });
 `;
 
