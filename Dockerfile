@@ -10,8 +10,8 @@ WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them. npm ci installs the dev
 # dependencies too: the TypeScript compiler, esbuild, which bundles the bot's modules, rimraf for
-# botbuilder-dialogs' postinstall, and botframework-webchat, whose one bundle the build copies to
-# web/vendor/ before the prune.
+# botbuilder-dialogs' postinstall, and botframework-webchat, from whose modules the build bundles
+# web/vendor/webchat.js (esbuild) before the prune.
 COPY package.json package-lock.json ./
 RUN npm ci --include=dev
 

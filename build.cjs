@@ -45,7 +45,7 @@ async function build() {
   process.chdir(__dirname);
   const started = Date.now();
   require('node:child_process').execFileSync(join('node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { stdio: 'inherit' });
-  require('./dist/server/webchat/vendoredWebChat.js').vendorWebChat();
+  await require('./dist/server/webchat/vendoredWebChat.js').vendorWebChat();
   require('./dist/server/writeLemmaTable.js').writeLemmaTable();
   require('./dist/server/writeCleanupTable.js').writeCleanupTable();
   require('./dist/server/writeDictionaryWords.js').writeDictionaryWordList();

@@ -2,7 +2,7 @@
  * The chat launcher for the practice's own website, added with one line:
  *   <script src="https://YOUR-BOT-HOST/widget.js" async></script>
  * A floating button opens the chat page (served by the bot) in an iframe, so the host site needs no
- * other code and Web Chat's 4 MB bundle loads only when a visitor opens the chat. Styles are set
+ * other code and Web Chat's 2 MB bundle loads only when a visitor opens the chat. Styles are set
  * through element.style (CSSOM), which host pages' CSPs allow, rather than an injected <style>.
  * The browser may refuse the chat's frame any storage on another site, so the conversation is kept
  * here, in this site's sessionStorage, for the frame (postMessage, checked by origin and window both

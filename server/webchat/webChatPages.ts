@@ -85,7 +85,7 @@ export function webChatBundle(webDir = WEB_DIR): { path: string; asset: () => St
     const { body, brotli, gzip } = vendored.read();
     return new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
   };
-  return { path: `/assets/webchat-${vendored.version}.js`, asset: () => (asset ??= read()) };
+  return { path: `/assets/webchat-${vendored.build}.js`, asset: () => (asset ??= read()) };
 }
 
 /**

@@ -5,6 +5,6 @@
 import { copyWebChatBundle } from '../../server/webchat/vendoredWebChat';
 import { WEB_DIR } from '../../server/webchat/webChatPages';
 
-export function mochaGlobalSetup(): void {
-  copyWebChatBundle(WEB_DIR);
+export async function mochaGlobalSetup(): Promise<void> {
+  await copyWebChatBundle(WEB_DIR);
 }

@@ -113,6 +113,10 @@ describe('web chat in a browser', function () {
     const discovery = page.getByRole('button', { name: 'Schedule a free discovery call' }).last();
     await first.waitFor();
     await discovery.waitFor();
+    // A hero card, rendered by Web Chat's Adaptive Cards renderer (a bundle without it shows no buttons at all).
+    for (const button of [first, discovery]) {
+      expect(await button.evaluate((element) => element.closest('.webchat__adaptive-card-renderer') !== null)).to.equal(true);
+    }
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/webchat.png' });
     await first.click();

@@ -1,9 +1,11 @@
 /**
  * Dependencies as declared: what the code imports is in `dependencies`, and Web Chat, of which the
- * server only serves one prebuilt file, is a dev dependency whose bundle the build copies; so a
+ * server only serves one file, is a dev dependency from whose modules the build bundles that file; so a
  * production install (`npm ci --omit=dev`) has none of its runtime packages, and the page still
- * gets the very bundle of the installed version, brotli-compressed when the browser accepts it.
+ * gets a bundle of the installed version, brotli-compressed when the browser accepts it. The bundle
+ * holds the Adaptive Cards renderer (hero cards; the browser test clicks their buttons) and no speech SDK.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
@@ -26,8 +28,19 @@ const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) a
 const installedWebChat = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'package.json'), 'utf8')) as {
   version: string;
 };
-const shipped = readFileSync(join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'));
-const BUNDLE_PATH = `/assets/webchat-${installedWebChat.version}.js`;
+const prebuilt = join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+const vendor = join(WEB_DIR, VENDOR_FOLDER);
+// Read once the tests start: mocha's global setup builds the bundle after loading this file.
+let shipped: Buffer;
+let about: { version: string; hash: string };
+let licences: string;
+let BUNDLE_PATH: string;
+before(() => {
+  shipped = readFileSync(join(vendor, 'webchat.js'));
+  about = JSON.parse(readFileSync(join(vendor, 'webchat.json'), 'utf8'));
+  licences = readFileSync(join(vendor, 'webchat.js.LICENSE.txt'), 'utf8');
+  BUNDLE_PATH = `/assets/webchat-${installedWebChat.version}-${about.hash}.js`;
+});
 
 /** The response as sent, not decoded (fetch would decode it). */
 function rawGet(url: string, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
@@ -59,16 +72,37 @@ describe('dependencies and the Web Chat bundle', () => {
     }
   });
 
+  describe('as built', () => {
+    it('is built from the installed version, in production mode, and far smaller than its prebuilt dist/webchat.js', () => {
+      expect(about.version).to.equal(installedWebChat.version);
+      expect(createHash('sha256').update(shipped).digest('hex')).to.match(new RegExp(`^${about.hash}`));
+      expect(shipped.length).to.be.below(statSync(prebuilt).size * 0.75);
+      // Only React's production build points to its error decoder.
+      expect(shipped.includes('Minified React error')).to.equal(true);
+    });
+
+    it('holds Web Chat with its Adaptive Cards renderer (hero cards), Markdown and React, and none of the speech SDKs', () => {
+      for (const name of ['botframework-webchat', 'botframework-webchat-component', 'adaptivecards', 'markdown-it', 'react-dom']) {
+        expect(licences, name).to.match(new RegExp(`^${name}@[\\d.]+ `, 'm'));
+      }
+      for (const name of ['microsoft-cognitiveservices-speech-sdk', 'botframework-directlinespeech-sdk', 'web-speech-cognitive-services']) {
+        expect(licences, name).to.not.contain(`${name}@`);
+      }
+      // The class name of Web Chat's Adaptive Cards renderer, through which hero cards render.
+      expect(shipped.includes('webchat__adaptive-card-renderer')).to.equal(true);
+    });
+  });
+
   describe('served by the bot', () => {
     const bot = useTestBot();
 
-    it("is the installed version's own dist/webchat.js, under a URL naming that version", async () => {
+    it('is the built bundle, under a URL naming its version and hash', async () => {
       const page = await (await fetch(`${bot.url}/`)).text();
       const path = /"(\/assets\/webchat-[^"]+\.js)"/.exec(page)?.[1];
       expect(path).to.equal(BUNDLE_PATH);
       const served = await rawGet(`${bot.url}${path}`, 'identity');
       expect(served.encoding).to.equal(undefined);
-      expect(served.body.equals(shipped), "the served bytes are the package's bundle").to.equal(true);
+      expect(served.body.equals(shipped), 'the served bytes are the built bundle').to.equal(true);
     });
 
     it('is sent brotli-compressed to Chromium, which lists gzip first, and decodes to the same bundle', async () => {
@@ -101,14 +135,14 @@ describe('dependencies and the Web Chat bundle', () => {
   describe('when the build runs again with nothing changed', () => {
     const folder = useTemporaryFolder('vendor-again-');
 
-    it('leaves the copied and compressed files alone', () => {
+    it('leaves the copied and compressed files alone', async () => {
       cpSync(join(WEB_DIR, VENDOR_FOLDER), join(folder.path, VENDOR_FOLDER), { recursive: true, preserveTimestamps: true });
       const modified = () =>
         ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map(
           (file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs,
         );
       const before = modified();
-      expect(copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
+      expect(await copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
       expect(modified()).to.deep.equal(before);
     });
   });

@@ -38,10 +38,10 @@ describe('web chat page and assets', () => {
     expect(config).to.include({ mode: 'local', styleNonce: nonce, practiceName: 'Garrett & Sons <Clinic>' });
   });
 
-  it('serves the Web Chat bundle from this server, cached for a year by a versioned URL', async () => {
+  it("serves the Web Chat bundle from this server, cached for a year by a URL naming its version and its bytes' hash", async () => {
     const html = await (await fetch(`${bot.base}/`)).text();
-    const bundlePath = /<link rel="preload" href="(\/assets\/webchat-[\d.]+\.js)" as="script">/.exec(html)?.[1];
-    expect(bundlePath).to.equal('/assets/webchat-4.18.1.js');
+    const bundlePath = /<link rel="preload" href="(\/assets\/webchat-[\w.-]+\.js)" as="script">/.exec(html)?.[1];
+    expect(bundlePath).to.match(/^\/assets\/webchat-4\.18\.1-[0-9a-f]{12}\.js$/);
     const response = await fetch(`${bot.base}${bundlePath}`);
     expect(response.status).to.equal(200);
     expect(response.headers.get('cache-control')).to.contain('immutable');

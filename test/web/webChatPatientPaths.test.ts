@@ -115,7 +115,7 @@ describe('patient paths in a browser', function () {
   async function openPage(viewport = PHONE): Promise<Page> {
     const context = await browser.newContext({ viewport, hasTouch: true, isMobile: viewport === PHONE });
     const page = await context.newPage();
-    // Generous: the first page load parses the 4 MB Web Chat bundle, slow on a busy or cold machine.
+    // Generous: the first page load parses the 2 MB Web Chat bundle, slow on a busy or cold machine.
     page.setDefaultTimeout(30_000);
     record = await watch(page);
     await page.addInitScript(RECORD_OPENED);
