@@ -76,6 +76,12 @@ function expectEach(expected: string, texts: readonly string[]): void {
   for (const text of texts) expectOutcome(text, expected);
 }
 
+/** The ids of the rules that escalated a message (none when it was not escalated). */
+function flagsOf(text: string): readonly string[] {
+  const assessment = detector.assess(text);
+  return assessment.kind === 'escalate' ? assessment.flags : [];
+}
+
 describe('RedFlagDetector', () => {
   it('dev corpus: 100% recall, false alarms under 5%, no clarify line left clear', () => {
     const result = score('dev', 'red-flags-dev.jsonl');
@@ -1056,9 +1062,7 @@ describe('RedFlagDetector', () => {
   it('fires each rule on its own examples from the data file', () => {
     for (const rule of rules.rules) {
       for (const example of rule.examples ?? []) {
-        const a = detector.assess(example);
-        const ids = a.kind === 'escalate' ? a.flags : [];
-        expect(ids, `${rule.id}: ${example}`).to.include(rule.id);
+        expect(flagsOf(example), `${rule.id}: ${example}`).to.include(rule.id);
       }
     }
   });
@@ -1117,8 +1121,7 @@ describe('RedFlagDetector', () => {
       'my lower leg has swelled up and turned purple',
     ]);
     // The net knew this one; the rule now reads the whole sentence too.
-    const long = detector.assess('my left leg is noticeably fatter than the other one below the knee and now it has gone red');
-    expect(long.kind === 'escalate' && long.flags).to.include('dvt-signs');
+    expect(flagsOf('my left leg is noticeably fatter than the other one below the knee and now it has gone red')).to.include('dvt-signs');
     expectEach('none', ['missing the big swells this autumn because of my leg, when can I surf again?']);
   });
 
@@ -1165,8 +1168,9 @@ describe('RedFlagDetector', () => {
       'I only get a trickle when I push to pee, been like that since Monday',
     ]);
     // The net knew this one already; the rule now reads it too, so it no longer rests on the net alone.
-    const urgeAbsent = detector.assess('I do not feel like I need to go at all today even after a pint of water, back is sore');
-    expect(urgeAbsent.kind === 'escalate' && urgeAbsent.flags).to.include('urinary-retention');
+    expect(flagsOf('I do not feel like I need to go at all today even after a pint of water, back is sore')).to.include(
+      'urinary-retention',
+    );
     expectEach('none', ['I have to strain to pee, been like that since I was a child, the urologist knows, my sciatica is the new thing']);
   });
 
@@ -1225,8 +1229,7 @@ describe('RedFlagDetector', () => {
       "could the GP do me six months' worth of the tramadol in one go? I won't be needing any more after that",
       "can I get a bigger prescription of my diazepam this time, I won't be needing repeats after that",
     ]) {
-      const assessment = detector.assess(text);
-      expect(assessment.kind === 'escalate' && assessment.flags, text).to.include('supply-with-finality');
+      expect(flagsOf(text), text).to.include('supply-with-finality');
     }
     expectEach('none', ["can I get two months' worth of naproxen in one go? I'm off to Spain for the winter"]);
   });
