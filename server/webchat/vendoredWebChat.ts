@@ -137,10 +137,9 @@ function sourceFingerprint(packageDir: string): string {
   hash.update(`trim ${TRIM_REVISION}`);
   hash.update(JSON.stringify(buildOptions(packageDir, '', '')));
   hash.update(packageJson(join(dirname(require.resolve('esbuild')), '..')).version);
-  for (const dir of [packageDir, join(packageDir, '..')]) {
-    const lock = readIfPresent(join(dir, '.package-lock.json'));
-    if (lock) hash.update(lock);
-  }
+  // npm's record of what node_modules holds (node_modules/.package-lock.json).
+  const lock = readIfPresent(join(packageDir, '..', '.package-lock.json'));
+  if (lock) hash.update(lock);
   hash.update(packageJson(packageDir).version);
   return hash.digest('hex').slice(0, 16);
 }
