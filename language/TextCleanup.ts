@@ -63,9 +63,12 @@ const LEET: Readonly<Record<string, string>> = {
 const LEET_SIGN = /[0-9@$!]/;
 const LEET_SIGNS = /[0-9@$!]/g;
 const LETTER = /[a-z]/;
-/** Mixed words that are not disguises: vertebra codes (l5, s1, t12) and amounts or times (10kg, 3am, 1st). */
+/**
+ * Mixed words that are not disguises: vertebra codes (l5, s1, t12), amounts or times (10kg, 3am, 1st), temperatures
+ * (38c, 101f) and an age run into the writer's sex (53f, 59m).
+ */
 const CODE_OR_AMOUNT =
-  /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
+  /^(?:[lstc]\d{1,2}|\d+(?:kgs?|lbs?|st|mg|mcg|ml|g|mm|cm|km|m|f|c|h|hrs?|mins?|secs?|am|pm|nd|rd|th|s|x|k|yo|yrs?|wks?|days?))$/;
 /** A disguised word has three characters or more and only digits that look like letters (not "x2", "b12"). */
 const DISGUISED = /^(?=.{3})(?=.*[0-9@$!])[a-z0134578@$!]+$/;
 /** Two-character words of letters and look-alike digits ("70", "d0"), read as letters only in a disguised message. */

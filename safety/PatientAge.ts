@@ -28,7 +28,10 @@ const SAYS_AGE = new Set(['aged', 'age', 'im', 'am', 'hes', 'shes', 'turned', 't
 const WRITER_SAYS = new Set(['im', 'am', 'tengo']);
 /** "at 72": an age only from this value ("woke at 3", "at 20 past" are times); the screening's upper limit is above it. */
 const OLDEST_AT_FROM = 40;
-/** "57M", "45F": an age run into the writer's sex, read only where it stands alone in its clause ("took 45m" is minutes). */
+/**
+ * "57M", "45F": an age run into the writer's sex, read only where it stands alone in its clause or opens the message
+ * ("59m new back pain"); "took 45m" is minutes.
+ */
 const AGE_AND_SEX = /^(\d{1,3})(m|f)$/;
 /** The plausible span of a human age: anything else is a count or a measure. */
 const OLDEST = 110;
@@ -45,7 +48,8 @@ export function ageAt(words: readonly Word[], at: number, people: ReadonlySet<st
   const joined = JOINED_AGE.exec(text);
   if (joined) return plausible(Number(joined[1]), 1);
   const withSex = AGE_AND_SEX.exec(text);
-  if (withSex) return standsAlone(words, at) && Number(withSex[1]) >= YOUNGEST_ALONE ? plausible(Number(withSex[1]), 1) : undefined;
+  if (withSex)
+    return (at === 0 || standsAlone(words, at)) && Number(withSex[1]) >= YOUNGEST_ALONE ? plausible(Number(withSex[1]), 1) : undefined;
   if (!/^\d{1,3}$/.test(text)) return undefined;
   const years = Number(text);
   const next = words[at + 1]?.text ?? '';

@@ -30,10 +30,11 @@ describe('the shared text clean-up', () => {
   ];
   for (const [raw, clean] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(clean)}`, () => expect(cleanText(raw)).to.equal(clean));
 
-  it('never changes text already in Latin, accents aside, nor codes, amounts and times', () => {
+  it('never changes text already in Latin, accents aside, nor codes, amounts, times, temperatures and ages with sex', () => {
     expect(cleanText('Me duele la espalda, L5/S1, 10kg, 3am, b12, covid19')).to.equal(
       'me duele la espalda, l5/s1, 10kg, 3am, b12, covid19',
     );
+    expect(cleanText('53F, temp 38c (101F) since Monday')).to.equal('53f, temp 38c (101f) since monday');
     expect(cleanText('está muy mal')).to.equal('esta muy mal');
   });
 

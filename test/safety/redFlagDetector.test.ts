@@ -494,6 +494,42 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads pain that moving, changing position or resting does not change (non-mechanical) as urgent, night or not', () => {
+    expectEach('urgent', [
+      'my lower back hurts exactly the same whether I walk or lie down, been a month now',
+      'the pain is 24/7 and no position makes any difference at all',
+      'GP called it non-mechanical back pain, deep and constant. Should I still come to you?',
+      'wakes me every night and nothing I try helps, not the pillow, not the floor, not the hot water bottle',
+    ]);
+    expectEach('none', [
+      'no matter how I sit at work my leg aches, would a standing desk help?',
+      'my sciatica is worse sitting and better when I walk, is that typical?',
+    ]);
+  });
+
+  it('reads corticosteroids taken for years or again and again, told in any order, as urgent; inhaled steroids are not', () => {
+    expectEach('urgent', [
+      'been on and off prednisolone for my colitis for years and now my back went after a cough',
+      'had cortisone injections in my shoulder over the years, now sudden sharp back pain',
+      'Me ponen cortisona desde hace años por el asma y ahora me duele mucho la espalda',
+    ]);
+    expectEach('none', [
+      'I use a steroid inhaler for my asthma, have done for years, does that matter for my back?',
+      'had one steroid injection for the sciatica last spring and it helped a lot',
+    ]);
+  });
+
+  it("reads a first back pain told as 'never had back trouble', cancer in clinical shorthand, systemic signs and '53F' as urgent", () => {
+    expectEach('urgent', [
+      "I'm 67, never had back problems before, and this started a fortnight ago",
+      'Hx ovarian ca 2016. Back pain for a month now, can I book?',
+      '53F, new back pain out of nowhere, can I get an appointment',
+      'my bloods came back with raised inflammatory markers and my back is bad',
+      'temp 38c last night and my lower back aches',
+    ]);
+    expectEach('none', ['temp was 37c this morning, back the same as usual', '34F, back pain after moving house, first time']);
+  });
+
   it("reads thoughts of dying and a wish for assisted dying, the writer's or someone else's, as crisis; a programme about it is none", () => {
     expectEach('crisis', [
       "My uncle keeps asking me how to get to Dignitas. He isn't ill, just lonely since my aunt died.",
@@ -1259,6 +1295,35 @@ describe('RedFlagDetector', () => {
     // A goodbye with an ordinary reason is asked about, not escalated.
     const goodbye = 'please cancel my last two sessions, I am fully better and back at work, thanks for everything';
     expect(detector.assess(goodbye).kind, goodbye).to.not.equal('escalate');
+  });
+
+  it("reads a numb 'rear end', feet 'like blocks of wood', a bladder that 'doesn't do anything', a failed heel walk and tearing pain as emergencies", () => {
+    expectEach('emergency', [
+      'my rear end and between my legs have gone numb since this morning',
+      'both legs feel like blocks of wood from the knee down, worse than yesterday',
+      'stood there ages and my bladder just does not do anything',
+      'heel walking is impossible on the left since Friday',
+      'sudden tearing upper back pain and I feel faint',
+    ]);
+    expectEach('none', [
+      'my glutes are asleep according to the physio, how do I wake them up?',
+      "I didn't do anything to it, it just came out of nowhere",
+    ]);
+  });
+
+  it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
+    expectEach('crisis', [
+      "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
+      'honestly just waiting to die at this point, might hurry it along',
+      'my brother has taken an overdose, he is slurring and I found empty boxes',
+      "I'm not going to do anything, I just don't really want to be here any more",
+    ]);
+    // Arms bitten in self-harm are no stroke: the crisis advice, not the emergency's alone.
+    expect(flagsOf('I bite my arms hard when the pain peaks, there are teeth marks')).to.not.include('stroke-described');
+    expectEach('none', [
+      'I wrote a note for my teacher explaining why I missed PE, can you sign a letter too?',
+      'this pain is killing me, is there anything to speed up the healing?',
+    ]);
   });
 
   it("reads a weight loss whose amount is a day's swing on the scales as no red flag, but not a rate", () => {
