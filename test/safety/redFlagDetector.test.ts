@@ -1311,12 +1311,35 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads clinical shorthand from patients who are clinicians, and a leg that was not there with a fall, as emergencies', () => {
+    expectEach('emergency', [
+      'Physio myself. Acute urinary retention since 6am and some perianal paraesthesia. On my way?',
+      'reduced perineal sensation since last night and my sciatica is worse, GP shut',
+      'got out of bed and the leg was just not there, I went straight down on the landing',
+    ]);
+    // "Going to the loo as normal" is no strength going; a head banged in a fall is an injury, not self-harm.
+    expectEach('none', ['Update as asked: all normal, going to the loo fine, leg strength the same as last week']);
+    expect(flagsOf('tripped on the step and banged my head, my back feels fine though')).to.not.include('self-harm');
+  });
+
+  it('reads a serious infection with back pain, clothes falling off and a temperature that will not shift as urgent; weakness put down to pain is asked about', () => {
+    expectEach('urgent', [
+      'I was treated for endocarditis in the summer and now my lower back is really sore',
+      'my jeans are falling off me these days and the back pain is getting worse',
+      "can't shake this temp and my back aches all the time",
+    ]);
+    const explained = 'my leg feels weak because it hurts to put weight on it, getting better though';
+    expect(detector.assess(explained).kind, explained).to.not.equal('escalate');
+  });
+
   it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
     expectEach('crisis', [
       "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
       'honestly just waiting to die at this point, might hurry it along',
       'my brother has taken an overdose, he is slurring and I found empty boxes',
       "I'm not going to do anything, I just don't really want to be here any more",
+      'I bang my fists into my legs until they are purple, it takes my mind off the nerve pain',
+      'going to different pharmacies so they do not notice how many co-codamol I buy',
     ]);
     // Arms bitten in self-harm are no stroke: the crisis advice, not the emergency's alone.
     expect(flagsOf('I bite my arms hard when the pain peaks, there are teeth marks')).to.not.include('stroke-described');
