@@ -1332,6 +1332,20 @@ describe('RedFlagDetector', () => {
     expect(detector.assess(explained).kind, explained).to.not.equal('escalate');
   });
 
+  it("reads death told as better, a child's cuts found, a bridge's height researched and a nappy-shaped numbness as escalations; drills called suicides and steroid eye drops are not", () => {
+    expectEach('crisis', [
+      "I'd rather be six feet under than spend another year like this",
+      'found cuts on his arms last night, he is 15 and has been so low with the back pain',
+      'I researched which bridge is highest around here. Not sure why I am telling you',
+      'want 2 die, pain 9/10 all week',
+    ]);
+    expectEach('emergency', ['numb in the shape of a nappy since this afternoon, back killing me']);
+    expectEach('none', [
+      'coach made us run suicides at training, is that bad for my back?',
+      'I use prednisolone eye drops after my cataract op, does that count as steroids on your form?',
+    ]);
+  });
+
   it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
     expectEach('crisis', [
       "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
