@@ -22,6 +22,9 @@ import { ageAt } from './PatientAge';
 import type { Sentence, Word } from './PatientWords';
 import { type PhraseStep, phraseSteps } from './PhraseSteps';
 
+/** Words after which a clause of the writer's own opens a report inside a question ("is it normal that my…"). */
+const REPORT_OPENERS: ReadonlySet<string> = new Set(['that', 'que']);
+
 export interface ContextCues {
   readonly negation: readonly string[];
   readonly pseudoNegation: readonly string[];
@@ -855,9 +858,13 @@ export class ContextLayer {
     let cue = span.from - 1;
     while (cue >= from && this.hypothetical.at(words, cue, span.from) === 0) cue--;
     if (cue < from || this.conditionals.anyIn(words, cue, span.from)) return false;
-    for (let k = cue + 1; k + 1 < span.from; k++) {
-      const opensClause = words[k - 1].clause !== words[k].clause || this.conjunctions.has(words[k - 1].text);
-      if (opensClause && this.selfWords.has(words[k].text) && this.finiteVerbs.has(words[k + 1].text)) return true;
+    // The report may open the mention itself ("is it normal that my bits feel dead"): a possessive, its noun, a verb.
+    for (let k = cue + 1; k <= span.from && k + 1 < words.length; k++) {
+      const before = words[k - 1].text;
+      const opensClause = words[k - 1].clause !== words[k].clause || this.conjunctions.has(before) || REPORT_OPENERS.has(before);
+      if (!opensClause || !this.selfWords.has(words[k].text)) continue;
+      if (this.finiteVerbs.has(words[k + 1].text)) return true;
+      if (OWN.has(words[k].text) && this.finiteVerbs.has(words[k + 2]?.text ?? '')) return true;
     }
     return false;
   }

@@ -1346,6 +1346,14 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads the writer's own report after a general cue when it opens with 'my' and its noun ('…and my leg keeps giving way')", () => {
+    expectEach('emergency', [
+      'read about saddle numbness in your leaflet and my bum feels numb since this morning',
+      'your article mentions red flags, my leg keeps giving way and I fell yesterday',
+    ]);
+    expectEach('none', ['your article mentions red flags like numbness down below, good to know for the future']);
+  });
+
   it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
     expectEach('crisis', [
       "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
