@@ -871,6 +871,8 @@ export class ContextLayer {
 
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
+    // "Is it sciatica if my calf is swollen?" asks about a state the writer is in; "if my leg goes numb" asks what would be.
+    if (ownStateInCondition(words, from, span)) return false;
     if (this.hypothetical.anyIn(words, from, span.from) && !this.ownReportAfter(words, from, span)) return true;
     if (this.isWarningPassedOn(words, sentence, span)) return true;
     const reporting = () =>
@@ -953,6 +955,18 @@ const AGE_REACH = 4;
 const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
 /** Possessives that make an age a person ("my 3 year old", "our 15yo"). */
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
+
+/** Verbs that tell a present state after "if my …" ("is swollen", "feels dead"), not a possible change ("goes", "gets"). */
+const PRESENT_STATE: ReadonlySet<string> = new Set(['is', 'are', 'feels', 'feel', 'looks', 'look', 'has', 'have', 'keeps', 'seems']);
+
+/** An "if" before the mention that opens the writer's own present state: "if my calf is", "if my bits feel". */
+function ownStateInCondition(words: readonly Word[], from: number, span: Span): boolean {
+  for (let i = from; i < span.from; i++) {
+    if (words[i].text !== 'if' || !OWN.has(words[i + 1]?.text ?? '')) continue;
+    if (PRESENT_STATE.has(words[i + 3]?.text ?? '') || PRESENT_STATE.has(words[i + 2]?.text ?? '')) return true;
+  }
+  return false;
+}
 
 /** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo"). */
 function namedByAge(words: readonly Word[], at: number, people: ReadonlySet<string>): boolean {

@@ -1354,6 +1354,11 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['your article mentions red flags like numbness down below, good to know for the future']);
   });
 
+  it("reads 'if my calf is swollen' in a question as the writer's state; 'if my leg goes numb' stays a question", () => {
+    expectEach('emergency', ['is it a sciatica thing if my calf is swollen and hot to touch?']);
+    expectEach('none', ['what should I do if my leg goes numb one day?']);
+  });
+
   it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
     expectEach('crisis', [
       "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
