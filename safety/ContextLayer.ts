@@ -900,7 +900,11 @@ export class ContextLayer {
     if (reporting()) return false;
     let clauseEnd = clauseStart;
     while (clauseEnd < Math.min(sentence.to, span.to + LOOK_BACK) && words[clauseEnd].clause === words[clauseStart].clause) clauseEnd++;
-    return !this.namesAPerson(words, clauseStart, clauseEnd);
+    if (this.namesAPerson(words, clauseStart, clauseEnd)) return false;
+    // A general question answered at once by an onset ("how long does saddle numbness last? started this morning")
+    // was about the writer's own.
+    const next = sentences[words[sentence.from].sentence + 1];
+    return !(next !== undefined && next.to - next.from <= SHORT_SENTENCE && this.recentOnset.anyIn(words, next.from, next.to));
   }
 
   /**

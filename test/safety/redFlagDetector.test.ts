@@ -1359,6 +1359,11 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['what should I do if my leg goes numb one day?']);
   });
 
+  it('reads a general question answered at once by an onset as the writer’s own report; a question alone stays general', () => {
+    expectEach('emergency', ['does numbness around the back passage go away by itself? came on this morning']);
+    expectEach('none', ['does numbness around the back passage go away by itself? asking for the leaflet we are writing']);
+  });
+
   it("reads a farewell note, a wish to hasten death, someone's overdose taken and a hedged wish not to be here as crisis", () => {
     expectEach('crisis', [
       "I've written a letter to my kids for when I'm gone. Haven't done anything yet.",
