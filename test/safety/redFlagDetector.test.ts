@@ -1359,6 +1359,14 @@ describe('RedFlagDetector', () => {
     expectEach('none', ['what should I do if my leg goes numb one day?']);
   });
 
+  it('reads not being there for the next appointment with a veiled hint as crisis; a holiday is not', () => {
+    expectEach('crisis', [
+      "I won't be around for Friday's session, if you know what I mean",
+      "don't think I'll make it to the next one. Or any. Sorry",
+    ]);
+    expectEach('none', ["I won't be around for Friday's session, we're in Devon that week. Can we move it?"]);
+  });
+
   it('reads a general question answered at once by an onset as the writer’s own report; a question alone stays general', () => {
     expectEach('emergency', ['does numbness around the back passage go away by itself? came on this morning']);
     expectEach('none', ['does numbness around the back passage go away by itself? asking for the leaflet we are writing']);
