@@ -66,7 +66,7 @@ export interface VendoredWebChat {
   readonly license: string;
   /** The bundle's URL's name: the Web Chat version and the bundle's hash. */
   readonly build: string;
-  /** The bundle's bytes, read when called: ~2.5 MB with its compressed copies. */
+  /** The bundle's bytes, read when called: ~2.9 MB with its compressed copies. */
   read(): VendoredBytes;
 }
 
@@ -125,7 +125,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
  * not hashed, since the build runs it compiled by tsc and the tests by tsx, whose texts differ: each would
  * take the other's bundle for stale and build it again.
  */
-const TRIM_REVISION = 1;
+const TRIM_REVISION = 2;
 
 /**
  * What decides the bundle's bytes: this recipe, esbuild's version and the installed versions of the
@@ -147,9 +147,10 @@ function sourceFingerprint(packageDir: string): string {
 /**
  * Less to parse and run, for what this page does not use: Web Chat's strings in US English only (the
  * page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
- * one copy of it), with the other languages' string tables left out (~450 KB).
- * (Leaving DirectLineJS's streaming variant out, ~200 KB more, kept the widget's out-of-sight frame from
- * painting its welcome before the click, as webChatPatientPaths.test.ts checks: not done.)
+ * one copy of it), with the other languages' string tables left out (~450 KB). DirectLineJS's
+ * streaming variant (DirectLineStreaming, with botframework-streaming and a Buffer polyfill: ~200 KB)
+ * is left out too: createDirectLine makes a plain DirectLine, and Web Chat's module evaluation, not the
+ * download, is what the page waits for.
  * A package that no longer looks as expected fails the build, rather than building a different bundle.
  */
 function trimmed(): Plugin {
@@ -161,6 +162,18 @@ function trimmed(): Plugin {
       bundler.onResolve({ filter: /^botframework-webchat-api(\/internal|\/decorator)?$/ }, ({ path }) => ({
         path: join(api, 'src', apiEntries[path.slice('botframework-webchat-api'.length)]),
       }));
+      // DirectLineJS's main module re-exports the streaming variant, loading it with itself.
+      let streamingLeftOut = false;
+      bundler.onResolve({ filter: /^\.\/directLineStreaming$/ }, ({ importer }) => {
+        if (!importer.endsWith(join('botframework-directlinejs', 'lib', 'directLine.js'))) return undefined;
+        streamingLeftOut = true;
+        return { path: 'directLineStreaming', namespace: 'left-out' };
+      });
+      bundler.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      bundler.onEnd(() => {
+        if (!streamingLeftOut)
+          throw new Error('botframework-directlinejs no longer loads its streaming variant as expected: update the Web Chat build');
+      });
       bundler.onLoad({ filter: /getAllLocalizedStrings\.ts$/ }, ({ path }) => {
         const source = readFileSync(path, 'utf8');
         const others = /^import (\w+) from '\.\/(?!en-US\.json)[\w-]+\.json';$/gm;
