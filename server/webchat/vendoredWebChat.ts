@@ -66,7 +66,7 @@ export interface VendoredWebChat {
   readonly license: string;
   /** The bundle's URL's name: the Web Chat version and the bundle's hash. */
   readonly build: string;
-  /** The bundle's bytes, read when called: ~2.7 MB with its compressed copies. */
+  /** The bundle's bytes, read when called: ~2.6 MB with its compressed copies. */
   read(): VendoredBytes;
 }
 
@@ -125,7 +125,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
  * not hashed, since the build runs it compiled by tsc and the tests by tsx, whose texts differ: each would
  * take the other's bundle for stale and build it again.
  */
-const TRIM_REVISION = 3;
+const TRIM_REVISION = 4;
 
 /**
  * What decides the bundle's bytes: this recipe, esbuild's version and the installed versions of the
@@ -150,7 +150,8 @@ function sourceFingerprint(packageDir: string): string {
  * one copy of it), with the other languages' string tables left out (~450 KB). DirectLineJS's
  * streaming variant (DirectLineStreaming, with botframework-streaming and a Buffer polyfill: ~200 KB)
  * is left out too: createDirectLine makes a plain DirectLine, and Web Chat's module evaluation, not the
- * download, is what the page waits for.
+ * download, is what the page waits for. So is sanitize-html's CSS parser (postcss): Web Chat's Markdown
+ * sanitizer allows no style attribute, so it is never called.
  * A package that no longer looks as expected fails the build, rather than building a different bundle.
  */
 function trimmed(): Plugin {
@@ -175,6 +176,14 @@ function trimmed(): Plugin {
           throw new Error('botframework-directlinejs no longer loads its streaming variant as expected: update the Web Chat build');
       });
       modernOnly(bundler);
+      // sanitize-html parses style attributes with postcss (~60 KB), but Web Chat's Markdown allows none.
+      bundler.onResolve({ filter: /^postcss$/ }, ({ importer }) =>
+        importer.endsWith(join('sanitize-html', 'index.js')) ? { path: 'postcss', namespace: 'no-styles' } : undefined,
+      );
+      bundler.onLoad({ filter: /.*/, namespace: 'no-styles' }, () => ({
+        contents: 'exports.parse = function () { throw new Error("Web Chat\'s Markdown allows no style attribute"); };',
+        loader: 'js',
+      }));
       bundler.onLoad({ filter: /getAllLocalizedStrings\.ts$/ }, ({ path }) => {
         const source = readFileSync(path, 'utf8');
         const others = /^import (\w+) from '\.\/(?!en-US\.json)[\w-]+\.json';$/gm;
