@@ -66,7 +66,7 @@ export interface VendoredWebChat {
   readonly license: string;
   /** The bundle's URL's name: the Web Chat version and the bundle's hash. */
   readonly build: string;
-  /** The bundle's bytes, read when called: ~2.6 MB with its compressed copies. */
+  /** The bundle's bytes, read when called: ~2.4 MB with its compressed copies. */
   read(): VendoredBytes;
 }
 
@@ -125,7 +125,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
  * not hashed, since the build runs it compiled by tsc and the tests by tsx, whose texts differ: each would
  * take the other's bundle for stale and build it again.
  */
-const TRIM_REVISION = 4;
+const TRIM_REVISION = 5;
 
 /**
  * What decides the bundle's bytes: this recipe, esbuild's version and the installed versions of the
@@ -145,8 +145,8 @@ function sourceFingerprint(packageDir: string): string {
 }
 
 /**
- * Less to parse and run, for what this page does not use: Web Chat's strings in US English only (the
- * page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
+ * Less to parse and run, for what this page does not use: Web Chat's strings and formatters in US
+ * English only (the page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
  * one copy of it), with the other languages' string tables left out (~450 KB). DirectLineJS's
  * streaming variant (DirectLineStreaming, with botframework-streaming and a Buffer polyfill: ~200 KB)
  * is left out too: createDirectLine makes a plain DirectLine, and Web Chat's module evaluation, not the
@@ -184,6 +184,13 @@ function trimmed(): Plugin {
         contents: 'exports.parse = function () { throw new Error("Web Chat\'s Markdown allows no style attribute"); };',
         loader: 'js',
       }));
+      bundler.onLoad({ filter: /[\\/]external[\\/]PrecompiledGlobalize\.js$/ }, ({ path }) => ({
+        contents: englishFormatters(
+          readFileSync(path, 'utf8'),
+          require.resolve('globalize/dist/globalize-runtime', { paths: [dirname(path)] }),
+        ),
+        loader: 'js',
+      }));
       bundler.onLoad({ filter: /getAllLocalizedStrings\.ts$/ }, ({ path }) => {
         const source = readFileSync(path, 'utf8');
         const others = /^import (\w+) from '\.\/(?!en-US\.json)[\w-]+\.json';$/gm;
@@ -196,6 +203,34 @@ function trimmed(): Plugin {
       });
     },
   };
+}
+
+/**
+ * Web Chat's number, date and unit formatters, precompiled by Globalize for its 49 languages and all
+ * built when the module starts (~200 KB): only English's are kept (the page is en-US, for which Web Chat
+ * uses Globalize's "en"). Kept: every formatter that names "en", and each formatter those look up, by
+ * Globalize's own key for the lookup (the part formatters and plural rules name no language).
+ */
+function englishFormatters(source: string, globalizeRuntime: string): string {
+  const { _runtimeKey: runtimeKey } = require(globalizeRuntime) as { _runtimeKey(name: string, locale: string, args: unknown[]): string };
+  const footer = source.lastIndexOf('\nexport default Globalize;');
+  const [header, ...formatters] = source.slice(0, footer).split(/\n(?=Globalize\.\w+ = )/);
+  const byKey = new Map(formatters.map((formatter) => [/^Globalize\.(\w+) =/.exec(formatter)?.[1], formatter]));
+  const kept = new Set([...byKey].filter(([, formatter]) => formatter.includes('Globalize("en")')).map(([key]) => key));
+  // A Set visits what is added while it is iterated: the lookups of the lookups too.
+  for (const key of kept) {
+    for (const [, method, options] of byKey.get(key)?.matchAll(/Globalize\("en"\)\.(\w+)\((\{[^()]*\})\)/g) ?? []) {
+      const looked = runtimeKey(method, 'en', [JSON.parse(options.replace(/([{,]\s*)(\w+):/g, '$1"$2":'))]);
+      if (!byKey.has(looked))
+        throw new Error(`Web Chat's precompiled Globalize has no ${method} for "en" as expected: update the Web Chat build`);
+      kept.add(looked);
+    }
+  }
+  if (footer < 0 || kept.size < 10)
+    throw new Error("Web Chat's precompiled Globalize no longer looks as expected: update the Web Chat build");
+  return (
+    [header, ...formatters.filter((formatter) => kept.has(/^Globalize\.(\w+) =/.exec(formatter)?.[1]))].join('\n') + source.slice(footer)
+  );
 }
 
 /**
