@@ -11,9 +11,11 @@
  * When the pointer rests on the button or it gets focus, the panel is built out of sight, so the chat
  * page and Web Chat's bundle load before the click; the widget holds the page's request for the
  * conversation until the panel opens, so a visitor who never opens it starts no conversation.
- * Out of sight is transparent and inert, not display: none: a frame that is not displayed paints
- * nothing, so a click landing while Web Chat's bundle runs (a second or more of the frame's thread)
- * opened an empty panel until it had run; rendered, the frame has painted the welcome first.
+ * Out of sight is all but transparent (1% opaque) and inert, not display: none: a frame that is not
+ * displayed paints nothing, so a click landing while Web Chat's bundle runs (a second or more of the
+ * frame's thread) opened an empty panel until it had run; rendered, the frame has painted the welcome
+ * first. Not fully transparent: Chromium does not draw a frame at opacity 0, so its paint was only
+ * presented when the panel opened (or, by chance, when a long task of the bundle ended).
  */
 (function () {
   'use strict';
@@ -29,6 +31,8 @@
   var PANEL_KEY = 'sciatica-chat/panel';
   // After the frame has loaded, how long its hello may still be on its way (it is sent before load).
   var HELLO_GRACE_MS = 2000;
+  // Too faint to see over any page, yet drawn, so the chat's welcome is on screen the moment it opens.
+  var HIDDEN_OPACITY = '0.01';
   var panel, frame, refusedNotice;
   var frameSaidHello = false;
   // The chat page asked for the conversation while the panel was still closed (loaded ahead of a click).
@@ -139,7 +143,7 @@
   /** Closed, the panel stays rendered (see the header) but cannot be seen, clicked, focused or read out. */
   function show(open) {
     panel.inert = !open;
-    Object.assign(panel.style, open ? { opacity: '1', pointerEvents: 'auto' } : { opacity: '0', pointerEvents: 'none' });
+    Object.assign(panel.style, open ? { opacity: '1', pointerEvents: 'auto' } : { opacity: HIDDEN_OPACITY, pointerEvents: 'none' });
   }
 
   function isOpen() {

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Plugin } from 'esbuild';
+import type { Plugin, PluginBuild } from 'esbuild';
 
 export const VENDOR_FOLDER = 'vendor';
 const BUNDLE = 'webchat.js';
@@ -66,7 +66,7 @@ export interface VendoredWebChat {
   readonly license: string;
   /** The bundle's URL's name: the Web Chat version and the bundle's hash. */
   readonly build: string;
-  /** The bundle's bytes, read when called: ~2.5 MB with its compressed copies. */
+  /** The bundle's bytes, read when called: ~2.4 MB with its compressed copies. */
   read(): VendoredBytes;
 }
 
@@ -125,7 +125,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
  * not hashed, since the build runs it compiled by tsc and the tests by tsx, whose texts differ: each would
  * take the other's bundle for stale and build it again.
  */
-const TRIM_REVISION = 1;
+const TRIM_REVISION = 5;
 
 /**
  * What decides the bundle's bytes: this recipe, esbuild's version and the installed versions of the
@@ -145,11 +145,13 @@ function sourceFingerprint(packageDir: string): string {
 }
 
 /**
- * Less to parse and run, for what this page does not use: Web Chat's strings in US English only (the
- * page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
- * one copy of it), with the other languages' string tables left out (~450 KB).
- * (Leaving DirectLineJS's streaming variant out, ~200 KB more, kept the widget's out-of-sight frame from
- * painting its welcome before the click, as webChatPatientPaths.test.ts checks: not done.)
+ * Less to parse and run, for what this page does not use: Web Chat's strings and formatters in US
+ * English only (the page sets locale en-US). The API package is bundled from its src/ (all its entry points, so there is
+ * one copy of it), with the other languages' string tables left out (~450 KB). DirectLineJS's
+ * streaming variant (DirectLineStreaming, with botframework-streaming and a Buffer polyfill: ~200 KB)
+ * is left out too: createDirectLine makes a plain DirectLine, and Web Chat's module evaluation, not the
+ * download, is what the page waits for. So is sanitize-html's CSS parser (postcss): Web Chat's Markdown
+ * sanitizer allows no style attribute, so it is never called.
  * A package that no longer looks as expected fails the build, rather than building a different bundle.
  */
 function trimmed(): Plugin {
@@ -160,6 +162,34 @@ function trimmed(): Plugin {
     setup(bundler) {
       bundler.onResolve({ filter: /^botframework-webchat-api(\/internal|\/decorator)?$/ }, ({ path }) => ({
         path: join(api, 'src', apiEntries[path.slice('botframework-webchat-api'.length)]),
+      }));
+      // DirectLineJS's main module re-exports the streaming variant, loading it with itself.
+      let streamingLeftOut = false;
+      bundler.onResolve({ filter: /^\.\/directLineStreaming$/ }, ({ importer }) => {
+        if (!importer.endsWith(join('botframework-directlinejs', 'lib', 'directLine.js'))) return undefined;
+        streamingLeftOut = true;
+        return { path: 'directLineStreaming', namespace: 'left-out' };
+      });
+      bundler.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      bundler.onEnd(() => {
+        if (!streamingLeftOut)
+          throw new Error('botframework-directlinejs no longer loads its streaming variant as expected: update the Web Chat build');
+      });
+      modernOnly(bundler);
+      // sanitize-html parses style attributes with postcss (~60 KB), but Web Chat's Markdown allows none.
+      bundler.onResolve({ filter: /^postcss$/ }, ({ importer }) =>
+        importer.endsWith(join('sanitize-html', 'index.js')) ? { path: 'postcss', namespace: 'no-styles' } : undefined,
+      );
+      bundler.onLoad({ filter: /.*/, namespace: 'no-styles' }, () => ({
+        contents: 'exports.parse = function () { throw new Error("Web Chat\'s Markdown allows no style attribute"); };',
+        loader: 'js',
+      }));
+      bundler.onLoad({ filter: /[\\/]external[\\/]PrecompiledGlobalize\.js$/ }, ({ path }) => ({
+        contents: englishFormatters(
+          readFileSync(path, 'utf8'),
+          require.resolve('globalize/dist/globalize-runtime', { paths: [dirname(path)] }),
+        ),
+        loader: 'js',
       }));
       bundler.onLoad({ filter: /getAllLocalizedStrings\.ts$/ }, ({ path }) => {
         const source = readFileSync(path, 'utf8');
@@ -173,6 +203,76 @@ function trimmed(): Plugin {
       });
     },
   };
+}
+
+/**
+ * Web Chat's number, date and unit formatters, precompiled by Globalize for its 49 languages and all
+ * built when the module starts (~200 KB): only English's are kept (the page is en-US, for which Web Chat
+ * uses Globalize's "en"). Kept: every formatter that names "en", and each formatter those look up, by
+ * Globalize's own key for the lookup (the part formatters and plural rules name no language).
+ */
+function englishFormatters(source: string, globalizeRuntime: string): string {
+  const { _runtimeKey: runtimeKey } = require(globalizeRuntime) as { _runtimeKey(name: string, locale: string, args: unknown[]): string };
+  const footer = source.lastIndexOf('\nexport default Globalize;');
+  const [header, ...formatters] = source.slice(0, footer).split(/\n(?=Globalize\.\w+ = )/);
+  const byKey = new Map(formatters.map((formatter) => [/^Globalize\.(\w+) =/.exec(formatter)?.[1], formatter]));
+  const kept = new Set([...byKey].filter(([, formatter]) => formatter.includes('Globalize("en")')).map(([key]) => key));
+  // A Set visits what is added while it is iterated: the lookups of the lookups too.
+  for (const key of kept) {
+    for (const [, method, options] of byKey.get(key)?.matchAll(/Globalize\("en"\)\.(\w+)\((\{[^()]*\})\)/g) ?? []) {
+      const looked = runtimeKey(method, 'en', [JSON.parse(options.replace(/([{,]\s*)(\w+):/g, '$1"$2":'))]);
+      if (!byKey.has(looked))
+        throw new Error(`Web Chat's precompiled Globalize has no ${method} for "en" as expected: update the Web Chat build`);
+      kept.add(looked);
+    }
+  }
+  if (footer < 0 || kept.size < 10)
+    throw new Error("Web Chat's precompiled Globalize no longer looks as expected: update the Web Chat build");
+  return (
+    [header, ...formatters.filter((formatter) => kept.has(/^Globalize\.(\w+) =/.exec(formatter)?.[1]))].join('\n') + source.slice(footer)
+  );
+}
+
+/**
+ * core-js's polyfills and ponyfills (~150 KB, ~0.07 s of module start-up), which some of Web Chat's
+ * dependencies were compiled to import for browsers older than the page supports: Babel's helpers come
+ * from @babel/runtime instead of its core-js flavour, a ponyfill (`core-js-stable/object/keys`,
+ * `core-js-stable/instance/for-each`) is the browser's own function, and a global polyfill
+ * (`core-js/modules/es.string.replace.js`) is nothing.
+ */
+function modernOnly(bundler: PluginBuild): void {
+  const helpers = /^@babel\/runtime-corejs3\/helpers\//;
+  bundler.onResolve({ filter: helpers }, ({ path, resolveDir, kind }) =>
+    bundler.resolve(path.replace(helpers, '@babel/runtime/helpers/'), { resolveDir, kind }),
+  );
+  bundler.onResolve({ filter: /^@babel\/runtime-corejs3\/core-js-stable\// }, ({ path }) => ({
+    path: builtIn(path.slice('@babel/runtime-corejs3/core-js-stable/'.length)),
+    namespace: 'built-in',
+  }));
+  bundler.onLoad({ filter: /.*/, namespace: 'built-in' }, ({ path }) => ({ contents: `module.exports = ${path};`, loader: 'js' }));
+  bundler.onResolve({ filter: /^core-js\/(modules|features)\// }, () => ({ path: 'polyfill', namespace: 'left-out' }));
+  bundler.onEnd(({ metafile }) => {
+    const left = Object.keys(metafile?.inputs ?? {}).find((input) => /[\\/]core-js(-pure)?[\\/]/.test(input));
+    if (left) throw new Error(`core-js is imported in a way the Web Chat build does not replace (${left}): update it`);
+  });
+}
+
+const camelCase = (name: string) => name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The browser's own function for a core-js-stable ponyfill's name: `instance/for-each` → a function
+ * returning the value's own `forEach` (how Babel's output calls it), `object/keys` → `Object.keys`,
+ * `set-timeout` → `setTimeout`, `promise` → `Promise`. Checked against Node's globals, which have them all.
+ */
+function builtIn(name: string): string {
+  const [first, second] = name.replace(/(\/index)?\.js$/, '').split('/');
+  if (first === 'instance' && second) return `function (it) { return it.${camelCase(second)}; }`;
+  const global = camelCase(first) in globalThis ? camelCase(first) : camelCase(first).replace(/^\w/, (letter) => letter.toUpperCase());
+  const expression = second ? `${global}.${camelCase(second)}` : global;
+  const value = expression.split('.').reduce<unknown>((scope, key) => (scope as Record<string, unknown> | undefined)?.[key], globalThis);
+  if (typeof value !== 'function')
+    throw new Error(`no built-in function for core-js's "${name}" (${expression}): update the Web Chat build`);
+  return expression;
 }
 
 function buildOptions(packageDir: string, version: string, outfile: string) {

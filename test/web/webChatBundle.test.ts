@@ -108,7 +108,8 @@ describe('dependencies and the Web Chat bundle', () => {
     it('is sent brotli-compressed to Chromium, which lists gzip first, and decodes to the same bundle', async () => {
       const served = await rawGet(`${bot.url}${BUNDLE_PATH}`, 'gzip, deflate, br, zstd');
       expect(served.encoding).to.equal('br');
-      expect(served.body.length).to.be.below(shipped.length / 4);
+      // About a quarter (25.1% since the build leaves out the most repetitive parts: 49 languages' formatters).
+      expect(served.body.length).to.be.below(shipped.length * 0.3);
       expect(brotliDecompressSync(served.body).equals(shipped)).to.equal(true);
     });
 
