@@ -22,9 +22,6 @@ import { ageAt } from './PatientAge';
 import type { Sentence, Word } from './PatientWords';
 import { type PhraseStep, phraseSteps } from './PhraseSteps';
 
-/** Words after which a clause of the writer's own opens a report inside a question ("is it normal that my…"). */
-const REPORT_OPENERS: ReadonlySet<string> = new Set(['that', 'que']);
-
 export interface ContextCues {
   readonly negation: readonly string[];
   readonly pseudoNegation: readonly string[];
@@ -99,6 +96,10 @@ export interface ContextCues {
   readonly recentOnset: readonly string[];
   /** Verbs that give a clause its own statement: a negation before a conjunction does not reach past one. */
   readonly finiteVerbs: readonly string[];
+  /** Words after which a clause of the writer's own opens a report inside a question ("is it normal that my…"). */
+  readonly reportOpeners: readonly string[];
+  /** Verbs that tell a present state after "if my …" ("is swollen", "feels dead"), not a possible change ("goes", "gets"). */
+  readonly presentState: readonly string[];
   /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
   readonly weightDropKg: number;
 }
@@ -278,6 +279,8 @@ export class ContextLayer {
   private readonly resumed: CueList;
   private readonly recentOnset: CueList;
   private readonly finiteVerbs: ReadonlySet<string>;
+  private readonly reportOpeners: ReadonlySet<string>;
+  private readonly presentState: ReadonlySet<string>;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -361,6 +364,8 @@ export class ContextLayer {
     this.causeInjured = words(cues.causeInjured);
     this.namingNouns = words(cues.namingNouns);
     this.finiteVerbs = words(cues.finiteVerbs);
+    this.reportOpeners = words(cues.reportOpeners);
+    this.presentState = words(cues.presentState);
   }
 
   /** Every word of every cue list and word list (people, pets: "hijo" and "perro" are words, not typos). */
@@ -411,6 +416,8 @@ export class ContextLayer {
       this.answersNo,
       this.namingNouns,
       this.finiteVerbs,
+      this.reportOpeners,
+      this.presentState,
     ];
     return new Set([...lists.flatMap((list) => [...list.vocabulary]), ...sets.flatMap((set) => [...set])]);
   }
@@ -861,7 +868,7 @@ export class ContextLayer {
     // The report may open the mention itself ("is it normal that my bits feel dead"): a possessive, its noun, a verb.
     for (let k = cue + 1; k <= span.from && k + 1 < words.length; k++) {
       const before = words[k - 1].text;
-      const opensClause = words[k - 1].clause !== words[k].clause || this.conjunctions.has(before) || REPORT_OPENERS.has(before);
+      const opensClause = words[k - 1].clause !== words[k].clause || this.conjunctions.has(before) || this.reportOpeners.has(before);
       if (!opensClause || !this.selfWords.has(words[k].text)) continue;
       if (this.finiteVerbs.has(words[k + 1].text)) return true;
       if (OWN.has(words[k].text) && this.finiteVerbs.has(words[k + 2]?.text ?? '')) return true;
@@ -869,10 +876,19 @@ export class ContextLayer {
     return false;
   }
 
+  /** An "if" before the mention that opens the writer's own present state: "if my calf is", "if my bits feel". */
+  private ownStateInCondition(words: readonly Word[], from: number, span: Span): boolean {
+    for (let i = from; i < span.from; i++) {
+      if (words[i].text !== 'if' || !OWN.has(words[i + 1]?.text ?? '')) continue;
+      if (this.presentState.has(words[i + 3]?.text ?? '') || this.presentState.has(words[i + 2]?.text ?? '')) return true;
+    }
+    return false;
+  }
+
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
     // "Is it sciatica if my calf is swollen?" asks about a state the writer is in; "if my leg goes numb" asks what would be.
-    if (ownStateInCondition(words, from, span)) return false;
+    if (this.ownStateInCondition(words, from, span)) return false;
     if (this.hypothetical.anyIn(words, from, span.from) && !this.ownReportAfter(words, from, span)) return true;
     if (this.isWarningPassedOn(words, sentence, span)) return true;
     const reporting = () =>
@@ -959,18 +975,6 @@ const AGE_REACH = 4;
 const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
 /** Possessives that make an age a person ("my 3 year old", "our 15yo"). */
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
-
-/** Verbs that tell a present state after "if my …" ("is swollen", "feels dead"), not a possible change ("goes", "gets"). */
-const PRESENT_STATE: ReadonlySet<string> = new Set(['is', 'are', 'feels', 'feel', 'looks', 'look', 'has', 'have', 'keeps', 'seems']);
-
-/** An "if" before the mention that opens the writer's own present state: "if my calf is", "if my bits feel". */
-function ownStateInCondition(words: readonly Word[], from: number, span: Span): boolean {
-  for (let i = from; i < span.from; i++) {
-    if (words[i].text !== 'if' || !OWN.has(words[i + 1]?.text ?? '')) continue;
-    if (PRESENT_STATE.has(words[i + 3]?.text ?? '') || PRESENT_STATE.has(words[i + 2]?.text ?? '')) return true;
-  }
-  return false;
-}
 
 /** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo"). */
 function namedByAge(words: readonly Word[], at: number, people: ReadonlySet<string>): boolean {
