@@ -100,6 +100,10 @@ export interface ContextCues {
   readonly reportOpeners: readonly string[];
   /** Verbs that tell a present state after "if my …" ("is swollen", "feels dead"), not a possible change ("goes", "gets"). */
   readonly presentState: readonly string[];
+  /** A recent span that opens like a past cue ("in the past couple of months"): lately, not long ago. */
+  readonly recentSpans: readonly string[];
+  /** Words that put a condition in the present ("if I'm currently having chemo"): the writer's state, not a what-if. */
+  readonly presentMarkers: readonly string[];
   /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
   readonly weightDropKg: number;
 }
@@ -281,6 +285,8 @@ export class ContextLayer {
   private readonly finiteVerbs: ReadonlySet<string>;
   private readonly reportOpeners: ReadonlySet<string>;
   private readonly presentState: ReadonlySet<string>;
+  private readonly recentSpans: CueList;
+  private readonly presentMarkers: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -335,6 +341,8 @@ export class ContextLayer {
     this.afterwards = list(cues.afterwards);
     this.resumed = list(cues.resumed);
     this.recentOnset = list(cues.recentOnset);
+    this.recentSpans = list(cues.recentSpans);
+    this.presentMarkers = list(cues.presentMarkers);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -403,6 +411,8 @@ export class ContextLayer {
       this.afterwards,
       this.resumed,
       this.recentOnset,
+      this.recentSpans,
+      this.presentMarkers,
     ];
     const sets = [
       this.questionStarters,
@@ -722,7 +732,7 @@ export class ContextLayer {
   ): boolean {
     const sentence = sentences[words[span.from].sentence];
     const past = (from: number, to: number) =>
-      this.historical.anyIn(words, from, to, finding) ||
+      this.historicalIn(words, from, to, finding) ||
       (!crisis && this.lifelong.anyIn(words, from, to, finding) && !this.recentOnset.anyIn(words, from, to));
     const { from, to } = clauseAround(words, sentence, span);
     if (past(from, to) && !this.isResumed(words, sentences, span)) return true;
@@ -786,11 +796,22 @@ export class ContextLayer {
       : undefined;
   }
 
+  /** A past cue at word `i`, unless it opens a recent span ("in the past" of "in the past few weeks"). */
+  private historicalAt(words: readonly Word[], i: number, to: number): boolean {
+    return this.historical.at(words, i, to) > 0 && this.recentSpans.at(words, i, to) === 0;
+  }
+
+  /** Whether a past cue starts anywhere in [from, to), outside `except` (see historicalAt). */
+  private historicalIn(words: readonly Word[], from: number, to: number, except?: Span): boolean {
+    for (let i = from; i < to; i++) if (!(except && i >= except.from && i < except.to) && this.historicalAt(words, i, to)) return true;
+    return false;
+  }
+
   /** A clause naming no one and no symptom whose first or second word starts a past, lifelong or resolved cue. */
   private opensWithItsTime(words: readonly Word[], from: number, to: number, inside: ConceptWords): boolean {
     if (this.namesAPerson(words, from, to) || namesASign(inside, from, to)) return false;
     for (let i = from; i < Math.min(to, from + 2); i++) {
-      if (this.lifelong.at(words, i, to) > 0 || this.historical.at(words, i, to) > 0 || this.resolved.at(words, i, to) > 0) return true;
+      if (this.lifelong.at(words, i, to) > 0 || this.historicalAt(words, i, to) || this.resolved.at(words, i, to) > 0) return true;
     }
     return false;
   }
@@ -836,7 +857,7 @@ export class ContextLayer {
   private isLongAgoAndOver(words: readonly Word[], sentence: Sentence, span: Span, finding: Span): boolean {
     const { from, to } = clauseAround(words, sentence, span);
     return (
-      (this.historical.anyIn(words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
+      (this.historicalIn(words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
       this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
   }
@@ -854,7 +875,7 @@ export class ContextLayer {
   private datedAfter(words: readonly Word[], sentence: Sentence, from: number): boolean {
     let to = from;
     while (to < sentence.to && words[to].clause === words[from]?.clause) to++;
-    return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.historical.anyIn(words, from, to);
+    return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.historicalIn(words, from, to);
   }
 
   /**
@@ -876,10 +897,15 @@ export class ContextLayer {
     return false;
   }
 
-  /** An "if" before the mention that opens the writer's own present state: "if my calf is", "if my bits feel". */
+  /**
+   * An "if" before the mention that opens the writer's own present state: "if my calf is", "if my bits feel", or a
+   * condition put in the present ("if I'm currently having chemo", "if it's still numb").
+   */
   private ownStateInCondition(words: readonly Word[], from: number, span: Span): boolean {
     for (let i = from; i < span.from; i++) {
-      if (words[i].text !== 'if' || !OWN.has(words[i + 1]?.text ?? '')) continue;
+      if (words[i].text !== 'if') continue;
+      if (this.presentMarkers.anyIn(words, i + 1, span.from)) return true;
+      if (!OWN.has(words[i + 1]?.text ?? '')) continue;
       if (this.presentState.has(words[i + 3]?.text ?? '') || this.presentState.has(words[i + 2]?.text ?? '')) return true;
     }
     return false;

@@ -135,7 +135,8 @@ export class PatientWords {
       } else if (SENTENCE_ENDS.has(code)) {
         if (code === DOT && isDigit(cleaned.charCodeAt(at + 1)) && isDigit(cleaned.charCodeAt(at - 1))) continue;
         if (this.words.length > 0 && endAfter !== '?') endAfter = code === QUESTION_MARK ? '?' : '.';
-        pendingBreak = false;
+        // A new sentence is a new clause too: "pacing the house. Doesn't matter if I move" is not about the house.
+        pendingBreak = true;
       } else if (isClauseMark(cleaned, at, code)) pendingBreak = true;
     }
     if (this.words.length > this.sentenceStart) this.endSentence(endAfter);

@@ -135,6 +135,10 @@ export class RedFlagDetector {
       else if (hit) hits.push(hit);
     }
     const finding = hits.length > 0 && !this.netDoubts(hits, cleaned) ? escalation(hits) : undefined;
+    // An emergency told beside a crisis only the net reads ("on the edge of the car park roof. Can't feel my legs")
+    // gets the crisis line too, as a crisis rule beside it would.
+    if (finding?.advice === 'emergency' && this.netIsSureOfCrisis(cleaned, byConcept, text, readings))
+      return { ...finding, advice: EMERGENCY_AND_CRISIS };
     if (finding !== undefined && finding.urgency !== 'urgent') return finding;
     const unruled = this.withoutRuleFinding(cleaned, mentions, byConcept, text, readings, idioms.length > 0, doubt);
     // An urgent finding does not end the reading: the net may know an emergency or a crisis in the same words
@@ -170,6 +174,17 @@ export class RedFlagDetector {
     if (advice?.kind === 'escalate') return learned(advice.urgency, language);
     if (advice?.kind === 'ask' && this.crisisCheck) return this.clarification(this.crisisCheck, language);
     return advice === undefined ? assessment : { kind: 'clear', riskConcepts: [...assessment.riskConcepts, LEARNED_FLAG] };
+  }
+
+  /** Whether the net would escalate the message as crisis on its own (see withoutRuleFinding). */
+  private netIsSureOfCrisis(
+    cleaned: string,
+    byConcept: ReadonlyMap<string, ConceptMention[]>,
+    text: PatientWords,
+    readings: MentionReadings,
+  ): boolean {
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings));
+    return advice?.kind === 'escalate' && advice.urgency === 'crisis';
   }
 
   /**

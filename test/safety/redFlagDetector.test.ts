@@ -1413,6 +1413,50 @@ describe('RedFlagDetector', () => {
     expectOutcome('what are the warning signs, and do I have to worry about numbness in my privates', 'none');
     expectOutcome('what are the red flags if i have numbness in my privates', 'none');
   });
+
+  it('reads pain that neither resting nor moving changes as non-mechanical, in any order of positions and no-difference words', () => {
+    expectEach('urgent', [
+      'Lying, sitting, standing, walking: my back pain is exactly as bad whichever. No difference at all',
+      'the ache in my back does not change if i walk about or lie flat on the floor',
+      'it stays the same whatever position I get into, the pain in my lower back',
+    ]);
+    expectEach('none', ['my back pain is worse sitting and eases when I walk', 'is it the same exercise sitting or standing?']);
+  });
+
+  it('reads a sentence as its own clause: a thing named at the end of one is not what the next is about', () => {
+    // "house" ended the first sentence and shared its clause with the next: the pain was read as the house's.
+    expectOutcome(
+      'Back pain wakes me at 3am every night without fail and I end up pacing the house. Doesnt matter if I move or rest.',
+      'urgent',
+    );
+  });
+
+  it('reads "in the past few weeks" as lately, not as history', () => {
+    expectOutcome('I have lost over a stone without trying in the past couple of months and my back aches', 'urgent');
+    expectOutcome('I lost a stone in the past when I was ill, back to normal weight now', 'none');
+  });
+
+  it('reads a condition put in the present ("if I\'m currently…") as the writer\'s state, a plain "if" as a question', () => {
+    expectOutcome('Can I still come in if I am currently on chemo for bowel cancer? The back pain started last week', 'urgent');
+    expectOutcome('Can I still come in if I ever get cancer again?', 'none');
+  });
+
+  it('reads a new back pain with no injury at a risk age as urgent, unless it came on after an everyday strain', () => {
+    expectEach('urgent', ['I am 63, back pain for 3 weeks, no injury at all', 'first ever episode of back pain at 57']);
+    expectOutcome("I'm 66 and my back went after gardening at the weekend, no injury as such", 'none');
+  });
+
+  it('reads a maximum dose asked about as a question, and being on it as a failed treatment', () => {
+    expectOutcome('what is the maximum dose of naproxen I can take in a day?', 'none');
+    expectOutcome("I'm on the max dose of naproxen and co-codamol and it still doesn't touch the pain", 'urgent');
+  });
+
+  it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
+    const assessment = detector.assess(
+      "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
+    );
+    expect(assessment.kind === 'escalate' && assessment.advice).to.equal('emergencyAndCrisis');
+  });
 });
 
 describe('red-flag wording', () => {
