@@ -234,6 +234,8 @@ function cueEnd(cue: readonly PhraseStep[], words: readonly Word[], i: number, l
     let found = -1;
     for (let j = next; j <= next + cue[k].skip && j < limit; j++) {
       // A clause word the cue itself holds opens its clause with no break before it ("fine now", "grand now").
+      // Never past the sentence's end: "I want to die. Of boredom? No, I mean it" holds no idiom.
+      if (words[j].sentence !== words[i].sentence) break;
       const opensWithCueWord = j === next && words[j].clause === clause + 1 && words[j].forms.includes(cue[k].word);
       if (words[j].clause !== clause && !opensWithCueWord) break;
       if (words[j].forms.includes(cue[k].word)) {

@@ -1451,6 +1451,12 @@ describe('RedFlagDetector', () => {
     expectOutcome("I'm on the max dose of naproxen and co-codamol and it still doesn't touch the pain", 'urgent');
   });
 
+  it("reads 'die of boredom' as an idiom, but not across a sentence's end, and a give-way that never came as none", () => {
+    expectOutcome('My sciatica has made me want to die of boredom, any gentle exercises for the sofa?', 'none');
+    expectOutcome('I want to die. Of boredom? No. I mean it', 'crisis');
+    expectOutcome('The nerve pain was brutal yesterday, felt like my leg was going to give way but it never did.', 'none');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
