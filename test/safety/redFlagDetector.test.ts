@@ -1457,6 +1457,10 @@ describe('RedFlagDetector', () => {
     expectOutcome('The nerve pain was brutal yesterday, felt like my leg was going to give way but it never did.', 'none');
   });
 
+  it('reads TB by its short name as a serious infection with back pain', () => {
+    expectOutcome('Recently diagnosed with TB and now my lower back hurts all the time', 'urgent');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
