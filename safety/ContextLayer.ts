@@ -104,6 +104,8 @@ export interface ContextCues {
   readonly recentSpans: readonly string[];
   /** Words that put a condition in the present ("if I'm currently having chemo"): the writer's state, not a what-if. */
   readonly presentMarkers: readonly string[];
+  /** What opens a short answer of the writer's own to the general question just asked ("Mine is like that", "I've had them"). */
+  readonly ownAnswers: readonly string[];
   /** A weight told twice, the later lower by at least this (kg), is weight lost (safety/WeightChange). */
   readonly weightDropKg: number;
 }
@@ -135,6 +137,8 @@ const WORK_REACH = 8;
 const LOOK_BACK = 25;
 /** A next sentence this short, naming no symptom, may say the mention is over ("Grand now."). */
 const SHORT_SENTENCE = 6;
+/** How many words a recent span ("for the first time since") reaches back to void the past cue after it. */
+const RECENT_SPAN_REACH = 5;
 /** An anaphor this early in a clause makes it about what was just said ("had it since", "but that's"). */
 const ANAPHOR_REACH = 3;
 /** A bare answer's first clause, at most ("No.", "No I didn't,"). */
@@ -289,6 +293,7 @@ export class ContextLayer {
   private readonly presentState: ReadonlySet<string>;
   private readonly recentSpans: CueList;
   private readonly presentMarkers: CueList;
+  private readonly ownAnswers: CueList;
   /** Per message (its word array): whether a joke is taken back in it. */
   private readonly deniedJokes = new WeakMap<readonly Word[], boolean>();
   private readonly questionStarters: ReadonlySet<string>;
@@ -345,6 +350,7 @@ export class ContextLayer {
     this.recentOnset = list(cues.recentOnset);
     this.recentSpans = list(cues.recentSpans);
     this.presentMarkers = list(cues.presentMarkers);
+    this.ownAnswers = list(cues.ownAnswers);
     // One word per entry, as cleaned: shorthand that expands keeps its first word ("ive" is "i", not "i have":
     // "have" or "am" as a self word made "my cousin have fever" the writer's).
     // Entries of several words ("little one") are phrases (see peoplePhrases).
@@ -415,6 +421,7 @@ export class ContextLayer {
       this.recentOnset,
       this.recentSpans,
       this.presentMarkers,
+      this.ownAnswers,
     ];
     const sets = [
       this.questionStarters,
@@ -734,8 +741,8 @@ export class ContextLayer {
   ): boolean {
     const sentence = sentences[words[span.from].sentence];
     const past = (from: number, to: number) =>
-      this.historicalIn(words, from, to, finding) ||
-      (!crisis && this.lifelong.anyIn(words, from, to, finding) && !this.recentOnset.anyIn(words, from, to));
+      this.pastIn(this.historical, words, from, to, finding) ||
+      (!crisis && this.pastIn(this.lifelong, words, from, to, finding) && !this.recentOnset.anyIn(words, from, to));
     const { from, to } = clauseAround(words, sentence, span);
     if (past(from, to) && !this.isResumed(words, sentences, span)) return true;
     // A resolution after the mention refers back to it ("numb, but it went away"); one before it only in its own
@@ -798,14 +805,22 @@ export class ContextLayer {
       : undefined;
   }
 
-  /** A past cue at word `i`, unless it opens a recent span ("in the past" of "in the past few weeks"). */
-  private historicalAt(words: readonly Word[], i: number, to: number): boolean {
-    return this.historical.at(words, i, to) > 0 && this.recentSpans.at(words, i, to) === 0;
+  /**
+   * A cue of `list` (past or lifelong) at word `i`, unless a recent span opens there ("in the past" of "in the past
+   * few weeks") or just before it ("first time since | I was a kid": new now, the past only its yardstick).
+   */
+  private pastAt(list: CueList, words: readonly Word[], i: number, to: number): boolean {
+    if (list.at(words, i, to) === 0 || this.recentSpans.at(words, i, to) > 0) return false;
+    for (let k = Math.max(0, i - RECENT_SPAN_REACH); k < i; k++) {
+      const length = this.recentSpans.at(words, k, to);
+      if (length > 0 && k + length >= i) return false;
+    }
+    return true;
   }
 
-  /** Whether a past cue starts anywhere in [from, to), outside `except` (see historicalAt). */
-  private historicalIn(words: readonly Word[], from: number, to: number, except?: Span): boolean {
-    for (let i = from; i < to; i++) if (!(except && i >= except.from && i < except.to) && this.historicalAt(words, i, to)) return true;
+  /** Whether a cue of `list` starts anywhere in [from, to), outside `except` (see pastAt). */
+  private pastIn(list: CueList, words: readonly Word[], from: number, to: number, except?: Span): boolean {
+    for (let i = from; i < to; i++) if (!(except && i >= except.from && i < except.to) && this.pastAt(list, words, i, to)) return true;
     return false;
   }
 
@@ -813,7 +828,8 @@ export class ContextLayer {
   private opensWithItsTime(words: readonly Word[], from: number, to: number, inside: ConceptWords): boolean {
     if (this.namesAPerson(words, from, to) || namesASign(inside, from, to)) return false;
     for (let i = from; i < Math.min(to, from + 2); i++) {
-      if (this.lifelong.at(words, i, to) > 0 || this.historicalAt(words, i, to) || this.resolved.at(words, i, to) > 0) return true;
+      if (this.pastAt(this.lifelong, words, i, to) || this.pastAt(this.historical, words, i, to) || this.resolved.at(words, i, to) > 0)
+        return true;
     }
     return false;
   }
@@ -859,7 +875,7 @@ export class ContextLayer {
   private isLongAgoAndOver(words: readonly Word[], sentence: Sentence, span: Span, finding: Span): boolean {
     const { from, to } = clauseAround(words, sentence, span);
     return (
-      (this.historicalIn(words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
+      (this.pastIn(this.historical, words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
       this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
   }
@@ -877,7 +893,7 @@ export class ContextLayer {
   private datedAfter(words: readonly Word[], sentence: Sentence, from: number): boolean {
     let to = from;
     while (to < sentence.to && words[to].clause === words[from]?.clause) to++;
-    return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.historicalIn(words, from, to);
+    return to - from <= SHORT_SENTENCE && !this.namesAPerson(words, from, to) && this.pastIn(this.historical, words, from, to);
   }
 
   /**
@@ -916,7 +932,7 @@ export class ContextLayer {
   private isHypothetical(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence, span: Span): boolean {
     const from = Math.max(sentence.from, span.from - 10);
     // "Is it sciatica if my calf is swollen?" asks about a state the writer is in; "if my leg goes numb" asks what would be.
-    if (this.ownStateInCondition(words, from, span)) return false;
+    if (this.ownStateInCondition(words, from, span) || this.answeredAsOwn(words, sentences, sentence)) return false;
     if (this.hypothetical.anyIn(words, from, span.from) && !this.ownReportAfter(words, from, span)) return true;
     if (this.isWarningPassedOn(words, sentence, span)) return true;
     const reporting = () =>
@@ -949,6 +965,12 @@ export class ContextLayer {
     // was about the writer's own.
     const next = sentences[words[sentence.from].sentence + 1];
     return !(next !== undefined && next.to - next.from <= SHORT_SENTENCE && this.recentOnset.anyIn(words, next.from, next.to));
+  }
+
+  /** A general question the writer answers at once as their own ("Does sciatica cause night sweats? I've had them for 3 weeks"). */
+  private answeredAsOwn(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence): boolean {
+    const next = sentences[words[sentence.from].sentence + 1];
+    return sentence.question && next !== undefined && this.ownAnswers.at(words, next.from, next.to) > 0;
   }
 
   /**

@@ -1461,6 +1461,25 @@ describe('RedFlagDetector', () => {
     expectOutcome('Recently diagnosed with TB and now my lower back hurts all the time', 'urgent');
   });
 
+  it('reads a general question the writer answers at once as their own as a report', () => {
+    expectOutcome("Can sciatica give you night sweats? I've had them for a fortnight along with my back pain.", 'urgent');
+    expectOutcome('Can sciatica give you night sweats? Just wondering.', 'none');
+  });
+
+  it("reads a past named as the yardstick of something new ('first time since I was a kid') as new", () => {
+    expectOutcome('peed in my sleep for the first time since I was a kid. back pain for a week', 'emergency');
+    expectOutcome("I've wet the bed since I was a kid, nothing new, the back pain is what I'm here for", 'none');
+  });
+
+  it('reads breathlessness, a foot that barely bends up, feeling lost day by day and pain that cannot be eased as their signs', () => {
+    expectEach('emergency', [
+      'sudden breathlessness this morning and my calf aches',
+      'I can barely bend my foot up today, it was fine on Monday',
+      'I lose more feeling in my foot every day',
+    ]);
+    expectOutcome("I'm 72 and have night pain I cannot ease at all", 'urgent');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
