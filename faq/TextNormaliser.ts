@@ -198,7 +198,7 @@ export class TextNormaliser {
 
   /** A real English word (dictionary-en) as written or as a lemma: typo correction leaves it alone. */
   isRealWord(word: string): boolean {
-    return ENGLISH.isKnown(word);
+    return ENGLISH.isKnownEnglish(word);
   }
 
   /** Replaces synonyms (two-word phrases first) by their canonical token; unknown stems pass through. */

@@ -34,7 +34,7 @@ export function isPlainlyEnglish(text: string): boolean {
   english ??= new Spelling([]);
   const allowedOthers = Math.floor(words.length * (1 - PLAIN_ENGLISH_SHARE) + 1e-9);
   let others = 0;
-  for (const word of words) if (!english.isKnown(word) && ++others > allowedOthers) return false;
+  for (const word of words) if (!english.isKnownEnglish(word) && ++others > allowedOthers) return false;
   return true;
 }
 

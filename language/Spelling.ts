@@ -5,7 +5,7 @@
  * within one edit (two for words of eight letters or more), keeping its first letter (or a swap of the
  * first two), and a message gets at most `maxCorrections` corrections, so slang and names pass through.
  */
-import { dictionaryWords } from './DictionaryWords';
+import { type DictionaryWordSets, dictionaryWords } from './DictionaryWords';
 import { editDistance } from './editDistance';
 import { Lemmas } from './Lemmas';
 
@@ -45,7 +45,7 @@ const SHORT_WORDS = new Set([
   'im',
 ]);
 
-let dictionary: ReadonlySet<string> | undefined;
+let dictionary: DictionaryWordSets | undefined;
 
 /** No word of the clean-up's output is empty: the mark of a word a correction must settle. */
 const NEEDS_CORRECTION = '';
@@ -74,14 +74,19 @@ export class Spelling {
     }
   }
 
-  /** A real word: in the vocabulary, in the dictionary, or an inflection of a dictionary word. */
+  /** A real word: in the vocabulary, in a dictionary, or an inflection of a vocabulary or English word. */
   isKnown(word: string): boolean {
-    if (this.vocabulary.has(word) || (dictionary as ReadonlySet<string>).has(word)) return true;
+    return this.isKnownEnglish(word) || (dictionary as DictionaryWordSets).spanish.has(word);
+  }
+
+  /** A word of the vocabulary or the English dictionary, or an inflection of one: what a split may use. */
+  isKnownEnglish(word: string): boolean {
+    if (this.vocabulary.has(word) || (dictionary as DictionaryWordSets).english.has(word)) return true;
     // Remembered per word: an inflection's lemmas are looked up afresh each time ("legs", "hurting").
     let known = this.inflections.get(word);
     if (known === undefined) {
       known = [...Lemmas.of(word), Lemmas.adjective(word)].some(
-        (lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as ReadonlySet<string>).has(lemma)),
+        (lemma) => lemma !== word && (this.vocabulary.has(lemma) || (dictionary as DictionaryWordSets).english.has(lemma)),
       );
       if (this.inflections.size >= CACHE_LIMIT) this.inflections.clear();
       this.inflections.set(word, known);
@@ -155,7 +160,7 @@ export class Spelling {
         const before = best[from];
         if (before === undefined || before.pieces >= MAX_PIECES) continue;
         const piece = word.slice(from, to);
-        if (!(piece.length >= 3 ? this.isKnown(piece) : SHORT_WORDS.has(piece))) continue;
+        if (!(piece.length >= 3 ? this.isKnownEnglish(piece) : SHORT_WORDS.has(piece))) continue;
         const cost = before.cost + (piece.length >= 3 ? 10 : 11);
         const current = best[to];
         if (current === undefined || cost < current.cost) best[to] = { pieces: before.pieces + 1, cost, from };

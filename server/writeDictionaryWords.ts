@@ -1,6 +1,6 @@
 /**
  * Build step (`npm run build`): the dictionary's words as a plain list beside language/DictionaryWords
- * (dist/language/dictionary-words.txt), written again when the installed dictionary-en changes.
+ * (dist/language/dictionary-words.txt), written again when the installed dictionary-en or dictionary-es changes.
  */
 import { DICTIONARY_WORDS_FILE, writeDictionaryWords } from '../language/DictionaryWords';
 

@@ -1,6 +1,6 @@
 /**
- * The build's list of the dictionary's words (language/DictionaryWords): the very words of the installed
- * Hunspell .dic, and never a list made from another version of the package.
+ * The build's list of the dictionaries' words (language/DictionaryWords): the very words of the installed
+ * Hunspell .dic files, and never a list made from other versions of the packages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,29 +8,34 @@ import { expect } from 'chai';
 import { dictionaryWords, hunspellWords, writeDictionaryWords } from '../../language/DictionaryWords';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 
-describe("the dictionary's words (what Spelling counts as real English)", () => {
+describe("the dictionaries' words (what Spelling counts as real English or Spanish)", () => {
   const folder = useTemporaryFolder('dictionary-');
 
-  it("reads the build's list as the .dic's very words, and writes it once per version", () => {
+  it("reads the build's list as the .dic files' very words, and writes it once per version", () => {
     const file = join(folder.path, 'words.txt');
     expect(writeDictionaryWords(file)).to.equal(true);
     expect(writeDictionaryWords(file)).to.equal(false);
     const words = dictionaryWords(file);
-    expect(words.size).to.be.greaterThan(40_000);
+    expect(words.english.size).to.be.greaterThan(40_000);
+    expect(words.spanish.size).to.be.greaterThan(40_000);
     expect(words).to.deep.equal(hunspellWords());
-    expect(words.has('pillow')).to.equal(true);
+    expect(words.english.has('pillow')).to.equal(true);
+    // Without accents, as the clean-up reads text; a word of both languages is English only.
+    expect(words.spanish.has('cancelar')).to.equal(true);
+    expect(words.spanish.has('rinon')).to.equal(true);
+    expect(words.spanish.has('pillow')).to.equal(false);
   });
 
-  it('reads the .dic instead of a list made from another version', () => {
+  it('reads the .dic files instead of a list made from another version', () => {
     const file = join(folder.path, 'old.txt');
     writeDictionaryWords(file);
     writeFileSync(
       file,
       readFileSync(file, 'utf8')
-        .replace(/^dictionary-en@[^\n]+/, 'dictionary-en@0.0.1')
+        .replace(/^dictionary-en@[^ ]+/, 'dictionary-en@0.0.1')
         .concat('\nsciatia'),
     );
-    expect(dictionaryWords(file).has('sciatia')).to.equal(false);
+    expect(dictionaryWords(file).spanish.has('sciatia')).to.equal(false);
     expect(dictionaryWords(file)).to.deep.equal(hunspellWords());
   });
 });

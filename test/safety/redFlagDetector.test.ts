@@ -1480,6 +1480,11 @@ describe('RedFlagDetector', () => {
     expectOutcome("I'm 72 and have night pain I cannot ease at all", 'urgent');
   });
 
+  it("reads Spanish words as words, not as typos of English concepts ('cancelar' is no 'cancer')", () => {
+    expectOutcome('Tengo que cancelar la cita de mañana, mi hija tiene gripe, lo siento', 'none');
+    expectOutcome('Necesito cancelar, tengo fiebre de 39 y me duele mucho la espalda', 'urgent');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
