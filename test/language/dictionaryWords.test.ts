@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { dictionaryWords, hunspellWords, writeDictionaryWords } from '../../language/DictionaryWords';
+import { dictionaryWords, hunspellWords, SortedWords, writeDictionaryWords } from '../../language/DictionaryWords';
 import { useTemporaryFolder } from '../support/temporaryFolder';
 
 describe("the dictionaries' words (what Spelling counts as real English or Spanish)", () => {
@@ -36,6 +36,21 @@ describe("the dictionaries' words (what Spelling counts as real English or Spani
         .concat('\nsciatia'),
     );
     expect(dictionaryWords(file).spanish.has('sciatia')).to.equal(false);
+    expect(dictionaryWords(file)).to.deep.equal(hunspellWords());
+  });
+
+  it('finds every word of a sorted list in place, and no word between them', () => {
+    const words = SortedWords.of(['numb', 'bladder', 'a', 'zygote', 'leg', 'legs']);
+    for (const word of ['a', 'bladder', 'leg', 'legs', 'numb', 'zygote']) expect(words.has(word), word).to.equal(true);
+    for (const word of ['', 'aa', 'b', 'le', 'lega', 'z', 'zz', 'numbs']) expect(words.has(word), word).to.equal(false);
+    expect(words.size).to.equal(6);
+    expect(SortedWords.of([]).has('a')).to.equal(false);
+  });
+
+  it('reads the .dic files instead of a list in an unsorted layout', () => {
+    const file = join(folder.path, 'unsorted.txt');
+    writeDictionaryWords(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(' sorted\n', '\n').concat('\nsciatia'));
     expect(dictionaryWords(file)).to.deep.equal(hunspellWords());
   });
 });
