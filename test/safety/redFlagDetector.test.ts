@@ -1485,6 +1485,25 @@ describe('RedFlagDetector', () => {
     expectOutcome('Necesito cancelar, tengo fiebre de 39 y me duele mucho la espalda', 'urgent');
   });
 
+  it('reads a headache that came on instantly, a few drops after straining, a dive into the shallow end and a death pictured as peaceful', () => {
+    expectEach('emergency', [
+      "Bent down to tie my shoe and bang, the most horrendous headache instantly. I've been sick twice",
+      'Been straining on the toilet all evening and only managed a few drops',
+      'dived into the shallow end on holiday and hit my head, now both arms are tingling',
+      'Is it normal for sciatica to make you wet yourself? Happened twice this morning, no warning',
+    ]);
+    expectOutcome('I keep picturing myself not being here and it feels peaceful', 'crisis');
+    expectEach('urgent', [
+      'Mi mamá tiene 74 años, nunca le dolió la espalda y ahora de repente le duele mucho',
+      "I'm 61, back pain started this month and I've never had it before",
+    ]);
+  });
+
+  it("reads a tumour found benign, and 'going to kill my son' in jest, as no red flag", () => {
+    expectOutcome("my tumour was benign and it's been taken out, so just the sciatica now", 'none');
+    expectOutcome("I'm going to kill my son, he took the car again 😂", 'none');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
