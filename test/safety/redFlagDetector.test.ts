@@ -1504,6 +1504,12 @@ describe('RedFlagDetector', () => {
     expectOutcome("I'm going to kill my son, he took the car again 😂", 'none');
   });
 
+  it("reads 'ready to check out of life', night pain no side eases, and a numb seat whose feeling came back", () => {
+    expectOutcome('honestly ready to check out of life at this point', 'crisis');
+    expectOutcome('the pain wakes me every night, lying on either side or on my back makes no difference', 'urgent');
+    expectOutcome('Numb bum after a long bike ride, the feeling came back within an hour of getting off', 'none');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
