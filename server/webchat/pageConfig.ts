@@ -52,6 +52,7 @@ export function pageConfig(config: PageConfigSource): PageConfig {
       suggestedActionBorderColor: accent,
       suggestedActionTextColor: accent,
       sendBoxButtonColor: accent,
+      // No files to send: the Web Chat bundle leaves out mime, which would name their types (vendoredWebChat.ts).
       hideUploadButton: true,
       // Wrapped rows, not a carousel: on a phone the carousel's arrows cover a choice and push others off screen.
       suggestedActionLayout: 'flow',

@@ -18,14 +18,14 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Plugin, PluginBuild } from 'esbuild';
+import type { Metafile, Plugin, PluginBuild } from 'esbuild';
 
 export const VENDOR_FOLDER = 'vendor';
 const BUNDLE = 'webchat.js';
-const BROTLI = `${BUNDLE}.br`;
-const GZIP = `${BUNDLE}.gz`;
+/** The chunks' names (esbuild's chunkNames, in buildOptions), to delete an older build's. */
+const CHUNK_FILE = /^webchat-.+\.js(\.br|\.gz)?$/;
 const LICENCE = 'webchat.js.LICENSE.txt';
 const ABOUT = 'webchat.json';
 
@@ -52,6 +52,106 @@ window.WebChat = Object.assign({}, window.WebChat, {
 });
 `;
 
+/** What Web Chat's Adaptive Cards middleware renders (checked against its source at build time). */
+const CARD_TYPES = ['hero', 'adaptive', 'animation', 'audio', 'oauth', 'receipt', 'signin', 'thumbnail', 'video'].map(
+  (type) => `application/vnd.microsoft.card.${type}`,
+);
+
+/**
+ * The Adaptive Cards renderer (adaptivecards, swiper and Web Chat's card components, ~370 KB) is a chunk of
+ * its own, loaded once Web Chat has rendered: the first render parses and runs that much less. These stand
+ * in for Web Chat's composer and card middleware in the main chunk; a card renders inside the real
+ * composer once the chunk is in (a card that arrives first waits for it, and asks for it if not yet asked).
+ */
+const CARDS_LATER = `
+import { createContext, createElement, useContext, useEffect, useMemo, useState } from 'react';
+
+var CARD_TYPES = ${JSON.stringify(CARD_TYPES)};
+var chunk;
+var loading;
+function load() {
+  loading = loading || import('adaptive-cards').then(
+    function (loaded) { chunk = loaded; return loaded; },
+    function (error) { loading = undefined; throw error; }
+  );
+  return loading;
+}
+function ignore() {}
+var Settings = createContext({});
+
+export function AdaptiveCardsComposer(props) {
+  // After Web Chat's first render, when the browser is idle.
+  useEffect(function () {
+    var idle = window.requestIdleCallback || setTimeout;
+    idle(function () { load().catch(ignore); }, { timeout: 1000 });
+  }, []);
+  var hostConfig = props.adaptiveCardsHostConfig;
+  var adaptiveCardsPackage = props.adaptiveCardsPackage;
+  var settings = useMemo(function () {
+    return { adaptiveCardsHostConfig: hostConfig, adaptiveCardsPackage: adaptiveCardsPackage };
+  }, [hostConfig, adaptiveCardsPackage]);
+  return createElement(Settings.Provider, { value: settings }, props.children);
+}
+
+function Later(props) {
+  var settings = useContext(Settings);
+  var loaded = useState(chunk);
+  useEffect(function () {
+    if (!chunk) load().then(loaded[1], ignore);
+  }, []);
+  var cards = loaded[0] || chunk;
+  return cards ? createElement(cards.AdaptiveCardsComposer, settings, props.render(cards)) : null;
+}
+
+function isCard(attachment) {
+  return CARD_TYPES.indexOf(attachment.contentType) >= 0;
+}
+
+export function createAttachmentMiddleware() {
+  return function () {
+    return function (next) {
+      return function () {
+        var args = arguments;
+        if (!isCard(args[0].attachment)) return next.apply(null, args);
+        return createElement(Later, {
+          render: function (cards) { return cards.createAttachmentMiddleware()()(next).apply(null, args); },
+        });
+      };
+    };
+  };
+}
+
+export function createScreenReaderMiddleware() {
+  return function () {
+    return function (next) {
+      return function () {
+        var args = arguments;
+        if (!(args[0].attachment.content && isCard(args[0].attachment))) return next.apply(null, args);
+        return function () {
+          return createElement(Later, {
+            render: function (cards) { return createElement(cards.createScreenReaderMiddleware()()(next).apply(null, args)); },
+          });
+        };
+      };
+    };
+  };
+}
+`;
+
+/** The chunk: Web Chat's own composer and middleware, with adaptivecards behind them. */
+const CARDS_CHUNK = `
+export { default as AdaptiveCardsComposer } from './src/adaptiveCards/AdaptiveCardsComposer';
+export { default as createAttachmentMiddleware } from './src/adaptiveCards/createAdaptiveCardsAttachmentMiddleware';
+export { default as createScreenReaderMiddleware } from './src/adaptiveCards/createAdaptiveCardsAttachmentForScreenReaderMiddleware';
+`;
+
+/** Which stand-in takes the place of each module that AddFullBundle and useComposerProps import. */
+const STAND_INS: Readonly<Record<string, string>> = {
+  './adaptiveCards/AdaptiveCardsComposer': 'AdaptiveCardsComposer',
+  './adaptiveCards/createAdaptiveCardsAttachmentMiddleware': 'createAttachmentMiddleware',
+  './adaptiveCards/createAdaptiveCardsAttachmentForScreenReaderMiddleware': 'createScreenReaderMiddleware',
+};
+
 interface About {
   readonly version: string;
   readonly license: string;
@@ -59,6 +159,14 @@ interface About {
   readonly source?: string;
   /** A hash of the bundle's bytes, in its URL, which is cached for a year. */
   readonly hash?: string;
+  readonly chunks?: readonly VendoredChunk[];
+}
+
+/** A file beside the entry, named by esbuild after its content (the entry imports it by that name). */
+export interface VendoredChunk {
+  readonly file: string;
+  /** Imported by the entry, so the page preloads it; else loaded later (the Adaptive Cards renderer). */
+  readonly preload: boolean;
 }
 
 export interface VendoredWebChat {
@@ -66,8 +174,9 @@ export interface VendoredWebChat {
   readonly license: string;
   /** The bundle's URL's name: the Web Chat version and the bundle's hash. */
   readonly build: string;
-  /** The bundle's bytes, read when called: ~2.4 MB with its compressed copies. */
-  read(): VendoredBytes;
+  readonly chunks: readonly VendoredChunk[];
+  /** The entry's bytes, or a chunk's, read when called: ~2.4 MB in all with their compressed copies. */
+  read(chunk?: string): VendoredBytes;
 }
 
 export interface VendoredBytes {
@@ -99,15 +208,17 @@ export function readVendoredWebChat(webDir: string): VendoredWebChat {
   const about = readAbout(folder);
   if (!about?.hash)
     throw new Error(`the Web Chat bundle is missing from ${folder}: run "npm run build" (it builds it from botframework-webchat)`);
+  const chunks = (about.chunks ?? []).map(({ file, preload }) => ({ file, preload }));
   return {
     version: about.version,
     license: about.license,
     build: `${about.version}-${about.hash}`,
-    read: () => ({
-      body: readFileSync(join(folder, BUNDLE)),
-      brotli: readIfPresent(join(folder, BROTLI)),
-      gzip: readIfPresent(join(folder, GZIP)),
-    }),
+    chunks,
+    read: (chunk) => {
+      if (chunk !== undefined && !chunks.some(({ file }) => file === chunk)) throw new Error(`no Web Chat chunk ${chunk}`);
+      const file = join(folder, chunk ?? BUNDLE);
+      return { body: readFileSync(file), brotli: readIfPresent(`${file}.br`), gzip: readIfPresent(`${file}.gz`) };
+    },
   };
 }
 
@@ -125,7 +236,7 @@ function packageJson(dir: string): { name: string; version: string; license?: st
  * not hashed, since the build runs it compiled by tsc and the tests by tsx, whose texts differ: each would
  * take the other's bundle for stale and build it again.
  */
-const TRIM_REVISION = 5;
+const TRIM_REVISION = 6;
 
 /**
  * What decides the bundle's bytes: this recipe, esbuild's version and the installed versions of the
@@ -134,6 +245,8 @@ const TRIM_REVISION = 5;
 function sourceFingerprint(packageDir: string): string {
   const hash = createHash('sha256');
   hash.update(ENTRY);
+  hash.update(CARDS_LATER);
+  hash.update(CARDS_CHUNK);
   hash.update(`trim ${TRIM_REVISION}`);
   hash.update(JSON.stringify(buildOptions(packageDir, '', '')));
   hash.update(packageJson(join(dirname(require.resolve('esbuild')), '..')).version);
@@ -151,7 +264,7 @@ function sourceFingerprint(packageDir: string): string {
  * streaming variant (DirectLineStreaming, with botframework-streaming and a Buffer polyfill: ~200 KB)
  * is left out too: createDirectLine makes a plain DirectLine, and Web Chat's module evaluation, not the
  * download, is what the page waits for. So is sanitize-html's CSS parser (postcss): Web Chat's Markdown
- * sanitizer allows no style attribute, so it is never called.
+ * sanitizer allows no style attribute, so it is never called; and mime, for the hidden upload button.
  * A package that no longer looks as expected fails the build, rather than building a different bundle.
  */
 function trimmed(): Plugin {
@@ -176,6 +289,16 @@ function trimmed(): Plugin {
           throw new Error('botframework-directlinejs no longer loads its streaming variant as expected: update the Web Chat build');
       });
       modernOnly(bundler);
+      cardsLater(bundler, webChatPackageDir());
+      // mime (~38 KB, its type tables built at start) only names the files sent with the upload button,
+      // which the page hides (pageConfig): such a file would go as application/octet-stream.
+      bundler.onResolve({ filter: /^mime$/ }, ({ importer }) =>
+        /[\\/]botframework-webchat-core[\\/]/.test(importer) ? { path: 'mime', namespace: 'no-uploads' } : undefined,
+      );
+      bundler.onLoad({ filter: /.*/, namespace: 'no-uploads' }, () => ({
+        contents: 'module.exports = { getType: function () { return null; } };',
+        loader: 'js',
+      }));
       // sanitize-html parses style attributes with postcss (~60 KB), but Web Chat's Markdown allows none.
       bundler.onResolve({ filter: /^postcss$/ }, ({ importer }) =>
         importer.endsWith(join('sanitize-html', 'index.js')) ? { path: 'postcss', namespace: 'no-styles' } : undefined,
@@ -203,6 +326,42 @@ function trimmed(): Plugin {
       });
     },
   };
+}
+
+/**
+ * The Adaptive Cards renderer in a chunk of its own: CARDS_LATER's stand-ins replace what AddFullBundle and
+ * useComposerProps import of it, and its dynamic import is CARDS_CHUNK. A package that no longer looks as
+ * expected fails the build.
+ */
+function cardsLater(bundler: PluginBuild, packageDir: string): void {
+  const importers = /[\\/]botframework-webchat[\\/]src[\\/](AddFullBundle\.tsx|useComposerProps\.ts)$/;
+  const replaced = new Set<string>();
+  bundler.onResolve({ filter: /^\.\/adaptiveCards\/\w+$/ }, ({ path, importer }) => {
+    if (!importers.test(importer) || !STAND_INS[path]) return undefined;
+    replaced.add(path);
+    return { path: STAND_INS[path], namespace: 'cards-later' };
+  });
+  bundler.onResolve({ filter: /^cards-later$/, namespace: 'cards-later' }, () => ({ path: 'main', namespace: 'cards-later' }));
+  bundler.onResolve({ filter: /^adaptive-cards$/, namespace: 'cards-later' }, () => ({ path: 'adaptive-cards', namespace: 'cards-chunk' }));
+  bundler.onLoad({ filter: /.*/, namespace: 'cards-later' }, ({ path }) =>
+    path === 'main'
+      ? { contents: CARDS_LATER, loader: 'js', resolveDir: packageDir }
+      : { contents: `export { ${path} as default } from 'cards-later';`, loader: 'js' },
+  );
+  bundler.onLoad({ filter: /.*/, namespace: 'cards-chunk' }, () => ({ contents: CARDS_CHUNK, loader: 'js', resolveDir: packageDir }));
+  // The stand-ins pass on exactly the content types Web Chat's middleware renders.
+  bundler.onLoad({ filter: /[\\/]adaptiveCards[\\/]createAdaptiveCardsAttachment(ForScreenReader)?Middleware\.tsx$/ }, ({ path }) => {
+    const types = new Set(readFileSync(path, 'utf8').match(/application\/vnd\.microsoft\.card\.\w+/g));
+    if (types.size !== CARD_TYPES.length || !CARD_TYPES.every((type) => types.has(type)))
+      throw new Error(`${path} renders other card types than ${CARD_TYPES.join(', ')}: update the Web Chat build`);
+    return undefined;
+  });
+  bundler.onEnd(() => {
+    if (replaced.size !== Object.keys(STAND_INS).length)
+      throw new Error(
+        'botframework-webchat no longer imports its Adaptive Cards composer and middleware as expected: update the Web Chat build',
+      );
+  });
 }
 
 /**
@@ -275,12 +434,16 @@ function builtIn(name: string): string {
   return expression;
 }
 
-function buildOptions(packageDir: string, version: string, outfile: string) {
+function buildOptions(packageDir: string, version: string, outdir: string) {
   return {
     stdin: { contents: ENTRY, resolveDir: packageDir, sourcefile: 'webchat-entry.js', loader: 'js' as const },
     bundle: true,
     minify: true,
-    format: 'iife' as const,
+    // ES modules, for the Adaptive Cards chunk loaded later (CARDS_LATER); chunks are named by their content.
+    format: 'esm' as const,
+    splitting: true,
+    entryNames: 'webchat',
+    chunkNames: `webchat-${version}-[name]-[hash]`,
     platform: 'browser' as const,
     // What the page supports anyway (it is plain ES2017 scripts): no down-levelling of Web Chat's modern syntax.
     target: ['chrome100', 'edge100', 'firefox100', 'safari15'],
@@ -290,7 +453,7 @@ function buildOptions(packageDir: string, version: string, outfile: string) {
       'process.env.node_env': '"production"',
       // What the API package's src/ reads for its build information (its dist/ had them written in).
       'process.env.build_tool': '"esbuild"',
-      'process.env.module_format': '"iife"',
+      'process.env.module_format': '"esmodules"',
       'process.env.npm_package_version': JSON.stringify(version),
       'process.env.WEBCHAT_VERSION': JSON.stringify(version),
       global: 'globalThis',
@@ -300,7 +463,7 @@ function buildOptions(packageDir: string, version: string, outfile: string) {
     legalComments: 'none' as const,
     metafile: true,
     write: true,
-    outfile,
+    outdir,
     logLevel: 'error' as const,
   };
 }
@@ -330,10 +493,48 @@ function licences(inputs: string[]): string {
     .join(`\n\n${'-'.repeat(72)}\n\n`)}\n`;
 }
 
+/** esbuild's output: the entry, then the chunks, each with whether the page loads it with the entry. */
+interface BuiltFile {
+  readonly file: string;
+  readonly body: Buffer;
+  readonly preload: boolean;
+}
+
 /**
- * The build step: bundles Web Chat from the installed packages, compresses it, writes the licences,
- * then its version last (so an interrupted build is redone). `copied: false` when the folder already
- * held a bundle built from the same packages by the same recipe.
+ * The files esbuild wrote, by what loads them: the entry and the chunks it imports (the page preloads them
+ * all), then the chunks only the Adaptive Cards renderer's dynamic import needs. Checks that the renderer
+ * is in the second group only. Returns them with the files whose code is in the bundle.
+ */
+function builtFiles(metafile: Metafile, outdir: string): { files: BuiltFile[]; inputs: string[] } {
+  const outputs = Object.entries(metafile.outputs);
+  const entry = outputs.find(([path]) => basename(path) === BUNDLE)?.[0];
+  if (!entry) throw new Error('esbuild wrote no Web Chat bundle');
+  const preloaded = new Set([entry]);
+  for (const path of preloaded)
+    for (const { path: imported, kind } of metafile.outputs[path].imports) if (kind === 'import-statement') preloaded.add(imported);
+  const renderer = (path: string) => Object.keys(metafile.outputs[path].inputs).some((input) => /[\\/]adaptivecards[\\/]/.test(input));
+  if ([...preloaded].some(renderer) || !outputs.some(([path]) => renderer(path)))
+    throw new Error('the Adaptive Cards renderer is not in a chunk of its own: update the Web Chat build');
+  const files = outputs
+    .map(([path]) => ({
+      file: path === entry ? BUNDLE : basename(path),
+      body: readFileSync(join(outdir, basename(path))),
+      preload: preloaded.has(path),
+    }))
+    .sort((a, b) => Number(b.file === BUNDLE) - Number(a.file === BUNDLE) || Number(b.preload) - Number(a.preload));
+  // The files whose code is in the bundle (not those only disabled by a package's "browser" field).
+  const inputs = outputs.flatMap(([, output]) =>
+    Object.entries(output.inputs)
+      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.includes(':'))
+      .map(([input]) => join(process.cwd(), input)),
+  );
+  return { files, inputs: [...new Set(inputs)] };
+}
+
+/**
+ * The build step: bundles Web Chat from the installed packages, compresses each file, writes the licences,
+ * then its version last (so an interrupted build is redone), then deletes the chunks of an older build.
+ * `copied: false` when the folder already held a bundle built from the same packages by the same recipe.
  */
 export async function copyWebChatBundle(webDir: string): Promise<{ version: string; copied: boolean }> {
   const packageDir = webChatPackageDir();
@@ -350,47 +551,52 @@ export async function copyWebChatBundle(webDir: string): Promise<{ version: stri
   };
   // esbuild is a dev dependency: required here only, never by the server.
   const esbuild = require('esbuild') as typeof import('esbuild');
-  const built = join(folder, `.${BUNDLE}.${process.pid}.build.js`);
-  let body: Buffer;
-  let inputs: string[];
+  const outdir = join(folder, `.build.${process.pid}`);
+  let built: ReturnType<typeof builtFiles>;
   try {
-    const result = await esbuild.build({ ...buildOptions(packageDir, version, built), absWorkingDir: process.cwd(), plugins: [trimmed()] });
-    // The files whose code is in the bundle (not those only disabled by a package's "browser" field).
-    const [output] = Object.values(result.metafile?.outputs ?? {});
-    if (!output) throw new Error('esbuild wrote no Web Chat bundle');
-    inputs = Object.entries(output.inputs)
-      .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.includes(':'))
-      .map(([input]) => join(process.cwd(), input));
-    body = readFileSync(built);
+    const result = await esbuild.build({
+      ...buildOptions(packageDir, version, outdir),
+      absWorkingDir: process.cwd(),
+      plugins: [trimmed()],
+    });
+    if (!result.metafile) throw new Error('esbuild wrote no Web Chat bundle');
+    built = builtFiles(result.metafile, outdir);
   } finally {
-    rmSync(built, { force: true });
+    rmSync(outdir, { recursive: true, force: true });
   }
-  place(BUNDLE, (temp) => writeFileSync(temp, body));
-  place(BROTLI, (temp) =>
-    writeFileSync(
-      temp,
-      brotliCompressSync(body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-      }),
-    ),
-  );
-  place(GZIP, (temp) => writeFileSync(temp, gzipSync(body, { level: 9 })));
-  place(LICENCE, (temp) => writeFileSync(temp, licences(inputs)));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  for (const { file, body } of built.files) {
+    place(file, (temp) => writeFileSync(temp, body));
+    place(`${file}.br`, (temp) =>
+      writeFileSync(
+        temp,
+        brotliCompressSync(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }),
+      ),
+    );
+    place(`${file}.gz`, (temp) => writeFileSync(temp, gzipSync(body, { level: 9 })));
+  }
+  place(LICENCE, (temp) => writeFileSync(temp, licences(built.inputs)));
+  const [entry, ...others] = built.files;
+  const hash = createHash('sha256').update(entry.body).digest('hex').slice(0, 12);
+  const chunks = others.map(({ file, body, preload }) => ({ file, preload, bytes: body.length }));
   place(ABOUT, (temp) =>
     writeFileSync(
       temp,
-      `${JSON.stringify({ package: 'botframework-webchat', version, license, source, hash, bytes: body.length }, null, 2)}\n`,
+      `${JSON.stringify({ package: 'botframework-webchat', version, license, source, hash, bytes: entry.body.length, chunks }, null, 2)}\n`,
     ),
   );
+  const kept = new Set(chunks.flatMap(({ file }) => [file, `${file}.br`, `${file}.gz`]));
+  for (const file of readdirSync(folder)) if (CHUNK_FILE.test(file) && !kept.has(file)) rmSync(join(folder, file), { force: true });
   return { version, copied: true };
 }
 
 function isCurrent(folder: string, version: string, source: string): boolean {
   const about = readAbout(folder);
-  if (about?.version !== version || about.source !== source || !about.hash) return false;
+  if (about?.version !== version || about.source !== source || !about.hash || !about.chunks) return false;
+  const files = [BUNDLE, ...about.chunks.map(({ file }) => file)].flatMap((file) => [file, `${file}.br`, `${file}.gz`]);
   try {
-    return [BUNDLE, BROTLI, GZIP, LICENCE].every((file) => statSync(join(folder, file)).isFile());
+    return [...files, LICENCE].every((file) => statSync(join(folder, file)).isFile());
   } catch {
     return false;
   }

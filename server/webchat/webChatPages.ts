@@ -75,17 +75,28 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /**
- * The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year).
- * Its bytes are read when first served or warmed (the returned function), not while the bot starts.
+ * The Web Chat bundle copied by the build, under a URL that names its version (so it can be cached for a year),
+ * and its chunks beside it under esbuild's names (which name their content). `preloads`: the entry and the
+ * chunks it imports. The bytes are read when first served or warmed (`read`), not while the bot starts.
  */
-export function webChatBundle(webDir = WEB_DIR): { path: string; asset: () => StaticAsset } {
+export function webChatBundle(webDir = WEB_DIR): { path: string; preloads: string[]; files: Map<string, () => StaticAsset>; read(): void } {
   const vendored = readVendoredWebChat(webDir);
-  let asset: StaticAsset | undefined;
-  const read = () => {
-    const { body, brotli, gzip } = vendored.read();
-    return new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
+  const asset = (chunk?: string) => {
+    let read: StaticAsset | undefined;
+    return () => {
+      if (read) return read;
+      const { body, brotli, gzip } = vendored.read(chunk);
+      read = new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
+      return read;
+    };
   };
-  return { path: `/assets/webchat-${vendored.build}.js`, asset: () => (asset ??= read()) };
+  const path = `/assets/webchat-${vendored.build}.js`;
+  const files = new Map([[path, asset()], ...vendored.chunks.map(({ file }) => [`/assets/${file}`, asset(file)] as const)]);
+  const preloads = [path, ...vendored.chunks.filter(({ preload }) => preload).map(({ file }) => `/assets/${file}`)];
+  const read = () => {
+    for (const file of files.values()) file();
+  };
+  return { path, preloads, files, read };
 }
 
 /**
@@ -107,7 +118,7 @@ export function registerWebChatPages(
     practiceName: name,
     brand: page.colors.brand,
     avatar: escapeHtml(config.botAvatarUrl),
-    webchatScript: bundle.path,
+    webchatPreloads: bundle.preloads.map((path) => `<link rel="modulepreload" href="${path}">`).join('\n    '),
     earlyScripts: EARLY_SCRIPTS.map((file) => `<script src="/assets/${file}"></script>`).join('\n    '),
     welcome: welcomeHtml(welcome, config.emergencyNumber),
     emergencyNumber: escapeHtml(config.emergencyNumber),
@@ -117,7 +128,7 @@ export function registerWebChatPages(
     clinicPhone: escapeHtml(config.clinicPhone),
     clinicTel: telOf(config.clinicPhone),
   });
-  const webChatScripts = [bundle.path, ...PAGE_SCRIPTS.map((file) => `/assets/${file}`)];
+  const webChatScripts = { module: bundle.path, scripts: PAGE_SCRIPTS.map((file) => `/assets/${file}`) };
   const privacy = StaticAsset.text(
     fill(read('privacy.html'), {
       practiceName: name,
@@ -146,7 +157,7 @@ export function registerWebChatPages(
   server.get('/', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     // Web Chat's emotion styles are <style> tags: they carry this nonce instead of needing 'unsafe-inline'.
     const nonce = randomBytes(16).toString('base64');
-    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce, scripts: webChatScripts }) });
+    const html = fill(indexTemplate, { config: inlineJson({ ...page, styleNonce: nonce, ...webChatScripts }) });
     const body = Buffer.from(html, 'utf8');
     res.writeHead(200, {
       ...headers(nonce),
@@ -170,10 +181,12 @@ export function registerWebChatPages(
     '/assets/brand.css',
     brandCss.handler(() => headers()),
   );
-  server.get(bundle.path, (req: restify.Request, res: restify.Response, next: restify.Next) => {
-    bundle.asset().send(req, res, headers());
-    return next();
-  });
+  for (const [path, asset] of bundle.files) {
+    server.get(path, (req: restify.Request, res: restify.Response, next: restify.Next) => {
+      asset().send(req, res, headers());
+      return next();
+    });
+  }
   for (const file of [...EARLY_SCRIPTS, ...PAGE_SCRIPTS, 'chat.css', 'avatar.svg']) {
     const asset = StaticAsset.text(read(`assets/${file}`), TYPES[file.split('.').pop()!]);
     server.get(
@@ -181,5 +194,5 @@ export function registerWebChatPages(
       asset.handler(() => headers()),
     );
   }
-  return () => void bundle.asset();
+  return bundle.read;
 }

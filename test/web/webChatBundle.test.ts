@@ -1,9 +1,10 @@
 /**
  * Dependencies as declared: what the code imports is in `dependencies`, and Web Chat, of which the
- * server only serves one file, is a dev dependency from whose modules the build bundles that file; so a
+ * server only serves the built files, is a dev dependency from whose modules the build bundles them; so a
  * production install (`npm ci --omit=dev`) has none of its runtime packages, and the page still
  * gets a bundle of the installed version, brotli-compressed when the browser accepts it. The bundle
- * holds the Adaptive Cards renderer (hero cards; the browser test clicks their buttons) and no speech SDK.
+ * holds the Adaptive Cards renderer (hero cards; the browser test clicks their buttons), in a chunk
+ * loaded after Web Chat's first render, and no speech SDK.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, statSync } from 'node:fs';
@@ -32,15 +33,19 @@ const prebuilt = join(ROOT, 'node_modules', 'botframework-webchat', 'dist', 'web
 const vendor = join(WEB_DIR, VENDOR_FOLDER);
 // Read once the tests start: mocha's global setup builds the bundle after loading this file.
 let shipped: Buffer;
-let about: { version: string; hash: string };
+let about: { version: string; hash: string; chunks: Array<{ file: string; preload: boolean }> };
+/** The chunks beside the entry, by file name. */
+let chunks: Map<string, Buffer>;
 let licences: string;
 let BUNDLE_PATH: string;
 before(() => {
   shipped = readFileSync(join(vendor, 'webchat.js'));
   about = JSON.parse(readFileSync(join(vendor, 'webchat.json'), 'utf8'));
+  chunks = new Map(about.chunks.map(({ file }) => [file, readFileSync(join(vendor, file))]));
   licences = readFileSync(join(vendor, 'webchat.js.LICENSE.txt'), 'utf8');
   BUNDLE_PATH = `/assets/webchat-${installedWebChat.version}-${about.hash}.js`;
 });
+const inAnyFile = (text: string) => [shipped, ...chunks.values()].some((body) => body.includes(text));
 
 /** The response as sent, not decoded (fetch would decode it). */
 function rawGet(url: string, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
@@ -76,9 +81,10 @@ describe('dependencies and the Web Chat bundle', () => {
     it('is built from the installed version, in production mode, and far smaller than its prebuilt dist/webchat.js', () => {
       expect(about.version).to.equal(installedWebChat.version);
       expect(createHash('sha256').update(shipped).digest('hex')).to.match(new RegExp(`^${about.hash}`));
-      expect(shipped.length).to.be.below(statSync(prebuilt).size * 0.75);
+      const bytes = [shipped, ...chunks.values()].reduce((sum, body) => sum + body.length, 0);
+      expect(bytes).to.be.below(statSync(prebuilt).size * 0.75);
       // Only React's production build points to its error decoder.
-      expect(shipped.includes('Minified React error')).to.equal(true);
+      expect(inAnyFile('Minified React error')).to.equal(true);
     });
 
     it('holds Web Chat with its Adaptive Cards renderer (hero cards), Markdown and React, and none of the speech SDKs', () => {
@@ -89,7 +95,17 @@ describe('dependencies and the Web Chat bundle', () => {
         expect(licences, name).to.not.contain(`${name}@`);
       }
       // The class name of Web Chat's Adaptive Cards renderer, through which hero cards render.
-      expect(shipped.includes('webchat__adaptive-card-renderer')).to.equal(true);
+      expect(inAnyFile('webchat__adaptive-card-renderer')).to.equal(true);
+    });
+
+    it('holds the Adaptive Cards renderer in a chunk of its own, which neither the entry nor the chunks it imports load', () => {
+      const preloaded = [shipped, ...about.chunks.filter(({ preload }) => preload).map(({ file }) => chunks.get(file)!)];
+      const later = about.chunks.filter(({ preload }) => !preload).map(({ file }) => chunks.get(file)!);
+      // A class of adaptivecards itself.
+      expect(preloaded.some((body) => body.includes('SerializableObject'))).to.equal(false);
+      expect(later.some((body) => body.includes('SerializableObject'))).to.equal(true);
+      // The entry imports its chunks by their names, which name their content.
+      for (const { file } of about.chunks) expect(shipped.includes(`./${file}`), file).to.equal(true);
     });
   });
 
@@ -119,6 +135,16 @@ describe('dependencies and the Web Chat bundle', () => {
       expect(gunzipSync(gzipped.body).equals(shipped)).to.equal(true);
       expect((await rawGet(`${bot.url}${BUNDLE_PATH}`, 'br;q=0, gzip;q=0')).encoding).to.equal(undefined);
     });
+
+    it('serves its chunks beside it, compressed the same way', async () => {
+      for (const [file, body] of chunks) {
+        const brotli = await rawGet(`${bot.url}/assets/${file}`, 'gzip, deflate, br, zstd');
+        expect(brotli.encoding, file).to.equal('br');
+        expect(brotliDecompressSync(brotli.body).equals(body), file).to.equal(true);
+        const gzipped = await rawGet(`${bot.url}/assets/${file}`, 'gzip');
+        expect(gunzipSync(gzipped.body).equals(body), file).to.equal(true);
+      }
+    });
   });
 
   describe('choosing the encoding', () => {
@@ -139,9 +165,10 @@ describe('dependencies and the Web Chat bundle', () => {
     it('leaves the copied and compressed files alone', async () => {
       cpSync(join(WEB_DIR, VENDOR_FOLDER), join(folder.path, VENDOR_FOLDER), { recursive: true, preserveTimestamps: true });
       const modified = () =>
-        ['webchat.js', 'webchat.js.br', 'webchat.js.gz', 'webchat.json'].map(
-          (file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs,
-        );
+        ['webchat.js', ...chunks.keys()]
+          .flatMap((file) => [file, `${file}.br`, `${file}.gz`])
+          .concat('webchat.json')
+          .map((file) => statSync(join(folder.path, VENDOR_FOLDER, file)).mtimeMs);
       const before = modified();
       expect(await copyWebChatBundle(folder.path)).to.deep.equal({ version: installedWebChat.version, copied: false });
       expect(modified()).to.deep.equal(before);

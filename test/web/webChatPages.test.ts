@@ -38,18 +38,25 @@ describe('web chat page and assets', () => {
     expect(config).to.include({ mode: 'local', styleNonce: nonce, practiceName: 'Garrett & Sons <Clinic>' });
   });
 
-  it("serves the Web Chat bundle from this server, cached for a year by a URL naming its version and its bytes' hash", async () => {
+  it("serves the Web Chat bundle from this server, cached for a year by URLs naming its version and its bytes' hash", async () => {
     const html = await (await fetch(`${bot.base}/`)).text();
-    const bundlePath = /<link rel="preload" href="(\/assets\/webchat-[\w.-]+\.js)" as="script">/.exec(html)?.[1];
-    expect(bundlePath).to.match(/^\/assets\/webchat-4\.18\.1-[0-9a-f]{12}\.js$/);
-    const response = await fetch(`${bot.base}${bundlePath}`);
-    expect(response.status).to.equal(200);
-    expect(response.headers.get('cache-control')).to.contain('immutable');
-    expect(response.headers.get('content-type')).to.contain('javascript');
-    expect(response.headers.get('x-content-type-options')).to.equal('nosniff');
-    expect((await response.text()).length).to.be.greaterThan(1_000_000);
-    const again = await fetch(`${bot.base}${bundlePath}`, { headers: { 'If-None-Match': response.headers.get('etag')! } });
-    expect(again.status).to.equal(304);
+    const preloads = [...html.matchAll(/<link rel="modulepreload" href="(\/assets\/webchat-[\w.-]+\.js)">/g)].map(([, path]) => path);
+    // The entry, named by its bytes' hash, and the chunk it imports, named by esbuild after its content.
+    expect(preloads).to.have.length(2);
+    expect(preloads[0]).to.match(/^\/assets\/webchat-4\.18\.1-[0-9a-f]{12}\.js$/);
+    expect(pageConfigOf(html)).to.include({ module: preloads[0] });
+    let bytes = 0;
+    for (const path of preloads) {
+      const response = await fetch(`${bot.base}${path}`);
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('cache-control')).to.contain('immutable');
+      expect(response.headers.get('content-type')).to.contain('javascript');
+      expect(response.headers.get('x-content-type-options')).to.equal('nosniff');
+      bytes += (await response.text()).length;
+      const again = await fetch(`${bot.base}${path}`, { headers: { 'If-None-Match': response.headers.get('etag')! } });
+      expect(again.status).to.equal(304);
+    }
+    expect(bytes).to.be.greaterThan(1_000_000);
   });
 
   it('serves the page scripts, styles and default avatar with security headers', async () => {

@@ -39,12 +39,20 @@ describe('web chat on a slow phone network', function () {
 
   it("shows the welcome, the emergency number and a working text box before Web Chat's bundle, and sends what was typed there once it has loaded", async () => {
     await onFast3g(page);
-    let bundleArrivedMs: number | undefined;
     const started = performance.now();
     const since = () => Math.round(performance.now() - started);
-    page.on('requestfinished', (request) => {
-      if (request.url().includes('/assets/webchat-')) bundleArrivedMs = since();
-    });
+    // When each file arrived: the bundle is the files the page preloads (the Adaptive Cards chunk comes later).
+    const finished = new Map<string, number>();
+    page.on('requestfinished', (request) => finished.set(new URL(request.url()).pathname, since()));
+    const bundleArrivedMs = async () => {
+      const preloads = await page
+        .locator('link[rel="modulepreload"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(preloads).to.not.deep.equal([]);
+      return preloads.every((path) => finished.has(path ?? ''))
+        ? Math.max(...preloads.map((path) => finished.get(path ?? '')!))
+        : undefined;
+    };
     await page.goto(`${bot.base}/`, { waitUntil: 'commit' });
 
     const shell = page.locator('#chat-shell');
@@ -57,7 +65,7 @@ describe('web chat on a slow phone network', function () {
     await box.press('Enter');
     await shell.getByText(QUESTION).waitFor();
     const usableMs = since();
-    expect(bundleArrivedMs, "Web Chat's bundle had already arrived").to.equal(undefined);
+    expect(await bundleArrivedMs(), "Web Chat's bundle had already arrived").to.equal(undefined);
     const violations = await runAxe(page);
     expect(
       violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
@@ -75,7 +83,7 @@ describe('web chat on a slow phone network', function () {
     expect(await shell.isVisible()).to.equal(false);
     expect(record.errors).to.deep.equal([]);
     console.log(
-      `      Fast 3G, phone: welcome, 911 and text box usable at ${usableMs} ms; bundle arrived at ${bundleArrivedMs} ms; queued question answered at ${answeredMs} ms`,
+      `      Fast 3G, phone: welcome, 911 and text box usable at ${usableMs} ms; bundle arrived at ${await bundleArrivedMs()} ms; queued question answered at ${answeredMs} ms`,
     );
   });
 });

@@ -1,7 +1,7 @@
 /*
  * The chat before Web Chat: the server puts the bot's welcome (with the emergency number) and a
  * text box in the page, so a patient can read and type at once, while Web Chat's bundle (about
- * 390 KB compressed) may take seconds on a phone network. Messages typed meanwhile are shown and
+ * 304 KB compressed) may take seconds on a phone network. Messages typed meanwhile are shown and
  * queued; chat.js sends them through Web Chat, in order, once the bot's welcome is in, and takes
  * over the half-typed text and the focus. The conversation is opened from here too (chatSession.open),
  * so it does not wait for the bundle either.
@@ -37,8 +37,10 @@
    * opens (in a browser that does not render it out of sight, the bundle waits for the opening).
    */
   function addWebChat() {
-    config.scripts.forEach(function (src) {
+    [config.module].concat(config.scripts).forEach(function (src) {
       var script = document.createElement('script');
+      // Not async: in order, the module too.
+      if (src === config.module) script.type = 'module';
       script.src = src;
       script.async = false;
       document.head.appendChild(script);
