@@ -1510,6 +1510,11 @@ describe('RedFlagDetector', () => {
     expectOutcome('Numb bum after a long bike ride, the feeling came back within an hour of getting off', 'none');
   });
 
+  it("reads 'ngl' (not gonna lie) as no denial", () => {
+    expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
+    expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
+  });
+
   it('gives the crisis line beside an emergency when the crisis is told only in words the net reads', () => {
     const assessment = detector.assess(
       "Typing this on the edge of the car park roof. Can't feel my legs from the pain and I can't do it any more",
