@@ -19,7 +19,7 @@ import { warnWhenFramingRefused } from './framePolicy';
 import { inlineJson, pageConfig } from './pageConfig';
 import { IMMUTABLE, StaticAsset } from './StaticAsset';
 import { securityHeaders } from './securityHeaders';
-import { readVendoredWebChat } from './vendoredWebChat';
+import { readVendoredWebChat, type VendoredBytes } from './vendoredWebChat';
 
 export const WEB_DIR = fromPackageRoot('web');
 /**
@@ -81,14 +81,10 @@ function fill(template: string, values: Record<string, string>): string {
  */
 export function webChatBundle(webDir = WEB_DIR): { path: string; preloads: string[]; files: Map<string, () => StaticAsset>; read(): void } {
   const vendored = readVendoredWebChat(webDir);
+  const staticAsset = ({ body, brotli, gzip }: VendoredBytes) => new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
   const asset = (chunk?: string) => {
     let read: StaticAsset | undefined;
-    return () => {
-      if (read) return read;
-      const { body, brotli, gzip } = vendored.read(chunk);
-      read = new StaticAsset(body, TYPES.js, IMMUTABLE, { br: brotli, gzip });
-      return read;
-    };
+    return () => (read ??= staticAsset(vendored.read(chunk)));
   };
   const path = `/assets/webchat-${vendored.build}.js`;
   const files = new Map([[path, asset()], ...vendored.chunks.map(({ file }) => [`/assets/${file}`, asset(file)] as const)]);
