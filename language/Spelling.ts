@@ -94,6 +94,11 @@ export class Spelling {
     return known;
   }
 
+  /** A word of the vocabulary, or an inflection of one ("dribbles"): a word some reader looks for. */
+  isVocabularyWord(word: string): boolean {
+    return this.vocabulary.has(word) || Lemmas.of(word).some((lemma) => this.vocabulary.has(lemma));
+  }
+
   /**
    * One message's corrector, given its words in order: non-words corrected (at most maxCorrections of them);
    * "nuumb" -> "numb". A long non-word that is two real words run together ("hangmyself", from letters spelt

@@ -27,6 +27,9 @@ const APOSTROPHE_IN_WORD = /([\p{L}\p{N}])['\u2019\u2018`\u00b4\u02bc](?=[\p{L}\
 const SPELT_OUT =
   /(?<![\p{L}\p{N}])(?:\p{L}([.\-_*·] ?)){2,}\p{L}\1?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 const STRETCHED = /(\p{L})\1{2,}/gu;
+/** Two runs of letters joined by a hyphen ("un-alive"), and the reflexives a hyphen may split ("my-self"). */
+const HYPHENATED = /(?<![a-z0-9])([a-z]+)-([a-z]+)(?![a-z0-9])/g;
+const REFLEXIVE = /^(?:my|your|him|her|it|our|them)sel(?:f|ves)$/;
 /**
  * The ASCII twins of APOSTROPHE_IN_WORD and SPELT_OUT, for lower-case ASCII text, where a letter is a-z and a
  * digit 0-9: they find exactly what the Unicode expressions find there, at a fraction of their cost.
@@ -166,6 +169,16 @@ export class TextCleanup {
     return this.expansions.get(word.replace(/([a-z])\1/g, '$1'));
   }
 
+  /**
+   * A word a hyphen splits to hide it from the shorthand list or a reflexive ("un-alive", "my-self"): joined.
+   * Other hyphenated words stay ("self-harm", "follow-up"); the red-flag check joins the halves of a plain
+   * word itself (see WordReader.joinedAcrossHyphen).
+   */
+  private readonly unhyphenated = (pair: string, before: string, after: string): string => {
+    const whole = before + after;
+    return this.expansions.has(whole) || REFLEXIVE.test(whole) ? whole : pair;
+  };
+
   /** The message as plain lower-case Latin text; sentence punctuation is kept for the readers. */
   clean(message: string): string {
     const prepared = this.prepared.get(message);
@@ -180,6 +193,7 @@ export class TextCleanup {
   private cleanUp(message: string): string {
     let text = !this.asciiSymbols && ASCII.test(message) ? asciiLetters(message) : this.letters(message);
     if (mayBeStretched(text)) text = text.replace(STRETCHED, '$1$1');
+    if (text.includes('-')) text = text.replace(HYPHENATED, this.unhyphenated);
     // Without "@", "$", "!" or "/" WHOLE_WORD's words are the runs of letters and digits: found by a loop then.
     text = SIGN_BESIDE_WORD.test(text) ? text.replace(WHOLE_WORD, this.shorthand) : replaceRuns(text, this.shorthand, this.mayBeShorthand);
     // Most messages hold no digit or sign that may stand for a letter: nothing to read then.

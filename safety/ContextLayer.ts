@@ -53,6 +53,8 @@ export interface ContextCues {
   /** What such work does with a sign ("deal with", "residents are", "we use"): before a mention, it is the job's, not a report. */
   readonly atWork: readonly string[];
   readonly accidental: readonly string[];
+  /** A medicine taken with care: cut down, come off, its safe dose asked ("weaning off", "how many should I take"). */
+  readonly medicineCare: readonly string[];
   readonly ordinaryCause: readonly string[];
   readonly conjunctions: readonly string[];
   readonly negatedRightAfter: readonly string[];
@@ -272,6 +274,7 @@ export class ContextLayer {
   private readonly ownedUp: CueList;
   private readonly atWork: CueList;
   private readonly accidental: CueList;
+  private readonly medicineCare: CueList;
   private readonly ordinaryCause: CueList;
   private readonly media: CueList;
   private readonly careReached: CueList;
@@ -333,6 +336,7 @@ export class ContextLayer {
     this.ownedUp = list(cues.ownedUp);
     this.atWork = list(cues.atWork);
     this.accidental = list(cues.accidental);
+    this.medicineCare = list(cues.medicineCare);
     this.ordinaryCause = list(cues.ordinaryCause);
     this.media = list(cues.media);
     this.careReached = list(cues.careReached);
@@ -404,6 +408,7 @@ export class ContextLayer {
       this.ownedUp,
       this.atWork,
       this.accidental,
+      this.medicineCare,
       this.ordinaryCause,
       this.media,
       this.careReached,
@@ -481,10 +486,12 @@ export class ContextLayer {
       this.affirmed(this.humour, words, around) && !this.jokeDenied(words) && !this.reportingQuestions.anyIn(words, around.from, around.to);
     const story = this.isStory(words, sentence, span);
     // Thoughts of suicide count however they are put: never set aside as hypothetical or explained; only a
-    // hurt that was an accident ("burnt myself on the oven") is no self-harm. Said as a joke, or long ago
+    // hurt that was an accident ("burnt myself on the oven") is no self-harm, and a medicine cut down is no
+    // means gathered. Said as a joke, or long ago
     // ("ten years ago I attempted"), they are no emergency but no all-clear either: the detector asks.
     if (options.crisis) {
-      if (this.accidental.anyIn(words, around.from, around.to)) return 'explained';
+      if (this.accidental.anyIn(words, around.from, around.to) || this.medicineCare.anyIn(words, around.from, around.to))
+        return 'explained';
       if (joking) return 'joke';
       // A farewell or a last day with an ordinary reason beside it (a move, a holiday): asked, not escalated.
       if (story || this.departure.anyIn(words, around.from, around.to)) return 'story';
@@ -495,6 +502,11 @@ export class ContextLayer {
     if (this.explainedByOrdinaryCause(words, around, span)) return 'explained';
     // A history that counts, told as long ago and over ("cancer in 1998, discharged in 2008"): the rule decides.
     return options.historyCounts && this.isLongAgoAndOver(words, sentence, span, finding) ? 'longAgo' : 'counts';
+  }
+
+  /** Whether the writer tells of a medicine taken with care: cut down, come off, its safe dose asked. */
+  caresForMedicine(words: readonly Word[]): boolean {
+    return this.medicineCare.anyIn(words, 0, words.length);
   }
 
   /** Whether a negation cue longer than the mention starts where it does ("nothing" of "nothing numb"). */

@@ -95,6 +95,20 @@ export class WordReader {
     }
     return reading ?? undefined;
   }
+
+  /**
+   * The word a hyphen split in two, when it is one: "bla-dder", "wor-king", "sad-dle" hide a word from every
+   * rule. Joined when the first half is no word and the whole is one, or the second half is no word and the
+   * whole is one the rules look for: "weak-ish" keeps its "weak", and "x-ray", "follow-up" and "self-harm"
+   * stay as they are.
+   */
+  joinedAcrossHyphen(before: string, after: string): string | undefined {
+    if (before.length < 2 || after.length < 2 || !/^[a-z]+$/.test(before) || !/^[a-z]+$/.test(after)) return undefined;
+    const whole = before + after;
+    const { spelling } = this;
+    if (!spelling.isKnown(before)) return spelling.isKnown(whole) ? whole : undefined;
+    return !spelling.isKnown(after) && spelling.isVocabularyWord(whole) ? whole : undefined;
+  }
 }
 
 export class PatientWords {
@@ -116,11 +130,17 @@ export class PatientWords {
       if (isDigit(code) || isLetter(code)) {
         let end = at + 1;
         while (end < cleaned.length && isWordCode(cleaned.charCodeAt(end))) end++;
+        let written = cleaned.slice(at, Math.min(end, at + MAX_WORD));
+        if (cleaned.charCodeAt(end) === HYPHEN && isLetter(cleaned.charCodeAt(end + 1))) {
+          let next = end + 1;
+          while (next < cleaned.length && isWordCode(cleaned.charCodeAt(next))) next++;
+          const whole = reader.joinedAcrossHyphen(written, cleaned.slice(end + 1, Math.min(next, end + 1 + MAX_WORD)));
+          if (whole !== undefined) [written, end] = [whole, next];
+        }
         if (endAfter !== '') this.endSentence(endAfter);
         endAfter = '';
         if (pendingBreak) clause++;
         pendingBreak = false;
-        const written = cleaned.slice(at, Math.min(end, at + MAX_WORD));
         const reading = reader.asWritten(written);
         if (reading !== undefined) {
           if (reading.opensClause) clause++;

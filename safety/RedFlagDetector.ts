@@ -140,7 +140,10 @@ export class RedFlagDetector {
     if (finding?.advice === 'emergency' && this.netIsSureOfCrisis(cleaned, byConcept, text, readings))
       return { ...finding, advice: EMERGENCY_AND_CRISIS };
     if (finding !== undefined && finding.urgency !== 'urgent') return finding;
-    const unruled = this.withoutRuleFinding(cleaned, mentions, byConcept, text, readings, idioms.length > 0, doubt);
+    // The net cannot read an idiom, nor a medicine cut down with care ("weaning myself off ... the plan"), which it
+    // takes for giving up: it escalates those only on a cue concept that counts.
+    const unreadable = idioms.length > 0 || this.context.caresForMedicine(text.words);
+    const unruled = this.withoutRuleFinding(cleaned, mentions, byConcept, text, readings, unreadable, doubt);
     // An urgent finding does not end the reading: the net may know an emergency or a crisis in the same words
     // ("dad, 81, only gets a trickle all night" is new pain at his age and retention), and the graver advice goes out.
     if (finding === undefined) return unruled;
@@ -154,7 +157,7 @@ export class RedFlagDetector {
     byConcept: ReadonlyMap<string, ConceptMention[]>,
     text: PatientWords,
     readings: MentionReadings,
-    inIdiom: boolean,
+    unreadable: boolean,
     doubt: Hit | undefined,
   ): SafetyAssessment {
     // The learned net, for wording no rule describes (see RedFlagClassifier), leaning only on concepts
@@ -164,7 +167,7 @@ export class RedFlagDetector {
     // question (a question would only delay it), and so does crisis when the net is sure of it ("the pain
     // won. I've chosen a way out"); bare hopelessness still gets the direct question first ("I can't take
     // it anymore" is asked about, as the Columbia screener does).
-    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), inIdiom);
+    const advice = this.classifier?.advise(cleaned, this.countingConcepts(byConcept, text, readings), unreadable);
     const language: ReplyLanguage = mentions.some((m) => m.language === 'es') ? 'es' : 'en';
     if (advice?.kind === 'escalate' && (advice.urgency !== 'crisis' || advice.sure)) return learned(advice.urgency, language);
     // Crisis words in a joke or a story are asked about, before any other question.

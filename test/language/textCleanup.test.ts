@@ -25,6 +25,10 @@ describe('the shared text clean-up', () => {
     ['sh!t, k!ll myself', 'shit, kill myself'],
     ['no!! not numb, help!', 'no!! not numb, help!'],
     ['thx!', 'thanks!'],
+    // A hyphen hiding shorthand or splitting a reflexive is taken out; other hyphenated words keep theirs.
+    ['i might un-alive tonight', 'i might kill myself tonight'],
+    ['i want to hurt my-self', 'i want to hurt myself'],
+    ['self-harm, follow-up, x-ray', 'self-harm, follow-up, x-ray'],
     // Scots negatives, as writers from Scotland and Ulster write them.
     ['ah cannae pee and ah didnae sleep, it isnae right', 'ah cannot pee and ah did not sleep, it is not right'],
   ];

@@ -961,6 +961,51 @@ describe('RedFlagDetector', () => {
     }
   });
 
+  it('joins a word a hyphen splits to hide it ("bla-dder", "un-alive my-self"), and leaves real hyphenated words alone', () => {
+    expectOutcome('bla-dder not wor-king, just dri-bbles. back went yday', 'emergency');
+    expectOutcome('cant feel my sad-dle area since this morning, numb down th-ere', 'emergency');
+    expectOutcome('gonna un-alive my-self this weekend', 'crisis');
+    // "weak-ish" keeps its weakness; "x-ray" and "follow-up" are words of their own.
+    expectOutcome('my leg has gone weak-ish since yesterday and it is getting worse', 'emergency');
+    expectOutcome('had my x-ray and follow-up, all fine, can I book the first session?', 'none');
+  });
+
+  it('asks about, rather than escalates, leg weakness the writer ties to pain or disuse or shows to be kept', () => {
+    for (const text of [
+      'My leg feels a bit weak when the pain flares but I can still walk and climb the stairs fine. Normal?',
+      "My leg feels weak when the pain's bad, like I don't want to lean on it. Once the pain calms it's fine.",
+      "Tbh the leg is weak because I've been babying it for weeks, I know. Want a plan to build it back up.",
+      'my leg feels like a dead weight after a long day but I can still walk normally, just tired',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.not.be.oneOf(['emergency', 'urgent', 'crisis']);
+    }
+    // Weakness with nothing to explain it, or worse each day, stays an emergency.
+    expectEach('emergency', ['my leg has gone weak since yesterday and it keeps giving way', 'my leg is getting weaker every day']);
+  });
+
+  it('reads a weakness or swelling gone within minutes or overnight, sweats from heat or a film, and a gym loss of weight as ordinary', () => {
+    expectEach('none', [
+      'The hamstring stretch made my leg feel weak and wobbly for a few minutes, then it was completely fine.',
+      'I get cold sweats when I watch horror films, does that count as night sweats for the form?',
+      "It's 30 degrees at night in this heatwave and I'm sweating buckets in bed. Ice or heat for my back?",
+      "Weight's down 5kg since I started the gym in January, going well",
+    ]);
+    expectOutcome('I have been sweating through the sheets every night for a month and my back aches constantly, I am 61', 'urgent');
+  });
+
+  it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
+    expectEach('none', [
+      'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
+      "Took my last tramadol today and I'm going to try to go without from now on. Feels good",
+      "I'm weaning myself off the amitriptyline, my GP agreed the plan. Will the pain come back?",
+      'The label has rubbed off my pregabalin box - how many am I supposed to take a day?',
+    ]);
+    expectEach('crisis', [
+      'I have been saving my tramadol instead of taking it, so I have enough to end it',
+      'took all my tramadol at once an hour ago on purpose',
+    ]);
+  });
+
   it('reads preparation words about ordinary things as no report: stockpiling heat pads, a note for the boss', () => {
     expectEach('none', [
       'stockpiled heat pads for the winter, they are the only thing that helps',
