@@ -993,6 +993,17 @@ describe('RedFlagDetector', () => {
     expectOutcome('I have been sweating through the sheets every night for a month and my back aches constantly, I am 61', 'urgent');
   });
 
+  it('asks, rather than escalates, about affairs put in order or things given away with an ordinary reason beside them', () => {
+    for (const text of [
+      "I'm putting my affairs in order for the move, so I might miss a week. Is that ok?",
+      'Finally got my affairs in order, mortgage sorted and holiday to Crete booked! Tips for the flight?',
+      'Gave away all my old trainers today, finally getting new proper ones like you said! Which brand?',
+    ]) {
+      expect(outcome(detector.assess(text)), text).to.not.be.oneOf(['emergency', 'urgent', 'crisis']);
+    }
+    expectOutcome('I have put my affairs in order and given my things away. I will not need them where I am going.', 'crisis');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
