@@ -663,7 +663,8 @@ export class ContextLayer {
         }
         return false;
       }
-      if (this.selfWords.has(words[i].text)) return false;
+      // "yo" after a number is an age ("my 4 yo"), not the Spanish "I".
+      if (this.selfWords.has(words[i].text) && (i === 0 || ageAt(words, i - 1, this.otherPeople) === undefined)) return false;
     }
     return false;
   }
@@ -1038,9 +1039,10 @@ const OWN: ReadonlySet<string> = new Set(['my', 'mi', 'mis']);
 /** Possessives that make an age a person ("my 3 year old", "our 15yo"). */
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'su', 'nuestro', 'nuestra']);
 
-/** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo"). */
+/** Whether the word at `at` ends a person named by their age ("my 3 year old", "our 15yo", "my 4 yo"). */
 function namedByAge(words: readonly Word[], at: number, people: ReadonlySet<string>): boolean {
   if (/^\d{1,2}yo$/.test(words[at].text)) return POSSESSIVES.has(words[at - 1]?.text ?? '');
+  if (words[at].text === 'yo' && at >= 2 && /^\d{1,2}$/.test(words[at - 1].text)) return POSSESSIVES.has(words[at - 2].text);
   return words[at].text === 'old' && at >= 3 && ageAt(words, at - 2, people) !== undefined && POSSESSIVES.has(words[at - 3].text);
 }
 

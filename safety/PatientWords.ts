@@ -154,6 +154,11 @@ export class PatientWords {
         at = end - 1;
       } else if (SENTENCE_ENDS.has(code)) {
         if (code === DOT && isDigit(cleaned.charCodeAt(at + 1)) && isDigit(cleaned.charCodeAt(at - 1))) continue;
+        // An ellipsis is a pause in the sentence, not its end: "numb from the knees down... from kneeling".
+        if (code === DOT && (cleaned.charCodeAt(at + 1) === DOT || cleaned.charCodeAt(at - 1) === DOT)) {
+          pendingBreak = true;
+          continue;
+        }
         if (this.words.length > 0 && endAfter !== '?') endAfter = code === QUESTION_MARK ? '?' : '.';
         // A new sentence is a new clause too: "pacing the house. Doesn't matter if I move" is not about the house.
         pendingBreak = true;

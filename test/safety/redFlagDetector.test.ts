@@ -1004,6 +1004,25 @@ describe('RedFlagDetector', () => {
     expectOutcome('I have put my affairs in order and given my things away. I will not need them where I am going.', 'crisis');
   });
 
+  it('reads an ellipsis as a pause in the sentence, not its end', () => {
+    expectEach('emergency', [
+      'my bladder just... doesnt do anything? i push and nothing comes. back pain 8/10',
+      'Bladder just... does not do anything anymore, started after my back went on Thursday',
+    ]);
+    expectOutcome("I'm on chemo for my cat... joking, my cat is on steroids for her skin. Can I book a physio?", 'none');
+  });
+
+  it("reads 'my 4 yo' as a young child, and a condition 'nothing's changed' with since the teens as lifelong", () => {
+    expectOutcome("My 4 yo wet the bed last night, so I'm running on no sleep. Can I come in the afternoon?", 'none');
+    expectOutcome("I've had type 1 diabetes since I was 6, numb toes on both feet for a long time from that, nothing's changed.", 'none');
+    expect(
+      outcome(detector.assess("I've had an overactive bladder since my teens, on Betmiga for it, nothing's changed in years.")),
+      'lifelong',
+    ).to.not.be.oneOf(['emergency', 'urgent']);
+    // The first time in an adult life is new.
+    expectOutcome('I wet the bed last night for the first time in my whole adult life, no idea why, back still bad.', 'emergency');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
