@@ -1023,6 +1023,17 @@ describe('RedFlagDetector', () => {
     expectOutcome('I wet the bed last night for the first time in my whole adult life, no idea why, back still bad.', 'emergency');
   });
 
+  it("reads self-harm told as an act on the writer's own body (biting, a knife or razor taken to it, stamping until numb) as crisis", () => {
+    expectEach('crisis', [
+      'I bite my hand till it bleeds when the nerve pain shoots. Kids have noticed the marks.',
+      'Had a really bad weekend mentally - took a knife to my thigh on Saturday. I am OK now. Bridges at 3x10?',
+      'Got a bit carried away with the razor last night. Can I still do the exercises with bandages on?',
+      'Been stamping on my own foot until I cannot feel it, so the sciatica goes quiet for a minute',
+    ]);
+    // Pain told as a blade or a stab is no act of the writer's.
+    expectOutcome("feels like someone's stabbing my bum with a knitting needle haha, normal sciatica right?", 'none');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
