@@ -824,6 +824,8 @@ export class ContextLayer {
    */
   private pastAt(list: CueList, words: readonly Word[], i: number, to: number): boolean {
     if (list.at(words, i, to) === 0 || this.recentSpans.at(words, i, to) > 0) return false;
+    // "not the usual", "unlike always": the cue denied tells something new.
+    if (i > 0 && CUE_DENIALS.has(words[i - 1].text)) return false;
     for (let k = Math.max(0, i - RECENT_SPAN_REACH); k < i; k++) {
       const length = this.recentSpans.at(words, k, to);
       if (length > 0 && k + length >= i) return false;
@@ -1028,6 +1030,9 @@ export class ContextLayer {
 function lookBackFrom(words: readonly Word[], sentences: readonly Sentence[], span: Span, sentencesBack: number): number {
   return Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
 }
+
+/** Words that deny a past or lifelong cue right after them ("not the usual nerve pain"). */
+const CUE_DENIALS: ReadonlySet<string> = new Set(['not', 'unlike']);
 
 /** Up to this age, wetting or soiling is no red flag. */
 const YOUNG_CHILD_AGE = 5;

@@ -1034,6 +1034,16 @@ describe('RedFlagDetector', () => {
     expectOutcome("feels like someone's stabbing my bum with a knitting needle haha, normal sciatica right?", 'none');
   });
 
+  it("reads 'not the usual' as new and 'won't go' or 'won't shift' as lasting, not as denials", () => {
+    expectEach('emergency', [
+      'the back of my lower leg is tight and hot and swollen, not the usual nerve pain. had a long car journey on Sunday',
+      "Calf cramp that won't go, it's warm and swollen and the skin's gone reddish. Just back from Australia.",
+    ]);
+    expectOutcome("I've had a cough that won't go for 2 months, lost weight, and now my back really aches at night. 74, smoker.", 'urgent');
+    // A sign denied still is.
+    expectOutcome('my calf is not swollen or hot, just achy after the long drive', 'none');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
