@@ -1044,6 +1044,16 @@ describe('RedFlagDetector', () => {
     expectOutcome('my calf is not swollen or hot, just achy after the long drive', 'none');
   });
 
+  it("reads 'not coming back' as the writer's going only with the writer as its subject, not a feeling's or the sciatica's", () => {
+    expectEach('emergency', [
+      "my groin went numb about an hour ago and it's not coming back. back pain is horrendous",
+      'My left leg went dead when I stood up and it has not come back. 20 min now. cant walk',
+      'Bowels just went on their own this morning. 52, sciatica flare for 5 days',
+    ]);
+    expectOutcome("I'm training for a triathlon and want to make sure my sciatica doesn't come back. Prevention programme?", 'none');
+    expectEach('crisis', ['I am going to the cliffs tonight and I am not coming back', 'I just want to go to sleep and not come back']);
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
