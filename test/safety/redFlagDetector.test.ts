@@ -1054,6 +1054,14 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['I am going to the cliffs tonight and I am not coming back', 'I just want to go to sleep and not come back']);
   });
 
+  it('reads a sign that names questions, a page or a screen ("the cauda equina questions", "a wee question") as no report', () => {
+    expectEach('none', [
+      "The GP asked me all the cauda equina questions and I'm clear on all of them. She said to see a physio.",
+      'Wee question, is it alright to take ibuprofen and paracetamol together for the leg pain?',
+    ]);
+    expectOutcome('I think I have cauda equina, I cannot feel my bum', 'emergency');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
