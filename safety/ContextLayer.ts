@@ -888,9 +888,10 @@ export class ContextLayer {
    * last night but I'm fine now".
    */
   private isLongAgoAndOver(words: readonly Word[], sentence: Sentence, span: Span, finding: Span): boolean {
-    const { from, to } = clauseAround(words, sentence, span);
+    const { to } = clauseAround(words, sentence, span);
+    // The time may open the sentence, clauses before the mention ("Years ago (2008) I went through a dark patch and attempted").
     return (
-      (this.pastIn(this.historical, words, from, to, finding) || this.datedAfter(words, sentence, to)) &&
+      (this.pastIn(this.historical, words, sentence.from, to, finding) || this.datedAfter(words, sentence, to)) &&
       this.resolved.anyIn(words, span.to, Math.min(words.length, span.to + 2 * LOOK_BACK))
     );
   }

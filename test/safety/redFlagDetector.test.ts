@@ -1062,6 +1062,17 @@ describe('RedFlagDetector', () => {
     expectOutcome('I think I have cauda equina, I cannot feel my bum', 'emergency');
   });
 
+  it('asks, rather than escalates, about an attempt whose time opens the sentence and that the writer tells is over', () => {
+    expectOutcome(
+      "Years ago (2008) I went through a really dark patch and attempted suicide. I've had therapy, I'm in a good place now.",
+      'clarify',
+    );
+    expectEach('crisis', [
+      'I attempted suicide last week and I still feel the same',
+      'Years ago I attempted suicide and now the thoughts are back',
+    ]);
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
