@@ -1073,6 +1073,17 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads passive wishes to be dead told as existing, tomorrows, or the world going on without the writer as crisis', () => {
+    expectEach('crisis', [
+      "not trying to be dramatic but i'm so done with existing",
+      'Some days I would rather not exist than feel this. Can I still book for Thursday?',
+      "Can't face tomorrow or any more tomorrows",
+      'kinda feel like the world would keep spinning fine without me. whatever',
+      'sometimes i hope the pain just kills me and gets it over with',
+    ]);
+    expectOutcome('I hope the pain eases before my holiday so I can enjoy it', 'none');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
