@@ -1084,6 +1084,16 @@ describe('RedFlagDetector', () => {
     expectOutcome('I hope the pain eases before my holiday so I can enjoy it', 'none');
   });
 
+  it('reads a known aneurysm anywhere in the message with sudden pain or shock signs, and embarrassed saddle words, as emergencies', () => {
+    expectEach('emergency', [
+      "My dad has had an aneurysm being watched for years. Now he says he's got sudden bad back pain that's different, he's pale and sweaty.",
+      'Dad (78) is grey and sweating with sudden terrible pain in his tummy going through to his back. He had a AAA scan last year.',
+      "my taint is numb lol sorry idk what else to call it. leg pain's worse too",
+      'Pins and needles in my pubic area and around my balls since I woke up. I have a herniated disc at L4-5',
+    ]);
+    expectOutcome('I have a small aneurysm they check every year, all stable. Can I do the core exercises?', 'none');
+  });
+
   it('reads coming off or cutting down a painkiller, and asking how much is safe, as no crisis', () => {
     expectEach('none', [
       'Just to let you know I have been cutting down on the co-codamol like we discussed, and I feel clearer headed.',
