@@ -73,10 +73,10 @@ export class RedFlagClassifier {
    * on a cue concept then.
    */
   advise(cleaned: string, concepts: { has(concept: string): boolean }, figurative = false): NetAdvice | undefined {
-    if (isRepetition(cleaned)) return undefined;
     const { label, probability } = this.judge(cleaned);
     const m = this.model;
-    if (probability < m.riskAt) return undefined;
+    // The repetition test reads every word of the message, the net at most 400: it waits for a lean to a risk.
+    if (probability < m.riskAt || isRepetition(cleaned)) return undefined;
     const escalation = m.escalate[label];
     const sure = escalation?.withoutCueAt !== undefined && probability >= escalation.withoutCueAt;
     if (sure && !figurative) return { kind: 'escalate', urgency: label, sure };

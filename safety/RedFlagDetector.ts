@@ -20,6 +20,7 @@
 import { Spelling } from '../language/Spelling';
 import { TextCleanup } from '../language/TextCleanup';
 import { ConceptLexicon, type ConceptMention } from './ConceptLexicon';
+import { ConceptSentences } from './ConceptSentences';
 import { type ConceptWords, ContextLayer, type Reading, type Span } from './ContextLayer';
 import { MentionReadings } from './MentionReadings';
 import { PatientAge } from './PatientAge';
@@ -28,7 +29,7 @@ import { RedFlagClassifier } from './RedFlagClassifier';
 import type { ClarifyRule, ConceptRule, RedFlagRule, RedFlagRules } from './RedFlagRules';
 import { RulesByConcept } from './RulesByConcept';
 import type { ReplyLanguage, SafetyAssessment, Urgency } from './SafetyAssessment';
-import { WeightChange } from './WeightChange';
+import { WeightChange, weightsIn } from './WeightChange';
 
 const DEFAULT_WINDOW = 10;
 /** The flag (and risk word) of the learned net, as the trace and the audit show it. */
@@ -106,9 +107,11 @@ export class RedFlagDetector {
     const cleaned = this.cleanup.clean(message);
     const text = new PatientWords(cleaned, this.words);
     const idioms = this.context.idiomSpans(text.words);
+    const weights = weightsIn(text.words);
     const found = this.weightChange.withoutSmallLosses(
       text.words,
-      this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words), ...this.age.find(text.words)]),
+      weights,
+      this.withoutYielded([...this.lexicon.find(text.words), ...this.weightChange.find(text.words, weights), ...this.age.find(text.words)]),
     );
     const mentions = idioms.length === 0 ? found : found.filter((m) => !idioms.some((i) => i.from <= m.from && i.to >= m.to));
     // Words inside any concept are not context cues ("cannot" in "cannot feel" negates nothing), unless a longer
@@ -361,21 +364,11 @@ export class RedFlagDetector {
     const risks = new Set(mentions.map((m) => m.concept).filter((c) => this.pitchWithheld.has(c)));
     // An emergency or crisis named whole but set aside (a question, someone's job, "the red flags") still carries
     // its risk: "is it ok to use a heat pack if I also can't feel my genitals?" gets no booking pitch.
+    const sentences = new ConceptSentences(byConcept, text);
     for (const rule of this.redFlagRules.naming(byConcept.keys()))
-      if (rule.urgency !== 'urgent' && this.namedTogether(rule, byConcept, text))
+      if (rule.urgency !== 'urgent' && sentences.nameTogether(rule))
         for (const concept of rule.all.flat()) if (byConcept.has(concept)) risks.add(concept);
     return { kind: 'clear', riskConcepts: [...risks] };
-  }
-
-  /** Whether the message names a concept of each of the rule's groups, in one sentence unless the rule reads the message. */
-  private namedTogether(rule: RedFlagRule, byConcept: ReadonlyMap<string, ConceptMention[]>, text: PatientWords): boolean {
-    let shared: Set<number> | undefined;
-    for (const group of rule.all) {
-      const sentences = new Set(group.flatMap((concept) => (byConcept.get(concept) ?? []).map((m) => text.words[m.from].sentence)));
-      shared = shared === undefined ? sentences : new Set([...shared].filter((sentence) => sentences.has(sentence)));
-      if (rule.scope === 'message' ? sentences.size === 0 : shared.size === 0) return false;
-    }
-    return true;
   }
 
   /** A clarify rule's question, in Spanish when the finding was. */

@@ -28,7 +28,8 @@ const REACH = 20;
 /** How far before the later weight its "now" may stand ("now he is 59 kg"). */
 const NOW_REACH = 4;
 
-interface Weight {
+/** A weight the message gives (weightsIn): read once a message, for both find and withoutSmallLosses. */
+export interface Weight {
   readonly kg: number;
   /** Word indexes [from, to) of the number and its unit. */
   readonly from: number;
@@ -44,9 +45,8 @@ export class WeightChange {
     private readonly concepts: { readonly loss: string; readonly unit: string },
   ) {}
 
-  /** Mentions of a loss and its unit where a later, lower weight stands. */
-  find(words: readonly Word[]): ConceptMention[] {
-    const weights = weightsIn(words);
+  /** Mentions of a loss and its unit where a later, lower weight stands (`weights`: the message's, weightsIn). */
+  find(words: readonly Word[], weights: readonly Weight[]): ConceptMention[] {
     const mentions: ConceptMention[] = [];
     for (let k = 1; k < weights.length; k++) {
       const later = weights[k];
@@ -64,10 +64,8 @@ export class WeightChange {
    * weight, 3 lbs maybe"): a day's swing on the scales, not a loss. A rate ("3 lbs a week") is not a small amount,
    * and a sentence that also gives a larger weight keeps its loss.
    */
-  withoutSmallLosses(words: readonly Word[], mentions: readonly ConceptMention[]): readonly ConceptMention[] {
-    if (!mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
-    const weights = weightsIn(words);
-    if (weights.length === 0) return mentions;
+  withoutSmallLosses(words: readonly Word[], weights: readonly Weight[], mentions: readonly ConceptMention[]): readonly ConceptMention[] {
+    if (weights.length === 0 || !mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
     return mentions.filter((m) => {
       if (m.concept !== this.concepts.loss) return true;
       const sentence = words[m.from].sentence;
@@ -92,7 +90,7 @@ function saidAsNow(words: readonly Word[], at: number): boolean {
 }
 
 /** Every weight in the message, in order: a number and a unit ("82kg", "14 stone 3", "twelve and a half stone"). */
-function weightsIn(words: readonly Word[]): Weight[] {
+export function weightsIn(words: readonly Word[]): Weight[] {
   const weights: Weight[] = [];
   for (let i = 0; i < words.length; i++) {
     // Every weight starts with a digit or a number word: most words are neither (a plain test, no regex).
