@@ -27,7 +27,24 @@ const SAFETY_INPUTS: Record<string, string> = {
   'a long story, the red flag last': `${'my leg hurts when I sit at my desk, no numbness in my groin and no bladder problems. '.repeat(2400).slice(0, 199_960)} and now I wet myself`,
   'rule words repeated': 'numb both cant my leg '.repeat(9100),
   'one letter, then a red flag': `${'a'.repeat(199_980)} i cant pee`,
+  'made-up words, then a red flag': `${madeUpWords(199_980)} i cant pee`,
 };
+
+/** Different non-words of 8 to 20 letters, each of which the spelling corrector could try to correct or split. */
+function madeUpWords(characters: number): string {
+  const letters = 'etaoinshrdlucmwfgypb';
+  let seed = 1;
+  let text = '';
+  while (text.length < characters) {
+    let word = '';
+    for (let length = 8 + (seed % 13); word.length < length; ) {
+      seed = (seed * 16_807) % 2_147_483_647;
+      word += letters[seed % letters.length];
+    }
+    text += `${word} `;
+  }
+  return text.slice(0, characters);
+}
 
 function worstMs(run: () => unknown): number {
   let worst = 0;

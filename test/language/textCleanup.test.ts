@@ -87,6 +87,13 @@ describe('spelling', () => {
     expect(corrected).to.deep.equal(['numb', 'numb', 'numv']);
   });
 
+  it('tries only a couple of dozen non-words per message, so a flood of made-up words cannot make a turn slow', () => {
+    const madeUp = (count: number) =>
+      Array.from({ length: count }, (_, i) => `qzx${String.fromCharCode(97 + (i % 26))}${'k'.repeat(1 + Math.floor(i / 26))}`);
+    expect(correctAll(new Spelling(['numb']), [...madeUp(20), 'numv']).at(-1)).to.equal('numb');
+    expect(correctAll(new Spelling(['numb']), [...madeUp(30), 'numv']).at(-1)).to.equal('numv');
+  });
+
   it('reads stretched letters in words of any length as the word, without spending a correction', () => {
     const words = 'goooing tooo eeeend iiit tooniiiight beeetter ooooff deeeaad nuuumb'.split(' ').map((w) => w.replace(/(.)\1+/g, '$1$1'));
     expect(correctAll(new Spelling(['numb'], 1), words)).to.deep.equal('going too end it tonight better off dead numb'.split(' '));
