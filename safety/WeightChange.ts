@@ -60,19 +60,41 @@ export class WeightChange {
   }
 
   /**
-   * The mentions without a loss whose own sentence gives its amount, all of it under `dropKg` ("lost a bit of
-   * weight, 3 lbs maybe"): a day's swing on the scales, not a loss. A rate ("3 lbs a week") is not a small amount,
-   * and a sentence that also gives a larger weight keeps its loss.
+   * The mentions without a loss that is no weight lost. A loss whose own sentence gives its amount, all of it under
+   * `dropKg` ("lost a bit of weight, 3 lbs maybe"), is a day's swing on the scales; a rate ("3 lbs a week") is not
+   * a small amount, and a sentence that also gives a larger weight keeps its loss. A loss whose sentence gives a
+   * dose and no weight ("down to 2 a day", "from 4 co-codamol a day to 2") is a medicine cut down.
    */
   withoutSmallLosses(words: readonly Word[], weights: readonly Weight[], mentions: readonly ConceptMention[]): readonly ConceptMention[] {
-    if (weights.length === 0 || !mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
+    if (!mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
     return mentions.filter((m) => {
       if (m.concept !== this.concepts.loss) return true;
       const sentence = words[m.from].sentence;
       const told = weights.filter((w) => words[w.from].sentence === sentence);
-      return told.length === 0 || told.some((w) => w.kg >= this.dropKg || isRate(words, w.to));
+      if (told.length > 0) return told.some((w) => w.kg >= this.dropKg || isRate(words, w.to));
+      return mentions.some((u) => u.concept === this.concepts.unit && words[u.from].sentence === sentence) || !tellsADose(words, m.from);
     });
   }
+}
+
+/** Words between a dose's number and its rate ("4 co-codamol a day"). */
+const DOSE_NOUN_REACH = 2;
+const DOSE_PERIODS: ReadonlySet<string> = new Set(['day', 'night']);
+
+/** Whether word `at`'s sentence gives a number so many a day or a night ("2 a day", "one at night", "4 tablets daily"). */
+function tellsADose(words: readonly Word[], at: number): boolean {
+  const { sentence } = words[at];
+  let from = at;
+  while (from > 0 && words[from - 1].sentence === sentence) from--;
+  for (let i = from; i < words.length && words[i].sentence === sentence; i++) {
+    if (numberAt(words, i) === undefined) continue;
+    for (let k = i + 1; k <= i + 1 + DOSE_NOUN_REACH && k < words.length && words[k].sentence === sentence; k++) {
+      const text = words[k].text;
+      if (text === 'daily' || text === 'nightly' || ((RATE_WORDS.has(text) || text === 'at') && DOSE_PERIODS.has(words[k + 1]?.text ?? '')))
+        return true;
+    }
+  }
+  return false;
 }
 
 /** Words that make an amount a rate ("3 lbs a week", "a pound every fortnight"): no small amount. */

@@ -459,6 +459,20 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads a medicine cut down to so many a day as a dose, not weight lost; a weight lost beside a dose still counts', () => {
+    expectEach('none', [
+      'Tapering my tablets slowly as agreed with my doctor. Down to 2 a day now. Will the ache come back?',
+      'been reducing the gabapentin, dropped from three a day to one at night, is that ok alongside physio',
+      'cutting down my naproxen, down to 1 daily',
+      "I'm cutting back on my painkillers gradually like the GP said. Down to 2 a day now. Should I expect more pain?",
+      "I've been cutting back on my painkillers this week - down from 4 co-codamol a day to 2. Feeling okay. Is that alright to do?",
+    ]);
+    expectEach('urgent', [
+      'lost weight without trying, down to 1 meal a day as I am never hungry, and my back aches all night',
+      'down from 12 stone to 10 in two months, eating 3 meals a day, no idea why, back pain too',
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
