@@ -18,6 +18,7 @@
  * Hedges ("I think", "maybe") change nothing: a hedged report still counts.
  * Experiencer: whoever is named nearest before the mention (the writer, or someone else).
  */
+import type { ConceptMention } from './ConceptLexicon';
 import { ageAt } from './PatientAge';
 import type { Sentence, Word } from './PatientWords';
 import { type PhraseStep, phraseSteps } from './PhraseSteps';
@@ -314,9 +315,14 @@ export class ContextLayer {
   private readonly causeDenied: ReadonlySet<string>;
   private readonly causeInjured: ReadonlySet<string>;
 
+  /**
+   * `medicineTalk`: concepts that name a medicine or its last dose, which a medicine cut down with care explains
+   * (never thoughts of suicide, a plan or a stockpile told beside it).
+   */
   constructor(
     private readonly cues: ContextCues,
     clean: (text: string) => string,
+    private readonly medicineTalk: ReadonlySet<string> = new Set(),
   ) {
     const list = (phrases: readonly string[]) => new CueList(phrases, clean);
     this.negation = list(cues.negation);
@@ -460,7 +466,7 @@ export class ContextLayer {
     words: readonly Word[],
     sentences: readonly Sentence[],
     span: Span,
-    finding: Span,
+    finding: ConceptMention,
     inside: ConceptWords,
     options: { historyCounts: boolean; crisis: boolean },
   ): Reading {
@@ -487,10 +493,13 @@ export class ContextLayer {
     const story = this.isStory(words, sentence, span);
     // Thoughts of suicide count however they are put: never set aside as hypothetical or explained; only a
     // hurt that was an accident ("burnt myself on the oven") is no self-harm, and a medicine cut down is no
-    // means gathered. Said as a joke, or long ago
+    // means gathered (its name, its last dose; "coming off my tablets so I can stockpile enough" still counts). Said as a joke, or long ago
     // ("ten years ago I attempted"), they are no emergency but no all-clear either: the detector asks.
     if (options.crisis) {
-      if (this.accidental.anyIn(words, around.from, around.to) || this.medicineCare.anyIn(words, around.from, around.to))
+      if (
+        this.accidental.anyIn(words, around.from, around.to) ||
+        (this.medicineTalk.has(finding.concept) && this.medicineCare.anyIn(words, around.from, around.to))
+      )
         return 'explained';
       if (joking) return 'joke';
       // A farewell or a last day with an ordinary reason beside it (a move, a holiday): asked, not escalated.

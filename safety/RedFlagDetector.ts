@@ -87,7 +87,10 @@ export class RedFlagDetector {
     this.weightChange = new WeightChange(rules.context.weightDropKg, WEIGHT_CONCEPTS);
     for (const concept of [...Object.values(WEIGHT_CONCEPTS), AGE_CONCEPT])
       if (!Object.hasOwn(rules.concepts, concept)) throw new Error(`red-flag rules: the concept '${concept}' is missing`);
-    this.context = new ContextLayer(rules.context, clean);
+    const medicineTalk = Object.entries(rules.concepts)
+      .filter(([, concept]) => concept.medicineTalk)
+      .map(([id]) => id);
+    this.context = new ContextLayer(rules.context, clean, new Set(medicineTalk));
     const { ageConcernUnder, ageConcernOver } = rules.screening.thresholds;
     this.age = new PatientAge(ageConcernUnder, ageConcernOver, this.context.otherPeople, AGE_CONCEPT);
     this.words = new WordReader(new Spelling([...this.lexicon.vocabulary, ...this.context.vocabulary]), this.context.clauseWords);

@@ -32,6 +32,8 @@ export interface Concept {
   readonly warningSign?: boolean;
   /** Not a warning sign, but a message naming it gets no booking pitch (red-flags.schema.json). */
   readonly withholdsPitch?: boolean;
+  /** A medicine or its last dose named: a medicine cut down with care explains it (red-flags.schema.json). */
+  readonly medicineTalk?: boolean;
 }
 
 /**

@@ -1118,6 +1118,10 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', [
       'I have been saving my tramadol instead of taking it, so I have enough to end it',
       'took all my tramadol at once an hour ago on purpose',
+      // A medicine cut down explains the medicine, never a plan or a stockpile told beside it.
+      "I'm going to come off my meds and save them all up to take at once",
+      'coming off my tablets so I can stockpile enough to end it',
+      'weaning off the tramadol but keeping a stash in case I decide to end it all',
     ]);
   });
 
