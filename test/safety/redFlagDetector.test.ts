@@ -473,6 +473,21 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads numbness that comes right back on standing, a knee that gives way from an old ligament tear, a fall left harmless and a figurative fever as ordinary', () => {
+    expectEach('none', [
+      'my backside goes numb on the train seats after a while, then comes right back when I get off and walk',
+      'my knee gives way on stairs sometimes, I tore my ACL skiing years ago',
+      'the knee buckles now and then, old cruciate ligament injury from rugby',
+      'came off my bike at low speed, just a few bruises, back the same as before',
+      'the pain is at fever pitch by the evening',
+    ]);
+    expectEach('emergency', [
+      'numb down there since this morning and it does not come back when I stand up',
+      'my leg keeps giving way since yesterday and my foot drags, I have never hurt my knee',
+    ]);
+    expectOutcome('had a fever of 39 and the chills, back is killing me', 'urgent');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
