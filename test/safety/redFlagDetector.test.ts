@@ -488,6 +488,16 @@ describe('RedFlagDetector', () => {
     expectOutcome('had a fever of 39 and the chills, back is killing me', 'urgent');
   });
 
+  it('reads a hope that the pain or "it" finishes the job, and a blade or compass used on the body, as crisis', () => {
+    expectEach('crisis', [
+      'I hope it finishes me off in my sleep',
+      "This pain is killing me and honestly I'd be glad if it finished the job.",
+      'I used a compass on my arm again',
+      'took a blade to my thigh again last night',
+    ]);
+    expectEach('none', ["I'd be glad if the physio could finish the job on my back", 'the drive nearly finished me off lol']);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
