@@ -498,6 +498,18 @@ describe('RedFlagDetector', () => {
     expectEach('none', ["I'd be glad if the physio could finish the job on my back", 'the drive nearly finished me off lol']);
   });
 
+  it('reads night pain that no change of position eases, in any words for position and no difference, as urgent', () => {
+    expectEach('urgent', [
+      'my back is at its worst in the night, no matter whether I turn over or get up and walk about',
+      'wakes me every night and it does not go when I move, 3 weeks now',
+      'at 3am lying down makes it worse not better, so I pace the kitchen',
+    ]);
+    expectEach('none', [
+      "it's worse when i lie on my left side at night but fine if i roll over",
+      'sciatica is worse at night, I get up and walk about and it eases',
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
