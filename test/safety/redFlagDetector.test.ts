@@ -510,6 +510,14 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads feeling lost a bit more each day as progressive, and pounds lost beside feeling well as nothing', () => {
+    expectEach('emergency', [
+      "I'm losing a bit more feeling in my leg every day",
+      'every day I have lost a little more feeling in my foot',
+    ]);
+    expectOutcome('lost a few pounds this month, feeling much better', 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
