@@ -518,6 +518,18 @@ describe('RedFlagDetector', () => {
     expectOutcome('lost a few pounds this month, feeling much better', 'none');
   });
 
+  it('reads sweats at night and feeling flu-like told in everyday words as fever, unless the heat has an ordinary cause', () => {
+    expectEach('urgent', [
+      "I'm sweaty in bed every night and my spine hurts in one spot",
+      'woke up twice last night sweating and my back is worse',
+      'feel like I have got flu and the back pain is really bad',
+    ]);
+    expectEach('none', [
+      'I get sweaty at night because the aircon broke, back is fine',
+      'hot and sweaty after my spin class, back a little stiff',
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
