@@ -530,6 +530,17 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads back pain that started recently in someone who never complained of it, at a risk age, as new; an ordinary cause still explains it', () => {
+    expectEach('urgent', [
+      'Grandad (79) started having back pain a fortnight ago, never complained about his back in his life',
+      "I'm 66 and have never had any problems before, but my lower back started aching last month",
+    ]);
+    expectEach('none', [
+      "I'm 62, started getting back pain after digging the allotment on Sunday",
+      'my son (12) started getting back pain after football camp',
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
