@@ -992,10 +992,14 @@ export class ContextLayer {
     return !(next !== undefined && next.to - next.from <= SHORT_SENTENCE && this.recentOnset.anyIn(words, next.from, next.to));
   }
 
-  /** A general question the writer answers at once as their own ("Does sciatica cause night sweats? I've had them for 3 weeks"). */
+  /**
+   * A general question the writer answers at once as their own ("Does sciatica cause night sweats? I've had them for
+   * 3 weeks"), in either of the next two sentences ("Is a swollen hot calf sciatica? It's purplish too. Mine came on...").
+   */
   private answeredAsOwn(words: readonly Word[], sentences: readonly Sentence[], sentence: Sentence): boolean {
-    const next = sentences[words[sentence.from].sentence + 1];
-    return sentence.question && next !== undefined && this.ownAnswers.at(words, next.from, next.to) > 0;
+    if (!sentence.question) return false;
+    const at = words[sentence.from].sentence;
+    return sentences.slice(at + 1, at + 3).some((next) => this.ownAnswers.at(words, next.from, next.to) > 0);
   }
 
   /**

@@ -541,6 +541,17 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads a general question answered as the writer's own in either of the next two sentences as a report", () => {
+    expectOutcome(
+      'Can sciatica make your calf swell up and go hot? It is tight and shiny. Mine started on Sunday after the long drive.',
+      'emergency',
+    );
+    expectEach('none', [
+      'does sciatica cause a hot swollen calf? just curious, my friend asked',
+      "Is a hot swollen calf part of sciatica? Mine doesn't do that, just wondering",
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
