@@ -552,6 +552,11 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads an ache between the shoulders with pallor, sweat or sickness as heart attack signs', () => {
+    expectOutcome("Dad's got a heavy ache between his shoulders and he's grey and clammy, says it's just his back", 'emergency');
+    expectOutcome('ache between my shoulders after painting the ceiling all day, bit stiff', 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
