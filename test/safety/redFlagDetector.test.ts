@@ -557,6 +557,13 @@ describe('RedFlagDetector', () => {
     expectOutcome('ache between my shoulders after painting the ceiling all day, bit stiff', 'none');
   });
 
+  it('reads a foot that did not lift, told in the past, as foot drop', () => {
+    expectEach('emergency', [
+      'went flying on the stairs as my foot did not lift',
+      "Fell over the step, my foot didn't come up. Back is worse.",
+    ]);
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
