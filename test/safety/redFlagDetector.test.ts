@@ -564,6 +564,11 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads "+" and "&" between words as "and" would be read: pins & needles, steroid inhaler + tablets', () => {
+    expectOutcome('fell off a wall yesterday and now pins & needles down both legs', 'emergency');
+    expectOutcome('long term steroid inhaler + tablets for my lungs and now a sudden sharp pain in my spine', 'urgent');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
