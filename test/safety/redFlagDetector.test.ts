@@ -569,6 +569,11 @@ describe('RedFlagDetector', () => {
     expectOutcome('long term steroid inhaler + tablets for my lungs and now a sudden sharp pain in my spine', 'urgent');
   });
 
+  it('reads a message drafted or scheduled for someone to find as a farewell note; a letter the GP will find useful is none', () => {
+    expectOutcome('drafted a message my husband will find tomorrow', 'crisis');
+    expectOutcome("I'll write a letter to my GP, you will find it useful", 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
