@@ -574,6 +574,11 @@ describe('RedFlagDetector', () => {
     expectOutcome("I'll write a letter to my GP, you will find it useful", 'none');
   });
 
+  it('reads self-harm from long ago that "has come back" as current', () => {
+    expectOutcome('I stopped hurting myself years ago but it has come back since the pain started', 'crisis');
+    expectOutcome('I self harmed years ago, not since, all good now', 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
