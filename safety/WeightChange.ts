@@ -66,13 +66,23 @@ export class WeightChange {
    * dose and no weight ("down to 2 a day", "from 4 co-codamol a day to 2") is a medicine cut down.
    */
   withoutSmallLosses(words: readonly Word[], weights: readonly Weight[], mentions: readonly ConceptMention[]): readonly ConceptMention[] {
-    if (!mentions.some((m) => m.concept === this.concepts.loss)) return mentions;
+    const { loss, unit } = this.concepts;
+    if (!mentions.some((m) => m.concept === loss)) return mentions;
+    // Per sentence, not per mention: a long message names a loss word ("down") in most of its sentences.
+    const withUnit = new Set(mentions.filter((m) => m.concept === unit).map((m) => words[m.from].sentence));
+    const dose = new Map<number, boolean>();
     return mentions.filter((m) => {
-      if (m.concept !== this.concepts.loss) return true;
+      if (m.concept !== loss) return true;
       const sentence = words[m.from].sentence;
-      const told = weights.filter((w) => words[w.from].sentence === sentence);
+      const told = weights.length === 0 ? weights : weights.filter((w) => words[w.from].sentence === sentence);
       if (told.length > 0) return told.some((w) => w.kg >= this.dropKg || isRate(words, w.to));
-      return mentions.some((u) => u.concept === this.concepts.unit && words[u.from].sentence === sentence) || !tellsADose(words, m.from);
+      if (withUnit.has(sentence)) return true;
+      let tellsDose = dose.get(sentence);
+      if (tellsDose === undefined) {
+        tellsDose = tellsADose(words, m.from);
+        dose.set(sentence, tellsDose);
+      }
+      return !tellsDose;
     });
   }
 }
