@@ -579,6 +579,11 @@ describe('RedFlagDetector', () => {
     expectOutcome('I self harmed years ago, not since, all good now', 'none');
   });
 
+  it('reads Spanish back pain someone never had before, at a risk age, as new', () => {
+    expectOutcome('Mi padre tiene 77 años, nunca le había dolido la espalda y ahora le duele mucho por la noche', 'urgent');
+    expectOutcome('tengo 40 años, me duele la espalda desde que cargué cajas, se me quita con ibuprofeno', 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
