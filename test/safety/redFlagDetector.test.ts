@@ -584,6 +584,15 @@ describe('RedFlagDetector', () => {
     expectOutcome('tengo 40 años, me duele la espalda desde que cargué cajas, se me quita con ibuprofeno', 'none');
   });
 
+  it('reads one trip over something as a fall, not a foot that will not lift; tripping over nothing again and again is foot drop', () => {
+    expectEach('none', [
+      'tripped over the dog yesterday and landed on my hip, bit sore but my back is as it was',
+      "tripped over my son's toys, no harm done",
+    ]);
+    expectOutcome('I keep tripping over nothing, my right foot seems to catch', 'emergency');
+    expectOutcome('Mum (81) slipped in the kitchen and landed on her backside, now her back is very sore', 'urgent');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
