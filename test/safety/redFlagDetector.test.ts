@@ -593,6 +593,20 @@ describe('RedFlagDetector', () => {
     expectOutcome('Mum (81) slipped in the kitchen and landed on her backside, now her back is very sore', 'urgent');
   });
 
+  it('reads cuts "I did myself", a wish "not being alive", no year left "in me" and being thrown down or under something as crisis', () => {
+    expectEach('crisis', [
+      'how do I look after the cuts on my arm, the ones I did myself',
+      "I just don't have another year in me like this",
+      'I feel like not being alive most days',
+      'Feel like throwing myself down the stairs so it would all be over',
+    ]);
+    expectEach('none', [
+      'trying to work out what I did to myself lifting that sofa',
+      'Going to throw myself off the sofa if Arsenal lose again',
+    ]);
+    expectOutcome('sharp pain at the back of my head like a bomb went off in my head, neck stiff', 'emergency');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
