@@ -607,6 +607,14 @@ describe('RedFlagDetector', () => {
     expectOutcome('sharp pain at the back of my head like a bomb went off in my head, neck stiff', 'emergency');
   });
 
+  it('reads a general question about "your bits" answered "cos mine has" as the writer\'s own report', () => {
+    expectEach('emergency', [
+      'does sciatica ever make your groin go numb? cos mine has since yesterday',
+      'does sciatica make your privates feel numb? cos mine is since the weekend',
+    ]);
+    expectOutcome('can sciatica make your bits go numb? just wondering, read it online', 'none');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
