@@ -615,6 +615,16 @@ describe('RedFlagDetector', () => {
     expectOutcome('can sciatica make your bits go numb? just wondering, read it online', 'none');
   });
 
+  it('reads a film, a song, a running drill, taking one\'s life back and "like banging my head against a brick wall" as no crisis', () => {
+    expectEach('none', [
+      'it feels like banging my head against a brick wall with these exercises',
+      'watching suicide squad with the kids tonight, can I move to 9am?',
+      'coach had us doing suicides on the court and my sciatica is grumbling',
+      "I'm taking my life back one walk at a time, leg much better",
+    ]);
+    expectOutcome('I bang my head against a brick wall until it bleeds when the pain is bad', 'crisis');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
