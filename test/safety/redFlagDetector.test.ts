@@ -625,6 +625,14 @@ describe('RedFlagDetector', () => {
     expectOutcome('I bang my head against a brick wall until it bleeds when the pain is bad', 'crisis');
   });
 
+  it('reads a numb bum from a long train journey or plastic chairs that came right back as ordinary; one since the journey that stays is not', () => {
+    expectEach('none', [
+      'numb bum after a 5 hour train journey, walked it off in ten minutes',
+      'my bum went numb on the plastic chairs at parents evening and it came right back after I stood up',
+    ]);
+    expectOutcome('since the train journey on friday my bum is numb and I cannot feel when I wipe', 'emergency');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
