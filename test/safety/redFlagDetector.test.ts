@@ -633,6 +633,11 @@ describe('RedFlagDetector', () => {
     expectOutcome('since the train journey on friday my bum is numb and I cannot feel when I wipe', 'emergency');
   });
 
+  it('reads an overdose of protein shakes or coffee as an idiom, and a max dose asked "for reasons" still as crisis', () => {
+    expectOutcome('my brother overdosed on protein shakes again, anyway my leg is better', 'none');
+    expectOutcome("what's the max dose of pregabalin before it's dangerous? asking for reasons", 'crisis');
+  });
+
   it('reads an age under 20 or over 50, given as a number, with back pain that is new or wakes at night, as urgent', () => {
     expectEach('urgent', [
       "Retired postman, 67. My back went out of the blue last month, first time in my life it's been like this.",
