@@ -5,17 +5,13 @@ import { expect } from 'chai';
 import { fillPlaceholders } from '../../config/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
-import { carriesRisk, type SafetyAssessment } from '../../safety/SafetyAssessment';
+import { carriesRisk } from '../../safety/SafetyAssessment';
+import { outcomeOf as outcome } from '../../staff/evaluation/evaluateRedFlags';
 
 const KNOWLEDGE = join(__dirname, '../../knowledge');
 const DATA = join(__dirname, '../data');
 const rules = loadRedFlagRules(join(KNOWLEDGE, 'red-flags.json'));
 const detector = new RedFlagDetector(rules);
-
-/** "emergency" | "urgent" | "crisis" | "clarify" | "none", as the corpora label them. */
-function outcome(a: SafetyAssessment): string {
-  return a.kind === 'escalate' ? a.urgency : a.kind === 'clarify' ? 'clarify' : 'none';
-}
 
 interface CorpusLine {
   text: string;
