@@ -1835,6 +1835,27 @@ describe('RedFlagDetector', () => {
     expectOutcome('Numb bum after a long bike ride, the feeling came back within an hour of getting off', 'none');
   });
 
+  it('reads going told as a kindness to others, and a parent they would be better without as crisis', () => {
+    expectEach('crisis', [
+      "some days I think the best thing I could do for my kids is to not be around, they've had enough of me",
+      "I'd be doing everyone a favour if I took myself out of the picture",
+      'my son would have a far better life without a useless dad like me',
+    ]);
+    // The same words about ordinary things stay clear.
+    expectEach('none', [
+      'the kindest thing you can do for your back is keep moving, my GP said',
+      'I shave my legs with a razor in the bath, is that ok with the sciatica?',
+    ]);
+  });
+
+  it("reads a sudden or instant headache with words between ('instant blinding headache'), and a sign asked about then owned ('I've got it')", () => {
+    expectEach('emergency', [
+      'lifting the shopping I got a sudden splitting headache and I feel sick',
+      'sneezed and got an instant crushing headache, never had one like it',
+      "Is saddle numbness dangerous? I've got it since this morning",
+    ]);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
