@@ -53,6 +53,8 @@ export interface ContextCues {
   readonly careJobs: readonly string[];
   /** What such work does with a sign ("deal with", "residents are", "we use"): before a mention, it is the job's, not a report. */
   readonly atWork: readonly string[];
+  /** The people such work is with ("patient", "resident"): named between a work verb and a mention, still the job's. */
+  readonly peopleAtWork: readonly string[];
   readonly accidental: readonly string[];
   /** A medicine taken with care: cut down, come off, its safe dose asked ("weaning off", "how many should I take"). */
   readonly medicineCare: readonly string[];
@@ -274,6 +276,7 @@ export class ContextLayer {
   private readonly warnsOf: CueList;
   private readonly ownedUp: CueList;
   private readonly atWork: CueList;
+  private readonly peopleAtWork: ReadonlySet<string>;
   private readonly accidental: CueList;
   private readonly medicineCare: CueList;
   private readonly ordinaryCause: CueList;
@@ -378,6 +381,7 @@ export class ContextLayer {
       );
     this.questionStarters = words(cues.questionStarters);
     this.selfWords = words(cues.selfWords);
+    this.peopleAtWork = words(cues.peopleAtWork);
     this.otherPeople = words(cues.otherPeople);
     this.peoplePhrases = list(cues.otherPeople.filter((entry) => entry.includes(' ')));
     this.animals = words(cues.animals);
@@ -1004,11 +1008,13 @@ export class ContextLayer {
 
   /**
    * The writer names a care job in this sentence or the one before, and a work verb stands shortly before the
-   * mention in its sentence, with no person named between them ("deal with retention, catheters and incontinence";
-   * not "I see it at work, but I have been incontinent since Tuesday").
+   * mention in its sentence, with no person but the work's own named between them ("deal with retention, catheters
+   * and incontinence", "up all night with a patient who had chest pain"; not "I see it at work, but I have been
+   * incontinent since Tuesday").
    */
   private isAtWork(words: readonly Word[], sentences: readonly Sentence[], span: Span): boolean {
-    const at = this.cueBeforeMention(this.atWork, words, Math.max(sentences[words[span.from].sentence].from, span.from - WORK_REACH), span);
+    const from = Math.max(sentences[words[span.from].sentence].from, span.from - WORK_REACH);
+    const at = this.cueBeforeMention(this.atWork, words, from, span, this.peopleAtWork);
     return at >= 0 && this.careJobs.anyIn(words, lookBackFrom(words, sentences, span, 1), at);
   }
 
@@ -1025,9 +1031,15 @@ export class ContextLayer {
   }
 
   /** Where the nearest cue of `cues` in [from, mention) starts, with nobody named between it and the mention; -1: none. */
-  private cueBeforeMention(cues: CueList, words: readonly Word[], from: number, span: Span): number {
+  private cueBeforeMention(
+    cues: CueList,
+    words: readonly Word[],
+    from: number,
+    span: Span,
+    passable: ReadonlySet<string> = NOBODY,
+  ): number {
     for (let i = span.from - 1; i >= from; i--) {
-      if (this.selfWords.has(words[i].text) || this.isOtherPerson(words[i])) return -1;
+      if (this.selfWords.has(words[i].text) || (this.isOtherPerson(words[i]) && !passable.has(words[i].text))) return -1;
       if (cues.at(words, i, span.from) > 0) return i;
     }
     return -1;
@@ -1044,6 +1056,9 @@ export class ContextLayer {
 function lookBackFrom(words: readonly Word[], sentences: readonly Sentence[], span: Span, sentencesBack: number): number {
   return Math.max(sentences[Math.max(0, words[span.from].sentence - sentencesBack)].from, span.from - LOOK_BACK);
 }
+
+/** No one may be named between a cue and its mention. */
+const NOBODY: ReadonlySet<string> = new Set();
 
 /** Words that deny a past or lifelong cue right after them ("not the usual nerve pain"). */
 const CUE_DENIALS: ReadonlySet<string> = new Set(['not', 'unlike']);

@@ -1856,6 +1856,22 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it("reads a care worker's patients, a charity's name, 'give me a heart attack', an ankle-only fall, a cleared chest pain and Spanish 'me va a matar' as no red flag", () => {
+    expectEach('none', [
+      "I'm a nurse and I was up all night with a patient who had chest pain, so I'm exhausted. Still ok for Tuesday?",
+      "I'm a paramedic and we had two cardiac arrests on my shift, my back aches from the compressions",
+      'Doing a sponsored walk for the Stroke Association in May, any tips for my back?',
+      "my son's football matches are going to give me a heart attack one day. Anyway can I book Friday?",
+      'I fell down a step last week but only twisted my ankle, back is the same as always',
+      'had chest pain in the summer, heart tests normal, it was reflux. Now just the sciatica',
+      'mi jefe me va a matar si llego tarde otra vez, ¿tienen algo a las 8?',
+    ]);
+    // The writer's own sign, and a threat to oneself in Spanish, still escalate.
+    expectOutcome("I'm a nurse and I have chest pain going down my left arm", 'emergency');
+    expectOutcome("I'm a nurse and my patient has chest pain right now, what do I do", 'emergency');
+    expectEach('crisis', ['mi hermano dice que se va a matar', 'me voy a matar, ya no aguanto este dolor']);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
