@@ -1872,6 +1872,13 @@ describe('RedFlagDetector', () => {
     expectEach('crisis', ['mi hermano dice que se va a matar', 'me voy a matar, ya no aguanto este dolor']);
   });
 
+  it('reads a Spanish double dose with drowsiness, thoracic pain that never lets up, and an old self-harm whose urges are back now', () => {
+    expectOutcome('tomé mis pastillas dos veces por error y estoy muy dormido', 'emergency');
+    expectOutcome("deep gnawing pain in the middle of my back, it's there all the time, 2 weeks now", 'urgent');
+    expectOutcome('I cut myself for years as a teen and the urges are back now', 'crisis');
+    expect(flagsOf('I cut myself for years as a teen and the urges are back now')).to.include('self-harm');
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
