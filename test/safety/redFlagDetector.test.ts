@@ -1879,6 +1879,11 @@ describe('RedFlagDetector', () => {
     expect(flagsOf('I cut myself for years as a teen and the urges are back now')).to.include('self-harm');
   });
 
+  it("reads a horse that fell on the rider as trauma, and 'off colour' at a risk age with new back pain as feeling unwell", () => {
+    expectOutcome('my horse fell on me at the weekend and my lower back is bruised and sore', 'urgent');
+    expectOutcome("I'm 72, this back ache is new and I've been off colour for weeks", 'urgent');
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
