@@ -1884,6 +1884,49 @@ describe('RedFlagDetector', () => {
     expectOutcome("I'm 72, this back ache is new and I've been off colour for weeks", 'urgent');
   });
 
+  it('reads the families sets EI and EK taught: hidden self-harm, affairs put in order, withdrawing with a death foretold, wrong pills, a limp foot, thoracic pain unlike the usual', () => {
+    const byRule = (texts: readonly string[]) => {
+      // A reviewed rule, not the net alone, reads each of these.
+      for (const text of texts)
+        expect(
+          flagsOf(text).some((flag) => !flag.startsWith('learned')),
+          text,
+        ).to.equal(true);
+    };
+    const crisis = [
+      "honestly I hope I don't survive the op next month",
+      'I keep bruising myself on purpose with the rolling pin',
+      'my brother has gone quiet for days and sent me his bank passwords just in case',
+      'I stab my leg with a compass so the nerve pain feels further away',
+      "don't bother booking me in, I'll be dead by then",
+      'the cat has somewhere to go now, that was the last thing to sort',
+      'my son has been hurting himself, I found razors in his school bag',
+    ];
+    const emergency = [
+      "took the wrong tablets by mistake, my wife's oxycodone, and I'm very drowsy now",
+      'my foot has gone completely limp since this morning',
+      "my toes just point down and I can't pull them up",
+    ];
+    const urgent = [
+      'PWID, lower back agony and spiking temps since Sunday',
+      "my grandad is 84, he's been off his food and his back has started hurting",
+      'rolled my car last week, thought I was fine but my back is getting worse',
+      'aching between my shoulder blades that wraps round my ribs, not my usual back pain',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('emergency', emergency);
+    expectEach('urgent', urgent);
+    byRule([...crisis, ...emergency, ...urgent]);
+    // The same words used safely stay clear.
+    expectEach('none', [
+      "I'll be dead by the time the NHS sees me lol",
+      'took the wrong bus and walked miles, so drowsy now',
+      "I hope my old car doesn't survive the MOT",
+      'the GP checked me over this morning for cauda equina, sensation down there normal, bladder scan fine',
+      'lost 6lbs since I stopped drinking beer, back is the same',
+    ]);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
