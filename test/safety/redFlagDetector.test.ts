@@ -1927,6 +1927,41 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads the families sets EL and EM taught: prayers to be taken, Pidgin and clinical shorthand for ideation, a last apology, withdrawing, lost heel standing, a double dose with odd breathing', () => {
+    const crisis = [
+      'my grandad says he prays God takes him every night, the pain is that bad',
+      'I dey feel like make I die, this back pain no dey stop',
+      'passive SI most days for months, worse this week',
+      "tell my husband I'm sorry, I can't do this any more",
+      "why would I book the follow up, I won't be around for it",
+      "what's the kindest way to go without hurting anyone",
+    ];
+    const emergency = [
+      'I cannot stand on my heels at all now, on my heels is impossible since yesterday',
+      'the saddle area feels like it is made of rubber',
+      'doubled up my tramadol by mistake and now I am struggling to stay awake',
+      'Can sciatica make you wet yourself without feeling it? Asking for myself, it happened this morning',
+    ];
+    const urgent = [
+      'my mum is 77, back pain for two weeks, very weak and not eating',
+      'abeg I dey feel cold and hot and my back dey pain me',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('emergency', emergency);
+    expectEach('urgent', urgent);
+    for (const text of [...crisis, ...emergency, ...urgent])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+    // Weight lost with nothing changed is unexplained, not "unchanged".
+    expectOutcome("I've lost a stone since the summer and I haven't changed anything", 'urgent');
+    expectEach('none', [
+      'Had flu with a fever in October, all recovered. The back started when I moved house',
+      'En urgencias descartaron la cauda equina, es una hernia, me mandan al fisio',
+    ]);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
