@@ -1962,6 +1962,34 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads the families sets EP and EQ taught: affairs sorted while withdrawing, words carved in, a helpline asked for, means bought, a double dose given by two carers, a prang, thoracic pain like a band, feeling gone wooden', () => {
+    const crisis = [
+      "please stop sending me the reminders, I won't be needing them, I'm sorting out my affairs",
+      'I keep carving words into my arm with a compass',
+      "what's the number for the samaritans, I think I might do something stupid",
+      "I'd be better off in the ground, honestly",
+      'bought a disposable bbq and tape, the woods are quiet on weekdays',
+      'sometimes I wish this was cancer so it would all just be over',
+    ];
+    const emergency = [
+      'the carer gave mum her tramadol and then I gave it to her again, she is very drowsy and her breathing is slow',
+      "I can't feel much around my bottom, it's all gone a bit wooden since yesterday",
+    ];
+    const urgent = [
+      'had a prang on Friday, a van ran into the back of me and my back has been bad since',
+      'pain in the middle of my back going round to the front like a band, two weeks, no injury',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('emergency', emergency);
+    expectEach('urgent', urgent);
+    for (const text of [...crisis, ...emergency, ...urgent])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+    expectEach('none', ["I've had a weak ankle since I broke it at school, it is no different now. Just the sciatica is new"]);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
