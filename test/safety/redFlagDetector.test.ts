@@ -1990,6 +1990,30 @@ describe('RedFlagDetector', () => {
     expectEach('none', ["I've had a weak ankle since I broke it at school, it is no different now. Just the sciatica is new"]);
   });
 
+  it('reads the families set EO taught: numbness that goes as soon as the writer stands, a chest pain cleared by tests, suicide watch as a job, a burden soon gone, a child scratching with a compass, a farm or road accident', () => {
+    expectEach('none', [
+      'my backside goes numb on the combine after a few hours but it goes as soon as I get down and stretch',
+      'had chest pain checked on Monday, ECG and bloods normal, muscular they said. Now just the sciatica',
+      'I do suicide watch rounds as a prison officer, long shifts on my feet. Back is sore',
+    ]);
+    const crisis = [
+      "don't worry, I won't be a problem for anyone much longer",
+      'my daughter has been scratching her arms with a compass, I found it with blood on it',
+    ];
+    const urgent = [
+      'got knocked over by a bullock this morning and landed back first on the rails',
+      'I was in an okada accident last week and my back is very painful',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('urgent', urgent);
+    expectOutcome('Is loss of sensation in the saddle normal with a disc? Started today. Also some urinary hesitancy.', 'emergency');
+    for (const text of [...crisis, ...urgent])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
