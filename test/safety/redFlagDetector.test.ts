@@ -2014,6 +2014,20 @@ describe('RedFlagDetector', () => {
       ).to.equal(true);
   });
 
+  it("reads the families set ER taught: burning one's hated body, doses repeated because the first were forgotten, tingling that has mostly gone", () => {
+    expectOutcome('I hate my body, I burn it with a lighter most nights', 'crisis');
+    expectOutcome('took my codeine then two more because I forgot I had had them, now I keep nodding off', 'emergency');
+    for (const text of [
+      'I hate my body, I burn it with a lighter most nights',
+      'took my codeine then two more because I forgot I had had them, now I keep nodding off',
+    ])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+    expectOutcome("the pins and needles in my foot have mostly gone, now it's just the odd twinge in my calf", 'none');
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
