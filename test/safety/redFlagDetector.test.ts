@@ -2028,6 +2028,40 @@ describe('RedFlagDetector', () => {
     expectOutcome("the pins and needles in my foot have mostly gone, now it's just the odd twinge in my calf", 'none');
   });
 
+  it('reads the families sets EW and EY taught: relief at a terminal diagnosis, hoping the heart stops, fading away without food, a strangling stopped; a ward nurse\'s catheters, potty training, snoring; and pain "now, right between" the shoulder blades is no second leg', () => {
+    const crisis = [
+      "I'm not suicidal but a terminal diagnosis would honestly be a relief",
+      'every night I lie there hoping my heart just stops',
+      "I've stopped eating and drinking to see if I just fade away",
+      'I tried to strangle myself on Sunday and stopped when it went dark',
+      'I keep waking up disappointed that I did',
+    ];
+    for (const text of crisis) {
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+      expect(
+        flagsOf(text).some((flag) =>
+          ['wish-to-be-dead', 'wish-to-be-dead-described', 'suicidal-thoughts', 'suicide-attempt'].includes(flag),
+        ),
+        text,
+      ).to.equal(true);
+    }
+    expectOutcome('doubled up on my pills by mistake and now I feel really woozy, hard to keep my eyes open', 'emergency');
+    expectOutcome('got stood on in a ruck at rugby, back is agony', 'urgent');
+    expectEach('none', [
+      "I'm a nurse, catheters and continence pads all shift, and my back is wrecked",
+      'the twins are potty training so there is wee everywhere and I am on my knees cleaning',
+      "my husband snores so I'm tired all the time, the back is the same",
+    ]);
+    // "Now, right between the shoulder blades" is upper back pain (urgent as it does not change), not both legs.
+    expect(flagsOf("Upper back pain now, right between the shoulder blades, doesn't change with moving.")).to.not.include(
+      'bilateral-sciatica',
+    );
+    expectOutcome('sciatica in my left leg, and now right one hurts as well', 'emergency');
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
