@@ -2062,6 +2062,40 @@ describe('RedFlagDetector', () => {
     expectOutcome('sciatica in my left leg, and now right one hurts as well', 'emergency');
   });
 
+  it('reads the families sets FA, FB and FC taught: SHing, an attempt stopped by someone, not existing, a fall meant to break something; wrong doses that sedate, Spanish saddle and wiping words, leaking into pull-ups, wiping through a glove, a wound that opened', () => {
+    const crisis = [
+      'been SHing again, arms this time',
+      'I tried to step in front of a train on Friday but someone pulled me back',
+      'my sister stopped me halfway through taking them',
+      'maybe I just should not exist',
+      'the world would be a better place without me tbh',
+      'jumped off a wall on purpose hoping to break something',
+    ];
+    const emergency = [
+      'my grandson took a strip of my tramadol thinking they were sweets, he is hard to wake',
+      'mum took 5 of her oxycodone instead of 2 and we can barely wake her',
+      'se me duerme la cola y la entrepierna desde ayer',
+      'wiped and it felt like wiping through a glove',
+      'having to wear pull ups because I keep leaking since my back went',
+    ];
+    const urgent = [
+      'after my spinal surgery the wound has opened and there is a funny smell',
+      'thoracic pain that will not stop, deep in the bone',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('emergency', emergency);
+    expectEach('urgent', urgent);
+    for (const text of [...crisis, ...emergency, ...urgent])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+    expectEach('none', [
+      'overdosed on Netflix all weekend, my back is stiff',
+      'se me duerme el culo en la silla del trabajo pero se me pasa en cuanto me levanto',
+    ]);
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
