@@ -2096,6 +2096,32 @@ describe('RedFlagDetector', () => {
     ]);
   });
 
+  it('reads the families sets FE and FF taught: no point in me, paracetamol from several shops, a pillow over the face, driving off the road, a patch left on under a new one, weight "gone", clothes looser, thrown or kicked', () => {
+    const crisis = [
+      "what's the point in me, honestly",
+      'got paracetamol from four different shops this week',
+      'I keep holding a pillow over my face to see what it is like',
+      'thinking about driving off the road on the motorway tonight',
+    ];
+    const emergency = ["dad's new fentanyl patch went on without taking the old one off and he is very drowsy"];
+    const urgent = [
+      'a stone gone since spring without trying and my back aches every night',
+      "I'm 58, new back pain, always tired and my clothes are looser",
+      'thrown from a horse on Saturday, back is sore',
+      'got a kicking outside the pub and my back is agony',
+    ];
+    expectEach('crisis', crisis);
+    expectEach('emergency', emergency);
+    expectEach('urgent', urgent);
+    for (const text of [...crisis, ...emergency, ...urgent])
+      expect(
+        flagsOf(text).some((flag) => !flag.startsWith('learned')),
+        text,
+      ).to.equal(true);
+    // Said in jest, then taken back: "I'm being serious" makes it count.
+    expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
+  });
+
   it("reads 'ngl' (not gonna lie) as no denial", () => {
     expectOutcome('ngl sewerslide is looking pretty good rn', 'crisis');
     expectOutcome("not gonna lie, I can't feel my bum when I wipe since this morning", 'emergency');
