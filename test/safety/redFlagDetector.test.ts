@@ -2028,7 +2028,7 @@ describe('RedFlagDetector', () => {
     expectOutcome("the pins and needles in my foot have mostly gone, now it's just the odd twinge in my calf", 'none');
   });
 
-  it('reads the families sets EW and EY taught: relief at a terminal diagnosis, hoping the heart stops, fading away without food, a strangling stopped; a ward nurse\'s catheters, potty training, snoring; and pain "now, right between" the shoulder blades is no second leg', () => {
+  it('reads the families sets EW and EY taught: relief at a terminal diagnosis, hoping the heart stops, fading away without food, a strangling stopped; a ward nurse\'s catheters, potty training; and pain "now, right between" the shoulder blades is no second leg', () => {
     const crisis = [
       "I'm not suicidal but a terminal diagnosis would honestly be a relief",
       'every night I lie there hoping my heart just stops',
@@ -2053,7 +2053,6 @@ describe('RedFlagDetector', () => {
     expectEach('none', [
       "I'm a nurse, catheters and continence pads all shift, and my back is wrecked",
       'the twins are potty training so there is wee everywhere and I am on my knees cleaning',
-      "my husband snores so I'm tired all the time, the back is the same",
     ]);
     // "Now, right between the shoulder blades" is upper back pain (urgent as it does not change), not both legs.
     expect(flagsOf("Upper back pain now, right between the shoulder blades, doesn't change with moving.")).to.not.include(
@@ -2120,6 +2119,13 @@ describe('RedFlagDetector', () => {
       ).to.equal(true);
     // Said in jest, then taken back: "I'm being serious" makes it count.
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
+  });
+
+  it('reads snoring strangely after too many tablets as sedation, not an ordinary cause of tiredness', () => {
+    expectOutcome(
+      "took extra of my gabapentin and diazepam, didn't mean to take that many. My wife says I was snoring really strangely and she could not wake me properly, still so drowsy",
+      'emergency',
+    );
   });
 
   it("reads 'ngl' (not gonna lie) as no denial", () => {
