@@ -12,11 +12,12 @@ import { commandLine } from './commandLine';
 import { evaluateRedFlags, type LabelledSafetyLine, type Share } from './evaluation/evaluateRedFlags';
 
 const ROOT = join(__dirname, '..');
-const { values, positionals } = commandLine(process.argv.slice(2), 'npm run safety:eval -- set.jsonl [--misses]', {
+const USAGE = 'npm run safety:eval -- set.jsonl [--misses]';
+const { values, positionals } = commandLine(process.argv.slice(2), USAGE, {
   misses: { type: 'boolean', default: false },
 });
 if (positionals.length !== 1) {
-  console.error('usage: npm run safety:eval -- set.jsonl [--misses]');
+  console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 const lines = readFileSync(positionals[0], 'utf8')

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RedFlagDetector } from '../../safety/RedFlagDetector';
-import { outcomeOf } from './evaluateRedFlags';
+import { isCaught, outcomeOf } from './evaluateRedFlags';
 
 /** A text's label ("emergency" | "urgent" | "crisis" | "clarify" | "none") and what the detector made of it. */
 export interface TextOutcome {
@@ -57,14 +57,10 @@ export function outcomesOf(detector: RedFlagDetector, texts: ReadonlyMap<string,
   return outcomes;
 }
 
-function isRight(expected: string, outcome: string): boolean {
-  return outcome === expected || (expected === 'urgent' && outcome === 'emergency');
-}
-
 function movementOf(expected: string, before: string, after: string): Movement {
   if (RISK.has(expected)) {
-    if (isRight(expected, after) && !isRight(expected, before)) return 'gained';
-    if (isRight(expected, before) && !isRight(expected, after)) return 'lost';
+    if (isCaught(expected, after) && !isCaught(expected, before)) return 'gained';
+    if (isCaught(expected, before) && !isCaught(expected, after)) return 'lost';
     return 'moved';
   }
   if (expected === 'none') return REACH[after] < REACH[before] ? 'fewer false alarms' : 'more false alarms';

@@ -44,9 +44,13 @@ export function outcomeOf(assessment: SafetyAssessment): string {
   return assessment.kind === 'escalate' ? assessment.urgency : assessment.kind === 'clarify' ? 'clarify' : 'none';
 }
 
-function isRight(expected: string, got: string): boolean {
-  if (expected === 'none') return got === 'none' || got === 'clarify';
+/** Whether a line labelled emergency, urgent or crisis got its advice (an urgent line escalated as an emergency did). */
+export function isCaught(expected: string, got: string): boolean {
   return got === expected || (expected === 'urgent' && got === 'emergency');
+}
+
+function isRight(expected: string, got: string): boolean {
+  return expected === 'none' ? got === 'none' || got === 'clarify' : isCaught(expected, got);
 }
 
 interface Tally {

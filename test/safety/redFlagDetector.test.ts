@@ -6,7 +6,7 @@ import { fillPlaceholders } from '../../config/fillPlaceholders';
 import { RedFlagDetector } from '../../safety/RedFlagDetector';
 import { loadRedFlagRules, unreviewed } from '../../safety/RedFlagRules';
 import { carriesRisk } from '../../safety/SafetyAssessment';
-import { outcomeOf as outcome } from '../../staff/evaluation/evaluateRedFlags';
+import { isCaught, outcomeOf as outcome } from '../../staff/evaluation/evaluateRedFlags';
 
 const KNOWLEDGE = join(__dirname, '../../knowledge');
 const DATA = join(__dirname, '../data');
@@ -42,8 +42,7 @@ function score(
       if (got === 'none') clarifyMisses.push(line.text);
     } else {
       flagged++;
-      const ok = got === line.expected || (line.expected === 'urgent' && got === 'emergency');
-      if (!ok) misses.push(`expected ${line.expected}, got ${got} [${line.topic}]: ${line.text}`);
+      if (!isCaught(line.expected, got)) misses.push(`expected ${line.expected}, got ${got} [${line.topic}]: ${line.text}`);
     }
   }
   const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
@@ -76,6 +75,17 @@ function expectEach(expected: string, texts: readonly string[]): void {
 function flagsOf(text: string): readonly string[] {
   const assessment = detector.assess(text);
   return assessment.kind === 'escalate' ? assessment.flags : [];
+}
+
+/** Whether a reviewed rule, not the net alone, escalated the text. */
+function readByRule(text: string): boolean {
+  return flagsOf(text).some((flag) => !flag.startsWith('learned'));
+}
+
+/** Each text gets `expected`, and from a reviewed rule: words added to the lists are read by a rule, not left to the net. */
+function expectEachByRule(expected: string, texts: readonly string[]): void {
+  expectEach(expected, texts);
+  for (const text of texts) expect(readByRule(text), text).to.equal(true);
 }
 
 describe('RedFlagDetector', () => {
@@ -1885,14 +1895,6 @@ describe('RedFlagDetector', () => {
   });
 
   it('reads the families sets EI and EK taught: hidden self-harm, affairs put in order, withdrawing with a death foretold, wrong pills, a limp foot, thoracic pain unlike the usual', () => {
-    const byRule = (texts: readonly string[]) => {
-      // A reviewed rule, not the net alone, reads each of these.
-      for (const text of texts)
-        expect(
-          flagsOf(text).some((flag) => !flag.startsWith('learned')),
-          text,
-        ).to.equal(true);
-    };
     const crisis = [
       "honestly I hope I don't survive the op next month",
       'I keep bruising myself on purpose with the rolling pin',
@@ -1913,10 +1915,9 @@ describe('RedFlagDetector', () => {
       'rolled my car last week, thought I was fine but my back is getting worse',
       'aching between my shoulder blades that wraps round my ribs, not my usual back pain',
     ];
-    expectEach('crisis', crisis);
-    expectEach('emergency', emergency);
-    expectEach('urgent', urgent);
-    byRule([...crisis, ...emergency, ...urgent]);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('urgent', urgent);
     // The same words used safely stay clear.
     expectEach('none', [
       "I'll be dead by the time the NHS sees me lol",
@@ -1946,14 +1947,9 @@ describe('RedFlagDetector', () => {
       'my mum is 77, back pain for two weeks, very weak and not eating',
       'abeg I dey feel cold and hot and my back dey pain me',
     ];
-    expectEach('crisis', crisis);
-    expectEach('emergency', emergency);
-    expectEach('urgent', urgent);
-    for (const text of [...crisis, ...emergency, ...urgent])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('urgent', urgent);
     // Weight lost with nothing changed is unexplained, not "unchanged".
     expectOutcome("I've lost a stone since the summer and I haven't changed anything", 'urgent');
     expectEach('none', [
@@ -1979,14 +1975,9 @@ describe('RedFlagDetector', () => {
       'had a prang on Friday, a van ran into the back of me and my back has been bad since',
       'pain in the middle of my back going round to the front like a band, two weeks, no injury',
     ];
-    expectEach('crisis', crisis);
-    expectEach('emergency', emergency);
-    expectEach('urgent', urgent);
-    for (const text of [...crisis, ...emergency, ...urgent])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('urgent', urgent);
     expectEach('none', ["I've had a weak ankle since I broke it at school, it is no different now. Just the sciatica is new"]);
   });
 
@@ -2004,27 +1995,14 @@ describe('RedFlagDetector', () => {
       'got knocked over by a bullock this morning and landed back first on the rails',
       'I was in an okada accident last week and my back is very painful',
     ];
-    expectEach('crisis', crisis);
-    expectEach('urgent', urgent);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('urgent', urgent);
     expectOutcome('Is loss of sensation in the saddle normal with a disc? Started today. Also some urinary hesitancy.', 'emergency');
-    for (const text of [...crisis, ...urgent])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
   });
 
   it("reads the families set ER taught: burning one's hated body, doses repeated because the first were forgotten, tingling that has mostly gone", () => {
-    expectOutcome('I hate my body, I burn it with a lighter most nights', 'crisis');
-    expectOutcome('took my codeine then two more because I forgot I had had them, now I keep nodding off', 'emergency');
-    for (const text of [
-      'I hate my body, I burn it with a lighter most nights',
-      'took my codeine then two more because I forgot I had had them, now I keep nodding off',
-    ])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+    expectEachByRule('crisis', ['I hate my body, I burn it with a lighter most nights']);
+    expectEachByRule('emergency', ['took my codeine then two more because I forgot I had had them, now I keep nodding off']);
     expectOutcome("the pins and needles in my foot have mostly gone, now it's just the odd twinge in my calf", 'none');
   });
 
@@ -2037,10 +2015,7 @@ describe('RedFlagDetector', () => {
       'I keep waking up disappointed that I did',
     ];
     for (const text of crisis) {
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+      expect(readByRule(text), text).to.equal(true);
       expect(
         flagsOf(text).some((flag) =>
           ['wish-to-be-dead', 'wish-to-be-dead-described', 'suicidal-thoughts', 'suicide-attempt'].includes(flag),
@@ -2081,14 +2056,9 @@ describe('RedFlagDetector', () => {
       'after my spinal surgery the wound has opened and there is a funny smell',
       'thoracic pain that will not stop, deep in the bone',
     ];
-    expectEach('crisis', crisis);
-    expectEach('emergency', emergency);
-    expectEach('urgent', urgent);
-    for (const text of [...crisis, ...emergency, ...urgent])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('urgent', urgent);
     expectEach('none', [
       'overdosed on Netflix all weekend, my back is stiff',
       'se me duerme el culo en la silla del trabajo pero se me pasa en cuanto me levanto',
@@ -2109,14 +2079,9 @@ describe('RedFlagDetector', () => {
       'thrown from a horse on Saturday, back is sore',
       'got a kicking outside the pub and my back is agony',
     ];
-    expectEach('crisis', crisis);
-    expectEach('emergency', emergency);
-    expectEach('urgent', urgent);
-    for (const text of [...crisis, ...emergency, ...urgent])
-      expect(
-        flagsOf(text).some((flag) => !flag.startsWith('learned')),
-        text,
-      ).to.equal(true);
+    expectEachByRule('crisis', crisis);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('urgent', urgent);
     // Said in jest, then taken back: "I'm being serious" makes it count.
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
