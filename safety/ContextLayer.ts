@@ -614,10 +614,16 @@ export class ContextLayer {
     }
     if (this.negatedBefore(words, sentence, finding, inside)) return true;
     // "peeing fine": a bare "fine" right after the mention (further on it may belong to a question: "is that normal?").
-    if (span.to < sentence.to && this.negatedRightAfter.has(words[span.to].text)) return true;
+    // Not when the "fine" is the writer's consent ("if I don't wake up, that's fine by me"): a pseudo-negation.
+    if (
+      span.to < sentence.to &&
+      this.negatedRightAfter.has(words[span.to].text) &&
+      this.pseudoNegation.at(words, span.to, sentence.to) === 0
+    )
+      return true;
     const clause = words[span.to - 1].clause;
     for (let i = span.to; i < Math.min(sentence.to, span.to + 4) && words[i].clause === clause; i++) {
-      if (this.negatedAfter.at(words, i, sentence.to) > 0) return true;
+      if (this.negatedAfter.at(words, i, sentence.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
     }
     return false;
   }

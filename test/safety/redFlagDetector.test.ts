@@ -2086,6 +2086,17 @@ describe('RedFlagDetector', () => {
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
 
+  it("reads consent after a death wished for as a wish, not as a denial: 'fine by me' is no 'bladder is fine'", () => {
+    expectEachByRule('crisis', [
+      "if I don't wake up tomorrow that's fine by me",
+      'if i dont wake up thats ok with me',
+      'honestly if the cancer comes back and takes me im fine with that',
+    ]);
+    // A bare "fine" after a sign still denies it, and a booking said "fine with me" gets its pitch.
+    expectOutcome('bladder and bowels fine, just sciatica down one leg', 'none');
+    expect(detector.assess('Tuesday at 10 is fine with me').riskConcepts).to.deep.equal([]);
+  });
+
   it('reads snoring strangely after too many tablets as sedation, not an ordinary cause of tiredness', () => {
     expectOutcome(
       "took extra of my gabapentin and diazepam, didn't mean to take that many. My wife says I was snoring really strangely and she could not wake me properly, still so drowsy",
