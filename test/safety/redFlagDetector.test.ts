@@ -2086,6 +2086,33 @@ describe('RedFlagDetector', () => {
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
 
+  it('reads the families sets FL and FM taught: thoracic pain getting worse, unrelated to moving or like a band; a double dose with sedation; self-harm with pliers; a knife held and thought about', () => {
+    const urgent = [
+      'sharp pain between my shoulder blades, in the spine itself, for a month now and getting worse',
+      'ache in my mid back, not related to moving, there for 2 weeks',
+      'pain in my upper back, feels like a tight band squeezing',
+    ];
+    const emergency = [
+      "mum took her oramorph twice by mistake, she's snoring weird and won't wake up properly",
+      "took my gabapentin twice by mistake and now I'm seeing double",
+    ];
+    const crisis = [
+      "pinching my skin with pliers till it bruised, don't judge me",
+      'me volví a cortar los brazos anoche',
+      'some nights I hold the knife and think about it',
+    ];
+    expectEachByRule('urgent', urgent);
+    expectEachByRule('emergency', emergency);
+    expectEachByRule('crisis', crisis);
+    // A nurse changing nappies at work, cauda equina ruled out by the GP, and idioms are no red flags.
+    expectEach('none', [
+      'Soy enfermera y cambio pañales a los residentes, me duele la espalda',
+      'the GP descartó cauda equina, orino bien y siento todo',
+      'dragging myself to the office with this leg all week',
+      "Me ma says I've a face on me like a slapped arse since the sciatica started. She's not wrong. Any slots next week?",
+    ]);
+  });
+
   it("reads consent after a death wished for as a wish, not as a denial: 'fine by me' is no 'bladder is fine'", () => {
     expectEachByRule('crisis', [
       "if I don't wake up tomorrow that's fine by me",
