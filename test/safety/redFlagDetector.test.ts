@@ -2121,7 +2121,7 @@ describe('RedFlagDetector', () => {
     ]);
     // A bare "fine" after a sign still denies it, and a booking said "fine with me" gets its pitch.
     expectOutcome('bladder and bowels fine, just sciatica down one leg', 'none');
-    expect(detector.assess('Tuesday at 10 is fine with me').riskConcepts).to.deep.equal([]);
+    expect(carriesRisk(detector.assess('Tuesday at 10 is fine with me'))).to.equal(false);
   });
 
   it('reads snoring strangely after too many tablets as sedation, not an ordinary cause of tiredness', () => {
