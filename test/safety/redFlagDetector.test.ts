@@ -2086,6 +2086,21 @@ describe('RedFlagDetector', () => {
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
 
+  it("reads the families set FQ taught: 'idw' (I don't want), a beam tested for my weight, two patches and out of it, body hotness, a taxi accident; a numb bum fine as soon as I walk, and leaks since babies, are not new", () => {
+    expectEach('crisis', ['idw be alive anymore']);
+    expectEachByRule('crisis', ['tested whether the beam in the garage would hold my weight']);
+    expectEachByRule('emergency', ['put two of my fentanyl patches on by mistake, really out of it']);
+    expectEachByRule('urgent', [
+      'I have body hotness and cold with this waist pain for 3 days',
+      'was in a taxi accident on Monday and my back pain is very serious since',
+    ]);
+    expectEach('none', [
+      'my bum goes numb on long drives, totally fine as soon as I get out and walk',
+      'always nearly pee myself on the trampoline since I had babies',
+      "2018 I had a bladder problem after childbirth, all fixed with pelvic floor physio. Just mentioning in case it's relevant to my sciatica history.",
+    ]);
+  });
+
   it('reads the families sets FL and FM taught: thoracic pain getting worse, unrelated to moving or like a band; a double dose with sedation; self-harm with pliers; a knife held and thought about', () => {
     const urgent = [
       'sharp pain between my shoulder blades, in the spine itself, for a month now and getting worse',
