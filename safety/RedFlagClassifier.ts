@@ -94,10 +94,16 @@ export class RedFlagClassifier {
     return this.model.doubtBelow !== undefined && this.judge(cleaned).probability < this.model.doubtBelow;
   }
 
+  /** The last message judged: one assessment asks up to three times (doubts, advise, and advise for crisis). */
+  private last?: { readonly cleaned: string; readonly verdict: ClassifierVerdict };
+
   /** The likeliest risk label of a cleaned message and its probability. */
   judge(cleaned: string): ClassifierVerdict {
+    if (this.last?.cleaned === cleaned) return this.last.verdict;
     const best = this.scorer.likeliestBut(cleaned, 'none');
-    return { label: best.label as Urgency, probability: best.probability };
+    const verdict = { label: best.label as Urgency, probability: best.probability };
+    this.last = { cleaned, verdict };
+    return verdict;
   }
 }
 
