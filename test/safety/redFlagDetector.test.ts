@@ -2086,6 +2086,22 @@ describe('RedFlagDetector', () => {
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
 
+  it('reads the families set FU taught: both legs now, tingling round the front, self-harm hidden under sleeves, dying easier than living, what a dose would do; a steroid cream and an A&E nurse at work are no red flags', () => {
+    expectEachByRule('emergency', [
+      "is it normal that it's both legs now? last week only the left",
+      'tingling in my bum and around my front now as well as my leg',
+    ]);
+    expectEachByRule('crisis', [
+      'wore long sleeves to work to hide what I did to my arms',
+      'dying seems easier than living with this pain',
+      'googled what happens if you take 40 paracetamol',
+    ]);
+    expectEach('none', [
+      "I'm on steroids but it's just a cream for my psoriasis",
+      "I'm an A&E nurse, we see cauda equina now and then, mine is just piriformis",
+    ]);
+  });
+
   it("reads the families set FQ taught: 'idw' (I don't want), a beam tested for my weight, two patches and out of it, body hotness, a taxi accident; a numb bum fine as soon as I walk, and leaks since babies, are not new", () => {
     expectEach('crisis', ['idw be alive anymore']);
     expectEachByRule('crisis', ['tested whether the beam in the garage would hold my weight']);
