@@ -2086,6 +2086,23 @@ describe('RedFlagDetector', () => {
     expectOutcome('lol the pain makes me want to die. no actually I am being serious, I want to die', 'crisis');
   });
 
+  it("reads the families set FT taught: a foot that will not point up, a child given an adult's tablets and floppy, a sense of doom with sweating, a stash of blades, hours at the station watching trains; weight lost 'on purpose' after surgery, 'ready to go it alone' and a programme watched are not", () => {
+    expectEachByRule('emergency', [
+      "my foot feels asleep all the time and I can't point it upwards, dragging it",
+      "accidentally gave my 4 year old my naproxen instead of calpol and he's very floppy now",
+      'back pain with indigestion type pain, sweating and a feeling of doom, 58 and diabetic',
+    ]);
+    expectEachByRule('crisis', [
+      'i keep cutting, got a stash of blades in my drawer',
+      'spent the evening at the station watching the fast trains go through',
+    ]);
+    expectEach('none', [
+      'Lost a lot of weight after my bypass (on purpose!) and my back aches from the gym',
+      "last session next week? I think I'm ready to go it alone!",
+      'Watched a programme about foot drop and got paranoid, but my foot lifts fine and I can walk on my heels',
+    ]);
+  });
+
   it('reads the families set FU taught: both legs now, tingling round the front, self-harm hidden under sleeves, dying easier than living, what a dose would do; a steroid cream and an A&E nurse at work are no red flags', () => {
     expectEachByRule('emergency', [
       "is it normal that it's both legs now? last week only the left",
