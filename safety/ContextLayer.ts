@@ -610,20 +610,16 @@ export class ContextLayer {
    */
   private isNegated(words: readonly Word[], sentence: Sentence, span: Span, finding: Span, inside: ConceptWords): boolean {
     for (let i = span.from; i < span.to; i++) {
-      if (!inside.has(i) && this.negation.at(words, i, span.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+      if (!inside.has(i) && this.negation.at(words, i, span.to) > 0 && !this.isPseudoNegation(words, i, sentence)) return true;
     }
     if (this.negatedBefore(words, sentence, finding, inside)) return true;
     // "peeing fine": a bare "fine" right after the mention (further on it may belong to a question: "is that normal?").
     // Not when the "fine" is the writer's consent ("if I don't wake up, that's fine by me"): a pseudo-negation.
-    if (
-      span.to < sentence.to &&
-      this.negatedRightAfter.has(words[span.to].text) &&
-      this.pseudoNegation.at(words, span.to, sentence.to) === 0
-    )
+    if (span.to < sentence.to && this.negatedRightAfter.has(words[span.to].text) && !this.isPseudoNegation(words, span.to, sentence))
       return true;
     const clause = words[span.to - 1].clause;
     for (let i = span.to; i < Math.min(sentence.to, span.to + 4) && words[i].clause === clause; i++) {
-      if (this.negatedAfter.at(words, i, sentence.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+      if (this.negatedAfter.at(words, i, sentence.to) > 0 && !this.isPseudoNegation(words, i, sentence)) return true;
     }
     return false;
   }
@@ -637,9 +633,14 @@ export class ContextLayer {
       // So does a new clause with its own verb after a conjunction ("not talking and one side of him is not moving").
       if (this.conjunctions.has(words[i].text) && this.hasOwnVerb(words, i + 1, Math.min(sentence.to, part.to + 3))) return false;
       if (inside.has(i)) continue;
-      if (this.negation.at(words, i, part.to) > 0 && this.pseudoNegation.at(words, i, sentence.to) === 0) return true;
+      if (this.negation.at(words, i, part.to) > 0 && !this.isPseudoNegation(words, i, sentence)) return true;
     }
     return false;
+  }
+
+  /** Whether a pseudo-negation starts at word `i` ("no longer", "not sure", "fine by me"): the cue there denies nothing. */
+  private isPseudoNegation(words: readonly Word[], i: number, sentence: Sentence): boolean {
+    return this.pseudoNegation.at(words, i, sentence.to) > 0;
   }
 
   /**
